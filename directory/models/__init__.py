@@ -1,0 +1,48 @@
+from directory.models.activity import Activity, ActivityQuerySet
+from directory.models.organization import (
+    RUNTS_LEGAL_FORMS,
+    LegalForm,
+    Location,
+    NetworkRole,
+    Organization,
+    PublicationStatus,
+)
+from directory.models.schedule import WEEKDAY_RRULE_CODES, OpeningSlot, ScheduleException, Weekday
+from directory.models.taxonomy import (
+    AGE_BANDS,
+    AGE_BANDS_BY_SLUG,
+    GENERAL_INTEREST_AREAS,
+    AgeBand,
+    Category,
+    GeneralInterestArea,
+    Language,
+    TargetGroup,
+    Taxonomy,
+)
+from directory.models.territory import Municipality, Zone
+
+__all__ = [
+    "AGE_BANDS",
+    "AGE_BANDS_BY_SLUG",
+    "GENERAL_INTEREST_AREAS",
+    "RUNTS_LEGAL_FORMS",
+    "WEEKDAY_RRULE_CODES",
+    "Activity",
+    "ActivityQuerySet",
+    "AgeBand",
+    "Category",
+    "GeneralInterestArea",
+    "Language",
+    "LegalForm",
+    "Location",
+    "Municipality",
+    "NetworkRole",
+    "OpeningSlot",
+    "Organization",
+    "PublicationStatus",
+    "ScheduleException",
+    "TargetGroup",
+    "Taxonomy",
+    "Weekday",
+    "Zone",
+]

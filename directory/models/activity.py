@@ -1,0 +1,184 @@
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models.organization import Location, Organization, PublicationStatus
+from directory.models.taxonomy import Category, Language, TargetGroup
+
+
+class ActivityQuerySet(models.QuerySet):
+    def public(self):
+        """What families may see: published activities of published organizations."""
+        return self.filter(
+            publication_status=PublicationStatus.PUBLISHED,
+            organization__status=PublicationStatus.PUBLISHED,
+        )
+
+    def current(self, on=None):
+        """Not ended and within their validity period on the given date (today by default)."""
+        day = on or timezone.localdate()
+        return self.exclude(status=Activity.Status.ENDED).filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
+        )
+
+    def for_age(self, years):
+        return self.filter(
+            models.Q(min_age__isnull=True) | models.Q(min_age__lte=years),
+            models.Q(max_age__isnull=True) | models.Q(max_age__gte=years),
+        )
+
+    def for_age_range(self, minimum, maximum):
+        """Activities whose age range overlaps [minimum, maximum]."""
+        return self.filter(
+            models.Q(min_age__isnull=True) | models.Q(min_age__lte=maximum),
+            models.Q(max_age__isnull=True) | models.Q(max_age__gte=minimum),
+        )
+
+
+class Activity(models.Model):
+    """An activity or service an organization offers (HSDS ``service``)."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        TEMPORARILY_CLOSED = "temporarily_closed", _("temporarily closed")
+        ENDED = "ended", _("ended")
+
+    class Access(models.TextChoices):
+        OPEN = "open", _("open access, just come")
+        BOOKING = "booking", _("by booking")
+        REFERRAL = "referral", _("by referral of a service")
+
+    uuid = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="activities",
+        verbose_name=_("organization"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.CharField(
+        _("summary"), max_length=300, blank=True, help_text=_("One sentence shown in results.")
+    )
+    description = models.TextField(_("description"))
+    categories = models.ManyToManyField(
+        Category, related_name="activities", verbose_name=_("categories")
+    )
+    min_age = models.PositiveSmallIntegerField(
+        _("minimum age"), null=True, blank=True, help_text=_("In years; empty if there is none.")
+    )
+    max_age = models.PositiveSmallIntegerField(
+        _("maximum age"), null=True, blank=True, help_text=_("In years; empty if there is none.")
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="activities", verbose_name=_("for whom")
+    )
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="activities", verbose_name=_("languages spoken")
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    fee_description = models.TextField(
+        _("cost"), blank=True, help_text=_("Fees, reductions and how to pay, when not free.")
+    )
+    access = models.CharField(
+        _("how to access"), max_length=20, choices=Access, default=Access.OPEN
+    )
+    access_description = models.TextField(_("how to access, in detail"), blank=True)
+    eligibility = models.TextField(_("who can take part"), blank=True)
+    required_documents = models.TextField(
+        _("what you need"), blank=True, help_text=_("Documents to bring, one per line.")
+    )
+    capacity = models.PositiveIntegerField(_("places available"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ACTIVE)
+    alert = models.CharField(
+        _("public notice"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown prominently, e.g. why the activity is closed and until when."),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    locations = models.ManyToManyField(
+        Location, blank=True, related_name="activities", verbose_name=_("locations")
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("web page"), blank=True)
+    publication_status = models.CharField(
+        _("publication status"),
+        max_length=20,
+        choices=PublicationStatus,
+        default=PublicationStatus.PUBLISHED,
+    )
+    last_verified = models.DateField(_("information last verified on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_age__isnull=True)
+                | models.Q(max_age__isnull=True)
+                | models.Q(min_age__lte=models.F("max_age")),
+                name="activity_min_age_not_above_max",
+                violation_error_message=_("The minimum age cannot be above the maximum age."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_age__isnull=True) | models.Q(max_age__lte=120),
+                name="activity_max_age_plausible",
+                violation_error_message=_("The maximum age cannot be above 120."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__lte=models.F("valid_to")),
+                name="activity_validity_in_order",
+                violation_error_message=_("The validity period must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_free=True) | ~models.Q(fee_description=""),
+                name="activity_fee_described",
+                violation_error_message=_("Describe the cost of an activity that is not free."),
+            ),
+        ]
+        indexes = [models.Index(fields=["min_age", "max_age"], name="activity_ages_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("directory:activity_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            errors["max_age"] = _("The minimum age cannot be above the maximum age.")
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            errors["valid_to"] = _("The validity period must end after it starts.")
+        if not self.is_free and not self.fee_description.strip():
+            errors["fee_description"] = _("Describe the cost of an activity that is not free.")
+        if self.status == self.Status.TEMPORARILY_CLOSED and not self.alert.strip():
+            errors["alert"] = _("Tell families why the activity is closed and until when.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def age_label(self):
+        if self.min_age is None and self.max_age is None:
+            return _("all ages")
+        if self.max_age is None:
+            return _("from %(min)s years") % {"min": self.min_age}
+        if self.min_age is None or self.min_age == 0:
+            return _("up to %(max)s years") % {"max": self.max_age}
+        return _("%(min)s–%(max)s years") % {"min": self.min_age, "max": self.max_age}

@@ -1,0 +1,142 @@
+"""Opening hours of activities, as HSDS 3.0 models them: weekly slots plus dated exceptions."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from directory.models.activity import Activity
+from directory.models.organization import Location
+
+
+class Weekday(models.IntegerChoices):
+    """ISO weekday numbers, as ``date.isoweekday()`` returns them."""
+
+    MONDAY = 1, _("Monday")
+    TUESDAY = 2, _("Tuesday")
+    WEDNESDAY = 3, _("Wednesday")
+    THURSDAY = 4, _("Thursday")
+    FRIDAY = 5, _("Friday")
+    SATURDAY = 6, _("Saturday")
+    SUNDAY = 7, _("Sunday")
+
+
+# iCalendar BYDAY codes, used by HSDS ``schedule.byday``.
+WEEKDAY_RRULE_CODES = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
+
+
+class OpeningSlot(models.Model):
+    """The activity is open on this weekday between these times, within the validity dates."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="opening_slots", verbose_name=_("activity")
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="opening_slots",
+        verbose_name=_("location"),
+        help_text=_("Leave empty when the hours are the same everywhere."),
+    )
+    weekday = models.PositiveSmallIntegerField(_("day of the week"), choices=Weekday)
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    notes = models.CharField(_("notes"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("opening slot")
+        verbose_name_plural = _("opening hours")
+        ordering = ["weekday", "opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens_at__lt=models.F("closes_at")),
+                name="opening_slot_opens_before_closing",
+                violation_error_message=_("A slot must open before it closes."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weekday__gte=1, weekday__lte=7),
+                name="opening_slot_weekday_iso",
+                violation_error_message=_("The day of the week goes from 1 (Monday) to 7."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__lte=models.F("valid_to")),
+                name="opening_slot_validity_in_order",
+                violation_error_message=_("The validity period must end after it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["weekday", "opens_at", "closes_at"])]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.opens_at >= self.closes_at:
+            raise ValidationError({"closes_at": _("A slot must open before it closes.")})
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            raise ValidationError({"valid_to": _("The validity period must end after it starts.")})
+
+    def is_valid_on(self, day):
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+class ScheduleException(models.Model):
+    """A dated change to the weekly hours: closed that day, or open with special hours."""
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="schedule_exceptions",
+        verbose_name=_("activity"),
+    )
+    date = models.DateField(_("date"))
+    is_closed = models.BooleanField(_("closed all day"), default=True)
+    opens_at = models.TimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.TimeField(_("closes at"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("exception to the hours")
+        verbose_name_plural = _("exceptions to the hours")
+        ordering = ["date", "opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_closed=True, opens_at__isnull=True, closes_at__isnull=True)
+                | models.Q(
+                    is_closed=False,
+                    opens_at__isnull=False,
+                    closes_at__isnull=False,
+                    opens_at__lt=models.F("closes_at"),
+                ),
+                name="schedule_exception_closed_or_hours",
+                violation_error_message=_(
+                    "Either the activity is closed all day, or give special hours that open "
+                    "before they close."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        if self.is_closed:
+            return _("%(date)s: closed") % {"date": self.date}
+        return f"{self.date}: {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.is_closed:
+            if self.opens_at or self.closes_at:
+                raise ValidationError(
+                    _("A day closed all day has no hours: untick 'closed' to give special hours.")
+                )
+            return
+        if self.opens_at is None or self.closes_at is None:
+            raise ValidationError(_("Give the special opening and closing times."))
+        if self.opens_at >= self.closes_at:
+            raise ValidationError({"closes_at": _("Special hours must open before they close.")})

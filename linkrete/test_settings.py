@@ -1,0 +1,15 @@
+"""Settings for the test suite: production settings with DEBUG off and a throwaway key."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "linkrete-test-suite-key")
+os.environ["DEBUG"] = "0"
+
+from linkrete.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,107 @@
+import datetime
+
+import factory
+from django.utils.text import slugify
+
+from directory import models as directory
+from linkrete.accounts.models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"utente{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    first_name = "Anna"
+    last_name = factory.Sequence(lambda n: f"Rossi{n}")
+    password = factory.django.Password("linkrete-test-password")
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Municipality
+        django_get_or_create = ["istat_code"]
+
+    istat_code = "015036"
+    name = "Buccinasco"
+    province = "Milano"
+    province_code = "MI"
+    region = "Lombardia"
+    latitude = 45.4177
+    longitude = 9.1113
+
+
+class ZoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Zone
+
+    name = factory.Sequence(lambda n: f"Ambito {n}")
+    slug = factory.LazyAttribute(lambda z: slugify(z.name))
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Organization
+
+    name = factory.Sequence(lambda n: f"Associazione Esempio {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    legal_form = directory.LegalForm.APS
+    description = "Un'associazione di promozione sociale del territorio."
+    email = factory.LazyAttribute(lambda o: f"info@{o.slug}.example.org")
+    last_verified = datetime.date(2026, 9, 1)
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Location
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = "Sede"
+    address = "Via Roma 1"
+    postal_code = "20090"
+    municipality = factory.SubFactory(MunicipalityFactory)
+    latitude = 45.4177
+    longitude = 9.1113
+
+
+def category(slug):
+    return directory.Category.objects.get(slug=slug)
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Activity
+        skip_postgeneration_save = True
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Laboratorio creativo {n}")
+    slug = factory.LazyAttribute(lambda a: slugify(a.title))
+    description = "Un laboratorio per bambini e ragazzi, con educatori e volontari."
+    min_age = 6
+    max_age = 11
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create:
+            self.categories.set(extracted or [category("laboratori")])
+
+
+class OpeningSlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.OpeningSlot
+
+    activity = factory.SubFactory(ActivityFactory)
+    weekday = directory.Weekday.SATURDAY
+    opens_at = datetime.time(9, 0)
+    closes_at = datetime.time(12, 0)
+
+
+class ScheduleExceptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.ScheduleException
+
+    activity = factory.SubFactory(ActivityFactory)
+    date = datetime.date(2026, 12, 25)
+    is_closed = True
