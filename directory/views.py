@@ -29,6 +29,4 @@ def activity_detail(request, slug):
 @login_not_required
 def organization_detail(request, slug):
     organization = get_object_or_404(Organization.objects.published(), slug=slug)
-    return render(
-        request, "directory/organization_detail.html", {"organization": organization}
-    )
+    return render(request, "directory/organization_detail.html", {"organization": organization})

@@ -17,8 +17,8 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
-            "string (for example the output of `python -c \"import secrets; "
-            "print(secrets.token_urlsafe(50))\"`), or set DEBUG=1 for local development."
+            'string (for example the output of `python -c "import secrets; '
+            'print(secrets.token_urlsafe(50))"`), or set DEBUG=1 for local development.'
         )
     SECRET_KEY = "linkrete-insecure-development-key-do-not-use-in-production"
 

@@ -1,4 +1,5 @@
 from directory.models.activity import Activity, ActivityQuerySet
+from directory.models.membership import Membership
 from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
     LegalForm,
@@ -35,6 +36,7 @@ __all__ = [
     "Language",
     "LegalForm",
     "Location",
+    "Membership",
     "Municipality",
     "NetworkRole",
     "OpeningSlot",

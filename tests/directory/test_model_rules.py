@@ -99,7 +99,9 @@ def test_a_slot_weekday_is_iso():
 
 def test_an_exception_is_either_closed_or_has_hours():
     ScheduleExceptionFactory(is_closed=True)
-    ScheduleExceptionFactory(is_closed=False, opens_at=datetime.time(9), closes_at=datetime.time(11))
+    ScheduleExceptionFactory(
+        is_closed=False, opens_at=datetime.time(9), closes_at=datetime.time(11)
+    )
     refused_by_database(lambda: ScheduleExceptionFactory(is_closed=False))
     refused_by_database(
         lambda: ScheduleExceptionFactory(
