@@ -1,5 +1,7 @@
 """Role fixtures shared by the whole suite (see STYLE.md, "Tests")."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -11,7 +13,7 @@ from tests.factories import OrganizationFactory, UserFactory
 
 @pytest.fixture
 def role_groups(db):
-    call_command("sync_roles", stdout=open("/dev/null", "w"))
+    call_command("sync_roles", stdout=io.StringIO())
     return {name: Group.objects.get(name=name) for name in roles.ROLES}
 
 

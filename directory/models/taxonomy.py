@@ -17,14 +17,14 @@ class BilingualNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.display_name
+
     @property
     def display_name(self):
         if self.name_en and (get_language() or "it").startswith("en"):
             return self.name_en
         return self.name
-
-    def __str__(self):
-        return self.display_name
 
 
 class Taxonomy(models.Model):
