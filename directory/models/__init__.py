@@ -8,6 +8,7 @@ from directory.models.organization import (
     Organization,
     PublicationStatus,
 )
+from directory.models.problem_report import ProblemReport
 from directory.models.schedule import WEEKDAY_RRULE_CODES, OpeningSlot, ScheduleException, Weekday
 from directory.models.taxonomy import (
     AGE_BANDS,
@@ -41,6 +42,7 @@ __all__ = [
     "NetworkRole",
     "OpeningSlot",
     "Organization",
+    "ProblemReport",
     "PublicationStatus",
     "ScheduleException",
     "TargetGroup",
