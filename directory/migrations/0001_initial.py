@@ -268,7 +268,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='organization',
-            constraint=models.CheckConstraint(condition=models.Q(('runts_number', ''), ('legal_form__in', {'aps', 'rete_associativa', 'mutuo_soccorso', 'odv', 'altro_ets', 'filantropico', 'coop_sociale_a', 'coop_sociale_b', 'impresa_sociale'}), _connector='OR'), name='organization_runts_number_needs_runts_form', violation_error_message='Only third-sector bodies in the register have a RUNTS number: choose a RUNTS legal form or leave the number empty.'),
+            constraint=models.CheckConstraint(condition=models.Q(('runts_number', ''), ('legal_form__in', ['odv', 'aps', 'filantropico', 'impresa_sociale', 'coop_sociale_a', 'coop_sociale_b', 'rete_associativa', 'mutuo_soccorso', 'altro_ets']), _connector='OR'), name='organization_runts_number_needs_runts_form', violation_error_message='Only third-sector bodies in the register have a RUNTS number: choose a RUNTS legal form or leave the number empty.'),
         ),
         migrations.AddConstraint(
             model_name='location',

@@ -41,7 +41,7 @@ class LegalForm(models.TextChoices):
     OTHER = "altro", _("other")
 
 
-RUNTS_LEGAL_FORMS = {
+RUNTS_LEGAL_FORMS = (
     LegalForm.ODV,
     LegalForm.APS,
     LegalForm.PHILANTHROPIC,
@@ -51,7 +51,7 @@ RUNTS_LEGAL_FORMS = {
     LegalForm.ASSOCIATIVE_NETWORK,
     LegalForm.MUTUAL_AID,
     LegalForm.OTHER_ETS,
-}
+)
 
 
 class NetworkRole(models.TextChoices):
@@ -126,7 +126,8 @@ class Organization(models.Model):
                 violation_error_message=_("Another organization has this tax code."),
             ),
             models.CheckConstraint(
-                condition=models.Q(runts_number="") | models.Q(legal_form__in=RUNTS_LEGAL_FORMS),
+                condition=models.Q(runts_number="")
+                | models.Q(legal_form__in=[form.value for form in RUNTS_LEGAL_FORMS]),
                 name="organization_runts_number_needs_runts_form",
                 violation_error_message=_(
                     "Only third-sector bodies in the register have a RUNTS number: "
