@@ -1,0 +1,89 @@
+"""A real browser for the flows that matter: Playwright driving Debian's chromium.
+
+`playwright install` cannot download browsers here, so the suite uses /usr/bin/chromium (the
+Debian package `chromium`, which .ci/run installs). Every page a test opens is checked with
+axe-core (shipped by axe-playwright-python) against WCAG 2.1 A and AA.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("LINKRETE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Only the live server is reachable; map tiles and anything else external are refused quickly.
+EXTERNAL = re.compile(r"^(?!https?://(localhost|127\.0\.0\.1)[:/]).*")
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make
+    # around it are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(browser, live_server, width):
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": width, "height": 800},
+        locale="it-IT",
+        timezone_id="Europe/Rome",
+    )
+    context.set_default_timeout(10_000)
+    context.route(EXTERNAL, lambda route: route.abort())
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A phone-sized page (360 px wide), as most families use."""
+    context, page = _new_page(browser, live_server, 360)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser, live_server):
+    context, page = _new_page(browser, live_server, 1280)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def assert_accessible():
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+        assert results.violations_count == 0, (
+            f"axe-core found violations on {page.url}:\n{results.generate_report()}"
+        )
+
+    return check
