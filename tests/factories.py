@@ -105,3 +105,22 @@ class ScheduleExceptionFactory(factory.django.DjangoModelFactory):
     activity = factory.SubFactory(ActivityFactory)
     date = datetime.date(2026, 12, 25)
     is_closed = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = directory.Membership.Role.EDITOR
+
+
+class ProblemReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.ProblemReport
+
+    activity = factory.SubFactory(ActivityFactory)
+    organization = factory.LazyAttribute(lambda r: r.activity.organization)
+    problems = factory.LazyFunction(lambda: [directory.ProblemReport.Problem.HOURS])
+    message = "Il sabato sono chiusi da settembre."
