@@ -279,6 +279,12 @@ def organization_detail(request, slug):
             "activities": activities,
             "locations": locations,
             "areas": list(organization.general_interest_areas.all()),
+            "map_points": ";".join(
+                f"{loc.latitude},{loc.longitude}" for loc in locations if loc.has_coordinates
+            ),
+            "map_labels": "|".join(
+                loc.name.replace("|", " ") for loc in locations if loc.has_coordinates
+            ),
             "map_tile_url": settings.LINKRETE_MAP_TILE_URL,
             "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
             "jsonld": organization_jsonld(organization, request, locations),

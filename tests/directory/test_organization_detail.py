@@ -38,7 +38,8 @@ def test_organization_page_shows_profile_areas_locations_and_contacts(client, or
     assert "Amateur sport" in content
     assert "Via San Luigi 3" in content
     assert 'href="tel:021234567"' in content
-    assert 'class="linkrete-map linkrete-map-small" hidden' in content
+    assert 'data-points="45.4177,9.1113"' in content
+    assert 'class="linkrete-map linkrete-map-small"' not in content
 
 
 def test_organization_page_lists_only_public_current_activities(client, organization):
