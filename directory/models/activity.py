@@ -39,6 +39,31 @@ class ActivityQuerySet(models.QuerySet):
             models.Q(max_age__isnull=True) | models.Q(max_age__gte=minimum),
         )
 
+    def for_detail(self):
+        """Everything the activity page shows, in a fixed number of queries."""
+        return self.select_related("organization").prefetch_related(
+            "categories",
+            "target_groups",
+            "languages",
+            models.Prefetch(
+                "locations",
+                queryset=Location.objects.select_related("municipality").order_by("name"),
+            ),
+            "opening_slots",
+            "schedule_exceptions",
+        )
+
+    def for_cards(self):
+        """What an activity card shows (municipality, today's hours), without a query per card."""
+        return self.select_related("organization").prefetch_related(
+            models.Prefetch(
+                "locations",
+                queryset=Location.objects.select_related("municipality").order_by("name"),
+            ),
+            "opening_slots",
+            "schedule_exceptions",
+        )
+
 
 class Activity(models.Model):
     """An activity or service an organization offers (HSDS ``service``)."""
