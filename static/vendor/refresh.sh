@@ -32,7 +32,6 @@ rm -rf "$DST"
 mkdir -p "$DST/css" "$DST/js" "$DST/svg" "$DST/fonts"
 
 cp "$SRC/dist/css/bootstrap-italia.min.css"       "$DST/css/"
-cp "$SRC/dist/js/bootstrap-italia.bundle.min.js"  "$DST/js/"
 # Lighter alternative: same code without the bundled Popper / video.js /
 # Splide / anime.js (those features then need their own globals).
 cp "$SRC/dist/js/bootstrap-italia.min.js"         "$DST/js/"
