@@ -86,6 +86,8 @@ class FlagField(forms.BooleanField):
 class ParameterFilter(django_filters.Filter):
     """Only validates: the conditions are built by ``ActivityFilter``."""
 
+    field_class = forms.CharField
+
     def filter(self, qs, value):
         return qs
 
@@ -163,6 +165,7 @@ class ActivityFilter(django_filters.FilterSet):
         ]
         self.text_query = None
         self.place_errors = {}
+        self.place_names = {}
 
     # Parameters ----------------------------------------------------------------------------
 
@@ -208,7 +211,38 @@ class ActivityFilter(django_filters.FilterSet):
         return messages
 
     def active_groups(self):
-        return [g for g, names in GROUPS.items() if names[0] in self.values]
+        groups = [g for g, names in GROUPS.items() if names[0] in self.values]
+        if "ora" in self.values and "giorno" not in groups:
+            groups.append("giorno")
+        return groups
+
+    def chip_label(self, group):
+        """A short description of an active filter, for its removable chip."""
+        values = self.values
+        if group == "q":
+            return _("“%(text)s”") % {"text": values["q"]}
+        if group == "eta":
+            return _("age %(years)s") % {"years": values["eta"]}
+        if group == "fascia":
+            return AGE_BANDS_BY_SLUG[values["fascia"]].label
+        if group == "categoria":
+            return self.categories[values["categoria"]].display_name
+        if group == "comune":
+            return self.place_names.get("comune", values["comune"])
+        if group == "zona":
+            return self.place_names.get("zona", values["zona"])
+        if group == "vicino":
+            return _("within %(km)s km") % {"km": f"{self.radius_km:g}"}
+        if group == "giorno":
+            day = dict(DAY_CHOICES)[values["giorno"]] if "giorno" in values else _("today")
+            if "ora" in values:
+                return _("%(day)s at %(time)s") % {"day": day, "time": f"{values['ora']:%H:%M}"}
+            return day
+        if group == "lingua":
+            return self.languages[values["lingua"]].display_name
+        if group == "modalita":
+            return dict(MODE_CHOICES)[values["modalita"]]
+        return self.filters[group].label
 
     # Conditions ----------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ accents in Python. On PostgreSQL ``Activity.search_vector`` holds the same text 
 ``tsvector`` (title A, the rest B) in the ``linkrete_it`` configuration (Italian stemming after
 ``unaccent``; created by migration 0005), behind a GIN index; a vocabulary of the words seen
 (``SearchTerm``, GIN trigram index) turns small typos into the words the directory really uses.
-On SQLite each query word, crudely stemmed, must appear in ``search_text``.
+On SQLite each query word, crudely stemmed (a final vowel dropped), must begin a word of
+``search_text`` that has at most two more letters.
 
 How the documents stay fresh: no signals. Code that changes what an activity is found by
 (title, texts, categories, locations, organization name) calls ``refresh_search_document``
@@ -195,9 +196,11 @@ def parse(text: str) -> TextQuery | None:
     if not words:
         return None
     if not uses_postgres():
+        # A word matches itself or another ending of its stem (corso/corsi, not Corsico).
         condition = models.Q()
         for word in words:
-            condition &= models.Q(search_text__contains=_stem(word))
+            pattern = rf"\b{re.escape(_stem(word))}\w{{0,2}}\b"
+            condition &= models.Q(search_text__regex=pattern)
         return TextQuery(text, words, condition)
     alternatives = typo_alternatives(words)
     search_query = None

@@ -52,3 +52,13 @@ def other_staff(role_groups, other_organization):
         user=user, organization=other_organization, role=Membership.Role.MANAGER
     )
     return user
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """Tests marked ``postgres`` run on PostgreSQL only (CI runs the suite on both)."""
+    if request.node.get_closest_marker("postgres"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("needs PostgreSQL")
