@@ -35,7 +35,13 @@ MAX_QUERY_WORDS = 8
 # Ranking every match of a very common word is what makes full-text search slow: relevance is
 # computed on at most this many matching activities (taken from the GIN index in no particular
 # order); the total count stays exact.
-RANK_CANDIDATES = getattr(settings, "LINKRETE_SEARCH_RANK_CANDIDATES", 2000)
+DEFAULT_RANK_CANDIDATES = 2000
+
+
+def rank_candidates() -> int:
+    return getattr(settings, "LINKRETE_SEARCH_RANK_CANDIDATES", DEFAULT_RANK_CANDIDATES)
+
+
 ITALIAN_ENDINGS = re.compile(r"(?<=\w{3})[aeiou]$")
 
 

@@ -91,11 +91,11 @@ def _results(base, conditions, filterset, order, total):
     text_query = filterset.text_query
     pageable = total
     if order == "rilevanza":
-        if total > search.RANK_CANDIDATES:
+        limit = search.rank_candidates()
+        if total > limit:
             # Bound the ranking work for very common words (see directory.search).
-            candidates = results.values("pk")[: search.RANK_CANDIDATES]
-            results = Activity.objects.filter(pk__in=candidates)
-            pageable = search.RANK_CANDIDATES
+            results = Activity.objects.filter(pk__in=results.values("pk")[:limit])
+            pageable = limit
         results = results.annotate(rank=text_query.rank()).order_by("-rank", "title", "pk")
     results = results.for_list(filterset.now.date())
     if filterset.point is not None:

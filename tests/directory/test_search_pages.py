@@ -115,3 +115,29 @@ def test_map_data_lists_the_places_of_the_page(client, db):
     assert 'id="search-map-data"' in html
     assert "45.4177" in html
     assert 'data-tile-url="https://tile.openstreetmap.org/' in html
+
+
+def test_ranking_of_a_very_common_word_is_bounded(client, db, settings):
+    settings.LINKRETE_SEARCH_RANK_CANDIDATES = 25
+    many(30)
+    response = client.get(URL, {"q": "bambini"})
+    assert total(response) == 30  # the count stays exact
+    assert len(slugs(response)) == 20
+    assert len(slugs(client.get(URL, {"q": "bambini", "pagina": 2}))) == 5  # ranked: 25
+    assert "There is no page" not in client.get(URL, {"q": "bambini", "pagina": 2}).content.decode()
+
+
+def test_rebuild_search_index_command(db):
+    import io
+
+    from django.core.management import call_command
+
+    from directory.models import Activity, SearchTerm
+
+    many(3)
+    Activity.objects.update(search_text="")
+    out = io.StringIO()
+    call_command("rebuild_search_index", "--vocabulary", stdout=out)
+    assert "3 activities" in out.getvalue()
+    assert all("bambini" in a.search_text for a in Activity.objects.all())
+    assert SearchTerm.objects.filter(word="laboratorio").exists()
