@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from directory import search
 from directory.admin.filters import ActivityZoneFilter, RootCategoryFilter
 from directory.models import Activity, Location, OpeningSlot, ScheduleException
 
@@ -21,6 +22,11 @@ class ScheduleExceptionInline(admin.TabularInline):
 
 @admin.register(Activity)
 class ActivityAdmin(admin.ModelAdmin):
+    # Categories and places are saved with the related objects, so refresh after them.
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search.refresh_search_document(form.instance)
+
     list_display = [
         "title",
         "organization",

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from directory import search
 from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
 from directory.models import Activity, Location, Membership, Organization
 
@@ -44,6 +45,10 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search.refresh_organization_documents(form.instance)
+
     list_display = [
         "name",
         "legal_form",
@@ -96,6 +101,10 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 @admin.register(Location)
 class LocationAdmin(admin.ModelAdmin):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search.refresh_search_documents(form.instance.activities.all())
+
     list_display = [
         "name",
         "organization",

@@ -1,10 +1,12 @@
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from directory import search
 from directory.admin.filters import CategoryLevelFilter
 from directory.models import (
     GENERAL_INTEREST_AREAS,
+    Activity,
     Category,
     GeneralInterestArea,
     Language,
@@ -30,6 +32,13 @@ class TaxonomyAdmin(admin.ModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            search.refresh_search_documents(
+                Activity.objects.filter(Q(categories=obj) | Q(categories__parent=obj))
+            )
+
     list_display = ["name", "name_en", "taxonomy", "parent", "code", "slug", "order"]
     list_display_links = ["name"]
     list_editable = ["order"]

@@ -8,7 +8,7 @@ from directory.views.public import (
     home,
     organization_detail,
 )
-from directory.views.search_placeholder import search
+from directory.views.search import search_page as search
 
 __all__ = [
     "activity_detail",

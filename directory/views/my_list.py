@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from directory import my_list as session_list
+from directory.cards import with_card_details
 from directory.models import Activity
-from directory.views.public import with_opening_status
 
 
 def _back(request, activity):
@@ -63,7 +63,7 @@ def my_list(request):
     activities = []
     if ids:
         activities = _in_order(
-            with_opening_status(Activity.objects.public().filter(pk__in=ids).for_cards()),
+            with_card_details(Activity.objects.public().filter(pk__in=ids).for_list()),
             "pk",
             ids,
         )
@@ -85,7 +85,7 @@ def my_list_shared(request):
     activities = []
     if slugs:
         activities = _in_order(
-            with_opening_status(Activity.objects.public().filter(slug__in=slugs).for_cards()),
+            with_card_details(Activity.objects.public().filter(slug__in=slugs).for_list()),
             "slug",
             slugs,
         )

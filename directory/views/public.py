@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from directory import my_list
+from directory.cards import with_card_details
 from directory.forms import ProblemReportForm
 from directory.hours import OpeningHours
 from directory.models import (
@@ -37,17 +38,6 @@ from directory.seo import activity_jsonld, organization_jsonld
 NEED_TAXONOMIES = ("aree-intervento", "tempo-libero")
 FINDER_STEPS = ("1", "2", "3")
 REPORTS_PER_HOUR = 5
-
-
-def with_opening_status(activities, moment=None):
-    """Attach what a card shows (opening status, municipality names) from prefetched rows."""
-    activities = list(activities)
-    for activity in activities:
-        activity.opening_status = OpeningHours.for_activity(activity).status(moment)
-        activity.municipality_names = sorted(
-            {loc.municipality.name for loc in activity.locations.all() if loc.municipality}
-        )
-    return activities
 
 
 def _count_distinct_pk():
@@ -269,7 +259,7 @@ def organization_detail(request, slug):
         ),
         slug=slug,
     )
-    activities = with_opening_status(organization.activities.public().current().for_cards())
+    activities = with_card_details(organization.activities.public().current().for_list())
     locations = list(organization.locations.all())
     return render(
         request,

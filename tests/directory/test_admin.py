@@ -389,3 +389,28 @@ def test_organization_page_lists_its_activities_with_links_to_edit_them(coordina
         "activities",
         "memberships",
     }
+
+
+def test_saving_an_activity_in_the_admin_makes_it_findable(client, coordinator):
+    from directory.models import Activity
+    from tests.factories import ActivityFactory
+
+    activity = ActivityFactory(title="Corso di chitarra")
+    assert Activity.objects.get(pk=activity.pk).search_text == ""
+    client.force_login(coordinator)
+    url = f"/admin/directory/activity/{activity.pk}/change/"
+    response = client.get(url)
+    form = response.context["adminform"].form
+    data = {
+        name: (form[name].value() if form[name].value() is not None else "") for name in form.fields
+    }
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[f"{formset.formset.prefix}-{name}"] = management[name].value()
+    data["categories"] = [c.pk for c in activity.categories.all()]
+    for key in ("target_groups", "languages", "locations"):
+        data[key] = []
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert "chitarra" in Activity.objects.get(pk=activity.pk).search_text

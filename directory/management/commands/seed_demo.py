@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from directory.demo.seeding import USERS, Seeder
+from directory.search import rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             seeder.organizations()
             if settings.DEBUG:
                 seeder.accounts(settings.LINKRETE_DEMO_PASSWORD)
+        indexed = rebuild_search_index()
+        self.stdout.write(f"Search index: {indexed} activities indexed.")
         if settings.DEBUG:
             self.stdout.write(
                 f"Demo accounts (password for all: {settings.LINKRETE_DEMO_PASSWORD}):"
