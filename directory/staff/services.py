@@ -63,7 +63,10 @@ def _previous_values(kind: str, target, organization: Organization) -> dict:
         return {}
     form_class = REVISION_FORMS[kind]
     kwargs = {} if kind == Revision.Kind.ORGANIZATION else {"organization": organization}
-    return current_values(form_class(instance=target, **kwargs))
+    values = current_values(form_class(instance=target, **kwargs))
+    return {
+        name: value for name, value in values.items() if name not in form_class.revision_exclude
+    }
 
 
 def hours_values(activity: Activity) -> dict:
@@ -94,6 +97,11 @@ def revision_submit(
     activity: Activity | None = None,
 ) -> Revision:
     """Record a proposed change; trusted organizations and coordinators publish at once."""
+    # Fresh copies: a bound ModelForm has already written the proposed values onto the
+    # instances the view holds, and ``previous`` must show what is published now.
+    organization = Organization.objects.get(pk=organization.pk)
+    location = Location.objects.get(pk=location.pk) if location else None
+    activity = Activity.objects.get(pk=activity.pk) if activity else None
     revision = Revision(
         organization=organization,
         kind=kind,
