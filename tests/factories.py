@@ -133,6 +133,7 @@ class VolunteerHoursFactory(factory.django.DjangoModelFactory):
 class TrainingPlanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = directory.TrainingPlan
+        django_get_or_create = ["organization", "year"]
 
     organization = factory.SubFactory(OrganizationFactory)
     year = 2026
