@@ -2,10 +2,10 @@
 
 import pytest
 
-from directory.models import Revision, VolunteerHours
+from directory.models import Category, Revision, Taxonomy, VolunteerHours
 from tests.factories import ActivityFactory, VolunteerFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def sign_in(page, assert_accessible, user):
@@ -26,7 +26,14 @@ def test_staff_signs_in_and_sees_their_organization(page, assert_accessible, sta
 
 def test_staff_edits_an_activitys_hours(desktop_page, assert_accessible, staff, organization):
     page = desktop_page
-    activity = ActivityFactory(organization=organization, title="Doposcuola")
+    # A transactional test starts from an empty database: the seeded taxonomies are gone.
+    taxonomy, _ = Taxonomy.objects.get_or_create(slug="aree-intervento", defaults={"name": "Aree"})
+    laboratori, _ = Category.objects.get_or_create(
+        slug="laboratori", defaults={"taxonomy": taxonomy, "name": "Laboratori"}
+    )
+    activity = ActivityFactory(
+        organization=organization, title="Doposcuola", categories=[laboratori]
+    )
     sign_in(page, assert_accessible, staff)
     page.goto(f"/area-enti/enti/{organization.slug}/attivita/{activity.pk}/orari/")
     assert_accessible(page)
