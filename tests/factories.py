@@ -187,3 +187,22 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     privacy_consent_at = factory.LazyFunction(
         lambda: datetime.datetime(2026, 3, 1, 10, 0, tzinfo=datetime.UTC)
     )
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = directory.Membership.Role.EDITOR
+
+
+class ProblemReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.ProblemReport
+
+    activity = factory.SubFactory(ActivityFactory)
+    organization = factory.LazyAttribute(lambda r: r.activity.organization)
+    problems = factory.LazyFunction(lambda: [directory.ProblemReport.Problem.HOURS])
+    message = "Il sabato sono chiusi da settembre."

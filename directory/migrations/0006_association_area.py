@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0004_problem_report'),
+        ('directory', '0005_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
