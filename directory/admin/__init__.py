@@ -3,6 +3,6 @@
 One module per resource; importing them registers the model admins.
 """
 
-from directory.admin import activity, organization, problem_report, taxonomy, territory
+from directory.admin import activity, network, organization, problem_report, taxonomy, territory
 
-__all__ = ["activity", "organization", "problem_report", "taxonomy", "territory"]
+__all__ = ["activity", "network", "organization", "problem_report", "taxonomy", "territory"]

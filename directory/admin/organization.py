@@ -61,6 +61,7 @@ class OrganizationAdmin(admin.ModelAdmin):
         "legal_form",
         "network_role",
         "status",
+        "is_trusted",
         "general_interest_areas",
         LastVerifiedFilter,
         OrganizationZoneFilter,
@@ -78,7 +79,7 @@ class OrganizationAdmin(admin.ModelAdmin):
         (_("Contacts"), {"fields": ["website", "email", "phone"]}),
         (
             _("Network and publication"),
-            {"fields": ["network_role", "status", "last_verified"]},
+            {"fields": ["network_role", "status", "is_trusted", "last_verified"]},
         ),
         (
             _("Record"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from directory.models import (
     Activity,
+    BoardPost,
     Category,
     GeneralInterestArea,
     Language,
@@ -21,14 +22,19 @@ from directory.models import (
     OpeningSlot,
     Organization,
     ProblemReport,
+    Revision,
     ScheduleException,
     TargetGroup,
     Taxonomy,
+    TrainingPlan,
+    VolunteeringCall,
     Zone,
 )
 from linkrete.accounts.models import User
 from tests.factories import (
     ActivityFactory,
+    BoardPostFactory,
+    CourseFactory,
     LocationFactory,
     MembershipFactory,
     MunicipalityFactory,
@@ -36,7 +42,9 @@ from tests.factories import (
     OrganizationFactory,
     ProblemReportFactory,
     ScheduleExceptionFactory,
+    TrainingPlanFactory,
     UserFactory,
+    VolunteeringCallFactory,
     ZoneFactory,
     category,
 )
@@ -58,8 +66,12 @@ MODELS = [
     (Membership, "editrice"),
     (ProblemReport, "Doposcuola"),
     (User, "editrice"),
+    (Revision, "Girasole"),
+    (TrainingPlan, "Girasole"),
+    (BoardPost, "sala"),
+    (VolunteeringCall, "compiti"),
 ]
-NOT_ADDABLE = {GeneralInterestArea, ProblemReport}
+NOT_ADDABLE = {GeneralInterestArea, ProblemReport, Revision}
 
 
 def admin_url(model, view, *args):
@@ -98,6 +110,15 @@ def rows(db):
     ScheduleExceptionFactory(activity=activity)
     MembershipFactory(user=UserFactory(username="editrice"), organization=organization)
     ProblemReportFactory(activity=activity)
+    Revision.objects.create(
+        organization=organization,
+        kind=Revision.Kind.ORGANIZATION,
+        data={"name": "Il Girasole APS"},
+        author=UserFactory(username="autrice"),
+    )
+    CourseFactory(plan=TrainingPlanFactory(organization=organization))
+    BoardPostFactory(organization=organization)
+    VolunteeringCallFactory(organization=organization)
     return {"zone": zone, "organization": organization, "activity": activity, "location": location}
 
 

@@ -28,12 +28,16 @@ from linkrete.accounts.models import User
 ORGANIZATIONS = [
     ("oratorio-san-luigi", "Oratorio San Luigi", LegalForm.PARISH_CENTRE),
     ("auser-buccinasco", "Auser Buccinasco", LegalForm.ODV),
-    ("comitato-genitori-rodari", "Comitato Genitori Rodari", LegalForm.PARENTS_COMMITTEE),
+    (
+        "comitato-genitori-ic-montalcini",
+        "Comitato Genitori IC Montalcini",
+        LegalForm.PARENTS_COMMITTEE,
+    ),
 ]
 STAFF = [
     ("staff-oratorio", "Paola", "Ferri", "oratorio-san-luigi", Membership.Role.MANAGER),
     ("staff-auser", "Marco", "Colombo", "auser-buccinasco", Membership.Role.MANAGER),
-    ("staff-genitori", "Elena", "Riva", "comitato-genitori-rodari", Membership.Role.EDITOR),
+    ("staff-genitori", "Elena", "Riva", "comitato-genitori-ic-montalcini", Membership.Role.EDITOR),
 ]
 VOLUNTEERS = [
     ("Giulia", "Bianchi", "animatrice", "Giochi, teatro"),
@@ -76,7 +80,11 @@ class Command(BaseCommand):
                 },
             )
             if created:
-                user.set_password(settings.LINKRETE_DEMO_PASSWORD)
+                # A known password only on a development machine.
+                if settings.DEBUG:
+                    user.set_password(settings.LINKRETE_DEMO_PASSWORD)
+                else:
+                    user.set_unusable_password()
                 user.save()
             user.groups.add(staff_group)
             Membership.objects.get_or_create(

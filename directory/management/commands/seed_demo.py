@@ -28,6 +28,9 @@ class Command(BaseCommand):
             seeder.organizations()
             if settings.DEBUG:
                 seeder.accounts(settings.LINKRETE_DEMO_PASSWORD)
+        if settings.DEBUG:
+            # Volunteers, hours, board posts… are written by the demo staff accounts.
+            call_command("seed_association_area", stdout=self.stdout)
         indexed = rebuild_search_index()
         self.stdout.write(f"Search index: {indexed} activities indexed.")
         if settings.DEBUG:
@@ -37,5 +40,7 @@ class Command(BaseCommand):
             for username, _first, _last, _group, _staff, does in USERS:
                 self.stdout.write(f"  {username:<13} {does}")
         else:
-            self.stdout.write("DEBUG is off: no demo accounts created.")
+            self.stdout.write(
+                "DEBUG is off: no demo accounts, and no association-area data that needs them."
+            )
         self.stdout.write(f"{seeder.summary()[:-1]} in {time.monotonic() - started:.1f} s.")

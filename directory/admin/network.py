@@ -1,0 +1,70 @@
+"""The association area's shared records, for coordinators to oversee.
+
+Volunteers and applicants are personal data that belong to each organization: they are
+deliberately not in the admin (least privilege); coordinators see aggregate figures instead.
+"""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import BoardPost, Course, Revision, TrainingPlan, VolunteeringCall
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """Read-only history; approving and rejecting happen on the review page, with the diff."""
+
+    list_display = ["organization", "kind", "status", "author", "created_at", "review_link"]
+    list_filter = ["status", "kind"]
+    search_fields = ["organization__name", "author__username"]
+    list_select_related = ["organization", "author"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("review"))
+    def review_link(self, revision):
+        url = reverse("staff:review_detail", kwargs={"pk": revision.pk})
+        return format_html('<a href="{}">{}</a>', url, _("open"))
+
+
+class CourseInline(admin.TabularInline):
+    model = Course
+    extra = 0
+    fields = ["title", "topic", "starts_on", "hours", "places", "is_open_to_network"]
+
+
+@admin.register(TrainingPlan)
+class TrainingPlanAdmin(admin.ModelAdmin):
+    list_display = ["organization", "year"]
+    list_filter = ["year"]
+    search_fields = ["organization__name"]
+    autocomplete_fields = ["organization"]
+    list_select_related = ["organization"]
+    inlines = [CourseInline]
+
+
+@admin.register(BoardPost)
+class BoardPostAdmin(admin.ModelAdmin):
+    list_display = ["title", "organization", "kind", "category", "created_at", "closed_at"]
+    list_filter = ["kind", "category"]
+    search_fields = ["title", "organization__name"]
+    list_select_related = ["organization"]
+    autocomplete_fields = ["organization", "municipality"]
+    readonly_fields = ["author", "created_at"]
+
+
+@admin.register(VolunteeringCall)
+class VolunteeringCallAdmin(admin.ModelAdmin):
+    list_display = ["title", "organization", "min_age", "deadline", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "organization__name"]
+    list_select_related = ["organization"]
+    autocomplete_fields = ["organization", "municipality", "activity"]
+    prepopulated_fields = {"slug": ["title"]}
