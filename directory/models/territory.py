@@ -6,6 +6,17 @@ class MunicipalityQuerySet(models.QuerySet):
     def with_province(self):
         return self.order_by("name", "province_code")
 
+    def of_the_network(self, include=None):
+        """The municipalities of the network's zones (plus ``include``, a current value), for
+        choosing from a list: all 7,900 Italian ones would make a page of hundreds of KB."""
+        in_zones = self.filter(zones__isnull=False)
+        if not in_zones.exists():
+            return self.order_by("name")
+        condition = models.Q(zones__isnull=False)
+        if include is not None:
+            condition |= models.Q(pk=getattr(include, "pk", include))
+        return self.filter(condition).distinct().order_by("name")
+
 
 class Municipality(models.Model):
     """An Italian comune, from ISTAT's list (see ``load_municipalities``)."""

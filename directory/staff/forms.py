@@ -123,7 +123,9 @@ class LocationForm(forms.ModelForm):
 
     def __init__(self, *args, organization=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipality"].queryset = Municipality.objects.of_the_network(
+            include=self.instance.municipality_id
+        )
 
 
 class ActivityForm(forms.ModelForm):
@@ -359,7 +361,9 @@ class BoardPostForm(forms.ModelForm):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipality"].queryset = Municipality.objects.of_the_network(
+            include=self.instance.municipality_id
+        )
 
 
 class BoardAnswerForm(forms.ModelForm):
@@ -410,4 +414,6 @@ class VolunteeringCallForm(forms.ModelForm):
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["activity"].queryset = organization.activities.all()
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name")
+        self.fields["municipality"].queryset = Municipality.objects.of_the_network(
+            include=self.instance.municipality_id
+        )

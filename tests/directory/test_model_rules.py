@@ -250,3 +250,20 @@ def test_current_hides_ended_and_expired():
     ActivityFactory(valid_to=datetime.date(2026, 6, 30))
     ActivityFactory(valid_from=datetime.date(2027, 1, 1))
     assert list(Activity.objects.current(on=today)) == [running]
+
+
+def test_network_municipalities_are_those_of_the_zones_plus_the_current_one():
+    from directory.models import Municipality
+    from tests.factories import ZoneFactory
+
+    buccinasco = MunicipalityFactory()
+    rho = MunicipalityFactory(istat_code="015182", name="Rho")
+    elsewhere = MunicipalityFactory(istat_code="048014", name="Empoli")
+    assert set(Municipality.objects.of_the_network()) == {buccinasco, rho, elsewhere}
+    ZoneFactory().municipalities.set([buccinasco, rho])
+    assert list(Municipality.objects.of_the_network()) == [buccinasco, rho]
+    assert set(Municipality.objects.of_the_network(include=elsewhere.pk)) == {
+        buccinasco,
+        rho,
+        elsewhere,
+    }
