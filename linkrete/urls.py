@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("esci/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sportelli/", include("sportelli.urls")),
     path("", include("directory.urls")),
     prefix_default_language=False,
 )
