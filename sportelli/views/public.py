@@ -6,6 +6,7 @@ database before the last step, and nothing personal ever goes into a URL.
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
@@ -41,7 +42,13 @@ def desk_list(request):
     return render(
         request,
         "sportelli/desk_list.html",
-        {"form": form, "desks": desks, "has_map": any(_coordinates(d) for d in desks)},
+        {
+            "form": form,
+            "desks": desks,
+            "has_map": any(_coordinates(d) for d in desks),
+            "map_tiles": settings.LINKRETE_MAP_TILE_URL,
+            "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
+        },
     )
 
 
