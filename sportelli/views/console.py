@@ -17,6 +17,7 @@ from sportelli import access, services
 from sportelli.forms import AccessFilterForm, AccessForm, BookingStatusForm
 from sportelli.models import Booking, Desk
 from sportelli.slots import local_zone
+from sportelli.views import posted
 
 
 def _parse_day(value):
@@ -108,7 +109,7 @@ def access_create(request, slug):
             "topics": [booking.topic_id] if booking.topic_id else [],
             "occurred_at": timezone.localtime(booking.starts_at).replace(second=0),
         }
-    form = AccessForm(request.POST or None, desk=desk, initial=initial)
+    form = AccessForm(posted(request), desk=desk, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -23,6 +23,7 @@ from sportelli import ics, services
 from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
 from sportelli.models import Booking, Channel, Desk
 from sportelli.slots import bookable_window, desk_slots, parse_slot_key, slots_by_day
+from sportelli.views import posted
 
 
 def _public_desk(slug):
@@ -127,7 +128,7 @@ def _booking_context(desk, step, **extra):
 def booking_channel(request, slug):
     desk = _public_desk(slug)
     state = _state(request, desk)
-    form = ChannelForm(request.POST or None, desk=desk, initial={"channel": state.get("channel")})
+    form = ChannelForm(posted(request), desk=desk, initial={"channel": state.get("channel")})
     if request.method == "POST" and form.is_valid():
         _save_state(request, desk, channel=form.cleaned_data["channel"])
         return _redirect_to("slot", desk)
@@ -149,7 +150,7 @@ def booking_slot(request, slug):
     start = first + datetime.timedelta(days=7 * week)
     end = min(start + datetime.timedelta(days=6), last)
     slots = desk_slots(desk, start, end)
-    form = SlotForm(request.POST or None, slots=slots, initial={"slot": state.get("slot")})
+    form = SlotForm(posted(request), slots=slots, initial={"slot": state.get("slot")})
     if request.method == "POST" and form.is_valid():
         _save_state(request, desk, slot=form.cleaned_data["slot"])
         return _redirect_to("details", desk)
@@ -178,7 +179,7 @@ def booking_details(request, slug):
     state = _state(request, desk)
     if missing := _missing_step(state, "details"):
         return _redirect_to(missing, desk)
-    form = DetailsForm(request.POST or None, desk=desk, initial=state.get("details"))
+    form = DetailsForm(posted(request), desk=desk, initial=state.get("details"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         details = {
@@ -201,7 +202,7 @@ def booking_privacy(request, slug):
     state = _state(request, desk)
     if missing := _missing_step(state, "consent"):
         return _redirect_to(missing, desk)
-    form = ConsentForm(request.POST or None, initial={"privacy": state.get("consent")})
+    form = ConsentForm(posted(request), initial={"privacy": state.get("consent")})
     if request.method == "POST" and form.is_valid():
         _save_state(request, desk, consent=True)
         return redirect("sportelli:booking_summary", slug=desk.slug)

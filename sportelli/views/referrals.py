@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from sportelli import access, services
 from sportelli.forms import ReferralForm, ReferralTransitionForm
 from sportelli.models import Desk
+from sportelli.views import posted
 
 BOXES = ("ricevute", "inviate", "tutte")
 
@@ -46,7 +47,7 @@ def referral_create(request):
     organizations = list(access.organizations_for_staff(user))
     if not desks and not organizations:
         raise Http404
-    form = ReferralForm(request.POST or None, desks=desks, organizations=organizations)
+    form = ReferralForm(posted(request), desks=desks, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_create(sent_by=user, **form.service_kwargs())

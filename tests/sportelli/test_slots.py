@@ -131,7 +131,7 @@ def test_the_computation_asks_the_database_a_fixed_number_of_queries(
         desk_slots(desk, TUESDAY, TUESDAY + datetime.timedelta(days=27), now=BEFORE)
 
 
-# Daylight saving time in Europe/Rome: 29 March 2026 (02:00 → 03:00), 25 October 2026 (03:00 → 02:00)
+# Daylight saving time in Europe/Rome: 29 March 2026 (02→03), 25 October 2026 (03→02)
 
 
 def sunday_desk(desk, opens, closes):
