@@ -103,7 +103,7 @@ class Booking(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(status="cancelled", seat__isnull=True)
-                | (~models.Q(status="cancelled") & models.Q(seat__gte=1)),
+                | (~models.Q(status="cancelled") & models.Q(seat__isnull=False, seat__gte=1)),
                 name="booking_seat_iff_not_cancelled",
                 violation_error_message=_("A cancelled booking frees its place; others hold one."),
             ),
