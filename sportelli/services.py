@@ -97,7 +97,7 @@ def booking_create(
                 continue
         else:
             raise SlotUnavailable
-    logger.info("Booking created at desk %s for %s", desk.pk, slot.starts_at.isoformat())
+    logger.debug("Booking created at desk %s for %s", desk.pk, slot.starts_at.isoformat())
     if booking.email:
         _send_booking_mail(booking, cancel_url_template)
     return booking
