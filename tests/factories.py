@@ -171,9 +171,10 @@ class BookingFactory(factory.django.DjangoModelFactory):
         model = sportelli.Booking
 
     desk = factory.SubFactory(DeskFactory)
-    starts_at = factory.LazyFunction(
-        lambda: (timezone.now() + datetime.timedelta(days=1)).replace(
-            minute=0, second=0, microsecond=0
+    starts_at = factory.Sequence(
+        lambda n: (
+            (timezone.now() + datetime.timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+            + datetime.timedelta(minutes=30 * n)
         )
     )
     ends_at = factory.LazyAttribute(lambda b: b.starts_at + datetime.timedelta(minutes=30))
