@@ -101,3 +101,14 @@ def other_desk_operator(role_groups, other_desk):
     user.groups.add(role_groups[roles.DESK_OPERATOR])
     other_desk.operators.add(user)
     return user
+
+
+@pytest.fixture
+def seeded_taxonomies(transactional_db):
+    """The taxonomies and languages of migration directory/0002, seeded again (idempotent):
+    transactional tests (live server, threads) flush the tables, seeded rows included."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)

@@ -8,9 +8,8 @@ from django.test import Client
 
 from sportelli.models import Access, Booking
 
-# The live server needs real transactions; serialized rollback puts back the taxonomies the
-# migrations seeded, which a transactional test would otherwise flush for the tests after it.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# An earlier transactional test may have flushed the taxonomies the migrations seeded.
+pytestmark = pytest.mark.usefixtures("seeded_taxonomies")
 
 
 def test_booking_an_appointment_on_a_phone_without_javascript_tricks(page, assert_accessible, desk):

@@ -76,7 +76,8 @@ def _confirm_all_at_once(clients, desk):
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seeded_taxonomies")
 def test_simultaneous_confirmations_never_overbook_the_last_place():
     desk = DeskFactory(capacity=1)
     DeskOpeningSlotFactory(desk=desk)
@@ -91,7 +92,8 @@ def test_simultaneous_confirmations_never_overbook_the_last_place():
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seeded_taxonomies")
 def test_simultaneous_confirmations_fill_every_place_once():
     desk = DeskFactory(capacity=3)
     DeskOpeningSlotFactory(desk=desk)
