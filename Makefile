@@ -42,7 +42,7 @@ format: install
 
 # Needs GNU gettext; the compiled catalogues are committed, so only translators need this.
 messages: install
-	DEBUG=1 $(BIN)/python manage.py makemessages --locale it --locale en --ignore ".venv/*" --ignore "static/vendor/*"
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale it --no-obsolete --ignore ".venv/*" --ignore "static/*" --ignore "tests/*" --ignore "bench/*"
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore ".venv/*"
 
 clean:

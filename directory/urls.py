@@ -6,6 +6,17 @@ app_name = "directory"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("cerca/", views.search, name="search"),
     path("attivita/<slug:slug>/", views.activity_detail, name="activity_detail"),
+    path("attivita/<slug:slug>/qr.svg", views.activity_qr, name="activity_qr"),
+    path(
+        "attivita/<slug:slug>/segnala/",
+        views.activity_report_problem,
+        name="activity_report_problem",
+    ),
     path("enti/<slug:slug>/", views.organization_detail, name="organization_detail"),
+    path("la-mia-lista/", views.my_list, name="my_list"),
+    path("la-mia-lista/aggiungi/", views.my_list_add, name="my_list_add"),
+    path("la-mia-lista/rimuovi/", views.my_list_remove, name="my_list_remove"),
+    path("la-mia-lista/condivisa/", views.my_list_shared, name="my_list_shared"),
 ]

@@ -54,6 +54,28 @@ def other_staff(role_groups, other_organization):
     return user
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Italian: a request to an /en/ page leaves English active otherwise,
+    and reverse() in the next test would then build /en/ URLs."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """Tests marked ``postgres`` run on PostgreSQL only (CI runs the suite on both)."""
+    if request.node.get_closest_marker("postgres"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("needs PostgreSQL")
+
+
 @pytest.fixture
 def desk(db):
     """A desk of Circolo Arci Pagnana, open on Tuesday mornings, operated by ``desk_operator``."""

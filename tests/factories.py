@@ -107,6 +107,25 @@ class ScheduleExceptionFactory(factory.django.DjangoModelFactory):
     is_closed = True
 
 
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = directory.Membership.Role.EDITOR
+
+
+class ProblemReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.ProblemReport
+
+    activity = factory.SubFactory(ActivityFactory)
+    organization = factory.LazyAttribute(lambda r: r.activity.organization)
+    problems = factory.LazyFunction(lambda: [directory.ProblemReport.Problem.HOURS])
+    message = "Il sabato sono chiusi da settembre."
+
+
 # Proximity desks ---------------------------------------------------------------------------
 
 from django.utils import timezone  # noqa: E402

@@ -10,6 +10,7 @@ from directory.models.organization import (
 )
 from directory.models.problem_report import ProblemReport
 from directory.models.schedule import WEEKDAY_RRULE_CODES, OpeningSlot, ScheduleException, Weekday
+from directory.models.search_term import SearchTerm
 from directory.models.taxonomy import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
@@ -45,6 +46,7 @@ __all__ = [
     "ProblemReport",
     "PublicationStatus",
     "ScheduleException",
+    "SearchTerm",
     "TargetGroup",
     "Taxonomy",
     "Weekday",

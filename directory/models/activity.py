@@ -1,5 +1,7 @@
+import datetime
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -8,6 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models.organization import Location, Organization, PublicationStatus
 from directory.models.taxonomy import Category, Language, TargetGroup
+
+
+def age_condition(years):
+    return age_range_condition(years, years)
+
+
+def age_range_condition(minimum, maximum):
+    """The age range overlaps [minimum, maximum] (an empty bound means no limit)."""
+    return (models.Q(min_age__isnull=True) | models.Q(min_age__lte=maximum)) & (
+        models.Q(max_age__isnull=True) | models.Q(max_age__gte=minimum)
+    )
 
 
 class ActivityQuerySet(models.QuerySet):
@@ -27,16 +40,46 @@ class ActivityQuerySet(models.QuerySet):
         )
 
     def for_age(self, years):
-        return self.filter(
-            models.Q(min_age__isnull=True) | models.Q(min_age__lte=years),
-            models.Q(max_age__isnull=True) | models.Q(max_age__gte=years),
-        )
+        return self.filter(age_condition(years))
 
     def for_age_range(self, minimum, maximum):
         """Activities whose age range overlaps [minimum, maximum]."""
-        return self.filter(
-            models.Q(min_age__isnull=True) | models.Q(min_age__lte=maximum),
-            models.Q(max_age__isnull=True) | models.Q(max_age__gte=minimum),
+        return self.filter(age_range_condition(minimum, maximum))
+
+    def for_list(self, today=None, horizon_days=28):
+        """What a result card shows: organization, places, and the hours of the coming weeks."""
+        from directory.models.organization import Location
+        from directory.models.schedule import OpeningSlot, ScheduleException
+
+        today = today or timezone.localdate()
+        return self.select_related("organization").prefetch_related(
+            models.Prefetch(
+                "opening_slots",
+                queryset=OpeningSlot.objects.filter(
+                    models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=today)
+                ),
+            ),
+            models.Prefetch(
+                "schedule_exceptions",
+                queryset=ScheduleException.objects.filter(
+                    date__gte=today, date__lte=today + datetime.timedelta(days=horizon_days)
+                ),
+            ),
+            models.Prefetch("locations", queryset=Location.objects.select_related("municipality")),
+        )
+
+    def for_detail(self):
+        """Everything the activity page shows, in a fixed number of queries."""
+        return self.select_related("organization").prefetch_related(
+            "categories",
+            "target_groups",
+            "languages",
+            models.Prefetch(
+                "locations",
+                queryset=Location.objects.select_related("municipality").order_by("name"),
+            ),
+            "opening_slots",
+            "schedule_exceptions",
         )
 
 
@@ -118,6 +161,9 @@ class Activity(models.Model):
     last_verified = models.DateField(_("information last verified on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Kept up to date by directory.search (refresh_search_document, rebuild_search_index).
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
 
     objects = ActivityQuerySet.as_manager()
 

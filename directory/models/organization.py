@@ -236,6 +236,7 @@ class Location(models.Model):
                 violation_error_message=_("A physical place needs its municipality."),
             ),
         ]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="location_coordinates_idx")]
 
     def __str__(self):
         return self.name

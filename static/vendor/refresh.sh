@@ -10,6 +10,8 @@ set -euo pipefail
 
 BOOTSTRAP_ITALIA_VERSION="2.18.3"   # newest 2.x on npm when vendored
 LEAFLET_VERSION="1.9.4"             # newest 1.9.x on npm when vendored
+POPPER_VERSION="2.11.8"             # @popperjs/core, only needed with the
+                                    # non-bundle bootstrap-italia.min.js
 
 VENDOR_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 WORK="$(mktemp -d)"
@@ -30,7 +32,6 @@ rm -rf "$DST"
 mkdir -p "$DST/css" "$DST/js" "$DST/svg" "$DST/fonts"
 
 cp "$SRC/dist/css/bootstrap-italia.min.css"       "$DST/css/"
-cp "$SRC/dist/js/bootstrap-italia.bundle.min.js"  "$DST/js/"
 # Lighter alternative: same code without the bundled Popper / video.js /
 # Splide / anime.js (those features then need their own globals).
 cp "$SRC/dist/js/bootstrap-italia.min.js"         "$DST/js/"
@@ -86,9 +87,21 @@ cp "$SRC/dist/leaflet.js" "$SRC/dist/leaflet.css" "$DST/"
 cp "$SRC"/dist/images/* "$DST/images/"
 cp "$SRC/LICENSE" "$DST/LICENSE"
 
+# ---------------------------------------------------------------- popper
+# bootstrap-italia.min.js (non-bundle, ~69 KB gz vs ~297 KB gz) expects a global
+# Popper for dropdowns/tooltips/popovers; load popper.min.js before it.
+fetch @popperjs/core "$POPPER_VERSION"
+SRC="$WORK/@popperjs/core"
+DST="$VENDOR_DIR/popper"
+rm -rf "$DST"
+mkdir -p "$DST"
+cp "$SRC/dist/umd/popper.min.js" "$DST/"
+cp "$SRC/LICENSE.md" "$DST/LICENSE.md"
+
 # Source-map comments would make browsers request missing .map files.
 sed -i -e '/^\/\/# sourceMappingURL=/d' \
     "$VENDOR_DIR/leaflet/leaflet.js" \
+    "$VENDOR_DIR/popper/popper.min.js" \
     "$VENDOR_DIR"/bootstrap-italia/js/*.js
 sed -i -e 's#/\*\# sourceMappingURL=[^*]*\*/##' \
     "$VENDOR_DIR/bootstrap-italia/css/bootstrap-italia.min.css"
@@ -97,6 +110,7 @@ sed -i -e 's#/\*\# sourceMappingURL=[^*]*\*/##' \
 cat > "$VENDOR_DIR/VERSIONS.txt" <<EOF
 bootstrap-italia@$BOOTSTRAP_ITALIA_VERSION
 leaflet@$LEAFLET_VERSION
+@popperjs/core@$POPPER_VERSION
 EOF
 
 echo "Vendored into $VENDOR_DIR:"

@@ -1,0 +1,155 @@
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from directory import search
+from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
+from directory.models import Activity, Location, Membership, Organization
+
+
+class LocationInline(admin.StackedInline):
+    model = Location
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ["municipality"]
+    fields = [
+        ("name", "kind"),
+        ("address", "postal_code", "municipality"),
+        "url",
+        ("wheelchair_accessible", "has_lift", "accessible_toilet"),
+    ]
+
+
+class ActivityInline(admin.TabularInline):
+    """A compact, read-only list: activities are edited on their own page (hours, categories…)."""
+
+    model = Activity
+    extra = 0
+    show_change_link = True
+    can_delete = False
+    fields = ["title", "status", "publication_status", "last_verified"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["user", "role", "created_at"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search.refresh_organization_documents(form.instance)
+
+    list_display = [
+        "name",
+        "legal_form",
+        "network_role",
+        "status",
+        "activity_count",
+        "last_verified",
+    ]
+    list_filter = [
+        "legal_form",
+        "network_role",
+        "status",
+        "general_interest_areas",
+        LastVerifiedFilter,
+        OrganizationZoneFilter,
+    ]
+    search_fields = ["name", "=tax_code", "runts_number", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["uuid", "created_at", "updated_at"]
+    inlines = [LocationInline, ActivityInline, MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "legal_form", "tax_code", "runts_number"]}),
+        (
+            _("What it does"),
+            {"fields": ["description", "social_utility", "general_interest_areas", "logo"]},
+        ),
+        (_("Contacts"), {"fields": ["website", "email", "phone"]}),
+        (
+            _("Network and publication"),
+            {"fields": ["network_role", "status", "last_verified"]},
+        ),
+        (
+            _("Record"),
+            {"fields": ["uuid", "created_at", "updated_at"], "classes": ["collapse"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(activity_count=Count("activities"))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "general_interest_areas":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("activities"), ordering="activity_count")
+    def activity_count(self, organization):
+        return organization.activity_count
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search.refresh_search_documents(form.instance.activities.all())
+
+    list_display = [
+        "name",
+        "organization",
+        "kind",
+        "address",
+        "municipality",
+        "wheelchair_accessible",
+    ]
+    list_filter = ["kind", "wheelchair_accessible", ProvinceFilter]
+    list_select_related = ["organization", "municipality"]
+    search_fields = ["name", "address", "municipality__name", "organization__name"]
+    autocomplete_fields = ["organization", "municipality"]
+    readonly_fields = ["uuid"]
+    fieldsets = [
+        (None, {"fields": ["organization", "name", "kind"]}),
+        (
+            _("Address"),
+            {"fields": ["address", "postal_code", "municipality", "latitude", "longitude", "url"]},
+        ),
+        (
+            _("Accessibility"),
+            {
+                "fields": [
+                    "wheelchair_accessible",
+                    "has_lift",
+                    "accessible_toilet",
+                    "accessibility_notes",
+                    "transport_notes",
+                ]
+            },
+        ),
+        (_("Record"), {"fields": ["uuid"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role"]
+    list_select_related = ["user", "organization"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "organization__name",
+    ]
+    autocomplete_fields = ["user", "organization"]

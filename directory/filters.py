@@ -1,0 +1,389 @@
+"""The search filters of the public directory (``/cerca/``), one query parameter each.
+
+django-filter builds and validates the form; each valid parameter becomes a ``Q`` condition on
+activities (``ActivityFilter.conditions``), so the results apply them all and each facet can
+count with all the others (``directory.facets``). A parameter that does not validate is left
+out, and ``notices`` says so: a browser can send anything, the page never breaks.
+"""
+
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory import search
+from directory.geo import Point, bounding_box, distance_km
+from directory.models import (
+    AGE_BANDS,
+    AGE_BANDS_BY_SLUG,
+    Activity,
+    Category,
+    Location,
+    OpeningSlot,
+    ScheduleException,
+)
+from directory.models.activity import age_condition, age_range_condition
+
+DAYS = {"lun": 1, "mar": 2, "mer": 3, "gio": 4, "ven": 5, "sab": 6, "dom": 7}
+DAY_CHOICES = [
+    ("lun", _("Monday")),
+    ("mar", _("Tuesday")),
+    ("mer", _("Wednesday")),
+    ("gio", _("Thursday")),
+    ("ven", _("Friday")),
+    ("sab", _("Saturday")),
+    ("dom", _("Sunday")),
+]
+MODE_CHOICES = [("presenza", _("in person")), ("remoto", _("remote"))]
+ORDER_CHOICES = [("rilevanza", _("relevance")), ("distanza", _("distance")), ("nome", _("name"))]
+DEFAULT_RADIUS_KM = 10
+MAX_RADIUS_KM = 300
+ISTAT_CODE = re.compile(r"^[0-9]{6}$")
+
+# Facet groups: the parameters that make one filter (and are dropped together).
+GROUPS = {
+    "q": ("q",),
+    "eta": ("eta",),
+    "fascia": ("fascia",),
+    "categoria": ("categoria",),
+    "comune": ("comune",),
+    "zona": ("zona",),
+    "vicino": ("vicino", "raggio"),
+    "giorno": ("giorno", "ora"),
+    "aperto_ora": ("aperto_ora",),
+    "gratis": ("gratis",),
+    "lingua": ("lingua",),
+    "accessibile": ("accessibile",),
+    "modalita": ("modalita",),
+}
+
+
+class PointField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return Point.parse(value)
+        except ValueError:
+            raise forms.ValidationError(
+                _("Give a position as latitude,longitude."), code="invalid"
+            ) from None
+
+
+class FlagField(forms.BooleanField):
+    """A checkbox: present and not false/0 means yes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["required"] = False
+        super().__init__(*args, **kwargs)
+
+
+class ParameterFilter(django_filters.Filter):
+    """Only validates: the conditions are built by ``ActivityFilter``."""
+
+    field_class = forms.CharField
+
+    def filter(self, qs, value):
+        return qs
+
+
+class PointFilter(ParameterFilter):
+    field_class = PointField
+
+
+class FlagFilter(ParameterFilter):
+    field_class = FlagField
+
+
+class IntegerFilter(ParameterFilter):
+    field_class = forms.IntegerField
+
+
+class FloatFilter(ParameterFilter):
+    field_class = forms.FloatField
+
+
+class ChoiceParameterFilter(ParameterFilter):
+    field_class = forms.ChoiceField
+
+
+class RegexFilter(ParameterFilter):
+    field_class = forms.RegexField
+
+
+class SlugFilter(ParameterFilter):
+    field_class = forms.SlugField
+
+
+class TimeFilter(ParameterFilter):
+    field_class = forms.TimeField
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = ParameterFilter(label=_("What are you looking for?"), max_length=200)
+    eta = IntegerFilter(label=_("Age of the child"), min_value=0, max_value=120)
+    fascia = ChoiceParameterFilter(
+        label=_("Age band"), choices=[(b.slug, b.label) for b in AGE_BANDS]
+    )
+    categoria = ChoiceParameterFilter(label=_("Category"), choices=())
+    comune = RegexFilter(
+        label=_("Municipality"),
+        regex=ISTAT_CODE,
+        error_messages={"invalid": _("a municipality is given by its six-digit ISTAT code.")},
+    )
+    zona = SlugFilter(label=_("Zone"), max_length=120)
+    vicino = PointFilter(label=_("Near"))
+    raggio = FloatFilter(
+        label=_("Within (km)"), min_value=0.1, max_value=MAX_RADIUS_KM, required=False
+    )
+    giorno = ChoiceParameterFilter(label=_("Day"), choices=DAY_CHOICES)
+    ora = TimeFilter(label=_("Time"), input_formats=["%H:%M"])
+    aperto_ora = FlagFilter(label=_("Open now"))
+    gratis = FlagFilter(label=_("Free of charge"))
+    lingua = ChoiceParameterFilter(label=_("Language"), choices=())
+    accessibile = FlagFilter(label=_("Wheelchair access"))
+    modalita = ChoiceParameterFilter(label=_("How"), choices=MODE_CHOICES)
+    ordine = ChoiceParameterFilter(label=_("Sort by"), choices=ORDER_CHOICES)
+
+    class Meta:
+        model = Activity
+        fields = []
+
+    def __init__(self, data=None, *, categories=(), languages=(), now=None, **kwargs):
+        self.categories = {c.slug: c for c in categories}
+        self.languages = {language.code: language for language in languages}
+        self.now = timezone.localtime(now)
+        super().__init__(data, queryset=Activity.objects.none(), **kwargs)
+        self.filters["categoria"].extra["choices"] = [(c.slug, c.display_name) for c in categories]
+        self.filters["lingua"].extra["choices"] = [
+            (language.code, language.display_name) for language in languages
+        ]
+        self.text_query = None
+        self.place_errors = {}
+        self.place_names = {}
+
+    # Parameters ----------------------------------------------------------------------------
+
+    @property
+    def values(self):
+        """Valid, non-empty parameters: {name: cleaned value}."""
+        if not hasattr(self, "_values"):
+            self.form.is_valid()
+            cleaned = getattr(self.form, "cleaned_data", {})
+            self._values = {
+                name: value
+                for name, value in cleaned.items()
+                if value not in (None, "", False) and name not in self.place_errors
+            }
+        return self._values
+
+    def reject(self, name, message):
+        """Drop a parameter that validated but names nothing (an unknown municipality…)."""
+        self.place_errors[name] = message
+        self.__dict__.pop("_values", None)
+
+    @property
+    def point(self):
+        return self.values.get("vicino")
+
+    @property
+    def radius_km(self):
+        return self.values.get("raggio") or DEFAULT_RADIUS_KM
+
+    def notices(self):
+        """One short sentence per parameter that was ignored."""
+        messages = []
+        for name, errors in self.form.errors.items():
+            label = self.filters[name].label if name in self.filters else name
+            messages.append(
+                _("“%(filter)s” was ignored: %(error)s") % {"filter": label, "error": errors[0]}
+            )
+        for name, message in self.place_errors.items():
+            messages.append(
+                _("“%(filter)s” was ignored: %(error)s")
+                % {"filter": self.filters[name].label, "error": message}
+            )
+        return messages
+
+    def active_groups(self):
+        groups = [g for g, names in GROUPS.items() if names[0] in self.values]
+        if "ora" in self.values and "giorno" not in groups:
+            groups.append("giorno")
+        return groups
+
+    def chip_label(self, group):
+        """A short description of an active filter, for its removable chip."""
+        values = self.values
+        if group == "q":
+            return _("“%(text)s”") % {"text": values["q"]}
+        if group == "eta":
+            return _("age %(years)s") % {"years": values["eta"]}
+        if group == "fascia":
+            return AGE_BANDS_BY_SLUG[values["fascia"]].label
+        if group == "categoria":
+            return self.categories[values["categoria"]].display_name
+        if group == "comune":
+            return self.place_names.get("comune", values["comune"])
+        if group == "zona":
+            return self.place_names.get("zona", values["zona"])
+        if group == "vicino":
+            return _("within %(km)s km") % {"km": f"{self.radius_km:g}"}
+        if group == "giorno":
+            day = dict(DAY_CHOICES)[values["giorno"]] if "giorno" in values else _("today")
+            if "ora" in values:
+                return _("%(day)s at %(time)s") % {"day": day, "time": f"{values['ora']:%H:%M}"}
+            return day
+        if group == "lingua":
+            return self.languages[values["lingua"]].display_name
+        if group == "modalita":
+            return dict(MODE_CHOICES)[values["modalita"]]
+        return self.filters[group].label
+
+    # Conditions ----------------------------------------------------------------------------
+
+    def conditions(self) -> dict[str, models.Q]:
+        """{group: condition} for every valid filter in use."""
+        values = self.values
+        result = {}
+        if "q" in values:
+            self.text_query = search.parse(values["q"])
+            if self.text_query is not None:
+                result["q"] = self.text_query.condition
+        if "eta" in values:
+            result["eta"] = age_condition(values["eta"])
+        if "fascia" in values:
+            result["fascia"] = band_condition(values["fascia"])
+        if "categoria" in values:
+            result["categoria"] = category_condition(self.categories[values["categoria"]])
+        if "comune" in values:
+            result["comune"] = at_locations(municipality__istat_code=values["comune"])
+        if "zona" in values:
+            result["zona"] = at_locations(municipality__zones__slug=values["zona"])
+        if self.point is not None:
+            result["vicino"] = near_condition(self.point, self.radius_km)
+        if "giorno" in values:
+            result["giorno"] = day_condition(
+                DAYS[values["giorno"]], values.get("ora"), self.now.date()
+            )
+        elif "ora" in values:
+            result["giorno"] = day_condition(self.now.isoweekday(), values["ora"], self.now.date())
+        if "aperto_ora" in values:
+            result["aperto_ora"] = open_at_condition(self.now)
+        if "gratis" in values:
+            result["gratis"] = models.Q(is_free=True)
+        if "lingua" in values:
+            result["lingua"] = language_condition(values["lingua"])
+        if "accessibile" in values:
+            result["accessibile"] = at_locations(
+                kind=Location.Kind.PHYSICAL, wheelchair_accessible=True
+            )
+        if "modalita" in values:
+            result["modalita"] = mode_condition(values["modalita"])
+        return result
+
+    def filter_queryset(self, queryset):
+        for condition in self.conditions().values():
+            queryset = queryset.filter(condition)
+        return queryset
+
+
+def combine(conditions: dict[str, models.Q], without: str | None = None) -> models.Q:
+    combined = models.Q()
+    for group, condition in conditions.items():
+        if group != without:
+            combined &= condition
+    return combined
+
+
+def band_condition(slug):
+    band = AGE_BANDS_BY_SLUG[slug]
+    return age_range_condition(band.minimum, band.maximum)
+
+
+def category_condition(category):
+    through = Activity.categories.through.objects.filter(
+        category__in=Category.objects.with_descendants(category)
+    )
+    return models.Q(pk__in=through.values("activity_id"))
+
+
+def language_condition(code):
+    through = Activity.languages.through.objects.filter(language__code=code)
+    return models.Q(pk__in=through.values("activity_id"))
+
+
+def at_locations(**lookups):
+    """Activities with at least one location matching the lookups (no duplicate rows)."""
+    through = Activity.locations.through.objects.filter(
+        location__in=Location.objects.filter(**lookups).values("pk")
+    )
+    return models.Q(pk__in=through.values("activity_id"))
+
+
+def mode_condition(mode):
+    kind = Location.Kind.PHYSICAL if mode == "presenza" else Location.Kind.VIRTUAL
+    return at_locations(kind=kind)
+
+
+def near_condition(point, radius_km):
+    places = (
+        Location.objects.filter(bounding_box(point, radius_km))
+        .alias(distance=distance_km(point))
+        .filter(distance__lte=radius_km)
+    )
+    through = Activity.locations.through.objects.filter(location__in=places.values("pk"))
+    return models.Q(pk__in=through.values("activity_id"))
+
+
+def next_date(weekday: int, today: datetime.date) -> datetime.date:
+    return today + datetime.timedelta(days=(weekday - today.isoweekday()) % 7)
+
+
+def valid_on(day, prefix=""):
+    return (
+        models.Q(**{f"{prefix}valid_from__isnull": True})
+        | models.Q(**{f"{prefix}valid_from__lte": day})
+    ) & (
+        models.Q(**{f"{prefix}valid_to__isnull": True})
+        | models.Q(**{f"{prefix}valid_to__gte": day})
+    )
+
+
+def day_condition(weekday: int, at_time, today: datetime.date):
+    """Open on that day of the week from its next occurrence on (at that time, if given).
+
+    Like ``directory.hours``: only active activities have hours; weekly slots count from the
+    next such day on (a slot that ended before does not). Dated exceptions are not weekly, so
+    they do not change the answer for "on Saturdays".
+    """
+    slots = OpeningSlot.objects.filter(weekday=weekday).filter(
+        models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=next_date(weekday, today))
+    )
+    if at_time is not None:
+        slots = slots.filter(opens_at__lte=at_time, closes_at__gt=at_time)
+    return models.Q(status=Activity.Status.ACTIVE, pk__in=slots.values("activity_id"))
+
+
+def open_at_condition(moment: datetime.datetime):
+    """Open at this moment, exactly as ``OpeningHours.is_open`` decides.
+
+    A dated exception replaces the weekly slots of its day: closed all day, or special hours.
+    """
+    day, at_time = moment.date(), moment.time()
+    weekly = OpeningSlot.objects.filter(
+        valid_on(day), weekday=day.isoweekday(), opens_at__lte=at_time, closes_at__gt=at_time
+    )
+    exceptions_today = ScheduleException.objects.filter(date=day)
+    special = exceptions_today.filter(is_closed=False, opens_at__lte=at_time, closes_at__gt=at_time)
+    return models.Q(status=Activity.Status.ACTIVE) & (
+        (
+            models.Q(pk__in=weekly.values("activity_id"))
+            & ~models.Q(pk__in=exceptions_today.values("activity_id"))
+        )
+        | models.Q(pk__in=special.values("activity_id"))
+    )

@@ -1,0 +1,244 @@
+"""Forgiving text search over activities, with a PostgreSQL backend and a simple fallback.
+
+Every activity keeps a denormalised search document (``Activity.search_text``): its title,
+summary, description, organization, categories and municipalities, lower-cased and stripped of
+accents in Python. On PostgreSQL ``Activity.search_vector`` holds the same text as a weighted
+``tsvector`` (title A, the rest B) in the ``linkrete_it`` configuration (Italian stemming after
+``unaccent``; created by migration 0005), behind a GIN index; a vocabulary of the words seen
+(``SearchTerm``, GIN trigram index) turns small typos into the words the directory really uses.
+On SQLite each query word, crudely stemmed (a final vowel dropped), must begin a word of
+``search_text`` that has at most two more letters.
+
+How the documents stay fresh: no signals. Code that changes what an activity is found by
+(title, texts, categories, locations, organization name) calls ``refresh_search_document``
+after saving (admin ``save_related``, imports, ``seed_demo``); ``rebuild_search_index``
+recomputes everything and is safe to run at any time (after bulk loads, nightly).
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection, models
+
+from directory.models import Activity, Organization, SearchTerm
+
+CONFIG = "linkrete_it"
+MIN_WORD = 2
+MIN_VOCABULARY_WORD = 4
+TYPO_SIMILARITY = 0.4
+TYPO_ALTERNATIVES = 2
+MAX_QUERY_WORDS = 8
+# Ranking every match of a very common word is what makes full-text search slow: relevance is
+# computed on at most this many matching activities (taken from the GIN index in no particular
+# order); the total count stays exact.
+DEFAULT_RANK_CANDIDATES = 2000
+
+
+def rank_candidates() -> int:
+    return getattr(settings, "LINKRETE_SEARCH_RANK_CANDIDATES", DEFAULT_RANK_CANDIDATES)
+
+
+ITALIAN_ENDINGS = re.compile(r"(?<=\w{3})[aeiou]$")
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents, only letters and digits separated by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", stripped.lower()))
+
+
+def query_words(text: str) -> list[str]:
+    words = [w for w in normalize(text).split() if len(w) >= MIN_WORD]
+    return list(dict.fromkeys(words))[:MAX_QUERY_WORDS]
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# Building and refreshing the documents --------------------------------------------------------
+
+
+def document_for(activity: Activity) -> str:
+    """The search text of one activity; reads categories and locations (prefetch them)."""
+    parts = [activity.title, activity.summary, activity.organization.name]
+    for category in activity.categories.all():
+        parts += [category.name, category.name_en]
+        if category.parent_id:
+            parts += [category.parent.name, category.parent.name_en]
+    for location in activity.locations.all():
+        if location.municipality_id:
+            parts.append(location.municipality.name)
+    parts.append(activity.description)
+    return normalize(" ".join(p for p in parts if p))
+
+
+def _documents_queryset():
+    return Activity.objects.select_related("organization").prefetch_related(
+        "categories__parent", "locations__municipality"
+    )
+
+
+def _vocabulary(documents: Iterable[str]) -> set[str]:
+    return {
+        word
+        for document in documents
+        for word in document.split()
+        if len(word) >= MIN_VOCABULARY_WORD and word.isalpha()
+    }
+
+
+def _store(activities: list[Activity]) -> None:
+    for activity in activities:
+        activity.search_text = document_for(activity)
+    Activity.objects.bulk_update(activities, ["search_text"])
+    words = _vocabulary(a.search_text for a in activities)
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=w[:100]) for w in sorted(words)], ignore_conflicts=True, batch_size=1000
+    )
+    if uses_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE directory_activity SET search_vector = "
+                f"setweight(to_tsvector('{CONFIG}', title), 'A') || "
+                f"setweight(to_tsvector('{CONFIG}', search_text), 'B') "
+                "WHERE id = ANY(%s)",
+                [[a.pk for a in activities]],
+            )
+
+
+def refresh_search_document(activity: Activity) -> None:
+    """Recompute one activity's search document after a change that affects it."""
+    _store([_documents_queryset().get(pk=activity.pk)])
+
+
+def refresh_organization_documents(organization: Organization) -> None:
+    """An organization's name is in its activities' documents: refresh them after a rename."""
+    rebuild_search_index(_documents_queryset().filter(organization=organization))
+
+
+def refresh_search_documents(activities) -> int:
+    """Recompute the documents of some activities (a queryset of them), e.g. after a category
+    or a place they mention is renamed."""
+    return rebuild_search_index(_documents_queryset().filter(pk__in=activities.values("pk")))
+
+
+def rebuild_search_index(queryset=None, batch_size: int = 1000) -> int:
+    """Recompute the documents of all activities (or of ``queryset``); returns how many."""
+    queryset = (queryset if queryset is not None else _documents_queryset()).order_by("pk")
+    done, last_pk = 0, 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last_pk)[:batch_size])
+        if not batch:
+            return done
+        _store(batch)
+        done += len(batch)
+        last_pk = batch[-1].pk
+
+
+# Querying -------------------------------------------------------------------------------------
+
+
+@dataclass
+class TextQuery:
+    """A parsed query: a condition on activities, and how to rank the ones it keeps."""
+
+    text: str
+    words: list[str]
+    condition: models.Q
+    search_query: SearchQuery | None = None
+    alternatives: dict | None = None
+
+    def rank(self):
+        if self.search_query is not None:
+            return SearchRank(models.F("search_vector"), self.search_query)
+        # Fallback: a title containing the words comes first.
+        return sum(
+            (
+                models.Case(
+                    models.When(title__icontains=_stem(w), then=models.Value(1.0)),
+                    default=models.Value(0.0),
+                    output_field=models.FloatField(),
+                )
+                for w in self.words
+            ),
+            start=models.Value(0.0, output_field=models.FloatField()),
+        )
+
+
+def _stem(word: str) -> str:
+    """Drop a final vowel, so singular and plural meet (corsi/corso, attività/attivita)."""
+    return ITALIAN_ENDINGS.sub("", word) if len(word) > 4 else word
+
+
+def typo_alternatives(words: list[str]) -> dict[str, list[str]]:
+    """Vocabulary words close to each query word that the vocabulary does not know (one query)."""
+    candidates = [w for w in words if len(w) >= MIN_VOCABULARY_WORD and w.isalpha()]
+    if not candidates:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT q.w, t.word, similarity(t.word, q.w) AS s "
+            "FROM unnest(%s::text[]) AS q(w) "
+            "JOIN directory_searchterm t ON t.word %% q.w "
+            "ORDER BY q.w, s DESC",
+            [candidates],
+        )
+        rows = cursor.fetchall()
+    found: dict[str, list[tuple[str, float]]] = {}
+    for word, term, score in rows:
+        found.setdefault(word, []).append((term, score))
+    alternatives = {}
+    for word, terms in found.items():
+        if any(term == word for term, _ in terms):
+            continue  # a known word: stemming does the rest
+        close = [term for term, score in terms if score >= TYPO_SIMILARITY]
+        if close:
+            alternatives[word] = close[:TYPO_ALTERNATIVES]
+    return alternatives
+
+
+def parse(text: str) -> TextQuery | None:
+    words = query_words(text)
+    if not words:
+        return None
+    if not uses_postgres():
+        # A word matches itself or another ending of its stem (corso/corsi, not Corsico).
+        condition = models.Q()
+        for word in words:
+            pattern = rf"\b{re.escape(_stem(word))}\w{{0,2}}\b"
+            condition &= models.Q(search_text__regex=pattern)
+        return TextQuery(text, words, condition)
+    alternatives = typo_alternatives(words)
+    search_query = None
+    for word in words:
+        term = SearchQuery(word, config=CONFIG)
+        for alternative in alternatives.get(word, []):
+            term |= SearchQuery(alternative, config=CONFIG)
+        search_query = term if search_query is None else search_query & term
+    return TextQuery(
+        text,
+        words,
+        models.Q(search_vector=search_query),
+        search_query=search_query,
+        alternatives=alternatives,
+    )
+
+
+def matching_organizations(text_query: TextQuery, limit: int = 5):
+    """Published organizations whose name matches the words (typos forgiven on PostgreSQL)."""
+    organizations = Organization.objects.published()
+    if uses_postgres():
+        condition = models.Q()
+        for word in text_query.words:
+            condition &= models.Q(name__trigram_word_similar=word)
+        return list(organizations.filter(condition).order_by("name")[:limit])
+    condition = models.Q()
+    for word in text_query.words:
+        condition &= models.Q(name__icontains=word)
+    return list(organizations.filter(condition).order_by("name")[:limit])

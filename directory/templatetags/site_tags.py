@@ -1,0 +1,33 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Same escapes as Django's json_script: the JSON cannot close the <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data):
+    """Serialize a dict for ``<script type="application/ld+json">`` (data, not code: CSP-safe)."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context.get("request")
+    return request.build_absolute_uri(request.path) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """(language code, absolute URL of this page in that language) for hreflang links."""
+    request = context.get("request")
+    if request is None or getattr(request, "resolver_match", None) is None:
+        return []
+    url = request.build_absolute_uri(request.path)
+    return [(code, translate_url(url, code)) for code, _name in settings.LANGUAGES]

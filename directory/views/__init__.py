@@ -1,0 +1,24 @@
+"""Views of the directory app, split by audience (STYLE.md, "Layout")."""
+
+from directory.views.my_list import my_list, my_list_add, my_list_remove, my_list_shared
+from directory.views.public import (
+    activity_detail,
+    activity_qr,
+    activity_report_problem,
+    home,
+    organization_detail,
+)
+from directory.views.search import search_page as search
+
+__all__ = [
+    "activity_detail",
+    "activity_qr",
+    "activity_report_problem",
+    "home",
+    "my_list",
+    "my_list_add",
+    "my_list_remove",
+    "my_list_shared",
+    "organization_detail",
+    "search",
+]

@@ -1,0 +1,287 @@
+"""Public pages of the directory: home, activity and organization pages. No sign-in."""
+
+import datetime
+import hashlib
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from directory import my_list
+from directory.cards import with_card_details
+from directory.forms import ProblemReportForm
+from directory.hours import OpeningHours
+from directory.models import (
+    AGE_BANDS,
+    AGE_BANDS_BY_SLUG,
+    Activity,
+    Category,
+    Location,
+    Municipality,
+    Organization,
+    ProblemReport,
+    Zone,
+)
+from directory.seo import activity_jsonld, organization_jsonld
+
+NEED_TAXONOMIES = ("aree-intervento", "tempo-libero")
+FINDER_STEPS = ("1", "2", "3")
+REPORTS_PER_HOUR = 5
+
+
+def _count_distinct_pk():
+    return Func(F("pk"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
+
+
+@login_not_required
+def home(request):
+    visible = Activity.objects.public().current()
+    # One query: each root with the number of visible activities in it or in its children.
+    in_category = (
+        visible.filter(Q(categories=OuterRef("pk")) | Q(categories__parent=OuterRef("pk")))
+        .order_by()
+        .annotate(n=_count_distinct_pk())
+        .values("n")
+    )
+    need_categories = list(
+        Category.objects.roots()
+        .filter(taxonomy__slug__in=NEED_TAXONOMIES)
+        .select_related("taxonomy")
+        .prefetch_related(Prefetch("children", queryset=Category.objects.order_by("order", "name")))
+        .annotate(activity_count=Coalesce(Subquery(in_category, output_field=IntegerField()), 0))
+    )
+    zones = list(
+        Zone.objects.filter(
+            Exists(visible.filter(locations__municipality__zones=OuterRef("pk")))
+        ).order_by("name")
+    )
+    municipalities = list(
+        Municipality.objects.filter(
+            Exists(visible.filter(locations__municipality=OuterRef("pk")))
+        ).order_by("name")
+    )
+
+    finder = _finder_state(request.GET, need_categories)
+    return render(
+        request,
+        "directory/home.html",
+        {
+            "need_categories": need_categories,
+            "age_bands": AGE_BANDS,
+            "zones": zones,
+            "municipalities": municipalities,
+            "finder": finder,
+            "activity_count": visible.count(),
+            "organization_count": Organization.objects.published().count(),
+            "meta_description": _(
+                "Activities, help and services for families near you: search by need, "
+                "age, place and day."
+            ),
+        },
+    )
+
+
+def _finder_state(params, need_categories):
+    """The guided finder: which step to show and the valid choices carried so far."""
+    step = params.get("passo", "1")
+    if step not in FINDER_STEPS:
+        step = "1"
+    band = AGE_BANDS_BY_SLUG.get(params.get("fascia", ""))
+    slugs = {c.slug: c for root in need_categories for c in [root, *root.children.all()]}
+    category = slugs.get(params.get("categoria", ""))
+    return {"step": step, "band": band, "category": category}
+
+
+def _public_activity(slug, queryset=None):
+    if queryset is None:
+        queryset = Activity.objects.public()
+    return get_object_or_404(queryset, slug=slug)
+
+
+def _day_label(day, today):
+    if day == today:
+        return _("today")
+    if day == today + datetime.timedelta(days=1):
+        return _("tomorrow")
+    return None
+
+
+def _activity_page(request, activity, report_form=None, status=200):
+    today = timezone.localdate()
+    organization = activity.organization
+    locations = list(activity.locations.all())
+    location_names = {loc.pk: loc.name for loc in locations}
+    slots = list(activity.opening_slots.all())
+    hours = OpeningHours.for_activity(activity)
+    opening = hours.status()
+    weekly = [
+        {
+            "label": label,
+            "is_today": is_today,
+            "slots": [
+                {
+                    "opens_at": slot.opens_at,
+                    "closes_at": slot.closes_at,
+                    "notes": slot.notes,
+                    # Only worth saying where when the activity has several places.
+                    "location": location_names.get(slot.location_id)
+                    if len(locations) > 1
+                    else None,
+                }
+                for slot in day_slots
+            ],
+        }
+        for _value, label, day_slots, is_today in hours.weekly(today)
+    ]
+    has_ended = activity.status == Activity.Status.ENDED or bool(
+        activity.valid_to and activity.valid_to < today
+    )
+    absolute_url = request.build_absolute_uri(activity.get_absolute_url())
+    return render(
+        request,
+        "directory/activity_detail.html",
+        {
+            "activity": activity,
+            "organization": organization,
+            "categories": list(activity.categories.all()),
+            "target_groups": list(activity.target_groups.all()),
+            "languages": list(activity.languages.all()),
+            "locations": locations,
+            "required_documents": [
+                line.strip() for line in activity.required_documents.splitlines() if line.strip()
+            ],
+            "opening": opening,
+            "next_day_label": _day_label(opening.next.day, today) if opening.next else None,
+            "weekly": weekly,
+            "has_hours": bool(slots),
+            "exceptions": hours.upcoming_exceptions(today)[:6],
+            "has_ended": has_ended,
+            "is_temporarily_closed": activity.status == Activity.Status.TEMPORARILY_CLOSED,
+            "phone": activity.phone or organization.phone,
+            "email": activity.email or organization.email,
+            "website": activity.website or organization.website,
+            "last_verified": activity.last_verified or organization.last_verified,
+            "report_form": report_form or ProblemReportForm(),
+            "in_my_list": activity.pk in my_list.activity_ids(request.session),
+            "absolute_url": absolute_url,
+            "map_tile_url": settings.LINKRETE_MAP_TILE_URL,
+            "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
+            "jsonld": activity_jsonld(activity, request, locations, slots),
+            "meta_title": activity.title,
+            "meta_description": activity.summary or Truncator(activity.description).chars(200),
+            "meta_image": request.build_absolute_uri(organization.logo.url)
+            if organization.logo
+            else "",
+        },
+        status=status,
+    )
+
+
+@login_not_required
+def activity_detail(request, slug):
+    activity = _public_activity(slug, Activity.objects.public().for_detail())
+    return _activity_page(request, activity)
+
+
+@login_not_required
+def activity_qr(request, slug):
+    activity = _public_activity(slug)
+    url = request.build_absolute_uri(activity.get_absolute_url())
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, border=2)
+    response = HttpResponse(image.to_string(), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def _client_key(request):
+    # Hashed with the secret key: the rate limit needs to tell clients apart, not know them.
+    ip = request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
+    return f"problem-report-rate:{digest}"
+
+
+def _over_rate_limit(request):
+    key = _client_key(request)
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > REPORTS_PER_HOUR
+
+
+@login_not_required
+@require_POST
+def activity_report_problem(request, slug):
+    activity = _public_activity(slug, Activity.objects.public().for_detail())
+    form = ProblemReportForm(request.POST)
+    if not form.is_valid():
+        return _activity_page(request, activity, report_form=form, status=400)
+    if _over_rate_limit(request):
+        messages.error(
+            request,
+            _("You have sent many reports in a short time: please try again in an hour."),
+        )
+        return redirect(activity)
+    if not form.is_spam:
+        ProblemReport.objects.create(
+            activity=activity,
+            organization=activity.organization,
+            problems=form.cleaned_data["problems"],
+            message=form.cleaned_data["message"].strip(),
+        )
+    # A robot filling the honeypot is told the same, so it learns nothing.
+    messages.success(request, _("Thank you: the network coordinators will check and correct it."))
+    return redirect(activity)
+
+
+@login_not_required
+def organization_detail(request, slug):
+    organization = get_object_or_404(
+        Organization.objects.published().prefetch_related(
+            "general_interest_areas",
+            Prefetch(
+                "locations",
+                queryset=Location.objects.select_related("municipality").order_by("name"),
+            ),
+        ),
+        slug=slug,
+    )
+    activities = with_card_details(organization.activities.public().current().for_list())
+    locations = list(organization.locations.all())
+    return render(
+        request,
+        "directory/organization_detail.html",
+        {
+            "organization": organization,
+            "activities": activities,
+            "locations": locations,
+            "areas": list(organization.general_interest_areas.all()),
+            "map_points": ";".join(
+                f"{loc.latitude},{loc.longitude}" for loc in locations if loc.has_coordinates
+            ),
+            "map_labels": "|".join(
+                loc.name.replace("|", " ") for loc in locations if loc.has_coordinates
+            ),
+            "map_tile_url": settings.LINKRETE_MAP_TILE_URL,
+            "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
+            "jsonld": organization_jsonld(organization, request, locations),
+            "meta_title": organization.name,
+            "meta_description": Truncator(organization.description).chars(200),
+            "meta_image": request.build_absolute_uri(organization.logo.url)
+            if organization.logo
+            else "",
+        },
+    )

@@ -1,0 +1,193 @@
+"""The search page of the public directory, ``/cerca/``.
+
+A fixed number of queries whatever the page size: categories, languages, (the municipality and
+zone asked for), the typo vocabulary (PostgreSQL), two facet queries, the page of results with
+three prefetches, and the matching organizations.
+"""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from directory import facets, search
+from directory.cards import with_card_details
+from directory.filters import GROUPS, ActivityFilter, combine
+from directory.geo import distance_km
+from directory.models import Activity, Category, Language, Location, Municipality, Zone
+
+PAGE_SIZE = 20
+# Parameters the search form does not show but must keep.
+HIDDEN_PARAMS = {
+    "categoria",
+    "comune",
+    "zona",
+    "fascia",
+    "lingua",
+    "modalita",
+    "vicino",
+    "raggio",
+    "aperto_ora",
+    "gratis",
+    "accessibile",
+    "ordine",
+}
+
+
+def _page_number(raw, page_count, notices):
+    if raw in (None, ""):
+        return 1
+    try:
+        number = int(raw)
+    except ValueError:
+        notices.append(_("The page number was ignored: it is not a number."))
+        return 1
+    if not 1 <= number <= max(page_count, 1):
+        notices.append(_("There is no page %(number)s: here is the first.") % {"number": number})
+        return 1
+    return number
+
+
+def _order(filterset, notices):
+    asked = filterset.values.get("ordine")
+    has_text = filterset.text_query is not None
+    if asked == "distanza" and filterset.point is None:
+        notices.append(_("Sorting by distance needs a position: sorted otherwise."))
+        asked = None
+    if asked == "rilevanza" and not has_text:
+        asked = None
+    if asked:
+        return asked
+    if has_text:
+        return "rilevanza"
+    if filterset.point is not None:
+        return "distanza"
+    return "nome"
+
+
+def _check_places(filterset):
+    """Unknown municipality or zone: drop the filter and say so (one query each, when given)."""
+    values = filterset.values
+    if "comune" in values:
+        municipality = Municipality.objects.filter(istat_code=values["comune"]).first()
+        if municipality is None:
+            filterset.reject("comune", _("no municipality has this code."))
+        else:
+            filterset.place_names["comune"] = municipality.name
+    if "zona" in values:
+        zone = Zone.objects.filter(slug=values["zona"]).first()
+        if zone is None:
+            filterset.reject("zona", _("there is no such zone."))
+        else:
+            filterset.place_names["zona"] = zone.name
+
+
+def _results(base, conditions, filterset, order, total):
+    """The ordered queryset of results, and how many of them can be paged through."""
+    results = base.filter(combine(conditions))
+    text_query = filterset.text_query
+    pageable = total
+    if order == "rilevanza":
+        limit = search.rank_candidates()
+        if total > limit:
+            # Bound the ranking work for very common words (see directory.search).
+            results = Activity.objects.filter(pk__in=results.values("pk")[:limit])
+            pageable = limit
+        results = results.annotate(rank=text_query.rank()).order_by("-rank", "title", "pk")
+    results = results.for_list(filterset.now.date())
+    if filterset.point is not None:
+        nearest = (
+            Location.objects.filter(activities=models.OuterRef("pk"), latitude__isnull=False)
+            .annotate(distance=distance_km(filterset.point))
+            .order_by("distance")
+            .values("distance")[:1]
+        )
+        results = results.annotate(distance=models.Subquery(nearest))
+        if order == "distanza":
+            results = results.order_by(models.F("distance").asc(nulls_last=True), "title", "pk")
+    if order == "nome":
+        results = results.order_by("title", "pk")
+    return results, pageable
+
+
+def _map_points(activities):
+    points = []
+    for activity in activities:
+        for location in activity.locations.all():
+            if location.has_coordinates:
+                points.append(
+                    {
+                        "lat": location.latitude,
+                        "lon": location.longitude,
+                        "title": activity.title,
+                        "url": activity.get_absolute_url(),
+                    }
+                )
+    return points
+
+
+@login_not_required
+def search_page(request):
+    now = timezone.localtime()
+    categories = list(Category.objects.select_related("parent"))
+    languages = list(Language.objects.all())
+    filterset = ActivityFilter(request.GET, categories=categories, languages=languages, now=now)
+    _check_places(filterset)
+    conditions = filterset.conditions()
+    notices = [str(n) for n in filterset.notices()]
+
+    base = Activity.objects.public().current()
+    facet_data = facets.compute(base, conditions, filterset, categories, languages, request.GET)
+    total = facet_data.total
+    order = _order(filterset, notices)
+    results, pageable = _results(base, conditions, filterset, order, total)
+
+    paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = pageable  # already counted with the facets
+    page = paginator.page(_page_number(request.GET.get("pagina"), paginator.num_pages, notices))
+    activities = with_card_details(page.object_list, now)
+
+    organizations = []
+    if filterset.text_query is not None:
+        organizations = search.matching_organizations(filterset.text_query)
+
+    chips = [
+        (filterset.chip_label(group), facets.url_with(request.GET, drop=GROUPS[group]))
+        for group in conditions
+    ]
+    return render(
+        request,
+        "directory/search.html",
+        {
+            "filter": filterset,
+            "values": filterset.values,
+            "notices": notices,
+            "total": total,
+            "page_obj": page,
+            "activities": activities,
+            "organizations": organizations,
+            "facets": facet_data.groups,
+            "relaxations": facet_data.relaxations,
+            "chips": chips,
+            "clear_url": "?",
+            "order": order,
+            "order_choices": [
+                (value, label)
+                for value, label in filterset.filters["ordine"].extra["choices"]
+                if value != "distanza" or filterset.point is not None
+                if value != "rilevanza" or filterset.text_query is not None
+            ],
+            "map_points": _map_points(activities),
+            "tile_url": settings.LINKRETE_MAP_TILE_URL,
+            "tile_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
+            "hidden_params": [
+                (name, value)
+                for name, value in request.GET.items()
+                if name in HIDDEN_PARAMS and value
+            ],
+            "now": now,
+        },
+    )

@@ -1,0 +1,94 @@
+import pytest
+from django.urls import reverse
+
+from directory.models import Activity, GeneralInterestArea, PublicationStatus
+from tests.directory.helpers import count_queries, jsonld_blocks
+from tests.factories import (
+    ActivityFactory,
+    LocationFactory,
+    OpeningSlotFactory,
+    OrganizationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organization():
+    organization = OrganizationFactory(
+        name="Oratorio San Luigi",
+        slug="oratorio-san-luigi",
+        social_utility="Accogliamo i ragazzi del quartiere.",
+        phone="02 1234 567",
+    )
+    organization.general_interest_areas.add(GeneralInterestArea.objects.get(letter="t"))
+    LocationFactory(organization=organization, name="Oratorio", address="Via San Luigi 3")
+    return organization
+
+
+def url(organization):
+    return reverse("directory:organization_detail", kwargs={"slug": organization.slug})
+
+
+def test_organization_page_shows_profile_areas_locations_and_contacts(client, organization):
+    content = client.get(url(organization)).content.decode()
+    assert "Oratorio San Luigi" in content
+    assert "Social promotion association (APS)" in content
+    assert "Accogliamo i ragazzi del quartiere." in content
+    assert "Amateur sport" in content
+    assert "Via San Luigi 3" in content
+    assert 'href="tel:021234567"' in content
+    assert 'data-points="45.4177,9.1113"' in content
+    assert 'class="linkrete-map linkrete-map-small"' not in content
+
+
+def test_organization_page_lists_only_public_current_activities(client, organization):
+    ActivityFactory(organization=organization, title="Calcio", slug="calcio")
+    ActivityFactory(
+        organization=organization,
+        title="Bozza",
+        slug="bozza",
+        publication_status=PublicationStatus.DRAFT,
+    )
+    ActivityFactory(
+        organization=organization, title="Finita", slug="finita", status=Activity.Status.ENDED
+    )
+    ActivityFactory(title="Di un altro ente", slug="altro")
+
+    content = client.get(url(organization)).content.decode()
+
+    assert 'data-activity="calcio"' in content
+    assert 'data-activity="bozza"' not in content
+    assert 'data-activity="finita"' not in content
+    assert 'data-activity="altro"' not in content
+
+
+def test_draft_organization_is_not_found(client, organization):
+    organization.status = PublicationStatus.DRAFT
+    organization.save()
+    assert client.get(url(organization)).status_code == 404
+
+
+def test_jsonld_describes_the_organization(client, organization):
+    [data] = jsonld_blocks(client.get(url(organization)))
+    assert data["@type"] == "Organization"
+    assert data["name"] == "Oratorio San Luigi"
+    assert data["address"]["streetAddress"] == "Via San Luigi 3"
+    assert data["address"]["addressLocality"] == "Buccinasco"
+
+
+def test_query_count_does_not_grow_with_activities_and_locations(
+    client, organization, django_assert_max_num_queries
+):
+    first = ActivityFactory(organization=organization)
+    first.locations.add(organization.locations.first())
+    few = count_queries(client, url(organization))
+    for n in range(5):
+        activity = ActivityFactory(organization=organization)
+        location = LocationFactory(organization=organization, name=f"Sede {n}")
+        activity.locations.add(location)
+        OpeningSlotFactory(activity=activity, weekday=n + 1)
+    many = count_queries(client, url(organization))
+    assert few == many
+    with django_assert_max_num_queries(10):
+        client.get(url(organization))

@@ -1,0 +1,143 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from directory.models import Weekday
+from directory.search import rebuild_search_index
+from tests.directory.search_world import build_world, slugs, total
+from tests.factories import (
+    ActivityFactory,
+    LocationFactory,
+    OpeningSlotFactory,
+    OrganizationFactory,
+    ScheduleExceptionFactory,
+)
+
+URL = reverse("directory:search")
+
+
+def many(count):
+    organization = OrganizationFactory(name="Oratorio San Luigi", slug="oratorio")
+    location = LocationFactory(organization=organization)
+    for n in range(count):
+        activity = ActivityFactory(
+            organization=organization,
+            title=f"Laboratorio per bambini {n:02d}",
+            summary="Giochi, merenda e compiti insieme.",
+        )
+        activity.locations.set([location])
+        OpeningSlotFactory(activity=activity, weekday=Weekday.SATURDAY)
+        OpeningSlotFactory(
+            activity=activity,
+            weekday=Weekday.MONDAY,
+            opens_at=datetime.time(15),
+            closes_at=datetime.time(18),
+        )
+        ScheduleExceptionFactory(activity=activity, date=datetime.date.today())
+    rebuild_search_index()
+
+
+FULL_QUERY = {
+    "q": "laboratorio bambini",
+    "eta": "8",
+    "categoria": "socialita",
+    "comune": "015036",
+    "giorno": "sab",
+    "gratis": "1",
+    "vicino": "45.4180,9.1100",
+    "raggio": "20",
+}
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_query_count_does_not_grow_with_the_results(
+    client, db, count, django_assert_max_num_queries
+):
+    many(count)
+    with django_assert_max_num_queries(12):
+        response = client.get(URL, FULL_QUERY)
+    assert total(response) == count
+    with django_assert_max_num_queries(12):
+        response = client.get(URL, {"q": "bambini", "zona": "nessuna", "pagina": "2"})
+    assert len(slugs(response)) == min(count, 20)
+    with django_assert_max_num_queries(10):
+        client.get(URL)
+
+
+def test_a_results_page_stays_under_60_kb(client, db):
+    many(40)
+    build_world()
+    response = client.get(URL, {"q": "bambini"})
+    assert len(slugs(response)) == 20
+    assert len(response.content) < 60_000
+
+
+def test_pagination_keeps_the_other_parameters(client, db):
+    many(45)
+    first = client.get(URL, {"q": "laboratorio", "giorno": "sab"})
+    assert total(first) == 45
+    assert len(slugs(first)) == 20
+    html = first.content.decode()
+    links = set(re.findall(r'class="page-link" href="([^"]+)"', html))
+    assert "?q=laboratorio&amp;giorno=sab&amp;pagina=2" in links
+    second = client.get(URL, {"q": "laboratorio", "giorno": "sab", "pagina": 3})
+    assert len(slugs(second)) == 5
+    seen = slugs(first) + slugs(client.get(URL, {"q": "laboratorio", "giorno": "sab", "pagina": 2}))
+    assert not set(seen) & set(slugs(second))
+
+
+def test_sort_by_name(client, db):
+    build_world()
+    # "Corso di calcio…" comes before "Laboratorio teatrale…".
+    assert slugs(client.get(URL, {"q": "corsi", "ordine": "nome"})) == ["calcio", "teatro"]
+    assert slugs(client.get(URL, {"ordine": "nome"}))[0] == "calcio"
+
+
+def test_result_card_shows_what_families_need(client, db):
+    world = build_world()
+    html = client.get(URL, {"q": "pacchi"}).content.decode()
+    card = html[html.index('data-activity="pacchi"') :]
+    assert world.pacchi.get_absolute_url() in card
+    assert "Polisportiva Buccinasco" in card
+    assert "Buccinasco" in card
+    assert "Chiuso per lavori" in card  # the temporarily-closed alert
+    html = client.get(URL, {"q": "calcio"}).content.decode()
+    card = html[html.index('data-activity="calcio"') :]
+    assert "6–11" in card
+    assert "alle 09:00" in card or "at 09:00" in card  # the next opening, on Saturday
+
+
+def test_map_data_lists_the_places_of_the_page(client, db):
+    build_world()
+    html = client.get(URL, {"q": "calcio"}).content.decode()
+    assert 'id="search-map-data"' in html
+    assert "45.4177" in html
+    assert 'data-tile-url="https://tile.openstreetmap.org/' in html
+
+
+def test_ranking_of_a_very_common_word_is_bounded(client, db, settings):
+    settings.LINKRETE_SEARCH_RANK_CANDIDATES = 25
+    many(30)
+    response = client.get(URL, {"q": "bambini"})
+    assert total(response) == 30  # the count stays exact
+    assert len(slugs(response)) == 20
+    assert len(slugs(client.get(URL, {"q": "bambini", "pagina": 2}))) == 5  # ranked: 25
+    assert "There is no page" not in client.get(URL, {"q": "bambini", "pagina": 2}).content.decode()
+
+
+def test_rebuild_search_index_command(db):
+    import io
+
+    from django.core.management import call_command
+
+    from directory.models import Activity, SearchTerm
+
+    many(3)
+    Activity.objects.update(search_text="")
+    out = io.StringIO()
+    call_command("rebuild_search_index", "--vocabulary", stdout=out)
+    assert "3 activities" in out.getvalue()
+    assert all("bambini" in a.search_text for a in Activity.objects.all())
+    assert SearchTerm.objects.filter(word="laboratorio").exists()

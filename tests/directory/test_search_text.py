@@ -1,0 +1,92 @@
+import pytest
+from django.urls import reverse
+
+from directory.search import normalize, refresh_search_document
+from tests.directory.search_world import build_world, slugs, total
+
+URL = reverse("directory:search")
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+def search(client, **params):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return response
+
+
+def test_normalize_strips_accents_case_and_punctuation():
+    assert normalize("Attività  dell'Oratorio, PERCHÉ") == "attivita dell oratorio perche"
+
+
+def test_search_page_lists_public_current_activities_only(client, world):
+    response = search(client)
+    assert set(slugs(response)) == {"calcio", "doposcuola", "lavoro", "teatro", "pacchi"}
+    assert total(response) == 5
+
+
+def test_search_ignores_case(client, world):
+    assert slugs(search(client, q="CALCIO")) == ["calcio"]
+
+
+def test_search_ignores_accents(client, world):
+    assert slugs(search(client, q="attivita")) == ["doposcuola"]
+    assert slugs(search(client, q="difficoltà")) == ["pacchi"]
+
+
+def test_search_finds_plural_and_singular(client, world):
+    # "corsi" finds "Corso di calcio", and "corso" finds "Corsi di teatro".
+    assert set(slugs(search(client, q="corsi"))) == {"calcio", "teatro"}
+    assert set(slugs(search(client, q="corso"))) == {"calcio", "teatro"}
+
+
+def test_search_words_spread_over_organization_category_and_municipality(client, world):
+    # "arcobaleno" is the organization, "corsico" the municipality.
+    assert slugs(search(client, q="arcobaleno corsico")) == ["doposcuola"]
+    # "sport" is only the category of the football course.
+    assert slugs(search(client, q="sport")) == ["calcio"]
+    # "empoli" finds the theatre by its municipality.
+    assert slugs(search(client, q="Empoli")) == ["teatro"]
+
+
+def test_search_needs_every_word(client, world):
+    assert slugs(search(client, q="calcio teatro")) == []
+
+
+def test_search_hides_drafts_and_ended_activities(client, world):
+    assert slugs(search(client, q="calcio")) == ["calcio"]
+
+
+def test_search_offers_matching_organizations(client, world):
+    html = search(client, q="polisportiva").content.decode()
+    assert 'data-organization="polisportiva"' in html
+
+
+def test_refreshed_document_follows_a_new_title(client, world):
+    world.teatro.title = "Laboratorio di giocoleria"
+    world.teatro.save()
+    refresh_search_document(world.teatro)
+    assert slugs(search(client, q="giocoleria")) == ["teatro"]
+
+
+@pytest.mark.postgres
+def test_search_forgives_small_typos(client, world):
+    assert slugs(search(client, q="calco")) == ["calcio"]
+    assert slugs(search(client, q="doposcula")) == ["doposcuola"]
+
+
+@pytest.mark.postgres
+def test_search_ranks_title_matches_first(client, world):
+    # "lavoro" is in the title of the desk and only in the description of nothing else;
+    # "teatro" is in the title of the lab and in the organization of the same lab.
+    results = slugs(search(client, q="bambini"))
+    assert results[0] == "calcio"
+
+
+@pytest.mark.postgres
+def test_typo_tolerant_organization_block(client, world):
+    html = search(client, q="polisportva").content.decode()
+    assert 'data-organization="polisportiva"' in html

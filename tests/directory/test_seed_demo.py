@@ -1,0 +1,155 @@
+"""``seed_demo`` builds a realistic, valid demo and running it again changes nothing."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from directory.models import (
+    Activity,
+    Category,
+    LegalForm,
+    Location,
+    Membership,
+    Municipality,
+    OpeningSlot,
+    Organization,
+    PublicationStatus,
+    ScheduleException,
+    Zone,
+)
+from linkrete.accounts import roles
+from linkrete.accounts.models import User
+
+SEEDED_MODELS = [Municipality, Zone, Organization, Location, Activity, OpeningSlot]
+SEEDED_MODELS += [ScheduleException]
+
+
+def seed():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue().strip().splitlines()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Seed once for the module (it takes seconds); each test then runs in its own rollback."""
+    with django_db_blocker.unblock():
+        lines = seed()
+    yield lines
+    with django_db_blocker.unblock():
+        Organization.objects.all().delete()
+        Zone.objects.all().delete()
+        Municipality.objects.all().delete()
+        User.objects.all().delete()
+        Group.objects.filter(name__in=roles.ROLES).delete()
+
+
+@pytest.fixture
+def demo(seeded, db):
+    return seeded
+
+
+def test_it_seeds_enough_organizations_of_varied_legal_forms(demo):
+    assert Organization.objects.count() >= 40
+    forms = set(Organization.objects.values_list("legal_form", flat=True))
+    assert forms == set(LegalForm.values)
+    assert Organization.objects.filter(slug="sercop", network_role="capofila").exists()
+    assert Organization.objects.filter(status=PublicationStatus.DRAFT).count() >= 2
+
+
+def test_only_third_sector_bodies_have_a_runts_number(demo):
+    numbered = Organization.objects.exclude(runts_number="")
+    assert numbered.exists()
+    assert all(org.is_third_sector_body for org in numbered)
+    assert Organization.objects.exclude(tax_code="").count() >= 20
+
+
+def test_every_organization_has_a_place_and_physical_places_have_coordinates(demo):
+    assert not Organization.objects.filter(locations__isnull=True).exists()
+    physical = Location.objects.filter(kind=Location.Kind.PHYSICAL)
+    assert not physical.filter(latitude__isnull=True).exists()
+    assert Location.objects.filter(kind=Location.Kind.VIRTUAL).count() >= 3
+
+
+def test_it_seeds_activities_covering_every_category_of_the_two_main_taxonomies(demo):
+    assert Activity.objects.count() >= 150
+    subcategories = Category.objects.filter(
+        taxonomy__slug__in=["aree-intervento", "tempo-libero"], parent__isnull=False
+    )
+    unused = subcategories.filter(activities__isnull=True)
+    assert list(unused) == []
+    assert Activity.objects.filter(categories__taxonomy__slug="temi-sportello").exists()
+    assert Activity.objects.filter(categories__taxonomy__slug="azioni-rhodense").exists()
+
+
+@pytest.mark.parametrize("years", [1, 4, 8, 12, 16, 40, 80])
+def test_there_are_activities_for_every_age(demo, years):
+    assert Activity.objects.public().for_age(years).count() >= 5
+
+
+def test_activities_have_one_to_four_weekly_slots_and_varied_states(demo):
+    for activity in Activity.objects.all():
+        assert 1 <= activity.opening_slots.count() <= 4, activity.slug
+    assert Activity.objects.filter(status=Activity.Status.TEMPORARILY_CLOSED).count() >= 2
+    assert Activity.objects.filter(status=Activity.Status.ENDED).count() >= 2
+    assert Activity.objects.filter(is_free=False).count() >= 10
+    assert Activity.objects.filter(languages__code="uk").exists()
+    assert Activity.objects.filter(languages__code="ise").exists()
+    christmas = ScheduleException.objects.filter(date="2026-12-25", is_closed=True)
+    assert christmas.count() >= 5
+
+
+def test_zones_group_the_municipalities_of_the_projects(demo):
+    umbria_8 = Zone.objects.get(slug="zona-sociale-8-foligno")
+    assert "Nocera Umbra" in set(umbria_8.municipalities.values_list("name", flat=True))
+    rhodense = Zone.objects.get(slug="ambito-rhodense")
+    assert rhodense.municipalities.count() == 9
+    assert Zone.objects.count() == 7
+    buccinasco = Municipality.objects.get(name="Buccinasco", province_code="MI")
+    assert buccinasco.latitude == pytest.approx(45.42, abs=0.01)
+
+
+def test_every_seeded_record_passes_full_clean(demo):
+    for model in SEEDED_MODELS:
+        queryset = model.objects.all()
+        if model is Municipality:
+            queryset = queryset.filter(latitude__isnull=False)
+        for record in queryset:
+            record.full_clean()
+
+
+def test_running_it_again_changes_nothing(demo):
+    before = {model: sorted(model.objects.values_list("pk", flat=True)) for model in SEEDED_MODELS}
+    summary = seed()[-1]
+    after = {model: sorted(model.objects.values_list("pk", flat=True)) for model in SEEDED_MODELS}
+    assert after == before
+    assert summary.startswith("Demo data: 0 created, 0 updated, 0 deleted,")
+
+
+def test_without_debug_it_creates_no_accounts(demo):
+    assert "no demo accounts" in "\n".join(demo)
+    assert not User.objects.exists()
+
+
+def test_with_debug_it_creates_the_three_demo_accounts(demo, settings):
+    settings.DEBUG = True
+    output = "\n".join(seed())
+    assert set(User.objects.values_list("username", flat=True)) == {
+        "coordinatore",
+        "ente",
+        "sportello",
+    }
+    coordinator = User.objects.get(username="coordinatore")
+    assert coordinator.is_staff and not coordinator.is_superuser
+    assert coordinator.groups.filter(name=roles.COORDINATOR).exists()
+    assert coordinator.check_password(settings.LINKRETE_DEMO_PASSWORD)
+    ente = User.objects.get(username="ente")
+    assert ente.groups.filter(name=roles.ORGANIZATION_STAFF).exists()
+    membership = Membership.objects.get(user=ente)
+    assert membership.organization.slug == "oratorio-san-luigi"
+    assert membership.role == Membership.Role.MANAGER
+    assert User.objects.get(username="sportello").groups.filter(name=roles.DESK_OPERATOR).exists()
+    assert "linkrete-demo" in output
+    assert seed()[-1].startswith("Demo data: 0 created, 0 updated, 0 deleted,")
