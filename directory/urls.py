@@ -1,6 +1,6 @@
 from django.urls import path
 
-from directory import views
+from directory import calls_views, views
 
 app_name = "directory"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("la-mia-lista/aggiungi/", views.my_list_add, name="my_list_add"),
     path("la-mia-lista/rimuovi/", views.my_list_remove, name="my_list_remove"),
     path("la-mia-lista/condivisa/", views.my_list_shared, name="my_list_shared"),
+    *calls_views.urlpatterns,
 ]

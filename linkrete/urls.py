@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("esci/", auth_views.LogoutView.as_view(), name="logout"),
+    path("area-enti/", include("directory.staff.urls")),
     path("sportelli/", include("sportelli.urls")),
     path("", include("directory.urls")),
     prefix_default_language=False,

@@ -107,6 +107,88 @@ class ScheduleExceptionFactory(factory.django.DjangoModelFactory):
     is_closed = True
 
 
+# Association area ---------------------------------------------------------------------------
+
+
+class VolunteerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Volunteer
+
+    organization = factory.SubFactory(OrganizationFactory)
+    first_name = "Giulia"
+    last_name = factory.Sequence(lambda n: f"Bianchi{n}")
+    email = factory.LazyAttribute(lambda v: f"{v.last_name.lower()}@example.org")
+    start_date = datetime.date(2024, 1, 1)
+
+
+class VolunteerHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.VolunteerHours
+
+    volunteer = factory.SubFactory(VolunteerFactory)
+    date = datetime.date(2026, 3, 14)
+    hours = 2
+
+
+class TrainingPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.TrainingPlan
+        django_get_or_create = ["organization", "year"]
+
+    organization = factory.SubFactory(OrganizationFactory)
+    year = 2026
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Course
+
+    plan = factory.SubFactory(TrainingPlanFactory)
+    title = factory.Sequence(lambda n: f"Corso di primo soccorso {n}")
+    topic = "Primo soccorso"
+    starts_on = datetime.date(2026, 4, 1)
+    hours = 8
+    places = 20
+
+
+class BoardPostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.BoardPost
+
+    organization = factory.SubFactory(OrganizationFactory)
+    author = factory.SubFactory(UserFactory)
+    kind = directory.BoardPost.Kind.NEED
+    category = directory.BoardPost.Category.SPACES
+    title = factory.Sequence(lambda n: f"Cerchiamo una sala {n}")
+    description = "Una sala per 20 persone il martedì sera."
+
+
+class VolunteeringCallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.VolunteeringCall
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Aiuto compiti {n}")
+    slug = factory.LazyAttribute(lambda c: slugify(c.title))
+    description = "Aiuta i ragazzi delle medie con i compiti."
+    min_age = 16
+    time_commitment = "Due ore a settimana"
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Application
+
+    call = factory.SubFactory(VolunteeringCallFactory)
+    first_name = "Luca"
+    last_name = "Verdi"
+    email = "luca.verdi@example.org"
+    birth_date = datetime.date(2005, 5, 5)
+    privacy_consent_at = factory.LazyFunction(
+        lambda: datetime.datetime(2026, 3, 1, 10, 0, tzinfo=datetime.UTC)
+    )
+
+
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = directory.Membership

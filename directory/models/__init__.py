@@ -1,4 +1,5 @@
 from directory.models.activity import Activity, ActivityQuerySet
+from directory.models.board import BoardAnswer, BoardPost
 from directory.models.membership import Membership
 from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
@@ -9,6 +10,7 @@ from directory.models.organization import (
     PublicationStatus,
 )
 from directory.models.problem_report import ProblemReport
+from directory.models.revision import Revision
 from directory.models.schedule import WEEKDAY_RRULE_CODES, OpeningSlot, ScheduleException, Weekday
 from directory.models.search_term import SearchTerm
 from directory.models.taxonomy import (
@@ -23,8 +25,22 @@ from directory.models.taxonomy import (
     Taxonomy,
 )
 from directory.models.territory import Municipality, Zone
+from directory.models.training import Attendance, Course, PlaceRequest, TrainingPlan
+from directory.models.volunteer import Volunteer, VolunteerHours
+from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "BoardAnswer",
+    "BoardPost",
+    "Revision",
+    "Attendance",
+    "Course",
+    "PlaceRequest",
+    "TrainingPlan",
+    "Volunteer",
+    "VolunteerHours",
+    "Application",
+    "VolunteeringCall",
     "AGE_BANDS",
     "AGE_BANDS_BY_SLUG",
     "GENERAL_INTEREST_AREAS",

@@ -152,6 +152,7 @@ class Activity(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("web page"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="activities/", blank=True)
     publication_status = models.CharField(
         _("publication status"),
         max_length=20,

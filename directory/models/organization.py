@@ -109,6 +109,11 @@ class Organization(models.Model):
         default=PublicationStatus.PUBLISHED,
     )
     last_verified = models.DateField(_("information last verified on"), null=True, blank=True)
+    is_trusted = models.BooleanField(
+        _("trusted"),
+        default=False,
+        help_text=_("Changes by its staff are published without review by a coordinator."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

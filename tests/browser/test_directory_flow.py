@@ -4,7 +4,7 @@ import pytest
 
 from tests.directory.search_world import build_world
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

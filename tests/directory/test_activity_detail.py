@@ -73,13 +73,13 @@ def test_activity_page_shows_the_sections_of_a_service_page(client, activity):
         "report",
     ]:
         assert f'id="{section}"' in content
-    assert "11–14 years" in content
+    assert "11–14 anni" in content
     assert "Ragazzi delle medie." in content
     assert "<li>Modulo di iscrizione</li>" in content
     assert "<li>Tessera sanitaria</li>" in content
     assert "20 euro al mese." in content
     assert "Via San Luigi 3" in content
-    assert "Wheelchair access" in content
+    assert "Accessibile in sedia a rotelle" in content
     assert "Autobus 321." in content
 
 
@@ -141,7 +141,7 @@ def test_temporarily_closed_activity_shows_the_notice(client, activity):
     activity.alert = "Chiuso per lavori fino a gennaio."
     activity.save()
     content = client.get(url(activity)).content.decode()
-    assert "Temporarily closed." in content
+    assert "Temporaneamente chiusa." in content
     assert "Chiuso per lavori fino a gennaio." in content
     assert "Open now" not in content
 
@@ -152,13 +152,13 @@ def test_ended_activity_says_so(client, activity):
     activity.save()
     response = client.get(url(activity))
     assert response.status_code == 200
-    assert "This activity has ended." in response.content.decode()
+    assert "Questa attività è conclusa." in response.content.decode()
 
 
 def test_information_verified_date_falls_back_to_the_organization(client, activity):
     response = client.get(url(activity))
     assert response.context["last_verified"] == activity.organization.last_verified
-    assert "Information verified on" in response.content.decode()
+    assert "Informazioni verificate il" in response.content.decode()
     activity.last_verified = datetime.date(2026, 10, 5)
     activity.save()
     assert client.get(url(activity)).context["last_verified"] == datetime.date(2026, 10, 5)

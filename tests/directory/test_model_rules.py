@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from directory.models import Activity, Category, LegalForm, Location, OpeningSlot, Organization
 from tests.factories import (
@@ -17,6 +18,14 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """The rules' messages are checked against their English source here; the Italian
+    catalogue is checked for completeness in tests/linkrete/test_translations.py."""
+    with translation.override("en"):
+        yield
 
 
 def messages_of(excinfo):

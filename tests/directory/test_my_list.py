@@ -60,7 +60,7 @@ def test_remove_takes_it_out(client, activity):
         follow=True,
     )
     assert client.session[my_list.SESSION_KEY] == []
-    assert "was removed from your list" in response.content.decode()
+    assert "non è più nella tua lista" in response.content.decode()
 
 
 def test_the_list_is_capped():
@@ -74,7 +74,7 @@ def test_the_list_is_capped():
 def test_activity_page_offers_remove_once_added(client, activity):
     add(client, activity)
     content = client.get(activity.get_absolute_url()).content.decode()
-    assert "Remove from my list" in content
+    assert "Rimuovi dalla mia lista" in content
 
 
 def test_my_list_page_shows_the_activities_in_order_with_print_and_share(client):
@@ -101,7 +101,7 @@ def test_my_list_hides_activities_unpublished_since(client, activity):
 
 
 def test_empty_list_says_how_to_fill_it(client):
-    assert "Your list is empty" in client.get(reverse("directory:my_list")).content.decode()
+    assert "La tua lista è vuota" in client.get(reverse("directory:my_list")).content.decode()
 
 
 def test_shared_list_is_readable_by_anyone_and_skips_drafts(client):

@@ -33,9 +33,9 @@ def url(organization):
 def test_organization_page_shows_profile_areas_locations_and_contacts(client, organization):
     content = client.get(url(organization)).content.decode()
     assert "Oratorio San Luigi" in content
-    assert "Social promotion association (APS)" in content
+    assert "Associazione di promozione sociale (APS)" in content
     assert "Accogliamo i ragazzi del quartiere." in content
-    assert "Amateur sport" in content
+    assert "Attività sportive dilettantistiche" in content
     assert "Via San Luigi 3" in content
     assert 'href="tel:021234567"' in content
     assert 'data-points="45.4177,9.1113"' in content

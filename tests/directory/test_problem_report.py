@@ -32,7 +32,7 @@ def test_report_lands_in_the_queue_and_redirects_back_with_a_message(client, act
         follow=True,
     )
     assert response.redirect_chain[-1][0] == activity.get_absolute_url()
-    assert "Thank you" in response.content.decode()
+    assert "Grazie: i coordinatori" in response.content.decode()
     report = ProblemReport.objects.get()
     assert report.activity == activity
     assert report.organization == activity.organization
@@ -52,7 +52,7 @@ def test_report_form_offers_the_checklist_and_no_personal_fields(client, activit
 def test_an_empty_report_is_refused(client, activity):
     response = client.post(report_url(activity), {"message": "  "})
     assert response.status_code == 400
-    assert "Tick what is wrong or write a message." in response.content.decode()
+    assert "Selezionare che cosa non va oppure scrivere un messaggio." in response.content.decode()
     assert not ProblemReport.objects.exists()
 
 

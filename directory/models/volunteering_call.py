@@ -1,0 +1,119 @@
+"""Public volunteering calls and the applications citizens send (applications are private)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models.activity import Activity
+from directory.models.organization import Organization, PublicationStatus
+from directory.models.territory import Municipality
+from directory.models.volunteer import Volunteer
+
+
+class VolunteeringCallQuerySet(models.QuerySet):
+    def public(self, on=None):
+        day = on or timezone.localdate()
+        return self.filter(
+            is_published=True,
+            organization__status=PublicationStatus.PUBLISHED,
+        ).filter(models.Q(deadline__isnull=True) | models.Q(deadline__gte=day))
+
+
+class VolunteeringCall(models.Model):
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="volunteering_calls",
+        verbose_name=_("organization"),
+    )
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="volunteering_calls",
+        verbose_name=_("activity"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("what you would do"))
+    min_age = models.PositiveSmallIntegerField(_("minimum age"), default=16)
+    time_commitment = models.CharField(
+        _("time commitment"), max_length=200, help_text=_("e.g. two hours a week, on Saturdays.")
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality"),
+    )
+    deadline = models.DateField(_("apply by"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = VolunteeringCallQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("volunteering call")
+        verbose_name_plural = _("volunteering calls")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("directory:call_detail", kwargs={"slug": self.slug})
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("new")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    call = models.ForeignKey(
+        VolunteeringCall,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("call"),
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    birth_date = models.DateField(_("date of birth"))
+    message = models.TextField(_("why you would like to take part"), blank=True)
+    privacy_consent_at = models.DateTimeField(_("privacy consent given at"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.NEW, db_index=True
+    )
+    volunteer = models.OneToOneField(
+        Volunteer,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="application",
+        verbose_name=_("volunteer record"),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} → {self.call}"

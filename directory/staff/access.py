@@ -1,0 +1,58 @@
+"""Who may see or change what in the signed-in area (/area-enti/).
+
+Staff reach only the organizations they are members of: anything else answers 404, so the
+area never confirms that another organization's record exists. Coordinators reach all.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from directory.models import Membership, Organization
+from linkrete.accounts import roles
+
+
+def is_coordinator(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_linkrete_is_coordinator", None)
+    if cached is None:
+        cached = user.groups.filter(name=roles.COORDINATOR).exists()
+        user._linkrete_is_coordinator = cached
+    return cached
+
+
+def organizations_for_user(user) -> QuerySet[Organization]:
+    if is_coordinator(user):
+        return Organization.objects.all()
+    return Organization.objects.filter(memberships__user=user)
+
+
+def get_organization_for_user(user, slug: str, manage: bool = False) -> Organization:
+    """The organization, if the user works for it (or coordinates the network); else 404.
+
+    ``manage=True`` also asks for the manager role: a plain editor gets 403.
+    """
+    organization = get_object_or_404(Organization, slug=slug)
+    if is_coordinator(user):
+        return organization
+    membership = Membership.objects.filter(user=user, organization=organization).first()
+    if membership is None:
+        raise Http404
+    if manage and membership.role != Membership.Role.MANAGER:
+        raise PermissionDenied
+    return organization
+
+
+def require_coordinator(user) -> None:
+    if not is_coordinator(user):
+        raise Http404
+
+
+def require_network_member(user) -> None:
+    """Network pages (open courses, needs and offers) are for staff of some organization."""
+    if not is_coordinator(user) and not Membership.objects.filter(user=user).exists():
+        raise Http404

@@ -1,0 +1,348 @@
+"""Writes of the signed-in area that span several models, send mail or publish public data."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from directory.models import (
+    Activity,
+    Application,
+    BoardPost,
+    Location,
+    Membership,
+    Organization,
+    PlaceRequest,
+    Revision,
+    Volunteer,
+    VolunteerHours,
+)
+from directory.staff.access import is_coordinator
+from directory.staff.forms import (
+    REVISION_FORMS,
+    OpeningSlotForm,
+    ScheduleExceptionForm,
+    current_values,
+)
+from linkrete.accounts import roles
+
+# Images uploaded with a revision wait here until it is approved; they stay with the revision.
+REVISION_IMAGE_DIR = "revisions"
+
+
+def store_revision_image(image: ContentFile) -> str:
+    return default_storage.save(f"{REVISION_IMAGE_DIR}/{image.name}", image)
+
+
+# Revisions ----------------------------------------------------------------------------------
+
+
+def _target(revision: Revision):
+    if revision.kind == Revision.Kind.ORGANIZATION:
+        return revision.organization
+    if revision.kind == Revision.Kind.LOCATION:
+        return revision.location or Location(organization=revision.organization)
+    return revision.activity or Activity(organization=revision.organization)
+
+
+def _previous_values(kind: str, target, organization: Organization) -> dict:
+    if kind == Revision.Kind.HOURS:
+        return hours_values(target)
+    if target.pk is None:
+        return {}
+    form_class = REVISION_FORMS[kind]
+    kwargs = {} if kind == Revision.Kind.ORGANIZATION else {"organization": organization}
+    values = current_values(form_class(instance=target, **kwargs))
+    return {
+        name: value for name, value in values.items() if name not in form_class.revision_exclude
+    }
+
+
+def hours_values(activity: Activity) -> dict:
+    slot_fields = OpeningSlotForm._meta.fields
+    exception_fields = ScheduleExceptionForm._meta.fields
+
+    def row(obj, fields):
+        values = {}
+        for name in fields:
+            value = getattr(obj, f"{name}_id" if name == "location" else name)
+            values[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        return values
+
+    return {
+        "slots": [row(slot, slot_fields) for slot in activity.opening_slots.all()],
+        "exceptions": [row(exc, exception_fields) for exc in activity.schedule_exceptions.all()],
+    }
+
+
+@transaction.atomic
+def revision_submit(
+    *,
+    author,
+    organization: Organization,
+    kind: str,
+    data: dict,
+    location: Location | None = None,
+    activity: Activity | None = None,
+) -> Revision:
+    """Record a proposed change; trusted organizations and coordinators publish at once."""
+    # Fresh copies: a bound ModelForm has already written the proposed values onto the
+    # instances the view holds, and ``previous`` must show what is published now.
+    organization = Organization.objects.get(pk=organization.pk)
+    location = Location.objects.get(pk=location.pk) if location else None
+    activity = Activity.objects.get(pk=activity.pk) if activity else None
+    revision = Revision(
+        organization=organization,
+        kind=kind,
+        location=location,
+        activity=activity,
+        is_new=(location or activity) is None and kind != Revision.Kind.ORGANIZATION,
+        data=data,
+        author=author,
+    )
+    revision.previous = _previous_values(kind, _target(revision), organization)
+    revision.full_clean()
+    revision.save()
+    if organization.is_trusted or is_coordinator(author):
+        revision_approve(revision=revision, reviewer=author, published_directly=True)
+    return revision
+
+
+def unique_slug(model, text: str) -> str:
+    base = slugify(text)[:180] or "voce"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply_form_revision(revision: Revision):
+    target = _target(revision)
+    form_class = REVISION_FORMS[revision.kind]
+    kwargs = (
+        {}
+        if revision.kind == Revision.Kind.ORGANIZATION
+        else {"organization": revision.organization}
+    )
+    form = form_class(data=revision.data, instance=target, **kwargs)
+    if not form.is_valid():
+        raise ValidationError(
+            [
+                f"{form.fields[name].label if name in form.fields else name}: {' '.join(errors)}"
+                for name, errors in form.errors.items()
+            ]
+        )
+    instance = form.save(commit=False)
+    if revision.kind == Revision.Kind.ACTIVITY and not instance.slug:
+        instance.slug = unique_slug(Activity, instance.title)
+    image = revision.data.get("image")
+    if image and revision.kind == Revision.Kind.ORGANIZATION:
+        instance.logo.name = image
+    elif image and revision.kind == Revision.Kind.ACTIVITY:
+        instance.photo.name = image
+    instance.full_clean()
+    instance.save()
+    form.save_m2m()
+    if revision.kind == Revision.Kind.LOCATION:
+        revision.location = instance
+    elif revision.kind == Revision.Kind.ACTIVITY:
+        revision.activity = instance
+
+
+def _apply_hours_revision(revision: Revision):
+    activity = revision.activity
+    if activity is None:
+        raise ValidationError(_("The activity no longer exists."))
+    organization = revision.organization
+    slots, exceptions = [], []
+    for row in revision.data.get("slots", []):
+        form = OpeningSlotForm(data=row, organization=organization)
+        if not form.is_valid():
+            raise ValidationError(_("An opening slot is not valid: %s") % form.errors.as_text())
+        slots.append(form.save(commit=False))
+    for row in revision.data.get("exceptions", []):
+        form = ScheduleExceptionForm(data=row)
+        if not form.is_valid():
+            raise ValidationError(_("An exception is not valid: %s") % form.errors.as_text())
+        exceptions.append(form.save(commit=False))
+    activity.opening_slots.all().delete()
+    activity.schedule_exceptions.all().delete()
+    for obj in [*slots, *exceptions]:
+        obj.activity = activity
+        obj.full_clean()
+        obj.save()
+
+
+@transaction.atomic
+def revision_approve(*, revision: Revision, reviewer, published_directly: bool = False) -> Revision:
+    """Publish the proposed values: the public page changes here and only here."""
+    revision = Revision.objects.select_for_update().get(pk=revision.pk)
+    if revision.status != Revision.Status.PENDING:
+        raise ValidationError(_("This change has already been reviewed."))
+    if revision.kind == Revision.Kind.HOURS:
+        _apply_hours_revision(revision)
+    else:
+        _apply_form_revision(revision)
+    revision.status = Revision.Status.APPROVED
+    revision.reviewer = reviewer
+    revision.reviewed_at = timezone.now()
+    revision.published_directly = published_directly
+    revision.full_clean()
+    revision.save()
+    return revision
+
+
+@transaction.atomic
+def revision_reject(*, revision: Revision, reviewer, reason: str) -> Revision:
+    """Keep the revision and its text; the author can reopen it, correct it and send it again."""
+    revision = Revision.objects.select_for_update().get(pk=revision.pk)
+    if revision.status != Revision.Status.PENDING:
+        raise ValidationError(_("This change has already been reviewed."))
+    revision.status = Revision.Status.REJECTED
+    revision.reviewer = reviewer
+    revision.reviewed_at = timezone.now()
+    revision.reason = reason
+    revision.full_clean()
+    revision.save()
+    return revision
+
+
+@transaction.atomic
+def organization_mark_verified(*, organization: Organization, user) -> Organization:
+    organization.last_verified = timezone.localdate()
+    organization.save(update_fields=["last_verified", "updated_at"])
+    return organization
+
+
+# Accounts -----------------------------------------------------------------------------------
+
+
+def invitation_url(request, user) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("staff:invitation_accept", kwargs={"uidb64": uid, "token": token})
+    return request.build_absolute_uri(path)
+
+
+@transaction.atomic
+def staff_invite(
+    *, request, invited_by, email: str, first_name: str, last_name: str, organization, role: str
+):
+    """Create (or reuse) the account, add the membership and e-mail a one-time link that sets
+    the password. The link stops working once the password is set (Django's reset token)."""
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(username=email, email=email, first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+    user.groups.add(Group.objects.get_or_create(name=roles.ORGANIZATION_STAFF)[0])
+    membership, created = Membership.objects.get_or_create(
+        user=user, organization=organization, defaults={"role": role}
+    )
+    if not created and membership.role != role:
+        membership.role = role
+        membership.save(update_fields=["role"])
+    context = {
+        "user": user,
+        "organization": organization,
+        "invited_by": invited_by,
+        "url": invitation_url(request, user)
+        if not user.has_usable_password()
+        else request.build_absolute_uri(reverse("staff:home")),
+        "has_account": user.has_usable_password(),
+    }
+    send_mail(
+        subject=_("Invitation to the network area of %(organization)s")
+        % {"organization": organization},
+        message=render_to_string("staff/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+    return user
+
+
+# Volunteers ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def volunteer_hours_log(*, volunteer: Volunteer, logged_by, **values) -> VolunteerHours:
+    entry = VolunteerHours(volunteer=volunteer, logged_by=logged_by, **values)
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def volunteer_leave(*, volunteer: Volunteer, on) -> Volunteer:
+    """The volunteer leaves the register's active list; the record and hours stay."""
+    volunteer.end_date = on
+    volunteer.full_clean()
+    volunteer.save(update_fields=["end_date"])
+    return volunteer
+
+
+# Training, board, calls ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def place_request_decide(*, place_request: PlaceRequest, accept: bool) -> PlaceRequest:
+    place_request.status = PlaceRequest.Status.ACCEPTED if accept else PlaceRequest.Status.DECLINED
+    place_request.save(update_fields=["status"])
+    return place_request
+
+
+@transaction.atomic
+def board_post_close(*, post: BoardPost) -> BoardPost:
+    post.closed_at = timezone.now()
+    post.save(update_fields=["closed_at"])
+    return post
+
+
+@transaction.atomic
+def application_accept(*, application: Application, decided_by) -> Volunteer:
+    """An accepted applicant enters the organization's volunteer register."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status != Application.Status.NEW:
+        raise ValidationError(_("This application has already been answered."))
+    volunteer = Volunteer(
+        organization=application.call.organization,
+        first_name=application.first_name,
+        last_name=application.last_name,
+        email=application.email,
+        phone=application.phone,
+        birth_date=application.birth_date,
+        start_date=timezone.localdate(),
+        roles=application.call.title[:200],
+    )
+    volunteer.full_clean()
+    volunteer.save()
+    application.volunteer = volunteer
+    application.status = Application.Status.ACCEPTED
+    application.decided_by = decided_by
+    application.decided_at = timezone.now()
+    application.save()
+    return volunteer
+
+
+@transaction.atomic
+def application_decline(*, application: Application, decided_by) -> Application:
+    if application.status != Application.Status.NEW:
+        raise ValidationError(_("This application has already been answered."))
+    application.status = Application.Status.DECLINED
+    application.decided_by = decided_by
+    application.decided_at = timezone.now()
+    application.save(update_fields=["status", "decided_by", "decided_at"])
+    return application

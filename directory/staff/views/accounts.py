@@ -1,0 +1,80 @@
+"""Invitations (a one-time link that sets the password) and password reset."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+
+from directory.models import Membership, Organization
+from directory.staff import services
+from directory.staff.access import is_coordinator
+from directory.staff.forms import InvitationForm
+
+
+def _invitable_organizations(user):
+    """Coordinators invite to any organization; managers to the ones they manage."""
+    if is_coordinator(user):
+        return Organization.objects.order_by("name")
+    return Organization.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.MANAGER
+    ).order_by("name")
+
+
+def invite(request):
+    organizations = _invitable_organizations(request.user)
+    if not organizations.exists():
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        services.staff_invite(request=request, invited_by=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+        )
+        return redirect("staff:home")
+    return render(
+        request, "staff/edit_form.html", {"form": form, "title": _("Invite a staff member")}
+    )
+
+
+@method_decorator(login_not_required, name="dispatch")
+class InvitationAcceptView(auth_views.PasswordResetConfirmView):
+    template_name = "staff/invitation_accept.html"
+    success_url = reverse_lazy("staff:invitation_done")
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    # The reset session key is shared with password reset; a distinct URL token keeps them apart.
+    reset_url_token = "imposta-password"
+
+
+@login_not_required
+def invitation_done(request):
+    return render(request, "staff/invitation_done.html")
+
+
+password_reset = login_not_required(
+    auth_views.PasswordResetView.as_view(
+        template_name="registration/password_reset_form.html",
+        email_template_name="registration/password_reset_email.txt",
+        subject_template_name="registration/password_reset_subject.txt",
+        success_url=reverse_lazy("staff:password_reset_done"),
+    )
+)
+password_reset_done = login_not_required(
+    auth_views.PasswordResetDoneView.as_view(template_name="registration/password_reset_done.html")
+)
+password_reset_confirm = login_not_required(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="registration/password_reset_confirm.html",
+        success_url=reverse_lazy("staff:password_reset_complete"),
+    )
+)
+password_reset_complete = login_not_required(
+    auth_views.PasswordResetCompleteView.as_view(
+        template_name="registration/password_reset_complete.html"
+    )
+)

@@ -1,0 +1,82 @@
+"""Volunteering calls of an organization and the applications they receive."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from directory.models import Application
+from directory.staff import services
+from directory.staff.access import get_organization_for_user
+from directory.staff.forms import VolunteeringCallForm
+from directory.staff.services import unique_slug
+
+
+def call_list(request, slug):
+    organization = get_organization_for_user(request.user, slug)
+    calls = organization.volunteering_calls.annotate(
+        new_count=Count("applications", filter=Q(applications__status=Application.Status.NEW))
+    )
+    return render(request, "staff/call_list.html", {"organization": organization, "calls": calls})
+
+
+def call_edit(request, slug, pk=None):
+    organization = get_organization_for_user(request.user, slug)
+    call = get_object_or_404(organization.volunteering_calls, pk=pk) if pk else None
+    form = VolunteeringCallForm(request.POST or None, instance=call, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        call = form.save(commit=False)
+        call.organization = organization
+        if not call.slug:
+            from directory.models import VolunteeringCall
+
+            call.slug = unique_slug(VolunteeringCall, f"{organization.slug}-{call.title}")
+        call.full_clean()
+        call.save()
+        messages.success(request, _("Call saved."))
+        return redirect("staff:call_list", slug=organization.slug)
+    title = _("Edit the call") if call else _("New volunteering call")
+    return render(
+        request,
+        "staff/edit_form.html",
+        {"organization": organization, "form": form, "title": title},
+    )
+
+
+def application_list(request, slug):
+    organization = get_organization_for_user(request.user, slug)
+    applications = Application.objects.filter(call__organization=organization).select_related(
+        "call", "volunteer"
+    )
+    return render(
+        request,
+        "staff/application_list.html",
+        {"organization": organization, "applications": applications},
+    )
+
+
+@require_POST
+def application_decide(request, slug, pk):
+    organization = get_organization_for_user(request.user, slug)
+    application = get_object_or_404(
+        Application.objects.select_related("call__organization"),
+        pk=pk,
+        call__organization=organization,
+    )
+    try:
+        if request.POST.get("decision") == "accept":
+            volunteer = services.application_accept(
+                application=application, decided_by=request.user
+            )
+            messages.success(
+                request,
+                _("Accepted: %(name)s is now in the volunteer register.") % {"name": volunteer},
+            )
+        else:
+            services.application_decline(application=application, decided_by=request.user)
+            messages.success(request, _("Application declined."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("staff:application_list", slug=organization.slug)

@@ -1,0 +1,219 @@
+"""Editing public data: every save becomes a Revision, published on approval."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from directory.models import Revision
+from directory.staff import services
+from directory.staff.access import get_organization_for_user
+from directory.staff.forms import (
+    ActivityForm,
+    LocationForm,
+    OpeningSlotFormSet,
+    OrganizationProfileForm,
+    ScheduleExceptionFormSet,
+    formset_rows,
+    serialize,
+)
+
+
+def _reopened(request, organization, kind, **target):
+    """A rejected (or earlier) revision whose text the author wants back in the form."""
+    pk = request.GET.get("revisione")
+    if not pk or not pk.isdigit():
+        return None
+    return get_object_or_404(organization.revisions, pk=pk, kind=kind, **target)
+
+
+def _submitted_message(request, revision):
+    if revision.status == Revision.Status.APPROVED:
+        messages.success(request, _("Saved and published."))
+    else:
+        messages.success(
+            request,
+            _("Thank you: the change is waiting for a coordinator's review before it is public."),
+        )
+
+
+def _submit(request, organization, kind, form, **target):
+    data = serialize(form, exclude=form.revision_exclude)
+    image = next((form.cleaned_data.get(name) for name in form.revision_exclude), None)
+    if image:
+        data["image"] = services.store_revision_image(image)
+    try:
+        revision = services.revision_submit(
+            author=request.user, organization=organization, kind=kind, data=data, **target
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return None
+    _submitted_message(request, revision)
+    return revision
+
+
+def _form_page(request, organization, form, title, **extra):
+    return render(
+        request,
+        "staff/edit_form.html",
+        {
+            "organization": organization,
+            "form": form,
+            "title": title,
+            "revisable": True,
+            "map_tile_url": settings.LINKRETE_MAP_TILE_URL,
+            "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
+            **extra,
+        },
+    )
+
+
+def organization_edit(request, slug):
+    organization = get_organization_for_user(request.user, slug)
+    if request.method == "POST":
+        form = OrganizationProfileForm(request.POST, request.FILES, instance=organization)
+        if form.is_valid() and _submit(request, organization, Revision.Kind.ORGANIZATION, form):
+            return redirect("staff:organization", slug=organization.slug)
+    else:
+        reopened = _reopened(request, organization, Revision.Kind.ORGANIZATION)
+        form = OrganizationProfileForm(
+            instance=organization, initial=reopened.data if reopened else None
+        )
+    return _form_page(request, organization, form, _("Edit the profile"), multipart=True)
+
+
+def location_edit(request, slug, pk=None):
+    organization = get_organization_for_user(request.user, slug)
+    location = get_object_or_404(organization.locations, pk=pk) if pk else None
+    if request.method == "POST":
+        form = LocationForm(request.POST, instance=location, organization=organization)
+        if form.is_valid() and _submit(
+            request, organization, Revision.Kind.LOCATION, form, location=location
+        ):
+            return redirect("staff:organization", slug=organization.slug)
+    else:
+        reopened = _reopened(request, organization, Revision.Kind.LOCATION, location=location)
+        form = LocationForm(
+            instance=location,
+            organization=organization,
+            initial=reopened.data if reopened else None,
+        )
+    title = _("Edit the location") if location else _("New location")
+    return _form_page(request, organization, form, title, with_map=True)
+
+
+def activity_edit(request, slug, pk=None):
+    organization = get_organization_for_user(request.user, slug)
+    activity = get_object_or_404(organization.activities, pk=pk) if pk else None
+    if request.method == "POST":
+        form = ActivityForm(
+            request.POST, request.FILES, instance=activity, organization=organization
+        )
+        if form.is_valid() and _submit(
+            request, organization, Revision.Kind.ACTIVITY, form, activity=activity
+        ):
+            return redirect("staff:organization", slug=organization.slug)
+    else:
+        reopened = _reopened(request, organization, Revision.Kind.ACTIVITY, activity=activity)
+        form = ActivityForm(
+            instance=activity,
+            organization=organization,
+            initial=reopened.data if reopened else None,
+        )
+    title = _("Edit the activity") if activity else _("New activity")
+    return _form_page(request, organization, form, title, multipart=True)
+
+
+def _with_extra_row(data, prefix):
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    data[key] = str(int(data.get(key) or 0) + 1)
+    return data
+
+
+def activity_hours(request, slug, pk):
+    """The weekly-hours editor: rows of slots and of dated exceptions, no JavaScript needed.
+
+    "Add a row" is a submit button: it posts what was typed and comes back with one more
+    empty row, so nothing is lost.
+    """
+    organization = get_organization_for_user(request.user, slug)
+    activity = get_object_or_404(organization.activities, pk=pk)
+    kwargs = {"form_kwargs": {"organization": organization}}
+    if request.method == "POST":
+        data = request.POST
+        if "add_slot" in data or "add_exception" in data:
+            data = _with_extra_row(data, "slots" if "add_slot" in data else "exceptions")
+            slots = OpeningSlotFormSet(data, prefix="slots", **kwargs)
+            exceptions = ScheduleExceptionFormSet(data, prefix="exceptions")
+        else:
+            slots = OpeningSlotFormSet(data, prefix="slots", **kwargs)
+            exceptions = ScheduleExceptionFormSet(data, prefix="exceptions")
+            if slots.is_valid() and exceptions.is_valid():
+                payload = {"slots": formset_rows(slots), "exceptions": formset_rows(exceptions)}
+                try:
+                    revision = services.revision_submit(
+                        author=request.user,
+                        organization=organization,
+                        kind=Revision.Kind.HOURS,
+                        data=payload,
+                        activity=activity,
+                    )
+                except ValidationError as error:
+                    messages.error(request, " ".join(error.messages))
+                else:
+                    _submitted_message(request, revision)
+                    return redirect("staff:organization", slug=organization.slug)
+    else:
+        reopened = _reopened(request, organization, Revision.Kind.HOURS, activity=activity)
+        initial = reopened.data if reopened else services.hours_values(activity)
+        slots = OpeningSlotFormSet(initial=initial["slots"], prefix="slots", **kwargs)
+        exceptions = ScheduleExceptionFormSet(initial=initial["exceptions"], prefix="exceptions")
+    return render(
+        request,
+        "staff/activity_hours.html",
+        {
+            "organization": organization,
+            "activity": activity,
+            "slots": slots,
+            "exceptions": exceptions,
+        },
+    )
+
+
+def revision_history(request, slug):
+    organization = get_organization_for_user(request.user, slug)
+    revisions = organization.revisions.for_list()
+    return render(
+        request,
+        "staff/revision_list.html",
+        {"organization": organization, "revisions": revisions, "queue": False},
+    )
+
+
+def reopen_url(revision):
+    from django.urls import reverse
+
+    slug = revision.organization.slug
+    if revision.kind == Revision.Kind.ORGANIZATION:
+        url = reverse("staff:organization_edit", args=[slug])
+    elif revision.kind == Revision.Kind.LOCATION:
+        url = (
+            reverse("staff:location_edit", args=[slug, revision.location_id])
+            if revision.location_id
+            else reverse("staff:location_new", args=[slug])
+        )
+    elif revision.kind == Revision.Kind.ACTIVITY:
+        url = (
+            reverse("staff:activity_edit", args=[slug, revision.activity_id])
+            if revision.activity_id
+            else reverse("staff:activity_new", args=[slug])
+        )
+    elif revision.activity_id:
+        url = reverse("staff:activity_hours", args=[slug, revision.activity_id])
+    else:
+        return None
+    return f"{url}?revisione={revision.pk}"

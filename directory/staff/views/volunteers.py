@@ -1,0 +1,197 @@
+"""The volunteer register (art. 17 CTS), hours and totals. Personal data: staff area only."""
+
+import csv
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Sum
+from django.db.models.functions import ExtractMonth
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from directory.models import VolunteerHours
+from directory.staff import services
+from directory.staff.access import get_organization_for_user
+from directory.staff.forms import VolunteerForm, VolunteerHoursForm
+
+
+def _register(organization, year):
+    return organization.volunteers.with_totals(year=year)
+
+
+def _year(request):
+    value = request.GET.get("anno", "")
+    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else None
+
+
+def volunteer_list(request, slug):
+    organization = get_organization_for_user(request.user, slug)
+    year = _year(request) or timezone.localdate().year
+    volunteers = _register(organization, year)
+    if request.GET.get("stato") == "attivi":
+        volunteers = volunteers.active()
+    return render(
+        request,
+        "staff/volunteer_list.html",
+        {"organization": organization, "volunteers": volunteers, "year": year},
+    )
+
+
+def volunteer_print(request, slug):
+    organization = get_organization_for_user(request.user, slug)
+    year = _year(request) or timezone.localdate().year
+    return render(
+        request,
+        "staff/volunteer_print.html",
+        {
+            "organization": organization,
+            "volunteers": _register(organization, year),
+            "year": year,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+CSV_COLUMNS = [
+    ("last_name", gettext_lazy("last name")),
+    ("first_name", gettext_lazy("first name")),
+    ("tax_code", gettext_lazy("tax code")),
+    ("birth_date", gettext_lazy("date of birth")),
+    ("email", gettext_lazy("e-mail")),
+    ("phone", gettext_lazy("phone")),
+    ("address", gettext_lazy("address")),
+    ("start_date", gettext_lazy("start date")),
+    ("end_date", gettext_lazy("end date")),
+    ("roles", gettext_lazy("roles")),
+    ("skills", gettext_lazy("skills")),
+    ("is_insured", gettext_lazy("insured")),
+    ("insurance_policy", gettext_lazy("insurance policy")),
+    ("insurance_expires", gettext_lazy("insurance valid until")),
+    ("hours_year", gettext_lazy("hours this year")),
+    ("hours_total", gettext_lazy("hours in all")),
+    ("training_hours", gettext_lazy("training hours")),
+]
+
+
+def _csv_safe(value):
+    # Spreadsheets run cells starting with = + - @ as formulas.
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+def volunteer_export(request, slug):
+    organization = get_organization_for_user(request.user, slug)
+    year = _year(request) or timezone.localdate().year
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="registro-volontari-{organization.slug}-{year}.csv"'
+    )
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([str(label) for _name, label in CSV_COLUMNS])
+    for volunteer in _register(organization, year):
+        writer.writerow([_csv_safe(getattr(volunteer, name)) for name, _label in CSV_COLUMNS])
+    return response
+
+
+def volunteer_edit(request, slug, pk=None):
+    organization = get_organization_for_user(request.user, slug)
+    volunteer = get_object_or_404(organization.volunteers, pk=pk) if pk else None
+    form = VolunteerForm(request.POST or None, instance=volunteer)
+    if request.method == "POST" and form.is_valid():
+        volunteer = form.save(commit=False)
+        volunteer.organization = organization
+        volunteer.full_clean()
+        volunteer.save()
+        messages.success(request, _("Volunteer register updated."))
+        return redirect("staff:volunteer_detail", slug=organization.slug, pk=volunteer.pk)
+    title = _("Edit the volunteer") if volunteer else _("New volunteer")
+    return render(
+        request,
+        "staff/edit_form.html",
+        {"organization": organization, "form": form, "title": title},
+    )
+
+
+def volunteer_detail(request, slug, pk):
+    organization = get_organization_for_user(request.user, slug)
+    volunteer = get_object_or_404(organization.volunteers.with_totals(), pk=pk)
+    return render(
+        request,
+        "staff/volunteer_detail.html",
+        {
+            "organization": organization,
+            "volunteer": volunteer,
+            "hours": volunteer.hours.select_related("activity")[:50],
+            "attendances": volunteer.attendances.select_related("course"),
+        },
+    )
+
+
+def hours_log(request, slug):
+    organization = get_organization_for_user(request.user, slug)
+    initial = {"date": timezone.localdate()}
+    form = VolunteerHoursForm(request.POST or None, organization=organization, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        volunteer = values.pop("volunteer")
+        try:
+            services.volunteer_hours_log(volunteer=volunteer, logged_by=request.user, **values)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Hours logged."))
+            return redirect("staff:hours_log", slug=organization.slug)
+    recent = (
+        VolunteerHours.objects.filter(volunteer__organization=organization)
+        .select_related("volunteer", "activity")
+        .order_by("-date", "-pk")[:30]
+    )
+    return render(
+        request,
+        "staff/hours_log.html",
+        {"organization": organization, "form": form, "recent": recent},
+    )
+
+
+def hours_totals(request, slug):
+    """Monthly and yearly totals per volunteer and per activity, from two grouped queries."""
+    organization = get_organization_for_user(request.user, slug)
+    year = _year(request) or timezone.localdate().year
+    entries = VolunteerHours.objects.filter(volunteer__organization=organization, date__year=year)
+
+    def pivot(key, label_fields):
+        rows = {}
+        grouped = (
+            entries.annotate(month=ExtractMonth("date"))
+            .values(key, *label_fields, "month")
+            .annotate(total=Sum("hours"))
+            .order_by(*label_fields, "month")
+        )
+        for item in grouped:
+            label = " ".join(str(item[f]) for f in label_fields if item[f]) or _("no activity")
+            row = rows.setdefault(item[key], {"label": label, "months": [0] * 12, "total": 0})
+            row["months"][item["month"] - 1] = item["total"]
+            row["total"] += item["total"]
+        return list(rows.values())
+
+    by_volunteer = pivot("volunteer_id", ["volunteer__last_name", "volunteer__first_name"])
+    by_activity = pivot("activity_id", ["activity__title"])
+    months = [datetime.date(year, m, 1) for m in range(1, 13)]
+    return render(
+        request,
+        "staff/hours_totals.html",
+        {
+            "organization": organization,
+            "year": year,
+            "months": months,
+            "by_volunteer": by_volunteer,
+            "by_activity": by_activity,
+            "grand_total": sum(row["total"] for row in by_volunteer),
+        },
+    )

@@ -1,0 +1,146 @@
+"""Every page of the signed-in area, for every kind of visitor (the issue's 404 matrix)."""
+
+import pytest
+from django.urls import reverse
+
+from directory.models import PlaceRequest, Revision
+from tests.factories import UserFactory
+
+# (url name, the org_objects key whose pk goes in the URL or None, method)
+ORGANIZATION_PAGES = [
+    ("organization", None, "get"),
+    ("organization_verified", None, "post"),
+    ("organization_edit", None, "get"),
+    ("location_new", None, "get"),
+    ("location_edit", "location", "get"),
+    ("activity_new", None, "get"),
+    ("activity_edit", "activity", "get"),
+    ("activity_hours", "activity", "get"),
+    ("revision_history", None, "get"),
+    ("revision_detail", "revision", "get"),
+    ("volunteer_list", None, "get"),
+    ("volunteer_new", None, "get"),
+    ("volunteer_export", None, "get"),
+    ("volunteer_print", None, "get"),
+    ("volunteer_detail", "volunteer", "get"),
+    ("volunteer_edit", "volunteer", "get"),
+    ("hours_log", None, "get"),
+    ("hours_totals", None, "get"),
+    ("training", None, "get"),
+    ("plan_new", None, "get"),
+    ("course_new", None, "get"),
+    ("course_detail", "course", "get"),
+    ("course_edit", "course", "get"),
+    ("place_request_decide", "place_request", "post"),
+    ("call_list", None, "get"),
+    ("call_new", None, "get"),
+    ("call_edit", "call", "get"),
+    ("application_list", None, "get"),
+    ("application_decide", "application", "post"),
+]
+
+
+@pytest.fixture
+def objects(org_objects, organization, other_organization, staff, other_staff):
+    revision = Revision.objects.create(
+        organization=organization,
+        kind=Revision.Kind.ORGANIZATION,
+        data={"name": "Nuovo nome"},
+        author=staff,
+    )
+    place_request = PlaceRequest.objects.create(
+        course=org_objects["course"],
+        organization=other_organization,
+        places=2,
+        requested_by=other_staff,
+    )
+    return {**org_objects, "revision": revision, "place_request": place_request}
+
+
+def _url(name, key, organization, objects):
+    if name == "place_request_decide":
+        args = [organization.slug, objects["course"].pk, objects["place_request"].pk]
+    elif key:
+        args = [organization.slug, objects[key].pk]
+    else:
+        args = [organization.slug]
+    return reverse(f"staff:{name}", args=args)
+
+
+def _request(client, method, url):
+    return client.post(url) if method == "post" else client.get(url)
+
+
+@pytest.mark.parametrize(("name", "key", "method"), ORGANIZATION_PAGES)
+@pytest.mark.parametrize("visitor", ["own_staff", "other_staff", "anonymous", "coordinator"])
+def test_organization_pages_answer_only_their_staff_and_coordinators(
+    client, request, objects, organization, name, key, method, visitor
+):
+    url = _url(name, key, organization, objects)
+    if visitor == "own_staff":
+        client.force_login(request.getfixturevalue("staff"))
+    elif visitor == "other_staff":
+        client.force_login(request.getfixturevalue("other_staff"))
+    elif visitor == "coordinator":
+        client.force_login(request.getfixturevalue("coordinator"))
+
+    response = _request(client, method, url)
+
+    if visitor == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    elif visitor == "other_staff":
+        assert response.status_code == 404
+    else:
+        assert response.status_code == (302 if method == "post" else 200)
+
+
+COORDINATOR_PAGES = [
+    ("review_queue", False, "get"),
+    ("review_detail", True, "get"),
+    ("review_approve", True, "post"),
+    ("review_reject", True, "post"),
+]
+
+
+@pytest.mark.parametrize(("name", "with_pk", "method"), COORDINATOR_PAGES)
+def test_review_pages_are_for_coordinators_only(
+    client, objects, staff, other_staff, coordinator, name, with_pk, method
+):
+    url = reverse(f"staff:{name}", args=[objects["revision"].pk] if with_pk else [])
+    for user in (staff, other_staff):
+        client.force_login(user)
+        assert _request(client, method, url).status_code == 404
+    client.logout()
+    assert _request(client, method, url).status_code == 302
+    client.force_login(coordinator)
+    assert _request(client, method, url).status_code in (200, 302)
+
+
+NETWORK_PAGES = [
+    ("board", None),
+    ("board_post_new", None),
+    ("board_post", "post"),
+    ("network_courses", None),
+    ("network_course_request", "course"),
+]
+
+
+@pytest.mark.parametrize(("name", "key"), NETWORK_PAGES)
+def test_network_pages_are_for_staff_of_any_organization(
+    client, objects, staff, other_staff, coordinator, name, key
+):
+    url = reverse(f"staff:{name}", args=[objects[key].pk] if key else [])
+    for user in (staff, other_staff, coordinator):
+        client.force_login(user)
+        assert client.get(url).status_code == 200
+    client.force_login(UserFactory(username="nessun-ente"))
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_closing_another_organizations_post_is_404(client, objects, other_staff):
+    client.force_login(other_staff)
+    response = client.post(reverse("staff:board_post_close", args=[objects["post"].pk]))
+    assert response.status_code == 404
