@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     ),
     path("esci/", auth_views.LogoutView.as_view(), name="logout"),
     path("area-enti/", include("directory.staff.urls")),
+    path("sportelli/", include("sportelli.urls")),
     path("", include("directory.urls")),
     prefix_default_language=False,
 )

@@ -74,3 +74,63 @@ def _postgres_only(request):
 
         if connection.vendor != "postgresql":
             pytest.skip("needs PostgreSQL")
+
+
+@pytest.fixture
+def desk(db):
+    """A desk of Circolo Arci Pagnana, open on Tuesday mornings, operated by ``desk_operator``."""
+    from tests.factories import DeskFactory, DeskOpeningSlotFactory
+
+    desk = DeskFactory(
+        name="Sportello Pagnana",
+        slug="sportello-pagnana",
+        host_organization=OrganizationFactory(
+            name="Circolo Arci Pagnana", slug="circolo-arci-pagnana"
+        ),
+    )
+    DeskOpeningSlotFactory(desk=desk)
+    return desk
+
+
+@pytest.fixture
+def other_desk(db):
+    from tests.factories import DeskFactory, DeskOpeningSlotFactory
+
+    desk = DeskFactory(
+        name="Sportello Il Bastione",
+        slug="sportello-il-bastione",
+        host_organization=OrganizationFactory(
+            name="Circolo Arci Il Bastione", slug="circolo-arci-il-bastione"
+        ),
+    )
+    DeskOpeningSlotFactory(desk=desk)
+    return desk
+
+
+@pytest.fixture
+def desk_operator(role_groups, desk):
+    """An operator of ``desk`` only."""
+    user = UserFactory(username="operatore-pagnana")
+    user.groups.add(role_groups[roles.DESK_OPERATOR])
+    desk.operators.add(user)
+    return user
+
+
+@pytest.fixture
+def other_desk_operator(role_groups, other_desk):
+    """An operator of another desk: must never see ``desk``'s bookings or accesses."""
+    user = UserFactory(username="operatore-bastione")
+    user.groups.add(role_groups[roles.DESK_OPERATOR])
+    other_desk.operators.add(user)
+    return user
+
+
+@pytest.fixture
+def seeded_taxonomies(transactional_db):
+    """The taxonomies and languages of migration directory/0002, seeded again (idempotent):
+    transactional tests (live server, threads) flush the tables, seeded rows included."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)

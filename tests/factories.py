@@ -206,3 +206,115 @@ class ProblemReportFactory(factory.django.DjangoModelFactory):
     organization = factory.LazyAttribute(lambda r: r.activity.organization)
     problems = factory.LazyFunction(lambda: [directory.ProblemReport.Problem.HOURS])
     message = "Il sabato sono chiusi da settembre."
+
+
+# Proximity desks ---------------------------------------------------------------------------
+
+from django.utils import timezone  # noqa: E402
+
+from sportelli import models as sportelli  # noqa: E402
+
+
+class DeskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sportelli.Desk
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Sportello di prossimità {n}")
+    slug = factory.LazyAttribute(lambda d: slugify(d.name))
+    host_organization = factory.SubFactory(OrganizationFactory)
+    location = factory.SubFactory(
+        LocationFactory, organization=factory.SelfAttribute("..host_organization")
+    )
+    municipality = factory.LazyAttribute(lambda d: d.location.municipality)
+    offers_in_person = True
+    offers_phone = True
+    slot_minutes = 30
+    capacity = 1
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create:
+            self.topics.set(
+                extracted
+                or directory.Category.objects.filter(slug__in=["accesso-servizi", "digital-divide"])
+            )
+
+    @factory.post_generation
+    def operators(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.operators.set(extracted)
+
+
+class DeskOpeningSlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sportelli.DeskOpeningSlot
+
+    desk = factory.SubFactory(DeskFactory)
+    weekday = directory.Weekday.TUESDAY
+    opens_at = datetime.time(9, 0)
+    closes_at = datetime.time(12, 0)
+
+
+class DeskExceptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sportelli.DeskException
+
+    desk = factory.SubFactory(DeskFactory)
+    date = datetime.date(2026, 12, 25)
+    is_closed = True
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    """A booking written directly (no slot check): use services.booking_create to test rules."""
+
+    class Meta:
+        model = sportelli.Booking
+
+    desk = factory.SubFactory(DeskFactory)
+    starts_at = factory.Sequence(
+        lambda n: (
+            (timezone.now() + datetime.timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+            + datetime.timedelta(minutes=30 * n)
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda b: b.starts_at + datetime.timedelta(minutes=30))
+    seat = 1
+    channel = sportelli.Channel.IN_PERSON
+    name = factory.Sequence(lambda n: f"Mario Bianchi{n}")
+    phone = "3331234567"
+    privacy_consent_at = factory.LazyFunction(timezone.now)
+
+
+class AccessFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sportelli.Access
+        skip_postgeneration_save = True
+
+    desk = factory.SubFactory(DeskFactory)
+    occurred_at = factory.LazyFunction(timezone.now)
+    channel = sportelli.Channel.IN_PERSON
+    age_band = sportelli.AgeBand.ADULT
+    gender = sportelli.Gender.FEMALE
+    citizenship = sportelli.CitizenshipGroup.NON_EU
+    outcome = sportelli.Outcome.INFORMATION
+    minutes = 20
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create:
+            self.topics.set(extracted or [category("accesso-servizi")])
+
+
+class ReferralFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sportelli.Referral
+
+    from_desk = factory.SubFactory(DeskFactory)
+    to_organization = factory.SubFactory(OrganizationFactory)
+    receiving_organization = factory.SelfAttribute("to_organization")
+    person_name = "Fatima Benali"
+    person_contact = "3339876543"
+    need = "Cerca un corso di italiano serale."
+    consent_to_share = True
+    consent_recorded_at = factory.LazyFunction(timezone.now)

@@ -1,0 +1,86 @@
+from django.contrib import admin
+
+from sportelli.models import (
+    Access,
+    Booking,
+    Desk,
+    DeskException,
+    DeskOpeningSlot,
+    Referral,
+    ReferralEvent,
+)
+
+
+class DeskOpeningSlotInline(admin.TabularInline):
+    model = DeskOpeningSlot
+    extra = 0
+
+
+class DeskExceptionInline(admin.TabularInline):
+    model = DeskException
+    extra = 0
+
+
+@admin.register(Desk)
+class DeskAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "host_organization",
+        "municipality",
+        "capacity",
+        "slot_minutes",
+        "status",
+    ]
+    list_filter = ["status", "offers_in_person", "offers_phone", "offers_video"]
+    search_fields = ["name", "host_organization__name", "municipality__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["host_organization", "location", "municipality", "zone"]
+    filter_horizontal = ["topics", "languages", "operators"]
+    inlines = [DeskOpeningSlotInline, DeskExceptionInline]
+    list_select_related = ["host_organization", "municipality"]
+
+
+@admin.register(Booking)
+class BookingAdmin(admin.ModelAdmin):
+    list_display = ["code", "desk", "starts_at", "seat", "channel", "status"]
+    list_filter = ["status", "channel", "desk"]
+    search_fields = ["code"]
+    date_hierarchy = "starts_at"
+    raw_id_fields = ["desk", "topic", "language"]
+    readonly_fields = ["code", "privacy_consent_at", "created_at", "cancelled_at"]
+    list_select_related = ["desk"]
+
+
+@admin.register(Access)
+class AccessAdmin(admin.ModelAdmin):
+    list_display = ["desk", "occurred_at", "channel", "outcome", "minutes"]
+    list_filter = ["desk", "channel", "outcome", "age_band", "citizenship"]
+    date_hierarchy = "occurred_at"
+    raw_id_fields = ["desk", "booking", "municipality", "logged_by"]
+    list_select_related = ["desk"]
+
+
+class ReferralEventInline(admin.TabularInline):
+    model = ReferralEvent
+    extra = 0
+    readonly_fields = ["from_status", "to_status", "by", "note", "at"]
+    can_delete = False
+
+
+@admin.register(Referral)
+class ReferralAdmin(admin.ModelAdmin):
+    # The referred person's name stays off the list: open a referral to read it.
+    list_display = ["uuid", "receiving_organization", "status", "created_at"]
+    list_filter = ["status"]
+    raw_id_fields = [
+        "sent_by",
+        "from_desk",
+        "from_organization",
+        "to_organization",
+        "to_activity",
+        "to_desk",
+        "receiving_organization",
+    ]
+    readonly_fields = ["consent_recorded_at"]
+    inlines = [ReferralEventInline]
+    list_select_related = ["receiving_organization"]

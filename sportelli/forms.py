@@ -1,0 +1,402 @@
+from django import forms
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Activity, Category, Language, Municipality, Organization
+from sportelli.models import (
+    NOTE_MAX_LENGTH,
+    TOPIC_TAXONOMY,
+    AgeBand,
+    Booking,
+    Channel,
+    CitizenshipGroup,
+    Desk,
+    Gender,
+    Outcome,
+    ReferralStatus,
+)
+
+
+def desk_topics():
+    return Category.objects.filter(taxonomy__slug=TOPIC_TAXONOMY).order_by("order", "name")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+# Public pages ------------------------------------------------------------------------------
+
+
+class DeskFilterForm(forms.Form):
+    comune = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+    )
+    tema = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Category.objects.none(), to_field_name="slug", required=False
+    )
+    lingua = forms.ModelChoiceField(
+        label=_("Language"), queryset=Language.objects.all(), to_field_name="code", required=False
+    )
+    canale = forms.ChoiceField(
+        label=_("Channel"), choices=[("", _("any"))] + Channel.choices, required=False
+    )
+    giorno = forms.DateField(label=_("Open on"), required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comune"].queryset = Municipality.objects.filter(
+            desks__in=Desk.objects.public()
+        ).distinct()
+        self.fields["comune"].to_field_name = "istat_code"
+        self.fields["tema"].queryset = desk_topics()
+
+    def filter(self, desks):
+        if not self.is_valid():
+            return desks
+        data = self.cleaned_data
+        if data["comune"]:
+            desks = desks.filter(municipality=data["comune"])
+        if data["tema"]:
+            desks = desks.filter(topics=data["tema"])
+        if data["lingua"]:
+            desks = desks.filter(languages=data["lingua"])
+        if data["canale"]:
+            desks = desks.with_channel(data["canale"])
+        if data["giorno"]:
+            desks = desks.open_on(data["giorno"])
+        return desks.distinct()
+
+
+class ChannelForm(forms.Form):
+    channel = forms.ChoiceField(label=_("How would you like to meet?"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = desk.channel_choices()
+
+
+class SlotForm(forms.Form):
+    """The free slot, by its key. The view re-checks it against the slots computed now."""
+
+    slot = forms.ChoiceField(
+        label=_("Day and time"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": _(
+                "This time is not available (any more): choose one of the free times below."
+            ),
+            "required": _("Choose a day and a time."),
+        },
+    )
+
+    def __init__(self, *args, slots, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = [
+            (s.key, formats.date_format(s.local_start, "DATETIME_FORMAT")) for s in slots
+        ]
+
+
+class DetailsForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name and surname"),
+        max_length=120,
+        widget=forms.TextInput({"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput({"autocomplete": "tel", "type": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("We send you the confirmation and the link to cancel."),
+        widget=forms.EmailInput({"autocomplete": "email"}),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("What is it about?"), queryset=Category.objects.none(), required=False
+    )
+    language = forms.ModelChoiceField(
+        label=_("Language you need"), queryset=Language.objects.none(), required=False
+    )
+    note = forms.CharField(
+        label=_("A short note"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Optional, at most %(max)s characters. Do not write health details.")
+        % {"max": NOTE_MAX_LENGTH},
+    )
+
+    def __init__(self, *args, desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = desk.topics.all()
+        self.fields["language"].queryset = Language.objects.all()
+        self.fields["note"].widget.attrs.pop("maxlength", None)  # the server says what is wrong
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("phone") and not data.get("email") and not self.has_error("email"):
+            raise forms.ValidationError(
+                _("Give a phone number or an e-mail address, so the desk can reach you.")
+            )
+        return data
+
+
+class ConsentForm(forms.Form):
+    privacy = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that the desk uses these data."),
+        error_messages={"required": _("To book, accept the privacy notice.")},
+    )
+
+
+# Console -----------------------------------------------------------------------------------
+
+
+class BookingStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[
+            (Booking.Status.DONE, Booking.Status.DONE.label),
+            (Booking.Status.NO_SHOW, Booking.Status.NO_SHOW.label),
+            (Booking.Status.CANCELLED, Booking.Status.CANCELLED.label),
+        ]
+    )
+
+
+class AccessForm(forms.Form):
+    occurred_at = forms.DateTimeField(label=_("When"), widget=DateTimeInput())
+    channel = forms.ChoiceField(label=_("Channel"), widget=forms.RadioSelect)
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"), queryset=Category.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    age_band = forms.ChoiceField(
+        label=_("Age band"), choices=AgeBand.choices, initial=AgeBand.UNKNOWN
+    )
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN)
+    citizenship = forms.ChoiceField(
+        label=_("Citizenship"), choices=CitizenshipGroup.choices, initial=CitizenshipGroup.UNKNOWN
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality of residence"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("not known / another one"),
+    )
+    other_municipality = forms.CharField(
+        label=_("Another municipality"),
+        required=False,
+        max_length=120,
+        help_text=_("Its name as ISTAT writes it; add the province if needed: Peschiera (MI)."),
+    )
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    minutes = forms.IntegerField(label=_("Minutes spent"), min_value=1, max_value=480)
+
+    def __init__(self, *args, desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.desk = desk
+        self.fields["channel"].choices = desk.channel_choices()
+        self.fields["topics"].queryset = desk_topics()
+        nearby = Municipality.objects.filter(pk=desk.municipality_id)
+        if desk.zone_id:
+            nearby = Municipality.objects.filter(zones=desk.zone_id) | nearby
+        self.fields["municipality"].queryset = nearby.distinct().order_by("name")
+        self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["minutes"].initial = desk.slot_minutes
+        if len(desk.channels) == 1:
+            self.fields["channel"].initial = desk.channels[0].value
+
+    def clean_other_municipality(self):
+        value = self.cleaned_data["other_municipality"].strip()
+        if not value:
+            return None
+        name, province = value, ""
+        if value.endswith(")") and "(" in value:
+            name, _sep, province = value[:-1].rpartition("(")
+            name, province = name.strip(), province.strip()
+        matches = Municipality.objects.filter(name__iexact=name)
+        if province:
+            matches = matches.filter(province_code__iexact=province)
+        found = list(matches[:2])
+        if not found:
+            raise forms.ValidationError(_("No Italian municipality has this name."))
+        if len(found) > 1:
+            raise forms.ValidationError(
+                _(
+                    "More than one municipality has this name: "
+                    "add the province, as in Samarate (VA)."
+                )
+            )
+        return found[0]
+
+    def clean_occurred_at(self):
+        value = self.cleaned_data["occurred_at"]
+        if value > timezone.now() + timezone.timedelta(minutes=5):
+            raise forms.ValidationError(_("An access is logged when it happened, not in advance."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("other_municipality") and data.get("municipality"):
+            raise forms.ValidationError(
+                _("Choose the municipality from the list or type another one, not both.")
+            )
+        data["municipality"] = data.get("municipality") or data.get("other_municipality")
+        return data
+
+
+class AccessFilterForm(forms.Form):
+    sportello = forms.ModelChoiceField(
+        label=_("Desk"), queryset=Desk.objects.none(), to_field_name="slug", required=False
+    )
+    dal = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    al = forms.DateField(label=_("To"), required=False, widget=DateInput())
+    canale = forms.ChoiceField(
+        label=_("Channel"), choices=[("", _("any"))] + Channel.choices, required=False
+    )
+    esito = forms.ChoiceField(
+        label=_("Outcome"), choices=[("", _("any"))] + Outcome.choices, required=False
+    )
+    tema = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Category.objects.none(), to_field_name="slug", required=False
+    )
+
+    def __init__(self, *args, desks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sportello"].queryset = desks
+        self.fields["tema"].queryset = desk_topics()
+
+    def filter(self, accesses):
+        if not self.is_valid():
+            return accesses.none()
+        data = self.cleaned_data
+        if data["sportello"]:
+            accesses = accesses.filter(desk=data["sportello"])
+        if data["dal"]:
+            accesses = accesses.filter(occurred_at__date__gte=data["dal"])
+        if data["al"]:
+            accesses = accesses.filter(occurred_at__date__lte=data["al"])
+        if data["canale"]:
+            accesses = accesses.filter(channel=data["canale"])
+        if data["esito"]:
+            accesses = accesses.filter(outcome=data["esito"])
+        if data["tema"]:
+            accesses = accesses.filter(topics=data["tema"]).distinct()
+        return accesses
+
+
+# Referrals ---------------------------------------------------------------------------------
+
+
+class ReferralForm(forms.Form):
+    sender = forms.ChoiceField(label=_("You refer on behalf of"))
+    to_organization = forms.ModelChoiceField(
+        label=_("To an organization"), queryset=Organization.objects.none(), required=False
+    )
+    to_activity = forms.ModelChoiceField(
+        label=_("or to an activity"), queryset=Activity.objects.none(), required=False
+    )
+    to_desk = forms.ModelChoiceField(
+        label=_("or to a desk"), queryset=Desk.objects.none(), required=False
+    )
+    person_name = forms.CharField(label=_("Name of the person"), max_length=120)
+    person_contact = forms.CharField(
+        label=_("Contact"), max_length=120, help_text=_("A phone number or an e-mail address.")
+    )
+    need = forms.CharField(
+        label=_("What is needed"),
+        max_length=1000,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Only what the receiving side needs to know. No health details."),
+    )
+    consent_to_share = forms.BooleanField(
+        label=_("The person agreed that these data are shared with the receiving organization."),
+        error_messages={"required": _("Without the person's consent no referral can be sent.")},
+    )
+    note = forms.CharField(
+        label=_("Note"), max_length=1000, required=False, widget=forms.Textarea({"rows": 2})
+    )
+
+    def __init__(self, *args, desks, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sender_objects = {f"desk-{d.pk}": d for d in desks} | {
+            f"org-{o.pk}": o for o in organizations
+        }
+        self.fields["sender"].choices = [
+            (key, str(obj)) for key, obj in self.sender_objects.items()
+        ]
+        self.fields["to_organization"].queryset = Organization.objects.published()
+        self.fields["to_activity"].queryset = Activity.objects.public().current()
+        self.fields["to_desk"].queryset = Desk.objects.public()
+
+    def clean(self):
+        data = super().clean()
+        targets = [data.get(f) for f in ("to_organization", "to_activity", "to_desk")]
+        if sum(t is not None for t in targets) != 1:
+            raise forms.ValidationError(
+                _("Choose one organization, or one activity, or one desk: exactly one.")
+            )
+        return data
+
+    def service_kwargs(self):
+        data = self.cleaned_data
+        sender = self.sender_objects[data["sender"]]
+        return {
+            "from_desk": sender if isinstance(sender, Desk) else None,
+            "from_organization": sender if isinstance(sender, Organization) else None,
+            "to_organization": data["to_organization"],
+            "to_activity": data["to_activity"],
+            "to_desk": data["to_desk"],
+            "person_name": data["person_name"],
+            "person_contact": data["person_contact"],
+            "need": data["need"],
+            "consent_to_share": data["consent_to_share"],
+            "note": data["note"],
+        }
+
+
+class ReferralTransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Reason for declining"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea({"rows": 2}),
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"), required=False, max_length=1000, widget=forms.Textarea({"rows": 2})
+    )
+    note = forms.CharField(
+        label=_("Note for the sender"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea({"rows": 2}),
+    )
+
+    def __init__(self, *args, referral, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = [
+            (s.value, s.label) for s in (ReferralStatus(x) for x in referral.allowed_transitions())
+        ]
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("to_status")
+        if status == ReferralStatus.DECLINED and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why the referral is declined."))
+        if status == ReferralStatus.CLOSED and not data.get("outcome", "").strip():
+            self.add_error("outcome", _("Say how the referral ended."))
+        return data

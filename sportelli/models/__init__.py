@@ -1,0 +1,50 @@
+from sportelli.models.access_log import (
+    Access,
+    AccessQuerySet,
+    AgeBand,
+    CitizenshipGroup,
+    Gender,
+    Outcome,
+)
+from sportelli.models.booking import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    NOTE_MAX_LENGTH,
+    Booking,
+    BookingQuerySet,
+)
+from sportelli.models.desk import (
+    RESERVED_SLUGS,
+    TOPIC_TAXONOMY,
+    Channel,
+    Desk,
+    DeskException,
+    DeskOpeningSlot,
+    DeskQuerySet,
+)
+from sportelli.models.referral import TRANSITIONS, Referral, ReferralEvent, ReferralStatus
+
+__all__ = [
+    "CODE_ALPHABET",
+    "CODE_LENGTH",
+    "NOTE_MAX_LENGTH",
+    "RESERVED_SLUGS",
+    "TOPIC_TAXONOMY",
+    "TRANSITIONS",
+    "Access",
+    "AccessQuerySet",
+    "AgeBand",
+    "Booking",
+    "BookingQuerySet",
+    "Channel",
+    "CitizenshipGroup",
+    "Desk",
+    "DeskException",
+    "DeskOpeningSlot",
+    "DeskQuerySet",
+    "Gender",
+    "Outcome",
+    "Referral",
+    "ReferralEvent",
+    "ReferralStatus",
+]

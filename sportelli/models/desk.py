@@ -1,0 +1,317 @@
+"""Proximity desks (sportelli di prossimità), their weekly hours and the exceptions to them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import (
+    Category,
+    Language,
+    Location,
+    Municipality,
+    Organization,
+    PublicationStatus,
+    Weekday,
+    Zone,
+)
+
+TOPIC_TAXONOMY = "temi-sportello"
+# Paths under /sportelli/ that are not desks: a desk with one of these slugs would be shadowed.
+RESERVED_SLUGS = frozenset({"console", "segnalazioni", "prenotazione"})
+
+
+def validate_desk_slug(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("'%(slug)s' is a reserved word in the site's addresses: choose another slug."),
+            params={"slug": value},
+        )
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", _("in person")
+    PHONE = "phone", _("by phone")
+    VIDEO = "video", _("video call")
+
+
+class DeskQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(
+            status=PublicationStatus.PUBLISHED,
+            host_organization__status=PublicationStatus.PUBLISHED,
+        )
+
+    def for_list(self):
+        return self.select_related(
+            "municipality", "host_organization", "location"
+        ).prefetch_related("topics", "languages")
+
+    def with_channel(self, channel):
+        return self.filter(**{Desk.CHANNEL_FIELDS[channel]: True})
+
+    def open_on(self, day):
+        """Desks with hours on ``day``: a weekly slot not closed that day, or special hours."""
+        weekly = DeskOpeningSlot.objects.filter(
+            desk=models.OuterRef("pk"), weekday=day.isoweekday()
+        ).filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
+        )
+        any_exception = DeskException.objects.filter(desk=models.OuterRef("pk"), date=day)
+        special_hours = any_exception.filter(is_closed=False)
+        return self.filter(
+            (models.Exists(weekly) & ~models.Exists(any_exception)) | models.Exists(special_hours)
+        )
+
+
+class Desk(models.Model):
+    """A proximity desk hosted by a network organization: the first door for orientation."""
+
+    CHANNEL_FIELDS = {
+        Channel.IN_PERSON: "offers_in_person",
+        Channel.PHONE: "offers_phone",
+        Channel.VIDEO: "offers_video",
+    }
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[validate_desk_slug])
+    host_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="desks",
+        verbose_name=_("host organization"),
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="desks",
+        verbose_name=_("location"),
+        help_text=_("Where people meet the desk in person."),
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="desks", verbose_name=_("municipality")
+    )
+    zone = models.ForeignKey(
+        Zone,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="desks",
+        verbose_name=_("zone served"),
+        help_text=_("Its municipalities are offered first when logging an access."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    offers_in_person = models.BooleanField(_("in person"), default=True)
+    offers_phone = models.BooleanField(_("by phone"), default=False)
+    offers_video = models.BooleanField(_("video call"), default=False)
+    slot_minutes = models.PositiveSmallIntegerField(
+        _("appointment length (minutes)"),
+        default=30,
+        validators=[MinValueValidator(10), MaxValueValidator(240)],
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("people per appointment slot"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+    booking_weeks = models.PositiveSmallIntegerField(
+        _("weeks open to booking"),
+        default=4,
+        validators=[MinValueValidator(4), MaxValueValidator(26)],
+    )
+    topics = models.ManyToManyField(
+        Category,
+        related_name="desks",
+        verbose_name=_("topics"),
+        limit_choices_to={"taxonomy__slug": TOPIC_TAXONOMY},
+    )
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="desks", verbose_name=_("languages spoken")
+    )
+    operators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="desks", verbose_name=_("operators")
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    video_instructions = models.TextField(
+        _("how video calls work"),
+        blank=True,
+        help_text=_("Sent with the booking: which app, who calls whom."),
+    )
+    status = models.CharField(
+        _("publication status"),
+        max_length=20,
+        choices=PublicationStatus,
+        default=PublicationStatus.PUBLISHED,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = DeskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("desk")
+        verbose_name_plural = _("desks")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(offers_in_person=True)
+                | models.Q(offers_phone=True)
+                | models.Q(offers_video=True),
+                name="desk_has_a_channel",
+                violation_error_message=_("A desk offers at least one channel."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(slug__in=sorted(RESERVED_SLUGS)),
+                name="desk_slug_not_reserved",
+                violation_error_message=_("This slug is reserved: choose another one."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1),
+                name="desk_capacity_positive",
+                violation_error_message=_("At least one person per slot."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(slot_minutes__gte=10),
+                name="desk_slot_minutes_min",
+                violation_error_message=_("Appointments last at least 10 minutes."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("sportelli:desk_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not (self.offers_in_person or self.offers_phone or self.offers_video):
+            raise ValidationError(_("A desk offers at least one channel."))
+        if self.offers_in_person and self.location_id is None:
+            raise ValidationError(
+                {"location": _("A desk that meets people in person needs its location.")}
+            )
+
+    @property
+    def channels(self):
+        return [channel for channel, field in self.CHANNEL_FIELDS.items() if getattr(self, field)]
+
+    def channel_choices(self):
+        return [(channel.value, channel.label) for channel in self.channels]
+
+    @property
+    def booking_days(self):
+        return self.booking_weeks * 7
+
+    def offers(self, channel):
+        return channel in {c.value for c in self.channels}
+
+
+class DeskOpeningSlot(models.Model):
+    """The desk is open on this weekday between these times (same shape as activity hours)."""
+
+    desk = models.ForeignKey(
+        Desk, on_delete=models.CASCADE, related_name="opening_slots", verbose_name=_("desk")
+    )
+    weekday = models.PositiveSmallIntegerField(_("day of the week"), choices=Weekday)
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("desk opening slot")
+        verbose_name_plural = _("desk hours")
+        ordering = ["weekday", "opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens_at__lt=models.F("closes_at")),
+                name="desk_slot_opens_before_closing",
+                violation_error_message=_("A slot must open before it closes."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weekday__gte=1, weekday__lte=7),
+                name="desk_slot_weekday_iso",
+                violation_error_message=_("The day of the week goes from 1 (Monday) to 7."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__lte=models.F("valid_to")),
+                name="desk_slot_validity_in_order",
+                violation_error_message=_("The validity period must end after it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.opens_at >= self.closes_at:
+            raise ValidationError({"closes_at": _("A slot must open before it closes.")})
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            raise ValidationError({"valid_to": _("The validity period must end after it starts.")})
+
+    def is_valid_on(self, day):
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+class DeskException(models.Model):
+    """A dated change: the desk is closed that day, or open with special hours."""
+
+    desk = models.ForeignKey(
+        Desk, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("desk")
+    )
+    date = models.DateField(_("date"))
+    is_closed = models.BooleanField(_("closed all day"), default=True)
+    opens_at = models.TimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.TimeField(_("closes at"), null=True, blank=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("exception to the desk hours")
+        verbose_name_plural = _("exceptions to the desk hours")
+        ordering = ["date", "opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_closed=True, opens_at__isnull=True, closes_at__isnull=True)
+                | models.Q(
+                    is_closed=False,
+                    opens_at__isnull=False,
+                    closes_at__isnull=False,
+                    opens_at__lt=models.F("closes_at"),
+                ),
+                name="desk_exception_closed_or_hours",
+                violation_error_message=_(
+                    "Either the desk is closed all day, or give special hours that open "
+                    "before they close."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        if self.is_closed:
+            return _("%(date)s: closed") % {"date": self.date}
+        return f"{self.date}: {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.is_closed:
+            if self.opens_at or self.closes_at:
+                raise ValidationError(
+                    _("A day closed all day has no hours: untick 'closed' to give special hours.")
+                )
+            return
+        if self.opens_at is None or self.closes_at is None:
+            raise ValidationError(_("Give the special opening and closing times."))
+        if self.opens_at >= self.closes_at:
+            raise ValidationError({"closes_at": _("Special hours must open before they close.")})

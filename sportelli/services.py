@@ -1,0 +1,282 @@
+"""Writes that span several rows, send mail or must hold under concurrency."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from directory.models import Activity, Category, Language, Municipality, Organization
+from sportelli.models import (
+    Access,
+    Booking,
+    Desk,
+    Referral,
+    ReferralEvent,
+    ReferralStatus,
+)
+from sportelli.models.booking import new_booking_code
+from sportelli.slots import find_bookable_slot
+
+logger = logging.getLogger(__name__)
+
+
+class SlotUnavailable(Exception):
+    """The slot is not (or no longer) offered: full, past, closed or never offered."""
+
+
+def _free_seat(desk: Desk, starts_at: datetime.datetime) -> int | None:
+    taken = set(
+        Booking.objects.active()
+        .filter(desk=desk, starts_at=starts_at)
+        .values_list("seat", flat=True)
+    )
+    if len(taken) >= desk.capacity:
+        return None
+    return next(seat for seat in range(1, desk.capacity + 1) if seat not in taken)
+
+
+def booking_create(
+    *,
+    desk: Desk,
+    starts_at: datetime.datetime,
+    channel: str,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    topic: Category | None = None,
+    language: Language | None = None,
+    note: str = "",
+    privacy_consent: bool,
+    cancel_url_template: str = "",
+) -> Booking:
+    """Book a place in a slot. The seat number, unique per slot, makes the database refuse a
+    second person on the last place; a losing request retries with the next seat, if any.
+
+    ``cancel_url_template`` holds ``{token}``, replaced to put the cancel link in the e-mail.
+    """
+    if not privacy_consent:
+        raise ValidationError(_("Accept the privacy notice to book."))
+    slot = find_bookable_slot(desk, starts_at)
+    if slot is None:
+        raise SlotUnavailable
+    booking = Booking(
+        desk=desk,
+        starts_at=slot.starts_at,
+        ends_at=slot.ends_at,
+        channel=channel,
+        name=name,
+        phone=phone,
+        email=email,
+        topic=topic,
+        language=language,
+        note=note,
+        privacy_consent_at=timezone.now(),
+    )
+    # Constraints on the seat are the database's job (see below); check everything else first.
+    booking.full_clean(exclude={"seat"})
+    with transaction.atomic():
+        for _attempt in range(desk.capacity + 1):
+            seat = _free_seat(desk, slot.starts_at)
+            if seat is None:
+                raise SlotUnavailable
+            booking.seat = seat
+            try:
+                with transaction.atomic():
+                    booking.save()
+                break
+            except IntegrityError:
+                # Someone took this seat between our read and our write: read again.
+                booking.pk = None
+                booking.code = new_booking_code()
+                continue
+        else:
+            raise SlotUnavailable
+    logger.debug("Booking created at desk %s for %s", desk.pk, slot.starts_at.isoformat())
+    if booking.email:
+        _send_booking_mail(booking, cancel_url_template)
+    return booking
+
+
+def _send_booking_mail(booking: Booking, cancel_url_template: str):
+    context = {
+        "booking": booking,
+        "desk": booking.desk,
+        "cancel_url": cancel_url_template.format(token=booking.cancel_token),
+    }
+    send_mail(
+        subject=_("Your appointment at %(desk)s, code %(code)s")
+        % {"desk": booking.desk.name, "code": booking.code},
+        message=render_to_string("sportelli/email/booking_confirmed.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[booking.email],
+    )
+
+
+def booking_set_status(*, booking: Booking, status: str) -> Booking:
+    """Mark a booking done, no-show or cancelled (operators), freeing the place on cancel."""
+    if status not in Booking.Status.values:
+        raise ValidationError(_("Unknown status."))
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status == Booking.Status.CANCELLED:
+            raise ValidationError(_("This booking was cancelled and cannot change any more."))
+        booking.status = status
+        if status == Booking.Status.CANCELLED:
+            booking.seat = None
+            booking.cancelled_at = timezone.now()
+        booking.full_clean()
+        booking.save()
+    return booking
+
+
+def booking_cancel(*, booking: Booking) -> Booking:
+    """The person cancels through the link they were given."""
+    if not booking.is_cancellable:
+        raise ValidationError(_("This booking can no longer be cancelled."))
+    if booking.starts_at <= timezone.now():
+        raise ValidationError(_("This appointment has already started."))
+    return booking_set_status(booking=booking, status=Booking.Status.CANCELLED)
+
+
+def access_log(
+    *,
+    desk: Desk,
+    logged_by,
+    occurred_at: datetime.datetime,
+    channel: str,
+    topics,
+    age_band: str,
+    gender: str,
+    citizenship: str,
+    municipality: Municipality | None,
+    outcome: str,
+    minutes: int,
+    booking: Booking | None = None,
+) -> Access:
+    with transaction.atomic():
+        access = Access(
+            desk=desk,
+            booking=booking,
+            occurred_at=occurred_at,
+            channel=channel,
+            age_band=age_band,
+            gender=gender,
+            citizenship=citizenship,
+            municipality=municipality,
+            outcome=outcome,
+            minutes=minutes,
+            logged_by=logged_by,
+        )
+        access.full_clean()
+        access.save()
+        access.topics.set(topics)
+        if booking is not None and booking.status == Booking.Status.BOOKED:
+            booking_set_status(booking=booking, status=Booking.Status.DONE)
+    return access
+
+
+def referral_create(
+    *,
+    sent_by,
+    from_desk: Desk | None = None,
+    from_organization: Organization | None = None,
+    to_organization: Organization | None = None,
+    to_activity: Activity | None = None,
+    to_desk: Desk | None = None,
+    person_name: str,
+    person_contact: str,
+    need: str,
+    consent_to_share: bool,
+    note: str = "",
+) -> Referral:
+    with transaction.atomic():
+        referral = Referral(
+            sent_by=sent_by,
+            from_desk=from_desk,
+            from_organization=from_organization,
+            to_organization=to_organization,
+            to_activity=to_activity,
+            to_desk=to_desk,
+            person_name=person_name,
+            person_contact=person_contact,
+            need=need,
+            consent_to_share=consent_to_share,
+            consent_recorded_at=timezone.now(),
+            note=note,
+        )
+        receiving = referral.target_organization()
+        if receiving is None:
+            raise ValidationError(
+                _("Refer the person to one organization, one activity or one desk.")
+            )
+        referral.receiving_organization = receiving
+        referral.full_clean()
+        referral.save()
+        ReferralEvent.objects.create(
+            referral=referral, from_status="", to_status=ReferralStatus.SENT, by=sent_by, note=""
+        )
+    _notify_receiving_side(referral)
+    return referral
+
+
+def referral_transition(
+    *, referral: Referral, to_status: str, by, reason: str = "", outcome: str = "", note: str = ""
+) -> Referral:
+    """Move a referral along sent → accepted/declined → in progress → closed, and tell the
+    sender. Any other move is refused."""
+    with transaction.atomic():
+        referral = Referral.objects.select_for_update().get(pk=referral.pk)
+        current = referral.status
+        if to_status not in referral.allowed_transitions():
+            raise ValidationError(
+                _("A referral cannot go from “%(from)s” to “%(to)s”.")
+                % {
+                    "from": ReferralStatus(current).label,
+                    "to": ReferralStatus(to_status).label
+                    if to_status in ReferralStatus.values
+                    else to_status,
+                }
+            )
+        referral.status = to_status
+        if to_status == ReferralStatus.DECLINED:
+            referral.decline_reason = reason.strip()
+        if to_status == ReferralStatus.CLOSED:
+            referral.outcome = outcome.strip()
+        referral.full_clean()
+        referral.save()
+        ReferralEvent.objects.create(
+            referral=referral, from_status=current, to_status=to_status, by=by, note=note.strip()
+        )
+    _notify_sender(referral)
+    return referral
+
+
+def _notify_sender(referral: Referral):
+    sender = referral.sent_by
+    if sender is None or not sender.email:
+        return
+    # No personal data of the referred person in the e-mail: the sender reads it signed in.
+    send_mail(
+        subject=_("Referral update: %(status)s") % {"status": referral.get_status_display()},
+        message=render_to_string("sportelli/email/referral_update.txt", {"referral": referral}),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[sender.email],
+    )
+
+
+def _notify_receiving_side(referral: Referral):
+    organization = referral.receiving_organization
+    if not organization.email:
+        return
+    send_mail(
+        subject=_("New referral from the network"),
+        message=render_to_string("sportelli/email/referral_new.txt", {"referral": referral}),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[organization.email],
+    )

@@ -1,0 +1,33 @@
+from django.urls import path
+
+from sportelli.views import console, public, referrals
+
+app_name = "sportelli"
+
+# The console, referrals and booking pages come before <slug>/: those words are also refused as
+# desk slugs (RESERVED_SLUGS), so no desk can ever shadow them.
+urlpatterns = [
+    path("", public.desk_list, name="desk_list"),
+    path("console/", console.agenda, name="console"),
+    path("console/accessi/", console.access_list, name="access_list"),
+    path("console/accessi/accessi.csv", console.access_export, name="access_export"),
+    path("console/prenotazioni/<int:pk>/stato/", console.booking_status, name="booking_status"),
+    path("console/<slug:slug>/accessi/nuovo/", console.access_create, name="access_create"),
+    path("segnalazioni/", referrals.referral_list, name="referral_list"),
+    path("segnalazioni/nuova/", referrals.referral_create, name="referral_create"),
+    path("segnalazioni/<uuid:uuid>/", referrals.referral_detail, name="referral_detail"),
+    path(
+        "segnalazioni/<uuid:uuid>/stato/",
+        referrals.referral_transition,
+        name="referral_transition",
+    ),
+    path("prenotazione/<str:token>/", public.booking_done, name="booking_done"),
+    path("prenotazione/<str:token>/calendario.ics", public.booking_ics, name="booking_ics"),
+    path("prenotazione/<str:token>/annulla/", public.booking_cancel, name="booking_cancel"),
+    path("<slug:slug>/", public.desk_detail, name="desk_detail"),
+    path("<slug:slug>/prenota/", public.booking_channel, name="booking_channel"),
+    path("<slug:slug>/prenota/orario/", public.booking_slot, name="booking_slot"),
+    path("<slug:slug>/prenota/dati/", public.booking_details, name="booking_details"),
+    path("<slug:slug>/prenota/privacy/", public.booking_privacy, name="booking_privacy"),
+    path("<slug:slug>/prenota/riepilogo/", public.booking_summary, name="booking_summary"),
+]

@@ -1,0 +1,212 @@
+"""The operator's console: agenda of their desks, booking outcomes, the access log and CSV."""
+
+import csv
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sportelli import access, services
+from sportelli.forms import AccessFilterForm, AccessForm, BookingStatusForm
+from sportelli.models import Booking, Desk
+from sportelli.slots import local_zone
+from sportelli.views import posted
+
+
+def _parse_day(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return timezone.localdate()
+
+
+def agenda(request):
+    desks = access.require_console(request.user)
+    selected = None
+    if slug := request.GET.get("sportello"):
+        selected = next((d for d in desks if d.slug == slug), None)
+        if selected is None:
+            raise Http404
+    day = _parse_day(request.GET.get("giorno"))
+    week = request.GET.get("vista") == "settimana"
+    first = day - datetime.timedelta(days=day.weekday()) if week else day
+    last = first + datetime.timedelta(days=6 if week else 0)
+    zone = local_zone()
+    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=zone)
+    end = datetime.datetime.combine(
+        last + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
+    )
+    shown = [selected] if selected else desks
+    bookings = Booking.objects.filter(
+        desk__in=[d.pk for d in shown], starts_at__gte=start, starts_at__lt=end
+    ).for_agenda()
+    days = {}
+    for booking in bookings:
+        days.setdefault(timezone.localtime(booking.starts_at).date(), []).append(booking)
+    step = datetime.timedelta(days=7 if week else 1)
+    return render(
+        request,
+        "sportelli/console/agenda.html",
+        {
+            "desks": desks,
+            "selected": selected,
+            "day": day,
+            "first": first,
+            "last": last,
+            "week": week,
+            "days": sorted(days.items()),
+            "previous": day - step,
+            "next": day + step,
+            "today": timezone.localdate(),
+            "status_choices": BookingStatusForm().fields["status"].choices,
+        },
+    )
+
+
+@require_POST
+def booking_status(request, pk):
+    booking = access.get_booking_for_operator(request.user, pk)
+    form = BookingStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.booking_set_status(booking=booking, status=form.cleaned_data["status"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Booking %(code)s: %(status)s.")
+                % {
+                    "code": booking.code,
+                    "status": Booking.Status(form.cleaned_data["status"]).label,
+                },
+            )
+    else:
+        messages.error(request, _("Choose a valid status."))
+    day = timezone.localtime(booking.starts_at).date()
+    return redirect(f"{reverse('sportelli:console')}?giorno={day.isoformat()}")
+
+
+def access_create(request, slug):
+    desk = access.get_desk_for_operator(request.user, slug)
+    booking = None
+    if booking_pk := request.GET.get("prenotazione") or request.POST.get("prenotazione"):
+        try:
+            booking = get_object_or_404(Booking, pk=int(booking_pk), desk=desk)
+        except ValueError as error:
+            raise Http404 from error
+    initial = {}
+    if booking is not None:
+        initial = {
+            "channel": booking.channel,
+            "topics": [booking.topic_id] if booking.topic_id else [],
+            "occurred_at": timezone.localtime(booking.starts_at).replace(second=0),
+        }
+    form = AccessForm(posted(request), desk=desk, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.access_log(
+                desk=desk,
+                logged_by=request.user,
+                occurred_at=data["occurred_at"],
+                channel=data["channel"],
+                topics=data["topics"],
+                age_band=data["age_band"],
+                gender=data["gender"],
+                citizenship=data["citizenship"],
+                municipality=data["municipality"],
+                outcome=data["outcome"],
+                minutes=data["minutes"],
+                booking=booking,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Access logged. You can log the next one."))
+            return redirect("sportelli:access_create", slug=desk.slug)
+    return render(
+        request,
+        "sportelli/console/access_form.html",
+        {"desk": desk, "form": form, "booking": booking},
+    )
+
+
+def _filtered_accesses(request):
+    desks = access.require_console(request.user)
+    form = AccessFilterForm(request.GET, desks=Desk.objects.filter(pk__in=[d.pk for d in desks]))
+    accesses = form.filter(access.accesses_for_operator(request.user)).for_list()
+    return desks, form, accesses
+
+
+def access_list(request):
+    desks, form, accesses = _filtered_accesses(request)
+    page = Paginator(accesses, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "sportelli/console/access_list.html",
+        {"desks": desks, "form": form, "page": page},
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+CSV_COLUMNS = [
+    "desk",
+    "date",
+    "time",
+    "channel",
+    "topics",
+    "age_band",
+    "gender",
+    "citizenship",
+    "municipality_istat_code",
+    "municipality",
+    "outcome",
+    "minutes",
+    "booked",
+]
+
+
+def access_export(request):
+    """The filtered accesses as CSV: the anonymous profile only, no names, no contacts."""
+    _desks, _form, accesses = _filtered_accesses(request)
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow(CSV_COLUMNS)
+        for item in accesses.iterator(chunk_size=500):
+            when = timezone.localtime(item.occurred_at)
+            yield writer.writerow(
+                [
+                    item.desk.slug,
+                    when.date().isoformat(),
+                    when.strftime("%H:%M"),
+                    item.channel,
+                    "|".join(t.slug for t in item.topics.all()),
+                    item.age_band,
+                    item.gender,
+                    item.citizenship,
+                    item.municipality.istat_code if item.municipality else "",
+                    item.municipality.name if item.municipality else "",
+                    item.outcome,
+                    item.minutes,
+                    "1" if item.booking_id else "0",
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="accessi-{timezone.localdate().isoformat()}.csv"'
+    )
+    return response

@@ -1,0 +1,315 @@
+"""Public desk pages and the booking flow: plain GET/POST steps, no JavaScript needed.
+
+What the person types lives in their session until they confirm; nothing is written to the
+database before the last step, and nothing personal ever goes into a URL.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from directory.hours import OpeningHours
+from directory.models import Category, Language
+from sportelli import ics, services
+from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
+from sportelli.models import Booking, Channel, Desk
+from sportelli.slots import bookable_window, desk_slots, parse_slot_key, slots_by_day
+from sportelli.views import posted
+
+
+def _public_desk(slug):
+    return get_object_or_404(
+        Desk.objects.public().select_related("municipality", "host_organization", "location"),
+        slug=slug,
+    )
+
+
+@login_not_required
+def desk_list(request):
+    form = DeskFilterForm(request.GET or None)
+    desks = Desk.objects.public()
+    if form.is_bound:
+        desks = form.filter(desks)
+    desks = list(desks.for_list())
+    return render(
+        request,
+        "sportelli/desk_list.html",
+        {
+            "form": form,
+            "desks": desks,
+            "has_map": any(_coordinates(d) for d in desks),
+            "map_tiles": settings.LINKRETE_MAP_TILE_URL,
+            "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
+        },
+    )
+
+
+def _coordinates(desk):
+    location = desk.location
+    if location and location.has_coordinates:
+        return location.latitude, location.longitude
+    return None
+
+
+@login_not_required
+def desk_detail(request, slug):
+    desk = _public_desk(slug)
+    today = timezone.localdate()
+    hours = OpeningHours(
+        desk.opening_slots.all(),
+        desk.exceptions.filter(date__gte=today, date__lte=today + datetime.timedelta(days=60)),
+    )
+    return render(
+        request,
+        "sportelli/desk_detail.html",
+        {
+            "desk": desk,
+            "weekly": hours.weekly(today),
+            "exceptions": hours.upcoming_exceptions(today),
+            "topics": desk.topics.all(),
+            "languages": desk.languages.all(),
+        },
+    )
+
+
+# Booking -----------------------------------------------------------------------------------
+
+
+def _state(request, desk):
+    return request.session.get(f"sportelli-booking-{desk.pk}", {})
+
+
+def _save_state(request, desk, **changes):
+    state = _state(request, desk) | changes
+    request.session[f"sportelli-booking-{desk.pk}"] = state
+    return state
+
+
+def _clear_state(request, desk):
+    request.session.pop(f"sportelli-booking-{desk.pk}", None)
+
+
+STEPS = ["channel", "slot", "details", "consent"]
+STEP_URLS = {
+    "channel": "sportelli:booking_channel",
+    "slot": "sportelli:booking_slot",
+    "details": "sportelli:booking_details",
+    "consent": "sportelli:booking_privacy",
+}
+
+
+def _missing_step(state, upto):
+    """The first step before ``upto`` the person has not completed, if any."""
+    for step in STEPS[: STEPS.index(upto)] if upto in STEPS else STEPS:
+        if not state.get(step):
+            return step
+    return None
+
+
+def _redirect_to(step, desk):
+    return redirect(STEP_URLS[step], slug=desk.slug)
+
+
+def _booking_context(desk, step, **extra):
+    return {"desk": desk, "step": step, "steps_total": 5} | extra
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def booking_channel(request, slug):
+    desk = _public_desk(slug)
+    state = _state(request, desk)
+    form = ChannelForm(posted(request), desk=desk, initial={"channel": state.get("channel")})
+    if request.method == "POST" and form.is_valid():
+        _save_state(request, desk, channel=form.cleaned_data["channel"])
+        return _redirect_to("slot", desk)
+    return render(request, "sportelli/booking_channel.html", _booking_context(desk, 1, form=form))
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def booking_slot(request, slug):
+    desk = _public_desk(slug)
+    state = _state(request, desk)
+    if missing := _missing_step(state, "slot"):
+        return _redirect_to(missing, desk)
+    try:
+        week = max(0, min(int(request.GET.get("settimana", 0)), desk.booking_weeks - 1))
+    except ValueError:
+        week = 0
+    first, last = bookable_window(desk)
+    start = first + datetime.timedelta(days=7 * week)
+    end = min(start + datetime.timedelta(days=6), last)
+    slots = desk_slots(desk, start, end)
+    form = SlotForm(posted(request), slots=slots, initial={"slot": state.get("slot")})
+    if request.method == "POST" and form.is_valid():
+        _save_state(request, desk, slot=form.cleaned_data["slot"])
+        return _redirect_to("details", desk)
+    return render(
+        request,
+        "sportelli/booking_slot.html",
+        _booking_context(
+            desk,
+            2,
+            form=form,
+            days=slots_by_day(slots),
+            selected=form["slot"].value(),
+            week=week,
+            week_start=start,
+            week_end=end,
+            previous_week=week - 1 if week > 0 else None,
+            next_week=week + 1 if week + 1 < desk.booking_weeks else None,
+        ),
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def booking_details(request, slug):
+    desk = _public_desk(slug)
+    state = _state(request, desk)
+    if missing := _missing_step(state, "details"):
+        return _redirect_to(missing, desk)
+    form = DetailsForm(posted(request), desk=desk, initial=state.get("details"))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        details = {
+            "name": data["name"],
+            "phone": data["phone"],
+            "email": data["email"],
+            "topic": data["topic"].pk if data["topic"] else None,
+            "language": data["language"].pk if data["language"] else None,
+            "note": data["note"],
+        }
+        _save_state(request, desk, details=details)
+        return _redirect_to("consent", desk)
+    return render(request, "sportelli/booking_details.html", _booking_context(desk, 3, form=form))
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def booking_privacy(request, slug):
+    desk = _public_desk(slug)
+    state = _state(request, desk)
+    if missing := _missing_step(state, "consent"):
+        return _redirect_to(missing, desk)
+    form = ConsentForm(posted(request), initial={"privacy": state.get("consent")})
+    if request.method == "POST" and form.is_valid():
+        _save_state(request, desk, consent=True)
+        return redirect("sportelli:booking_summary", slug=desk.slug)
+    return render(request, "sportelli/booking_privacy.html", _booking_context(desk, 4, form=form))
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def booking_summary(request, slug):
+    desk = _public_desk(slug)
+    state = _state(request, desk)
+    if missing := _missing_step(state, "summary"):
+        return _redirect_to(missing, desk)
+    details = state["details"]
+    starts_at = parse_slot_key(state["slot"])
+    topic = Category.objects.filter(pk=details["topic"]).first() if details["topic"] else None
+    language = (
+        Language.objects.filter(pk=details["language"]).first() if details["language"] else None
+    )
+    if request.method == "POST":
+        cancel_url = request.build_absolute_uri(
+            reverse("sportelli:booking_cancel", kwargs={"token": "TOKEN"})
+        ).replace("TOKEN", "{token}")
+        try:
+            booking = services.booking_create(
+                desk=desk,
+                starts_at=starts_at,
+                channel=state["channel"],
+                name=details["name"],
+                phone=details["phone"],
+                email=details["email"],
+                topic=topic,
+                language=language,
+                note=details["note"],
+                privacy_consent=state.get("consent", False),
+                cancel_url_template=cancel_url,
+            )
+        except services.SlotUnavailable:
+            _save_state(request, desk, slot=None)
+            messages.error(
+                request,
+                _(
+                    "Sorry: the time you chose has just been taken or is no longer available. "
+                    "Choose another one; what you typed is kept."
+                ),
+            )
+            return _redirect_to("slot", desk)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return _redirect_to("details", desk)
+        _clear_state(request, desk)
+        return redirect("sportelli:booking_done", token=booking.cancel_token)
+    return render(
+        request,
+        "sportelli/booking_summary.html",
+        _booking_context(
+            desk,
+            5,
+            starts_at=starts_at,
+            channel=Channel(state["channel"]).label,
+            details=details,
+            topic=topic,
+            language=language,
+        ),
+    )
+
+
+def _booking_by_token(token):
+    return get_object_or_404(
+        Booking.objects.select_related("desk__location", "desk__municipality", "topic"),
+        cancel_token=token,
+    )
+
+
+@login_not_required
+def booking_done(request, token):
+    booking = _booking_by_token(token)
+    return render(
+        request, "sportelli/booking_done.html", {"booking": booking, "desk": booking.desk}
+    )
+
+
+@login_not_required
+def booking_ics(request, token):
+    booking = _booking_by_token(token)
+    if booking.status == Booking.Status.CANCELLED:
+        raise Http404
+    response = HttpResponse(
+        ics.booking_calendar(booking), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="appuntamento-{booking.code}.ics"'
+    return response
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def booking_cancel(request, token):
+    booking = _booking_by_token(token)
+    if request.method == "POST":
+        try:
+            services.booking_cancel(booking=booking)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Your appointment is cancelled. Thank you for telling us."))
+        return redirect("sportelli:booking_done", token=booking.cancel_token)
+    return render(
+        request, "sportelli/booking_cancel.html", {"booking": booking, "desk": booking.desk}
+    )

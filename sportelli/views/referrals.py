@@ -1,0 +1,103 @@
+"""Referrals between network members: send, inbox, detail with history, status changes."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sportelli import access, services
+from sportelli.forms import ReferralForm, ReferralTransitionForm
+from sportelli.models import Desk
+from sportelli.views import posted
+
+BOXES = ("ricevute", "inviate", "tutte")
+
+
+def referral_list(request):
+    user = request.user
+    coordinator = access.is_coordinator(user)
+    if not coordinator and not access.can_refer(user):
+        raise Http404
+    box = request.GET.get("casella")
+    if box not in BOXES or (box == "tutte" and not coordinator):
+        box = "tutte" if coordinator else "ricevute"
+    if box == "tutte":
+        referrals = access.referrals_visible_to(user)
+    elif box == "inviate":
+        referrals = access.referrals_sent_by_side(user)
+    else:
+        referrals = access.referrals_received_by_side(user)
+    return render(
+        request,
+        "sportelli/referral_list.html",
+        {
+            "box": box,
+            "coordinator": coordinator,
+            "can_refer": access.can_refer(user),
+            "referrals": referrals.for_list()[:200],
+        },
+    )
+
+
+def referral_create(request):
+    user = request.user
+    desks = list(Desk.objects.filter(operators=user))
+    organizations = list(access.organizations_for_staff(user))
+    if not desks and not organizations:
+        raise Http404
+    form = ReferralForm(posted(request), desks=desks, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = services.referral_create(sent_by=user, **form.service_kwargs())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Referral sent. You will see here every change."))
+            return redirect(referral)
+    return render(request, "sportelli/referral_form.html", {"form": form})
+
+
+def referral_detail(request, uuid):
+    referral = access.get_referral_for_user(request.user, uuid)
+    receiving = access.is_receiving_side(request.user, referral)
+    form = None
+    if receiving and referral.allowed_transitions():
+        form = ReferralTransitionForm(referral=referral)
+    return render(
+        request,
+        "sportelli/referral_detail.html",
+        {
+            "referral": referral,
+            "events": referral.events.select_related("by"),
+            "form": form,
+        },
+    )
+
+
+@require_POST
+def referral_transition(request, uuid):
+    referral = access.get_referral_for_user(request.user, uuid, write=True)
+    form = ReferralTransitionForm(request.POST, referral=referral)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.referral_transition(
+                referral=referral,
+                to_status=data["to_status"],
+                by=request.user,
+                reason=data["reason"],
+                outcome=data["outcome"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Status changed; the sender has been told."))
+            return redirect(referral)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(referral)

@@ -1,0 +1,236 @@
+"""The operator's console: agenda, booking outcomes, logging accesses, the list and CSV."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from sportelli.models import Access, Booking
+from tests.factories import AccessFactory, BookingFactory, MunicipalityFactory, category
+
+pytestmark = pytest.mark.django_db
+
+
+def access_data(**overrides):
+    data = {
+        "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "channel": "in_person",
+        "topics": [category("digital-divide").pk, category("accesso-servizi").pk],
+        "age_band": "30-44",
+        "gender": "f",
+        "citizenship": "non_eu",
+        "municipality": "",
+        "other_municipality": "",
+        "outcome": "referral",
+        "minutes": "20",
+    }
+    return data | overrides
+
+
+def test_the_agenda_shows_the_days_bookings_of_the_operators_desks(
+    client, desk, other_desk, desk_operator
+):
+    mine = BookingFactory(desk=desk, name="Persona Mia")
+    BookingFactory(desk=other_desk, starts_at=mine.starts_at, name="Persona Altrui")
+    client.force_login(desk_operator)
+    day = timezone.localtime(mine.starts_at).date().isoformat()
+    page = client.get(reverse("sportelli:console") + f"?giorno={day}").content.decode()
+    assert "Persona Mia" in page and "Persona Altrui" not in page
+
+
+def test_the_week_view_covers_monday_to_sunday(client, desk, desk_operator):
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(weeks=1)
+    nine = datetime.time(9, tzinfo=timezone.get_current_timezone())
+    for offset, name in ((0, "Lunedì"), (6, "Domenica"), (7, "Lunedì dopo")):
+        day = monday + datetime.timedelta(days=offset)
+        BookingFactory(desk=desk, name=name, starts_at=datetime.datetime.combine(day, nine))
+    client.force_login(desk_operator)
+    url = reverse("sportelli:console") + f"?giorno={monday + datetime.timedelta(days=3)}"
+    page = client.get(url + "&vista=settimana").content.decode()
+    assert "Lunedì<" in page and "Domenica" in page and "Lunedì dopo" not in page
+    day_page = client.get(reverse("sportelli:console") + f"?giorno={monday}").content.decode()
+    assert "Lunedì<" in day_page and "Domenica" not in day_page
+
+
+def test_the_agenda_query_count_does_not_grow_with_bookings(
+    client, desk, desk_operator, django_assert_max_num_queries
+):
+    start = timezone.now().replace(hour=8, minute=0, second=0, microsecond=0) + datetime.timedelta(
+        days=1
+    )
+    url = reverse("sportelli:console") + f"?giorno={timezone.localtime(start).date()}"
+    client.force_login(desk_operator)
+    BookingFactory(desk=desk, starts_at=start, topic=category("digital-divide"))
+    with django_assert_max_num_queries(8) as few:
+        client.get(url)
+    for n in range(1, 12):
+        BookingFactory(
+            desk=desk,
+            starts_at=start + datetime.timedelta(minutes=30 * n),
+            topic=category("digital-divide"),
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    page = response.content.decode()
+    assert all(b.code in page for b in Booking.objects.all())
+
+
+def test_an_operator_marks_a_booking_done_no_show_or_cancelled(client, desk, desk_operator):
+    client.force_login(desk_operator)
+    for status in ("done", "no_show", "cancelled"):
+        booking = BookingFactory(desk=desk)
+        client.post(
+            reverse("sportelli:booking_status", kwargs={"pk": booking.pk}), {"status": status}
+        )
+        booking.refresh_from_db()
+        assert booking.status == status
+    assert booking.seat is None
+
+
+def test_a_forged_status_is_refused(client, desk, desk_operator):
+    booking = BookingFactory(desk=desk)
+    client.force_login(desk_operator)
+    client.post(
+        reverse("sportelli:booking_status", kwargs={"pk": booking.pk}), {"status": "booked2"}
+    )
+    booking.refresh_from_db()
+    assert booking.status == "booked"
+
+
+def test_logging_a_walk_in_access(client, desk, desk_operator):
+    client.force_login(desk_operator)
+    url = reverse("sportelli:access_create", kwargs={"slug": desk.slug})
+    assert client.get(url).status_code == 200
+    response = client.post(url, access_data(municipality=str(desk.municipality_id)))
+    assert response.status_code == 302
+    access = Access.objects.get()
+    assert (access.desk, access.logged_by, access.booking) == (desk, desk_operator, None)
+    assert access.municipality == desk.municipality
+    assert set(access.topics.values_list("slug", flat=True)) == {
+        "digital-divide",
+        "accesso-servizi",
+    }
+
+
+def test_logging_the_access_of_a_booking_marks_it_done(client, desk, desk_operator):
+    booking = BookingFactory(desk=desk)
+    client.force_login(desk_operator)
+    url = reverse("sportelli:access_create", kwargs={"slug": desk.slug})
+    assert client.get(f"{url}?prenotazione={booking.pk}").status_code == 200
+    client.post(url, access_data(prenotazione=booking.pk))
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.DONE
+    assert Access.objects.get().booking == booking
+
+
+def test_a_booking_of_another_desk_cannot_be_attached(client, desk, other_desk, desk_operator):
+    booking = BookingFactory(desk=other_desk)
+    client.force_login(desk_operator)
+    url = reverse("sportelli:access_create", kwargs={"slug": desk.slug})
+    assert client.get(f"{url}?prenotazione={booking.pk}").status_code == 404
+    assert client.post(url, access_data(prenotazione=booking.pk)).status_code == 404
+    assert not Access.objects.exists()
+
+
+def test_another_municipality_by_its_istat_name(client, desk, desk_operator):
+    client.force_login(desk_operator)
+    corsico = MunicipalityFactory(istat_code="015093", name="Corsico")
+    url = reverse("sportelli:access_create", kwargs={"slug": desk.slug})
+    client.post(url, access_data(other_municipality="corsico"))
+    assert Access.objects.get().municipality == corsico
+
+
+def test_an_unknown_municipality_name_gets_a_clear_message(client, desk, desk_operator):
+    client.force_login(desk_operator)
+    url = reverse("sportelli:access_create", kwargs={"slug": desk.slug})
+    response = client.post(url, access_data(other_municipality="Atlantide"))
+    assert "other_municipality" in response.context["form"].errors
+    assert not Access.objects.exists()
+
+
+def test_an_access_needs_topics_outcome_and_plausible_minutes(client, desk, desk_operator):
+    client.force_login(desk_operator)
+    url = reverse("sportelli:access_create", kwargs={"slug": desk.slug})
+    response = client.post(url, access_data(topics=[], outcome="", minutes="9999"))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(form.errors) == {"topics", "outcome", "minutes"}
+    assert not Access.objects.exists()
+
+
+def test_an_access_in_the_future_is_refused(client, desk, desk_operator):
+    client.force_login(desk_operator)
+    later = (timezone.localtime() + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    response = client.post(
+        reverse("sportelli:access_create", kwargs={"slug": desk.slug}),
+        access_data(occurred_at=later),
+    )
+    assert "occurred_at" in response.context["form"].errors
+
+
+def test_the_access_list_filters_and_keeps_to_own_desks(client, desk, other_desk, desk_operator):
+    AccessFactory(desk=desk, outcome="information", minutes=11)
+    AccessFactory(desk=desk, outcome="case", minutes=22)
+    AccessFactory(desk=other_desk, outcome="case", minutes=33)
+    client.force_login(desk_operator)
+    page = client.get(reverse("sportelli:access_list") + "?esito=case")
+    assert [a.minutes for a in page.context["page"]] == [22]
+
+
+def test_the_access_list_query_count_does_not_grow(
+    client, desk, desk_operator, django_assert_max_num_queries
+):
+    client.force_login(desk_operator)
+    AccessFactory(desk=desk, municipality=desk.municipality)
+    with django_assert_max_num_queries(10) as few:
+        client.get(reverse("sportelli:access_list"))
+    for _n in range(15):
+        AccessFactory(desk=desk, municipality=desk.municipality)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("sportelli:access_list"))
+
+
+def test_the_csv_export_has_the_anonymous_profile_and_no_names(
+    client, desk, other_desk, desk_operator
+):
+    booking = BookingFactory(desk=desk, name="Nome Riservato", phone="3330001111")
+    AccessFactory(desk=desk, booking=booking, municipality=desk.municipality)
+    AccessFactory(desk=desk, topics=[category("digital-divide"), category("accesso-servizi")])
+    AccessFactory(desk=other_desk)
+    client.force_login(desk_operator)
+    response = client.get(reverse("sportelli:access_export"))
+    assert response["Content-Type"].startswith("text/csv")
+    body = b"".join(response.streaming_content).decode()
+    assert "Nome Riservato" not in body and "3330001111" not in body
+    assert desk_operator.username not in body
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert len(rows) == 2
+    assert {r["desk"] for r in rows} == {desk.slug}
+    assert {r["booked"] for r in rows} == {"0", "1"}
+    assert any(
+        r["topics"] == "accesso-servizi|digital-divide"
+        or r["topics"] == "digital-divide|accesso-servizi"
+        for r in rows
+    )
+    assert rows[0].keys() >= {
+        "age_band",
+        "gender",
+        "citizenship",
+        "municipality_istat_code",
+        "outcome",
+        "minutes",
+    }
+
+
+def test_the_csv_export_follows_the_filters(client, desk, desk_operator):
+    AccessFactory(desk=desk, channel="phone")
+    AccessFactory(desk=desk, channel="in_person")
+    client.force_login(desk_operator)
+    body = b"".join(
+        client.get(reverse("sportelli:access_export") + "?canale=phone").streaming_content
+    )
+    assert len(body.decode().strip().splitlines()) == 2
