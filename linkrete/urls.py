@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from directory.sitemaps import SITEMAPS
+from linkrete.accounts import views as account_views
 
 admin.site.site_header = _("Linkrete coordination")
 admin.site.site_title = _("Linkrete")
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("esci/", auth_views.LogoutView.as_view(), name="logout"),
+    path("benvenuto/", account_views.landing, name="landing"),
     path("area-enti/", include("directory.staff.urls")),
     path("sportelli/", include("sportelli.urls")),
     path("", include("directory.urls")),

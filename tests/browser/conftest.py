@@ -90,11 +90,5 @@ def assert_accessible():
 
 
 @pytest.fixture(autouse=True)
-def seeded_taxonomies(transactional_db):
-    """Live-server tests run in real transactions and the database is emptied after each one,
-    migration data included: put back the taxonomies migration 0002 seeds (idempotent)."""
-    import importlib
-
-    from django.apps import apps
-
-    importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
+def _taxonomies_after_flush(seeded_taxonomies):
+    """Live-server tests empty the database after each one, migration data included."""

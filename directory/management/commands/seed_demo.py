@@ -31,6 +31,7 @@ class Command(BaseCommand):
         if settings.DEBUG:
             # Volunteers, hours, board posts… are written by the demo staff accounts.
             call_command("seed_association_area", stdout=self.stdout)
+        call_command("seed_desks", stdout=self.stdout)
         indexed = rebuild_search_index()
         self.stdout.write(f"Search index: {indexed} activities indexed.")
         if settings.DEBUG:
