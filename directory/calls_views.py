@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory.models import Application, VolunteeringCall
+from linkrete.throttle import over_limit
+
+APPLICATIONS_PER_HOUR = 5
 
 
 class ApplicationForm(forms.ModelForm):
@@ -78,6 +81,14 @@ def call_detail(request, slug):
     )
     form = ApplicationForm(request.POST or None, call=call)
     if request.method == "POST" and form.is_valid():
+        if over_limit(request, "volunteering-application", APPLICATIONS_PER_HOUR):
+            messages.error(
+                request,
+                _("Many applications were sent from here in a short time: please try later."),
+            )
+            return render(
+                request, "directory/call_detail.html", {"call": call, "form": form}, status=429
+            )
         form.save()
         messages.success(
             request,

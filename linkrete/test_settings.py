@@ -15,4 +15,5 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The browser tests' live server speaks plain http.
 SESSION_COOKIE_SECURE = False
+SECURE_SSL_REDIRECT = False
 CSRF_COOKIE_SECURE = False

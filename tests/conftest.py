@@ -134,3 +134,11 @@ def seeded_taxonomies(transactional_db):
     from django.apps import apps
 
     importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache: each test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()

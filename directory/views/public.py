@@ -1,14 +1,12 @@
 """Public pages of the directory: home, activity and organization pages. No sign-in."""
 
 import datetime
-import hashlib
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
@@ -34,6 +32,7 @@ from directory.models import (
     Zone,
 )
 from directory.seo import activity_jsonld, organization_jsonld
+from linkrete.throttle import over_limit
 
 NEED_TAXONOMIES = ("aree-intervento", "tempo-libero")
 FINDER_STEPS = ("1", "2", "3")
@@ -204,24 +203,6 @@ def activity_qr(request, slug):
     return response
 
 
-def _client_key(request):
-    # Hashed with the secret key: the rate limit needs to tell clients apart, not know them.
-    ip = request.META.get("REMOTE_ADDR", "")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
-    return f"problem-report-rate:{digest}"
-
-
-def _over_rate_limit(request):
-    key = _client_key(request)
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > REPORTS_PER_HOUR
-
-
 @login_not_required
 @require_POST
 def activity_report_problem(request, slug):
@@ -229,7 +210,7 @@ def activity_report_problem(request, slug):
     form = ProblemReportForm(request.POST)
     if not form.is_valid():
         return _activity_page(request, activity, report_form=form, status=400)
-    if _over_rate_limit(request):
+    if over_limit(request, "problem-report", REPORTS_PER_HOUR):
         messages.error(
             request,
             _("You have sent many reports in a short time: please try again in an hour."),

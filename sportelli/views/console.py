@@ -19,12 +19,17 @@ from sportelli.models import Booking, Desk
 from sportelli.slots import local_zone
 from sportelli.views import posted
 
+# An agenda day far enough from the calendar's ends that a week either side still exists.
+FIRST_DAY = datetime.date(1900, 1, 1)
+LAST_DAY = datetime.date(2999, 12, 31)
+
 
 def _parse_day(value):
     try:
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
     except (TypeError, ValueError):
         return timezone.localdate()
+    return day if FIRST_DAY <= day <= LAST_DAY else timezone.localdate()
 
 
 def agenda(request):

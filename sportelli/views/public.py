@@ -19,11 +19,15 @@ from django.views.decorators.http import require_http_methods
 
 from directory.hours import OpeningHours
 from directory.models import Category, Language
+from linkrete.throttle import over_limit
 from sportelli import ics, services
 from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
 from sportelli.models import Booking, Channel, Desk
 from sportelli.slots import bookable_window, desk_slots, parse_slot_key, slots_by_day
 from sportelli.views import posted
+
+# Enough for a family, a social worker or a shared computer; not for filling a desk.
+BOOKINGS_PER_HOUR = 10
 
 
 def _public_desk(slug):
@@ -223,6 +227,12 @@ def booking_summary(request, slug):
         Language.objects.filter(pk=details["language"]).first() if details["language"] else None
     )
     if request.method == "POST":
+        if over_limit(request, "booking", BOOKINGS_PER_HOUR):
+            messages.error(
+                request,
+                _("Many bookings were made from here in a short time: please try again later."),
+            )
+            return _redirect_to("summary", desk)
         cancel_url = request.build_absolute_uri(
             reverse("sportelli:booking_cancel", kwargs={"token": "TOKEN"})
         ).replace("TOKEN", "{token}")

@@ -17,7 +17,12 @@
     }).addTo(map);
     var markers = points.map(function (point, index) {
       var marker = L.marker(point, { alt: labels[index] || "", keyboard: false }).addTo(map);
-      if (labels[index]) { marker.bindTooltip(labels[index]); }
+      if (labels[index]) {
+        // Leaflet writes string content as HTML: pass an element so names stay plain text.
+        var label = document.createElement("span");
+        label.textContent = labels[index];
+        marker.bindTooltip(label);
+      }
       return marker;
     });
     if (points.length === 1) {

@@ -234,3 +234,13 @@ def test_the_csv_export_follows_the_filters(client, desk, desk_operator):
         client.get(reverse("sportelli:access_export") + "?canale=phone").streaming_content
     )
     assert len(body.decode().strip().splitlines()) == 2
+
+
+@pytest.mark.parametrize(
+    "day", ["9999-12-31", "0001-01-01", "2026-02-30", "ieri", "2026-11-22T10:00"]
+)
+@pytest.mark.parametrize("view", ["giorno", "settimana"])
+def test_an_impossible_agenda_day_shows_today_instead(client, desk, desk_operator, day, view):
+    client.force_login(desk_operator)
+    response = client.get("/sportelli/console/", {"giorno": day, "vista": view})
+    assert response.status_code == 200
