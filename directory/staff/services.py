@@ -253,8 +253,8 @@ def staff_invite(
         user=user, organization=organization, defaults={"role": role}
     )
     if not created and membership.role != role:
-        membership.role = role
-        membership.save(update_fields=["role"])
+        # Inviting a member again must not demote the organization's last manager.
+        membership_change_role(membership=membership, role=role, changed_by=invited_by)
     context = {
         "user": user,
         "organization": organization,
@@ -272,6 +272,57 @@ def staff_invite(
         recipient_list=[user.email],
     )
     return user
+
+
+def _check_keeps_a_manager(membership: Membership, changed_by) -> None:
+    """An organization keeps at least one manager, unless a coordinator decides otherwise
+    (someone must be able to remove the last member of an organization that closes)."""
+    if membership.role != Membership.Role.MANAGER or is_coordinator(changed_by):
+        return
+    # Lock the managers' rows: two managers demoting each other at once must not both succeed.
+    managers = list(
+        Membership.objects.select_for_update()
+        .filter(organization_id=membership.organization_id, role=Membership.Role.MANAGER)
+        .values_list("pk", flat=True)
+    )
+    if managers != [membership.pk]:
+        return
+    if membership.user_id == changed_by.pk:
+        raise ValidationError(
+            _(
+                "You are the organization's only manager: make another member a manager "
+                "before you step down or leave."
+            )
+        )
+    name = membership.user.get_full_name() or membership.user.get_username()
+    raise ValidationError(
+        _("%(name)s is the organization's only manager: make another member a manager first.")
+        % {"name": name}
+    )
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str, changed_by) -> Membership:
+    membership = Membership.objects.select_related("user").get(pk=membership.pk)
+    if membership.role == role:
+        return membership
+    if role != Membership.Role.MANAGER:
+        _check_keeps_a_manager(membership, changed_by)
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, removed_by) -> None:
+    """The user leaves the organization; what they wrote (revisions, hours logged) stays."""
+    membership = Membership.objects.select_related("user").get(pk=membership.pk)
+    _check_keeps_a_manager(membership, removed_by)
+    user = membership.user
+    membership.delete()
+    if not user.memberships.exists():
+        user.groups.remove(*user.groups.filter(name=roles.ORGANIZATION_STAFF))
 
 
 # Volunteers ---------------------------------------------------------------------------------
