@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -15,11 +16,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from directory.models import (
     Activity,
     Application,
     BoardPost,
+    Course,
     Location,
     Membership,
     Organization,
@@ -350,6 +353,32 @@ def volunteer_leave(*, volunteer: Volunteer, on) -> Volunteer:
 
 @transaction.atomic
 def place_request_decide(*, place_request: PlaceRequest, accept: bool) -> PlaceRequest:
+    """Accept only what the course still has room for: its own attendance and the places
+    already given to other organizations count."""
+    # Locking the course serializes answers to its requests, so two acceptances cannot
+    # both take the last places.
+    course = Course.objects.select_for_update().get(pk=place_request.course_id)
+    place_request = PlaceRequest.objects.select_for_update().get(pk=place_request.pk)
+    if place_request.status != PlaceRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been answered."))
+    if accept and course.places is not None:
+        left = course.places_left(
+            attendance_count=course.attendances.count(),
+            places_granted=course.place_requests.filter(
+                status=PlaceRequest.Status.ACCEPTED
+            ).aggregate(n=Sum("places", default=0))["n"],
+        )
+        if place_request.places > left:
+            raise ValidationError(
+                ngettext(
+                    "The course has only %(left)s place left: %(asked)s were asked for. "
+                    "Decline the request or raise the course's places.",
+                    "The course has only %(left)s places left: %(asked)s were asked for. "
+                    "Decline the request or raise the course's places.",
+                    left,
+                )
+                % {"left": left, "asked": place_request.places}
+            )
     place_request.status = PlaceRequest.Status.ACCEPTED if accept else PlaceRequest.Status.DECLINED
     place_request.save(update_fields=["status"])
     return place_request
