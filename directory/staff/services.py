@@ -218,6 +218,11 @@ def revision_reject(*, revision: Revision, reviewer, reason: str) -> Revision:
     revision.reason = reason
     revision.full_clean()
     revision.save()
+    # The image was never published: drop the file, once the rejection is certain. The
+    # revision keeps its text (and the path, as a record that an image was proposed).
+    image = revision.data.get("image")
+    if isinstance(image, str) and image.startswith(f"{REVISION_IMAGE_DIR}/"):
+        transaction.on_commit(lambda: default_storage.delete(image))
     return revision
 
 
