@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 
 from directory.models import Application, VolunteeringCall
 from linkrete.throttle import over_limit
@@ -74,6 +75,8 @@ def call_list(request):
 
 
 @login_not_required
+# Error reports (and the DEBUG page) hide what applicants typed.
+@sensitive_post_parameters()
 def call_detail(request, slug):
     call = get_object_or_404(
         VolunteeringCall.objects.public().select_related("organization", "municipality"),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.organization import Organization
@@ -46,13 +47,25 @@ class CourseQuerySet(models.QuerySet):
         return self.filter(is_open_to_network=True)
 
     def for_list(self):
+        # Subqueries, not joins: summing places over a join with attendances would count each
+        # accepted request once per attendance.
+        attendances = (
+            Attendance.objects.filter(course=models.OuterRef("pk"))
+            .order_by()
+            .values("course")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        granted = (
+            PlaceRequest.objects.filter(course=models.OuterRef("pk"), status="accepted")
+            .order_by()
+            .values("course")
+            .annotate(n=models.Sum("places"))
+            .values("n")
+        )
         return self.select_related("plan__organization").annotate(
-            attendance_count=models.Count("attendances", distinct=True),
-            places_granted=models.Sum(
-                "place_requests__places",
-                filter=models.Q(place_requests__status="accepted"),
-                default=0,
-            ),
+            attendance_count=Coalesce(models.Subquery(attendances), 0),
+            places_granted=Coalesce(models.Subquery(granted), 0),
         )
 
 
@@ -98,6 +111,18 @@ class Course(models.Model):
     @property
     def organization(self):
         return self.plan.organization
+
+    def places_left(self, attendance_count: int, places_granted: int) -> int | None:
+        """Places still free: the organization's own attendance and the places given to other
+        organizations both use them. ``None`` when the course sets no limit."""
+        if self.places is None:
+            return None
+        return max(self.places - attendance_count - places_granted, 0)
+
+    @property
+    def remaining_places(self) -> int | None:
+        """For courses from ``for_list()``, which annotates the two counts."""
+        return self.places_left(self.attendance_count, self.places_granted)
 
     def clean(self):
         super().clean()

@@ -56,3 +56,13 @@ def require_network_member(user) -> None:
     """Network pages (open courses, needs and offers) are for staff of some organization."""
     if not is_coordinator(user) and not Membership.objects.filter(user=user).exists():
         raise Http404
+
+
+def can_manage_members(user, organization: Organization) -> bool:
+    """Managers of the organization, and coordinators, change roles and remove members."""
+    return (
+        is_coordinator(user)
+        or Membership.objects.filter(
+            user=user, organization=organization, role=Membership.Role.MANAGER
+        ).exists()
+    )

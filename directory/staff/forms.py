@@ -252,6 +252,12 @@ class InvitationForm(forms.Form):
         return email
 
 
+class MembershipRoleForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["role"]
+
+
 # Volunteers -----------------------------------------------------------------------------------
 
 

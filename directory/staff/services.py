@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -15,11 +16,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from directory.models import (
     Activity,
     Application,
     BoardPost,
+    Course,
     Location,
     Membership,
     Organization,
@@ -215,6 +218,11 @@ def revision_reject(*, revision: Revision, reviewer, reason: str) -> Revision:
     revision.reason = reason
     revision.full_clean()
     revision.save()
+    # The image was never published: drop the file, once the rejection is certain. The
+    # revision keeps its text (and the path, as a record that an image was proposed).
+    image = revision.data.get("image")
+    if isinstance(image, str) and image.startswith(f"{REVISION_IMAGE_DIR}/"):
+        transaction.on_commit(lambda: default_storage.delete(image))
     return revision
 
 
@@ -253,8 +261,8 @@ def staff_invite(
         user=user, organization=organization, defaults={"role": role}
     )
     if not created and membership.role != role:
-        membership.role = role
-        membership.save(update_fields=["role"])
+        # Inviting a member again must not demote the organization's last manager.
+        membership_change_role(membership=membership, role=role, changed_by=invited_by)
     context = {
         "user": user,
         "organization": organization,
@@ -272,6 +280,57 @@ def staff_invite(
         recipient_list=[user.email],
     )
     return user
+
+
+def _check_keeps_a_manager(membership: Membership, changed_by) -> None:
+    """An organization keeps at least one manager, unless a coordinator decides otherwise
+    (someone must be able to remove the last member of an organization that closes)."""
+    if membership.role != Membership.Role.MANAGER or is_coordinator(changed_by):
+        return
+    # Lock the managers' rows: two managers demoting each other at once must not both succeed.
+    managers = list(
+        Membership.objects.select_for_update()
+        .filter(organization_id=membership.organization_id, role=Membership.Role.MANAGER)
+        .values_list("pk", flat=True)
+    )
+    if managers != [membership.pk]:
+        return
+    if membership.user_id == changed_by.pk:
+        raise ValidationError(
+            _(
+                "You are the organization's only manager: make another member a manager "
+                "before you step down or leave."
+            )
+        )
+    name = membership.user.get_full_name() or membership.user.get_username()
+    raise ValidationError(
+        _("%(name)s is the organization's only manager: make another member a manager first.")
+        % {"name": name}
+    )
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str, changed_by) -> Membership:
+    membership = Membership.objects.select_related("user").get(pk=membership.pk)
+    if membership.role == role:
+        return membership
+    if role != Membership.Role.MANAGER:
+        _check_keeps_a_manager(membership, changed_by)
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, removed_by) -> None:
+    """The user leaves the organization; what they wrote (revisions, hours logged) stays."""
+    membership = Membership.objects.select_related("user").get(pk=membership.pk)
+    _check_keeps_a_manager(membership, removed_by)
+    user = membership.user
+    membership.delete()
+    if not user.memberships.exists():
+        user.groups.remove(*user.groups.filter(name=roles.ORGANIZATION_STAFF))
 
 
 # Volunteers ---------------------------------------------------------------------------------
@@ -299,6 +358,32 @@ def volunteer_leave(*, volunteer: Volunteer, on) -> Volunteer:
 
 @transaction.atomic
 def place_request_decide(*, place_request: PlaceRequest, accept: bool) -> PlaceRequest:
+    """Accept only what the course still has room for: its own attendance and the places
+    already given to other organizations count."""
+    # Locking the course serializes answers to its requests, so two acceptances cannot
+    # both take the last places.
+    course = Course.objects.select_for_update().get(pk=place_request.course_id)
+    place_request = PlaceRequest.objects.select_for_update().get(pk=place_request.pk)
+    if place_request.status != PlaceRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been answered."))
+    if accept and course.places is not None:
+        left = course.places_left(
+            attendance_count=course.attendances.count(),
+            places_granted=course.place_requests.filter(
+                status=PlaceRequest.Status.ACCEPTED
+            ).aggregate(n=Sum("places", default=0))["n"],
+        )
+        if place_request.places > left:
+            raise ValidationError(
+                ngettext(
+                    "The course has only %(left)s place left: %(asked)s were asked for. "
+                    "Decline the request or raise the course's places.",
+                    "The course has only %(left)s places left: %(asked)s were asked for. "
+                    "Decline the request or raise the course's places.",
+                    left,
+                )
+                % {"left": left, "asked": place_request.places}
+            )
     place_request.status = PlaceRequest.Status.ACCEPTED if accept else PlaceRequest.Status.DECLINED
     place_request.save(update_fields=["status"])
     return place_request

@@ -6,6 +6,7 @@ from directory.staff.views import (
     calls,
     editing,
     home,
+    members,
     review,
     training,
     volunteers,
@@ -50,6 +51,9 @@ urlpatterns = [
     # One organization
     path(org, home.organization_dashboard, name="organization"),
     path(org + "verificato/", home.organization_verified, name="organization_verified"),
+    path(org + "membri/", members.member_list, name="member_list"),
+    path(org + "membri/<int:pk>/ruolo/", members.member_role, name="member_role"),
+    path(org + "membri/<int:pk>/rimuovi/", members.member_remove, name="member_remove"),
     path(org + "profilo/", editing.organization_edit, name="organization_edit"),
     path(org + "sedi/nuova/", editing.location_edit, name="location_new"),
     path(org + "sedi/<int:pk>/", editing.location_edit, name="location_edit"),

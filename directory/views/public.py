@@ -242,6 +242,11 @@ def organization_detail(request, slug):
     )
     activities = with_card_details(organization.activities.public().current().for_list())
     locations = list(organization.locations.all())
+    calls = list(
+        organization.volunteering_calls.public()
+        .select_related("municipality")
+        .order_by(F("deadline").asc(nulls_last=True), "-created_at")
+    )
     return render(
         request,
         "directory/organization_detail.html",
@@ -249,6 +254,7 @@ def organization_detail(request, slug):
             "organization": organization,
             "activities": activities,
             "locations": locations,
+            "calls": calls,
             "areas": list(organization.general_interest_areas.all()),
             "map_points": ";".join(
                 f"{loc.latitude},{loc.longitude}" for loc in locations if loc.has_coordinates

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -8,6 +10,7 @@ from tests.factories import (
     LocationFactory,
     OpeningSlotFactory,
     OrganizationFactory,
+    VolunteeringCallFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +91,30 @@ def test_query_count_does_not_grow_with_activities_and_locations(
         location = LocationFactory(organization=organization, name=f"Sede {n}")
         activity.locations.add(location)
         OpeningSlotFactory(activity=activity, weekday=n + 1)
+        VolunteeringCallFactory(organization=organization)
     many = count_queries(client, url(organization))
     assert few == many
     with django_assert_max_num_queries(10):
         client.get(url(organization))
+
+
+def test_organization_page_links_its_open_volunteering_calls(client, organization):
+    open_call = VolunteeringCallFactory(
+        organization=organization, title="Aiuto compiti", deadline=datetime.date(2099, 1, 1)
+    )
+    VolunteeringCallFactory(
+        organization=organization, title="Scaduta", deadline=datetime.date(2020, 1, 1)
+    )
+    VolunteeringCallFactory(organization=organization, title="Bozza", is_published=False)
+    VolunteeringCallFactory(title="Di un altro ente")
+
+    content = client.get(url(organization)).content.decode()
+
+    assert f'href="{open_call.get_absolute_url()}"' in content
+    assert "Aiuto compiti" in content
+    assert "Scaduta" not in content and "Bozza" not in content
+    assert "Di un altro ente" not in content
+
+
+def test_organization_page_without_open_calls_has_no_calls_section(client, organization):
+    assert 'id="calls-title"' not in client.get(url(organization)).content.decode()

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -28,14 +28,21 @@ def invite(request):
     organizations = _invitable_organizations(request.user)
     if not organizations.exists():
         raise PermissionDenied
-    form = InvitationForm(request.POST or None, organizations=organizations)
+    # The members page links here with its organization already chosen.
+    initial = {"organization": organizations.filter(slug=request.GET.get("ente", "")).first()}
+    form = InvitationForm(request.POST or None, organizations=organizations, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.staff_invite(request=request, invited_by=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
-        )
-        return redirect("staff:home")
+        try:
+            services.staff_invite(request=request, invited_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("staff:member_list", slug=form.cleaned_data["organization"].slug)
     return render(
         request, "staff/edit_form.html", {"form": form, "title": _("Invite a staff member")}
     )

@@ -1,6 +1,7 @@
 """Training plans and courses; courses open to the network and requests for places."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -96,10 +97,14 @@ def place_request_decide(request, slug, pk, request_pk):
     place_request = get_object_or_404(
         PlaceRequest, pk=request_pk, course_id=pk, course__plan__organization=organization
     )
-    services.place_request_decide(
-        place_request=place_request, accept=request.POST.get("decision") == "accept"
-    )
-    messages.success(request, _("Answer recorded."))
+    try:
+        services.place_request_decide(
+            place_request=place_request, accept=request.POST.get("decision") == "accept"
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Answer recorded."))
     return redirect("staff:course_detail", slug=organization.slug, pk=pk)
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 
 from directory.models import VolunteerHours
 from directory.staff import services
@@ -98,6 +99,8 @@ def volunteer_export(request, slug):
     return response
 
 
+# Error reports (and the DEBUG page) hide what was typed: it is a volunteer's personal data.
+@sensitive_post_parameters()
 def volunteer_edit(request, slug, pk=None):
     organization = get_organization_for_user(request.user, slug)
     volunteer = get_object_or_404(organization.volunteers, pk=pk) if pk else None

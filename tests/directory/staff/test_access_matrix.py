@@ -3,14 +3,15 @@
 import pytest
 from django.urls import reverse
 
-from directory.models import PlaceRequest, Revision
-from tests.factories import UserFactory
+from directory.models import Membership, PlaceRequest, Revision
+from tests.factories import MembershipFactory, UserFactory
 
 # (url name, the org_objects key whose pk goes in the URL or None, method)
 ORGANIZATION_PAGES = [
     ("organization", None, "get"),
     ("organization_verified", None, "post"),
     ("organization_edit", None, "get"),
+    ("member_list", None, "get"),
     ("location_new", None, "get"),
     ("location_edit", "location", "get"),
     ("activity_new", None, "get"),
@@ -54,7 +55,12 @@ def objects(org_objects, organization, other_organization, staff, other_staff):
         places=2,
         requested_by=other_staff,
     )
-    return {**org_objects, "revision": revision, "place_request": place_request}
+    return {
+        **org_objects,
+        "revision": revision,
+        "place_request": place_request,
+        "membership": Membership.objects.get(user=staff, organization=organization),
+    }
 
 
 def _url(name, key, organization, objects):
@@ -91,6 +97,45 @@ def test_organization_pages_answer_only_their_staff_and_coordinators(
         assert response["Location"].startswith(reverse("login"))
     elif visitor == "other_staff":
         assert response.status_code == 404
+    else:
+        assert response.status_code == (302 if method == "post" else 200)
+
+
+# Pages for the organization's managers: a plain editor of the same organization gets 403.
+MANAGER_PAGES = [
+    ("member_role", "post"),
+    ("member_remove", "get"),
+    ("member_remove", "post"),
+]
+
+
+@pytest.mark.parametrize(("name", "method"), MANAGER_PAGES)
+@pytest.mark.parametrize(
+    "visitor", ["own_manager", "own_editor", "other_staff", "anonymous", "coordinator"]
+)
+def test_member_management_answers_only_managers_and_coordinators(
+    client, request, objects, organization, name, method, visitor
+):
+    url = reverse(f"staff:{name}", args=[organization.slug, objects["membership"].pk])
+    if visitor == "own_manager":
+        manager = MembershipFactory(organization=organization, role=Membership.Role.MANAGER).user
+        client.force_login(manager)
+    elif visitor == "own_editor":
+        client.force_login(request.getfixturevalue("staff"))
+    elif visitor == "other_staff":
+        client.force_login(request.getfixturevalue("other_staff"))
+    elif visitor == "coordinator":
+        client.force_login(request.getfixturevalue("coordinator"))
+
+    response = _request(client, method, url)
+
+    if visitor == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    elif visitor == "other_staff":
+        assert response.status_code == 404
+    elif visitor == "own_editor":
+        assert response.status_code == 403
     else:
         assert response.status_code == (302 if method == "post" else 200)
 

@@ -104,3 +104,39 @@ def test_logo_upload_goes_into_the_revision_and_errors_are_clear(client, staff, 
     assert revision.data["image"].startswith("revisions/")
     with default_storage.open(revision.data["image"]) as stored, Image.open(stored) as image:
         assert not image.getexif()
+
+
+def test_rejecting_a_revision_deletes_its_uploaded_image_after_commit(
+    client, staff, coordinator, organization, django_capture_on_commit_callbacks
+):
+    client.force_login(staff)
+    url = reverse("staff:organization_edit", args=[organization.slug])
+    client.post(url, {**profile_data(organization), "logo_upload": jpeg_with_gps()})
+    revision = Revision.objects.get()
+    path = revision.data["image"]
+    assert default_storage.exists(path)
+
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post(reverse("staff:review_reject", args=[revision.pk]), {"reason": "Sfocato."})
+    # Nothing is deleted before the rejection is committed.
+    assert default_storage.exists(path)
+    for callback in callbacks:
+        callback()
+
+    assert not default_storage.exists(path)
+    revision.refresh_from_db()
+    assert revision.status == Revision.Status.REJECTED
+    assert revision.data["name"] == organization.name
+
+
+def test_approving_a_revision_keeps_its_uploaded_image(client, staff, coordinator, organization):
+    client.force_login(staff)
+    url = reverse("staff:organization_edit", args=[organization.slug])
+    client.post(url, {**profile_data(organization), "logo_upload": jpeg_with_gps()})
+    revision = Revision.objects.get()
+    client.force_login(coordinator)
+    client.post(reverse("staff:review_approve", args=[revision.pk]))
+    organization.refresh_from_db()
+    assert organization.logo.name == revision.data["image"]
+    assert default_storage.exists(organization.logo.name)

@@ -1,0 +1,156 @@
+"""Volunteers' and applicants' personal data stay in the signed-in area (issue 4's rule):
+never on public pages, in the sitemap, in logs or in URLs."""
+
+import logging
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter, SlugConverter, StringConverter
+
+from directory.models import Attendance
+from directory.staff import services
+from directory.staff import urls as staff_urls
+from tests.factories import (
+    ActivityFactory,
+    ApplicationFactory,
+    CourseFactory,
+    VolunteerFactory,
+    VolunteerHoursFactory,
+    VolunteeringCallFactory,
+)
+
+SECRETS = [
+    "Zeffirino",
+    "Quaglierini",
+    "zeffirino.q@example.org",
+    "Ottavina",
+    "Brambillasca",
+    "ottavina.b@example.org",
+    "Ermenegilda",
+    "Scarpazzoni",
+    "ermenegilda.s@example.org",
+    "Policarpo",
+    "Mezzabotta",
+    "policarpo.m@example.org",
+]
+
+
+@pytest.fixture
+def organization_with_people(organization, staff):
+    activity = ActivityFactory(organization=organization, title="Doposcuola", slug="doposcuola")
+    volunteer = VolunteerFactory(
+        organization=organization,
+        first_name="Zeffirino",
+        last_name="Quaglierini",
+        email="zeffirino.q@example.org",
+    )
+    VolunteerHoursFactory(volunteer=volunteer, activity=activity, description="Compiti")
+    course = CourseFactory(plan__organization=organization, is_open_to_network=True)
+    Attendance.objects.create(course=course, volunteer=volunteer, hours=4)
+    call = VolunteeringCallFactory(organization=organization, activity=activity)
+    ApplicationFactory(
+        call=call, first_name="Ottavina", last_name="Brambillasca", email="ottavina.b@example.org"
+    )
+    accepted = ApplicationFactory(
+        call=call,
+        first_name="Ermenegilda",
+        last_name="Scarpazzoni",
+        email="ermenegilda.s@example.org",
+    )
+    services.application_accept(application=accepted, decided_by=staff)
+    return {"activity": activity, "call": call}
+
+
+def _assert_no_personal_data(text):
+    leaked = [secret for secret in SECRETS if secret.lower() in text.lower()]
+    assert not leaked, leaked
+
+
+def test_public_pages_and_sitemap_never_show_volunteers_or_applicants(
+    client, organization, organization_with_people
+):
+    activity, call = organization_with_people["activity"], organization_with_people["call"]
+    urls = [
+        reverse("directory:home"),
+        organization.get_absolute_url(),
+        activity.get_absolute_url(),
+        reverse("directory:call_list"),
+        call.get_absolute_url(),
+        reverse("directory:search") + "?q=doposcuola",
+        "/sitemap.xml",
+        "/en" + organization.get_absolute_url(),
+        "/en" + call.get_absolute_url(),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        _assert_no_personal_data(response.content.decode())
+
+
+def test_applying_and_answering_log_no_personal_data(
+    client, caplog, staff, organization, organization_with_people
+):
+    caplog.set_level(logging.DEBUG)
+    call = organization_with_people["call"]
+    # A refused form (no consent) and a good one, as a citizen sends them.
+    data = {
+        "first_name": "Policarpo",
+        "last_name": "Mezzabotta",
+        "email": "policarpo.m@example.org",
+        "birth_date": "2000-02-02",
+    }
+    assert client.post(call.get_absolute_url(), data).status_code == 200
+    response = client.post(call.get_absolute_url(), {**data, "privacy_consent": "on"})
+    assert response.status_code == 302
+    _assert_no_personal_data(response["Location"])
+    # Error reports would hide every field of the form.
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"
+
+    client.force_login(staff)
+    application = call.applications.get(email="policarpo.m@example.org")
+    decide = reverse("staff:application_decide", args=[organization.slug, application.pk])
+    response = client.post(decide, {"decision": "accept"})
+    assert response.status_code == 302
+    _assert_no_personal_data(response["Location"])
+    application.refresh_from_db()
+    volunteer = application.volunteer
+    client.get(reverse("staff:volunteer_detail", args=[organization.slug, volunteer.pk]))
+    client.get(reverse("staff:volunteer_export", args=[organization.slug]))
+
+    _assert_no_personal_data(caplog.text)
+
+
+def test_staff_urls_address_people_by_primary_key_only():
+    """Names and e-mails in a URL end up in access logs and browser history."""
+    allowed = {
+        "slug": SlugConverter,  # the organization's public slug
+        "pk": IntConverter,
+        "request_pk": IntConverter,
+        "uidb64": StringConverter,  # Django's invitation and password-reset tokens
+        "token": StringConverter,
+    }
+    for pattern in staff_urls.urlpatterns:
+        for name, converter in pattern.pattern.converters.items():
+            assert isinstance(converter, allowed[name]), (str(pattern.pattern), name)
+        if "uidb64" in pattern.pattern.converters:
+            assert pattern.name in {"invitation_accept", "password_reset_confirm"}
+
+
+def test_no_public_url_takes_a_person_as_parameter():
+    """Public routes carry slugs of organizations, activities and calls, nothing else."""
+
+    def walk(patterns, prefix=""):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if entry.namespace in {"staff", "admin"}:
+                    continue
+                yield from walk(entry.url_patterns, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern):
+                yield prefix + str(entry.pattern)
+
+    routes = list(walk(get_resolver().url_patterns))
+    assert routes
+    for route in routes:
+        lowered = route.lower()
+        for word in ("email", "volontario", "volunteer", "candidat", "applica", "nome"):
+            assert word not in lowered, route
