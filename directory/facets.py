@@ -1,35 +1,60 @@
 """Facet counts for the search page: how many results each filter value would give.
 
-Standard faceting: a value of one filter is counted with all the *other* filters applied. Two
-queries whatever the number of values: one aggregate of conditional counts (age bands, days,
-free, access, mode, open now, the total and the total without each active filter), and one
-UNION ALL of grouped counts (categories, languages, municipalities, zones).
+Standard faceting: a value of one filter is counted with all the *other* filters applied.
+
+Bounded, like the ranking (``directory.search.count_limit``): counting every match of a very
+common word (``bambini``: a third of a national directory) takes seconds, so each set counted
+holds at most ``limit + 1`` matching activities: all the filters, and all but each active one.
+Below the limit every number is exact; above it the total reads "more than N" and that set's
+facet values are listed without numbers (the values seen among the first N, places by how
+often). Each set is computed once per statement (a materialized common table expression) and
+every facet lookup is narrowed to it, so the work grows with the limit, not with the directory.
+
+Two queries whatever the number of values: one aggregate of conditional counts (set sizes, age
+bands, free, open now), and one UNION ALL of grouped counts (categories, languages,
+municipalities, zones, days, mode, access). A third, only when nothing matches, counts the
+relaxations offered instead (without each filter, wider radii).
 """
 
 from dataclasses import dataclass, field
 
-from django.db import models
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from directory import search
 from directory.filters import (
     DAY_CHOICES,
     DAYS,
     GROUPS,
     MAX_RADIUS_KM,
     MODE_CHOICES,
-    at_locations,
     band_condition,
     combine,
-    day_condition,
-    mode_condition,
     near_condition,
+    next_date,
     open_at_condition,
 )
-from directory.models import AGE_BANDS, Activity, Location
+from directory.models import AGE_BANDS, Activity, Location, OpeningSlot
 
 MAX_PLACES = 12
+# The filters with values to count; the others (words, age, position) only need counting
+# without them to offer relaxations, when nothing matches (``_relaxation_counts``).
+FACET_GROUPS = {
+    "fascia",
+    "categoria",
+    "comune",
+    "zona",
+    "giorno",
+    "aperto_ora",
+    "gratis",
+    "lingua",
+    "accessibile",
+    "modalita",
+}
+MODE_KINDS = {"presenza": Location.Kind.PHYSICAL.value, "remoto": Location.Kind.VIRTUAL.value}
 
 
 def url_with(params: QueryDict, set_values=None, drop=()) -> str:
@@ -47,10 +72,11 @@ def url_with(params: QueryDict, set_values=None, drop=()) -> str:
 class Option:
     value: str
     label: str
-    count: int
+    count: int | None  # None: more matches than were counted, so no number is shown
     active: bool
     url: str
     children: list = field(default_factory=list)
+    seen: int = 0  # matches among those counted (bounded): orders and prunes the values
 
 
 @dataclass
@@ -65,6 +91,7 @@ class Relaxation:
     label: str
     count: int
     url: str
+    more: bool = False  # more than ``count`` (the counting limit)
 
 
 @dataclass
@@ -72,121 +99,217 @@ class Facets:
     total: int
     groups: list
     relaxations: list
+    more: bool = False  # more than ``total`` matches (the counting limit)
 
 
-def _count(condition):
-    return models.Count("pk", filter=condition) if condition else models.Count("pk")
+class CandidateSets:
+    """Named sets of at most ``limit + 1`` activities, as common table expressions."""
+
+    def __init__(self, base, definitions: dict, limit: int):
+        self.names = {key: f"facet_set_{index}" for index, key in enumerate(definitions)}
+        pieces, params = [], []
+        for key, condition in definitions.items():
+            bounded = base.filter(condition).order_by().values("pk")[: limit + 1]
+            sql, bounded_params = bounded.query.sql_with_params()
+            pieces.append(f"{self.names[key]}(id) AS MATERIALIZED ({sql})")
+            params.extend(bounded_params)
+        self.prefix = "WITH " + ", ".join(pieces)
+        self.params = params
+
+    def of(self, key):
+        """The activity ids of one set, for ``pk__in`` / ``activity_id__in``."""
+        return RawSQL(f"SELECT id FROM {self.names[key]}", ())
+
+    def union(self):
+        return RawSQL(" UNION ".join(f"SELECT id FROM {n}" for n in self.names.values()), ())
+
+    def rows(self, queryset) -> list[dict]:
+        sql, params = queryset.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"{self.prefix} {sql}", (*self.params, *params))
+            columns = [column[0] for column in cursor.description]
+            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _conditional_counts(base, conditions, filterset):
-    without = {group: combine(conditions, without=group) for group in GROUPS}
-    aggregates = {"total": _count(combine(conditions))}
+def _set_key(conditions, group):
+    """Which set a facet group is counted on: without its own filter when that is active."""
+    return group if group in conditions and group in FACET_GROUPS else None
+
+
+def _conditional_counts(sets, conditions, filterset):
+    def within(group):
+        return models.Q(pk__in=sets.of(_set_key(conditions, group)))
+
+    aggregates = {"size__all": models.Count("pk", filter=within(None))}
     for group in conditions:
-        aggregates[f"without__{group}"] = _count(without[group])
+        if group in FACET_GROUPS:
+            aggregates[f"size__{group}"] = models.Count("pk", filter=within(group))
     for band in AGE_BANDS:
-        aggregates[f"fascia__{band.slug}"] = _count(without["fascia"] & band_condition(band.slug))
-    today = filterset.now.date()
-    for code, weekday in DAYS.items():
-        aggregates[f"giorno__{code}"] = _count(
-            without["giorno"] & day_condition(weekday, None, today)
+        aggregates[f"fascia__{band.slug}"] = models.Count(
+            "pk", filter=within("fascia") & band_condition(band.slug)
         )
-    aggregates["gratis__1"] = _count(without["gratis"] & models.Q(is_free=True))
-    aggregates["accessibile__1"] = _count(
-        without["accessibile"]
-        & at_locations(kind=Location.Kind.PHYSICAL, wheelchair_accessible=True)
+    aggregates["gratis__1"] = models.Count("pk", filter=within("gratis") & models.Q(is_free=True))
+    among = sets.of(_set_key(conditions, "aperto_ora"))
+    aggregates["aperto_ora__1"] = models.Count(
+        "pk", filter=within("aperto_ora") & open_at_condition(filterset.now, among=among)
     )
-    aggregates["aperto_ora__1"] = _count(without["aperto_ora"] & open_at_condition(filterset.now))
-    for code, _label in MODE_CHOICES:
-        aggregates[f"modalita__{code}"] = _count(without["modalita"] & mode_condition(code))
-    if filterset.point is not None:
-        for radius in wider_radii(filterset.radius_km):
-            aggregates[f"raggio__{radius:g}"] = _count(
-                without["vicino"] & near_condition(filterset.point, radius)
-            )
-    return base.aggregate(**aggregates)
+    queryset = (
+        Activity.objects.filter(pk__in=sets.union())
+        .order_by()
+        .annotate(facet_row=models.Value(1))
+        .values("facet_row")
+        .annotate(**aggregates)
+    )
+    rows = sets.rows(queryset)
+    return rows[0] if rows else dict.fromkeys(aggregates, 0)
 
 
 def wider_radii(radius):
     return sorted({min(radius * factor, MAX_RADIUS_KM) for factor in (2, 5)} - {radius})
 
 
-def _grouped_counts(base, conditions):
+def _relaxation_counts(base, conditions, filterset, limit):
+    """When nothing matches: bounded counts without each filter, and within wider radii.
+
+    Returns ({group: count}, {radius: count}), each at most ``limit + 1``.
+    """
+    definitions = {("without", g): combine(conditions, without=g) for g in conditions}
+    radii = wider_radii(filterset.radius_km) if filterset.point is not None else []
+    without_place = combine(conditions, without="vicino")
+    for radius in radii:
+        definitions[("radius", radius)] = without_place & near_condition(filterset.point, radius)
+    if not definitions:
+        return {}, {}
+    sets = CandidateSets(base, definitions, limit)
+    keys = list(definitions)
+    aggregates = {
+        f"size__{index}": models.Count("pk", filter=models.Q(pk__in=sets.of(key)))
+        for index, key in enumerate(keys)
+    }
+    queryset = (
+        Activity.objects.filter(pk__in=sets.union())
+        .order_by()
+        .annotate(facet_row=models.Value(1))
+        .values("facet_row")
+        .annotate(**aggregates)
+    )
+    rows = sets.rows(queryset)
+    row = rows[0] if rows else dict.fromkeys(aggregates, 0)
+    sizes = {key: row[f"size__{index}"] for index, key in enumerate(keys)}
+    return (
+        {key[1]: n for key, n in sizes.items() if key[0] == "without"},
+        {key[1]: n for key, n in sizes.items() if key[0] == "radius"},
+    )
+
+
+def _opening_days_valid(today):
+    """A weekly slot counts for "on that weekday" unless it ended before its next occurrence
+    (as ``directory.filters.day_condition``)."""
+    condition = models.Q(valid_to__isnull=True)
+    for weekday in DAYS.values():
+        condition |= models.Q(weekday=weekday, valid_to__gte=next_date(weekday, today))
+    return condition
+
+
+def _grouped_counts(sets, conditions, filterset):
     """{(kind, key): (label, count)} from one UNION ALL query."""
 
-    def part(through, group, kind, key, label=None, **lookups):
-        matching = base.filter(combine(conditions, without=group)).values("pk")
+    def part(queryset, kind, key, label=None, counted="activity_id"):
         return (
-            through.objects.filter(activity_id__in=matching, **lookups)
-            .values(
+            queryset.values(
                 kind=models.Value(kind, output_field=models.CharField()),
                 key=key,
                 label=label if label is not None else models.Value("", models.CharField()),
             )
-            .annotate(n=models.Count("activity_id", distinct=True))
+            .annotate(n=models.Count(counted, distinct=True))
             .order_by()
+        )
+
+    def rows_of(through, group, **lookups):
+        return through.objects.filter(
+            activity_id__in=sets.of(_set_key(conditions, group)), **lookups
         )
 
     categories = Activity.categories.through
     locations = Activity.locations.through
     parts = [
-        part(categories, "categoria", "child", Cast("category_id", models.CharField())),
+        part(rows_of(categories, "categoria"), "child", Cast("category_id", models.CharField())),
         part(
-            categories,
-            "categoria",
+            rows_of(categories, "categoria"),
             "root",
             Cast(Coalesce("category__parent_id", "category_id"), models.CharField()),
         ),
-        part(Activity.languages.through, "lingua", "lingua", models.F("language__code")),
+        part(rows_of(Activity.languages.through, "lingua"), "lingua", models.F("language__code")),
         part(
-            locations,
-            "comune",
+            rows_of(locations, "comune", location__municipality__isnull=False),
             "comune",
             models.F("location__municipality__istat_code"),
             models.F("location__municipality__name"),
-            location__municipality__isnull=False,
         ),
         part(
-            locations,
-            "zona",
+            rows_of(locations, "zona", location__municipality__zones__isnull=False),
             "zona",
             models.F("location__municipality__zones__slug"),
             models.F("location__municipality__zones__name"),
-            location__municipality__zones__isnull=False,
+        ),
+        part(
+            rows_of(OpeningSlot, "giorno", activity__status=Activity.Status.ACTIVE).filter(
+                _opening_days_valid(filterset.now.date())
+            ),
+            "giorno",
+            Cast("weekday", models.CharField()),
+        ),
+        part(rows_of(locations, "modalita"), "modalita", models.F("location__kind")),
+        part(
+            rows_of(
+                locations,
+                "accessibile",
+                location__kind=Location.Kind.PHYSICAL,
+                location__wheelchair_accessible=True,
+            ),
+            "accessibile",
+            models.Value("1", models.CharField()),
         ),
     ]
-    rows = parts[0].union(*parts[1:], all=True)
+    rows = sets.rows(parts[0].union(*parts[1:], all=True))
     return {(r["kind"], r["key"]): (r["label"], r["n"]) for r in rows}
 
 
 def compute(base, conditions, filterset, categories, languages, params: QueryDict) -> Facets:
-    counts = _conditional_counts(base, conditions, filterset)
-    grouped = _grouped_counts(base, conditions)
+    limit = search.count_limit()
+    definitions = {None: combine(conditions)}
+    definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
+    sets = CandidateSets(base, definitions, limit)
+    counts = _conditional_counts(sets, conditions, filterset)
+    grouped = _grouped_counts(sets, conditions, filterset)
     values = filterset.values
+
+    def exact(name):
+        key = _set_key(conditions, name)
+        return counts["size__all" if key is None else f"size__{key}"] <= limit
 
     def option(name, value, label, count):
         active = str(values.get(name, "")) == value or (value == "1" and values.get(name) is True)
         url = url_with(params, drop=GROUPS[name]) if active else url_with(params, {name: value})
-        return Option(value, str(label), count, active, url)
+        return Option(value, str(label), count if exact(name) else None, active, url, seen=count)
+
+    def grouped_count(kind, key):
+        return grouped.get((kind, key), ("", 0))[1]
 
     groups = []
     roots = [c for c in categories if c.parent_id is None]
     category_options = []
     for root in roots:
         root_option = option(
-            "categoria",
-            root.slug,
-            root.display_name,
-            grouped.get(("root", str(root.pk)), ("", 0))[1],
+            "categoria", root.slug, root.display_name, grouped_count("root", str(root.pk))
         )
         root_option.children = [
-            option(
-                "categoria", c.slug, c.display_name, grouped.get(("child", str(c.pk)), ("", 0))[1]
-            )
+            option("categoria", c.slug, c.display_name, grouped_count("child", str(c.pk)))
             for c in categories
             if c.parent_id == root.pk
         ]
-        root_option.children = [c for c in root_option.children if c.count or c.active]
-        if root_option.count or root_option.active:
+        root_option.children = [c for c in root_option.children if c.seen or c.active]
+        if root_option.seen or root_option.active:
             category_options.append(root_option)
     groups.append(Group("categoria", _("Category"), category_options))
     groups.append(
@@ -212,14 +335,18 @@ def compute(base, conditions, filterset, categories, languages, params: QueryDic
         key=lambda row: (-row[2], row[1]),
     )
     groups.append(
-        Group("zona", _("Zone"), [option("zona", key, label, n) for key, label, n in zones])
+        Group(
+            "zona",
+            _("Zone"),
+            [option("zona", key, label, n) for key, label, n in zones[:MAX_PLACES]],
+        )
     )
     groups.append(
         Group(
             "giorno",
             _("Day"),
             [
-                option("giorno", code, label, counts[f"giorno__{code}"])
+                option("giorno", code, label, grouped_count("giorno", str(DAYS[code])))
                 for code, label in DAY_CHOICES
             ],
         )
@@ -233,7 +360,7 @@ def compute(base, conditions, filterset, categories, languages, params: QueryDic
                     "lingua",
                     language.code,
                     language.display_name,
-                    grouped.get(("lingua", language.code), ("", 0))[1],
+                    grouped_count("lingua", language.code),
                 )
                 for language in languages
                 if ("lingua", language.code) in grouped or values.get("lingua") == language.code
@@ -245,7 +372,7 @@ def compute(base, conditions, filterset, categories, languages, params: QueryDic
             "modalita",
             _("How"),
             [
-                option("modalita", code, label, counts[f"modalita__{code}"])
+                option("modalita", code, label, grouped_count("modalita", MODE_KINDS[code]))
                 for code, label in MODE_CHOICES
             ],
         )
@@ -257,29 +384,35 @@ def compute(base, conditions, filterset, categories, languages, params: QueryDic
             [
                 option("aperto_ora", "1", _("Open now"), counts["aperto_ora__1"]),
                 option("gratis", "1", _("Free of charge"), counts["gratis__1"]),
-                option("accessibile", "1", _("Wheelchair access"), counts["accessibile__1"]),
+                option(
+                    "accessibile", "1", _("Wheelchair access"), grouped_count("accessibile", "1")
+                ),
             ],
         )
     )
     groups = [g for g in groups if g.options]
 
+    total = counts["size__all"]
     relaxations = []
-    for group in conditions:
-        relaxations.append(
-            Relaxation(
-                _("without “%(filter)s”") % {"filter": filterset.chip_label(group)},
-                counts[f"without__{group}"],
-                url_with(params, drop=GROUPS[group]),
+    if total == 0:  # relaxations are offered only when nothing matches
+        without, wider = _relaxation_counts(base, conditions, filterset, limit)
+        for group in conditions:
+            relaxations.append(
+                Relaxation(
+                    _("without “%(filter)s”") % {"filter": filterset.chip_label(group)},
+                    min(without[group], limit),
+                    url_with(params, drop=GROUPS[group]),
+                    more=without[group] > limit,
+                )
             )
-        )
-    if filterset.point is not None:
-        for radius in wider_radii(filterset.radius_km):
+        for radius, size in wider.items():
             relaxations.append(
                 Relaxation(
                     _("within %(km)s km") % {"km": f"{radius:g}"},
-                    counts[f"raggio__{radius:g}"],
+                    min(size, limit),
                     url_with(params, {"raggio": f"{radius:g}"}),
+                    more=size > limit,
                 )
             )
-    relaxations = [r for r in relaxations if r.count]
-    return Facets(counts["total"], groups, relaxations)
+        relaxations = [r for r in relaxations if r.count]
+    return Facets(min(total, limit), groups, relaxations, more=total > limit)

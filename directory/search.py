@@ -36,10 +36,18 @@ MAX_QUERY_WORDS = 8
 # computed on at most this many matching activities (taken from the GIN index in no particular
 # order); the total count stays exact.
 DEFAULT_RANK_CANDIDATES = 2000
+# Counting is bounded the same way (``directory.facets``): the total and the facet counts are
+# exact up to this many matches; beyond, the page says "more than N" and the facets of that
+# set show no numbers. Counting every match of ``bambini`` across the country takes seconds.
+DEFAULT_COUNT_LIMIT = 1000
 
 
 def rank_candidates() -> int:
     return getattr(settings, "LINKRETE_SEARCH_RANK_CANDIDATES", DEFAULT_RANK_CANDIDATES)
+
+
+def count_limit() -> int:
+    return getattr(settings, "LINKRETE_SEARCH_COUNT_LIMIT", DEFAULT_COUNT_LIMIT)
 
 
 ITALIAN_ENDINGS = re.compile(r"(?<=\w{3})[aeiou]$")

@@ -1,8 +1,10 @@
 """The search page of the public directory, ``/cerca/``.
 
 A fixed number of queries whatever the page size: categories, languages, (the municipality and
-zone asked for), the typo vocabulary (PostgreSQL), two facet queries, the page of results with
-three prefetches, and the matching organizations.
+zone asked for), the typo vocabulary (PostgreSQL), two facet queries (a third for the wider
+radii when nothing matches), the page of results with three prefetches, and the matching
+organizations. Counting and ranking are bounded (``directory.facets``, ``directory.search``), so
+a very common word costs about what a rare one does.
 """
 
 from django.conf import settings
@@ -77,6 +79,7 @@ def _check_places(filterset):
             filterset.reject("comune", _("no municipality has this code."))
         else:
             filterset.place_names["comune"] = municipality.name
+            filterset.place_ids["comune"] = municipality.pk
     if "zona" in values:
         zone = Zone.objects.filter(slug=values["zona"]).first()
         if zone is None:
@@ -85,17 +88,18 @@ def _check_places(filterset):
             filterset.place_names["zona"] = zone.name
 
 
-def _results(base, conditions, filterset, order, total):
+def _results(base, conditions, filterset, order, facet_data):
     """The ordered queryset of results, and how many of them can be paged through."""
     results = base.filter(combine(conditions))
     text_query = filterset.text_query
-    pageable = total
+    pageable = facet_data.total  # at most the counting limit (see directory.facets)
     if order == "rilevanza":
         limit = search.rank_candidates()
-        if total > limit:
-            # Bound the ranking work for very common words (see directory.search).
-            results = Activity.objects.filter(pk__in=results.values("pk")[:limit])
-            pageable = limit
+        if facet_data.more or facet_data.total > limit:
+            # Bound the ranking work for very common words (see directory.search): the first
+            # matches the index gives, in no particular order (so no ORDER BY to satisfy).
+            results = Activity.objects.filter(pk__in=results.order_by().values("pk")[:limit])
+            pageable = min(pageable, limit)
         results = results.annotate(rank=text_query.rank()).order_by("-rank", "title", "pk")
     results = results.for_list(filterset.now.date())
     if filterset.point is not None:
@@ -143,7 +147,7 @@ def search_page(request):
     facet_data = facets.compute(base, conditions, filterset, categories, languages, request.GET)
     total = facet_data.total
     order = _order(filterset, notices)
-    results, pageable = _results(base, conditions, filterset, order, total)
+    results, pageable = _results(base, conditions, filterset, order, facet_data)
 
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = pageable  # already counted with the facets
@@ -166,6 +170,7 @@ def search_page(request):
             "values": filterset.values,
             "notices": notices,
             "total": total,
+            "total_more": facet_data.more,
             "page_obj": page,
             "activities": activities,
             "organizations": organizations,

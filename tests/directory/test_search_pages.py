@@ -127,6 +127,33 @@ def test_ranking_of_a_very_common_word_is_bounded(client, db, settings):
     assert "There is no page" not in client.get(URL, {"q": "bambini", "pagina": 2}).content.decode()
 
 
+def test_counting_of_a_very_common_word_is_bounded(client, db, settings):
+    settings.LINKRETE_SEARCH_COUNT_LIMIT = 25
+    many(30)
+    html = client.get(URL, {"q": "bambini"}).content.decode()
+    assert 'data-total="25" data-total-more' in html
+    assert "More than 25 results" in html or "Più di 25 risultati" in html
+    # Above the limit the facets list the values seen, without numbers…
+    saturday = re.search(r'<a href="\?q=bambini&amp;giorno=sab">[^<]*</a>( <span)?', html)
+    assert saturday and not saturday.group(1)
+    # …and the results can be paged through up to the limit.
+    assert len(slugs(client.get(URL, {"q": "bambini", "pagina": 2}))) == 5
+    # Below it every number is exact again.
+    html = client.get(URL, {"q": "bambini 07"}).content.decode()
+    assert 'data-total="1" role' in html
+    assert '<a href="?q=bambini+07&amp;giorno=sab">' in html
+    assert "(1)" in html
+
+
+def test_no_results_relaxations_are_bounded_too(client, db, settings):
+    settings.LINKRETE_SEARCH_COUNT_LIMIT = 25
+    many(30)
+    html = client.get(URL, {"q": "bambini", "giorno": "dom"}).content.decode()
+    assert "data-no-results" in html
+    relaxations = dict(re.findall(r'<a href="([^"]*)" data-relax>([^<]*)</a>', html))
+    assert "25" in relaxations["?q=bambini"]  # dropping the day: more than 25
+
+
 def test_rebuild_search_index_command(db):
     import io
 
