@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0005_search'),
+        ('directory', '0006_association_area'),
     ]
 
     operations = [
