@@ -108,6 +108,7 @@ STEP_URLS = {
     "slot": "sportelli:booking_slot",
     "details": "sportelli:booking_details",
     "consent": "sportelli:booking_privacy",
+    "summary": "sportelli:booking_summary",
 }
 
 
@@ -209,7 +210,7 @@ def booking_privacy(request, slug):
     form = ConsentForm(posted(request), initial={"privacy": state.get("consent")})
     if request.method == "POST" and form.is_valid():
         _save_state(request, desk, consent=True)
-        return redirect("sportelli:booking_summary", slug=desk.slug)
+        return _redirect_to("summary", desk)
     return render(request, "sportelli/booking_privacy.html", _booking_context(desk, 4, form=form))
 
 

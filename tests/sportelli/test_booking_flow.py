@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from sportelli.models import CODE_ALPHABET, CODE_LENGTH, Booking
 from sportelli.slots import bookable_window, desk_slots, slot_key
+from sportelli.views.public import BOOKINGS_PER_HOUR
 from tests.factories import BookingFactory, DeskExceptionFactory, category
 
 pytestmark = pytest.mark.django_db
@@ -211,6 +212,23 @@ def test_a_slot_taken_meanwhile_sends_back_to_choose_keeping_what_was_typed(clie
     client.post(url("booking_slot", desk), {"slot": other.key})
     details = client.get(url("booking_details", desk)).content.decode()
     assert PERSON["name"] in details and PERSON["note"] in details
+
+
+def test_too_many_bookings_from_one_client_are_refused_keeping_what_was_typed(client, desk):
+    desk.capacity = BOOKINGS_PER_HOUR + 1
+    desk.save()
+    slot = free_slots(desk)[0]
+    for _ in range(BOOKINGS_PER_HOUR):
+        walk_to_summary(client, desk, slot)
+        assert "/prenotazione/" in client.post(url("booking_summary", desk)).url
+    walk_to_summary(client, desk, slot)
+
+    response = client.post(url("booking_summary", desk))
+
+    assert response.url == url("booking_summary", desk)
+    assert len(errors_of(response)) == 1
+    assert Booking.objects.count() == BOOKINGS_PER_HOUR
+    assert PERSON["name"] in client.get(url("booking_summary", desk)).content.decode()
 
 
 def test_cancelling_twice_or_after_the_start_is_refused(client, desk):
