@@ -1,7 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from directory.models import Activity, Organization
+from directory.models import Activity, Organization, VolunteeringCall
+from sportelli.models import Desk
 
 
 class _Bilingual(Sitemap):
@@ -15,7 +16,7 @@ class StaticSitemap(_Bilingual):
     priority = 1.0
 
     def items(self):
-        return ["directory:home"]
+        return ["directory:home", "directory:call_list", "sportelli:desk_list"]
 
     def location(self, item):
         return reverse(item)
@@ -43,8 +44,31 @@ class OrganizationSitemap(_Bilingual):
         return organization.updated_at
 
 
+class DeskSitemap(_Bilingual):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return Desk.objects.public().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, desk):
+        return desk.updated_at
+
+
+class VolunteeringCallSitemap(_Bilingual):
+    """Calls open now: young people look for them; applications are never listed anywhere."""
+
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return VolunteeringCall.objects.public().only("slug").order_by("pk")
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "activities": ActivitySitemap,
     "organizations": OrganizationSitemap,
+    "desks": DeskSitemap,
+    "calls": VolunteeringCallSitemap,
 }

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Activity, Organization
 from sportelli.models.desk import Desk
@@ -21,7 +22,7 @@ class ReferralStatus(models.TextChoices):
     ACCEPTED = "accepted", _("accepted")
     DECLINED = "declined", _("declined")
     IN_PROGRESS = "in_progress", _("in progress")
-    CLOSED = "closed", _("closed")
+    CLOSED = "closed", pgettext_lazy("referral status", "closed")
 
 
 # status -> the statuses it may move to

@@ -1,10 +1,13 @@
 """Public desk pages and the booking flow: plain GET/POST steps, no JavaScript needed.
 
-What the person types lives in their session until they confirm; nothing is written to the
-database before the last step, and nothing personal ever goes into a URL.
+What the person types lives in their session until they confirm, for at most
+``BOOKING_STATE_SECONDS`` after they start (a booking left half-way on a shared computer does
+not keep a name and phone for the whole session); nothing is written to the database before the
+last step, and nothing personal ever goes into a URL.
 """
 
 import datetime
+import time
 
 from django.conf import settings
 from django.contrib import messages
@@ -28,6 +31,8 @@ from sportelli.views import posted
 
 # Enough for a family, a social worker or a shared computer; not for filling a desk.
 BOOKINGS_PER_HOUR = 10
+# Time to go through the five steps, with margin; then the half-typed booking is forgotten.
+BOOKING_STATE_SECONDS = 2 * 3600
 
 
 def _public_desk(slug):
@@ -89,11 +94,15 @@ def desk_detail(request, slug):
 
 
 def _state(request, desk):
-    return request.session.get(f"sportelli-booking-{desk.pk}", {})
+    state = request.session.get(f"sportelli-booking-{desk.pk}", {})
+    if state and state.get("started", 0) < time.time() - BOOKING_STATE_SECONDS:
+        _clear_state(request, desk)
+        return {}
+    return state
 
 
 def _save_state(request, desk, **changes):
-    state = _state(request, desk) | changes
+    state = {"started": time.time()} | _state(request, desk) | changes
     request.session[f"sportelli-booking-{desk.pk}"] = state
     return state
 

@@ -1,7 +1,15 @@
+import datetime
+
 import pytest
 
 from directory.models import Activity, PublicationStatus
-from tests.factories import ActivityFactory, OrganizationFactory
+from tests.factories import (
+    ActivityFactory,
+    ApplicationFactory,
+    DeskFactory,
+    OrganizationFactory,
+    VolunteeringCallFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,3 +35,21 @@ def test_sitemap_lists_home_public_activities_and_organizations_with_alternates(
     assert "bozza" not in content
     assert "finita" not in content
     assert "ente-bozza" not in content
+
+
+def test_sitemap_lists_public_desks_and_open_volunteering_calls_but_no_applicant(client):
+    DeskFactory(slug="sportello-pagnana")
+    DeskFactory(slug="sportello-chiuso", status=PublicationStatus.DRAFT)
+    call = VolunteeringCallFactory(slug="aiuto-compiti")
+    ApplicationFactory(call=call, first_name="Ginevra", last_name="Bianchi")
+    VolunteeringCallFactory(slug="scaduta", deadline=datetime.date(2000, 1, 1))
+
+    content = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>http://testserver/sportelli/</loc>" in content
+    assert "<loc>http://testserver/volontariato/</loc>" in content
+    assert "<loc>http://testserver/sportelli/sportello-pagnana/</loc>" in content
+    assert "<loc>http://testserver/volontariato/aiuto-compiti/</loc>" in content
+    assert "sportello-chiuso" not in content
+    assert "scaduta" not in content
+    assert "Ginevra" not in content and "Bianchi" not in content

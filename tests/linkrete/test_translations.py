@@ -24,8 +24,8 @@ def test_every_message_is_translated_into_italian():
 def test_the_compiled_catalogue_is_up_to_date():
     compiled = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
     source = polib.pofile(str(CATALOGUE))
-    assert {e.msgid: e.msgstr for e in compiled if not e.msgid_plural} == {
-        e.msgid: e.msgstr for e in source.translated_entries() if not e.msgid_plural
+    assert {(e.msgctxt, e.msgid): e.msgstr for e in compiled if not e.msgid_plural} == {
+        (e.msgctxt, e.msgid): e.msgstr for e in source.translated_entries() if not e.msgid_plural
     }, "run `make messages` to recompile locale/it/LC_MESSAGES/django.mo"
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from sportelli.models import CODE_ALPHABET, CODE_LENGTH, Booking
 from sportelli.slots import bookable_window, desk_slots, slot_key
-from sportelli.views.public import BOOKINGS_PER_HOUR
+from sportelli.views.public import BOOKING_STATE_SECONDS, BOOKINGS_PER_HOUR
 from tests.factories import BookingFactory, DeskExceptionFactory, category
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +94,19 @@ def test_the_session_is_cleared_after_booking_so_a_second_visit_starts_over(clie
     client.post(url("booking_summary", desk))
     response = client.get(url("booking_summary", desk))
     assert response.url == url("booking_channel", desk)
+
+
+def test_a_booking_left_half_way_is_forgotten_after_a_while(client, desk):
+    walk_to_summary(client, desk)
+    session = client.session
+    key = f"sportelli-booking-{desk.pk}"
+    session[key]["started"] -= BOOKING_STATE_SECONDS + 1
+    session.save()
+
+    response = client.get(url("booking_summary", desk))
+
+    assert response.url == url("booking_channel", desk)
+    assert key not in client.session
 
 
 def test_no_mail_without_an_address(client, desk):
