@@ -11,6 +11,7 @@ from sportelli.models import (
     Channel,
     CitizenshipGroup,
     Desk,
+    DeskException,
     Gender,
     Outcome,
     ReferralStatus,
@@ -400,3 +401,39 @@ class ReferralTransitionForm(forms.Form):
         if status == ReferralStatus.CLOSED and not data.get("outcome", "").strip():
             self.add_error("outcome", _("Say how the referral ended."))
         return data
+
+
+class DeskClosureForm(forms.ModelForm):
+    """A closure or special hours on one date, from the console."""
+
+    cancel_bookings = forms.BooleanField(
+        label=_("Cancel the bookings outside the new hours"),
+        help_text=_(
+            "People who left an e-mail address are told. Without this, nothing is saved "
+            "while bookings would be left outside the hours."
+        ),
+        required=False,
+    )
+
+    class Meta:
+        model = DeskException
+        fields = ["date", "is_closed", "opens_at", "closes_at", "reason"]
+        widgets = {
+            "date": DateInput(),
+            "opens_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "closes_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        help_texts = {
+            "is_closed": _("Untick it and give the times to open with special hours instead."),
+            "reason": _("Shown on the desk's public page, e.g. “public holiday”."),
+        }
+
+    def __init__(self, *args, desk, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.desk = desk
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a later date."))
+        return date

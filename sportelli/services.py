@@ -10,18 +10,20 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from directory.models import Activity, Category, Language, Municipality, Organization
 from sportelli.models import (
     Access,
     Booking,
     Desk,
+    DeskException,
     Referral,
     ReferralEvent,
     ReferralStatus,
 )
 from sportelli.models.booking import new_booking_code
-from sportelli.slots import find_bookable_slot
+from sportelli.slots import desk_slots, find_bookable_slot, local_zone
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +144,81 @@ def booking_cancel(*, booking: Booking) -> Booking:
     if booking.starts_at <= timezone.now():
         raise ValidationError(_("This appointment has already started."))
     return booking_set_status(booking=booking, status=Booking.Status.CANCELLED)
+
+
+def bookings_outside_hours(desk: Desk, day: datetime.date) -> list[Booking]:
+    """Active bookings of ``day`` that no longer fall on a slot the desk offers that day."""
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=local_zone())
+    offered = {
+        slot.starts_at
+        for slot in desk_slots(
+            desk, day, day, now=start - datetime.timedelta(seconds=1), include_full=True
+        )
+    }
+    bookings = Booking.objects.active().filter(
+        desk=desk, starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1)
+    )
+    return [booking for booking in bookings if booking.starts_at not in offered]
+
+
+class BookingsAffected(ValidationError):
+    """The change would leave bookings outside the hours and the operator did not say to cancel
+    them: nothing was saved."""
+
+
+def desk_exception_add(
+    *, exception: DeskException, cancel_bookings: bool, desk_url: str = ""
+) -> list[Booking]:
+    """Save a closure or special hours of ``exception.desk``.
+
+    Bookings the change leaves outside the hours are cancelled, and the people who gave an
+    e-mail are told, only when ``cancel_bookings`` is set; otherwise nothing is saved and
+    ``BookingsAffected`` says how many bookings would be touched. Returns the cancelled ones.
+    ``desk_url``, the desk's public page, goes in the e-mail for booking another time.
+    """
+    exception.full_clean()
+    with transaction.atomic():
+        exception.save()
+        affected = bookings_outside_hours(exception.desk, exception.date)
+        if affected and not cancel_bookings:
+            raise BookingsAffected(
+                ngettext(
+                    "%(count)d booking falls outside these hours. Tick “cancel the bookings "
+                    "outside the new hours” to cancel it (the person is told by e-mail if they "
+                    "left an address), or move it with the person first.",
+                    "%(count)d bookings fall outside these hours. Tick “cancel the bookings "
+                    "outside the new hours” to cancel them (people are told by e-mail if they "
+                    "left an address), or move them with the people first.",
+                    len(affected),
+                )
+                % {"count": len(affected)},
+                code="bookings_affected",
+            )
+        cancelled = [
+            booking_set_status(booking=booking, status=Booking.Status.CANCELLED)
+            for booking in affected
+        ]
+    for booking in cancelled:
+        if booking.email:
+            _send_cancelled_by_desk_mail(booking, exception, desk_url)
+    return cancelled
+
+
+def _send_cancelled_by_desk_mail(booking: Booking, exception: DeskException, desk_url: str):
+    send_mail(
+        subject=_("Your appointment at %(desk)s is cancelled") % {"desk": booking.desk.name},
+        message=render_to_string(
+            "sportelli/email/booking_cancelled_by_desk.txt",
+            {
+                "booking": booking,
+                "desk": booking.desk,
+                "exception": exception,
+                "desk_url": desk_url,
+            },
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[booking.email],
+    )
 
 
 def access_log(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sportelli.views import console, public, referrals
+from sportelli.views import closures, console, public, referrals
 
 app_name = "sportelli"
 
@@ -13,6 +13,12 @@ urlpatterns = [
     path("console/accessi/accessi.csv", console.access_export, name="access_export"),
     path("console/prenotazioni/<int:pk>/stato/", console.booking_status, name="booking_status"),
     path("console/<slug:slug>/accessi/nuovo/", console.access_create, name="access_create"),
+    path("console/<slug:slug>/chiusure/", closures.desk_closures, name="desk_closures"),
+    path(
+        "console/<slug:slug>/chiusure/<int:pk>/elimina/",
+        closures.desk_closure_delete,
+        name="desk_closure_delete",
+    ),
     path("segnalazioni/", referrals.referral_list, name="referral_list"),
     path("segnalazioni/nuova/", referrals.referral_create, name="referral_create"),
     path("segnalazioni/<uuid:uuid>/", referrals.referral_detail, name="referral_detail"),

@@ -1,11 +1,13 @@
 """Every signed-in desk view for every role: own desk's operator, another desk's operator,
 organization staff, anonymous (sent to sign in) and coordinator."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from sportelli import services
-from tests.factories import AccessFactory, BookingFactory
+from tests.factories import AccessFactory, BookingFactory, DeskExceptionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +22,8 @@ MATRIX = {
     "access_create_for_booking": [200, 404, 404, "login", 200],
     "access_list": [200, 200, 404, "login", 200],
     "access_export": [200, 200, 404, "login", 200],
+    "desk_closures": [200, 404, 404, "login", 200],
+    "desk_closure_delete": [302, 404, 404, "login", 302],
     "referral_list": [200, 200, 200, "login", 200],
     "referral_create": [200, 200, 200, "login", 404],
     "referral_detail": [200, 404, 404, "login", 200],
@@ -40,7 +44,8 @@ def world(desk, other_organization, desk_operator):
         need="Aiuto",
         consent_to_share=True,
     )
-    return {"desk": desk, "booking": booking, "referral": referral}
+    closure = DeskExceptionFactory(desk=desk, date=datetime.date.today() + datetime.timedelta(30))
+    return {"desk": desk, "booking": booking, "referral": referral, "closure": closure}
 
 
 def request_for(view, world):
@@ -58,6 +63,12 @@ def request_for(view, world):
         "access_create_for_booking": (
             "get",
             reverse("sportelli:access_create", kwargs=slug) + f"?prenotazione={booking.pk}",
+            None,
+        ),
+        "desk_closures": ("get", reverse("sportelli:desk_closures", kwargs=slug), None),
+        "desk_closure_delete": (
+            "post",
+            reverse("sportelli:desk_closure_delete", kwargs=slug | {"pk": world["closure"].pk}),
             None,
         ),
         "access_list": ("get", reverse("sportelli:access_list"), None),
