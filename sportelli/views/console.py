@@ -169,7 +169,7 @@ class _Echo:
 CSV_COLUMNS = [
     "desk",
     "date",
-    "time",
+    "part_of_day",
     "channel",
     "topics",
     "age_band",
@@ -183,8 +183,17 @@ CSV_COLUMNS = [
 ]
 
 
+def part_of_day(moment: datetime.datetime) -> str:
+    """Morning, afternoon or evening: the exact minute of an access, next to the agenda, would
+    tell who came; the part of the day is enough for planning opening hours."""
+    if moment.hour < 13:
+        return "morning"
+    return "afternoon" if moment.hour < 18 else "evening"
+
+
 def access_export(request):
-    """The filtered accesses as CSV: the anonymous profile only, no names, no contacts."""
+    """The filtered accesses as CSV: the anonymous profile only, no names, no contacts, no
+    exact time."""
     _desks, _form, accesses = _filtered_accesses(request)
     writer = csv.writer(_Echo())
 
@@ -196,7 +205,7 @@ def access_export(request):
                 [
                     item.desk.slug,
                     when.date().isoformat(),
-                    when.strftime("%H:%M"),
+                    part_of_day(when),
                     item.channel,
                     "|".join(t.slug for t in item.topics.all()),
                     item.age_band,

@@ -216,6 +216,8 @@ def test_the_csv_export_has_the_anonymous_profile_and_no_names(
         or r["topics"] == "digital-divide|accesso-servizi"
         for r in rows
     )
+    assert {r["part_of_day"] for r in rows} <= {"morning", "afternoon", "evening"}
+    assert "time" not in rows[0]  # the minute of an access, next to the agenda, tells who came
     assert rows[0].keys() >= {
         "age_band",
         "gender",
