@@ -105,3 +105,24 @@ def test_an_operator_logs_an_access_from_the_agenda(
     page.goto("/sportelli/console/accessi/")
     assert_accessible(page)
     assert page.get_by_role("cell", name="15", exact=True).count() == 1
+
+
+def test_an_operator_closes_the_desk_for_a_day_on_a_phone(
+    page, assert_accessible, desk, desk_operator, live_server
+):
+    from sportelli.models import DeskException
+    from sportelli.slots import bookable_window, desk_slots
+
+    day = desk_slots(desk, *bookable_window(desk))[-1].local_start.date()
+    _sign_in(page, desk_operator, live_server)
+    page.goto("/sportelli/console/")
+    page.locator(f"a[href='/sportelli/console/{desk.slug}/chiusure/']").click()
+
+    assert_accessible(page)
+    page.locator("input[name=date]").fill(day.isoformat())
+    page.locator("input[name=reason]").fill("Assemblea dei soci")
+    submit(page)
+
+    assert_accessible(page)
+    assert page.get_by_text("Assemblea dei soci").count() == 1
+    assert DeskException.objects.get().date == day
