@@ -2,27 +2,26 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from directory.models import Activity, Organization, VolunteeringCall
-from sportelli.models import Desk
 
 
-class _Bilingual(Sitemap):
+class Bilingual(Sitemap):
     i18n = True
     alternates = True
     x_default = True
 
 
-class StaticSitemap(_Bilingual):
+class StaticSitemap(Bilingual):
     changefreq = "daily"
     priority = 1.0
 
     def items(self):
-        return ["directory:home", "directory:call_list", "sportelli:desk_list"]
+        return ["directory:home", "directory:call_list"]
 
     def location(self, item):
         return reverse(item)
 
 
-class ActivitySitemap(_Bilingual):
+class ActivitySitemap(Bilingual):
     changefreq = "weekly"
     priority = 0.8
 
@@ -33,7 +32,7 @@ class ActivitySitemap(_Bilingual):
         return activity.updated_at
 
 
-class OrganizationSitemap(_Bilingual):
+class OrganizationSitemap(Bilingual):
     changefreq = "weekly"
     priority = 0.6
 
@@ -44,18 +43,7 @@ class OrganizationSitemap(_Bilingual):
         return organization.updated_at
 
 
-class DeskSitemap(_Bilingual):
-    changefreq = "weekly"
-    priority = 0.7
-
-    def items(self):
-        return Desk.objects.public().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, desk):
-        return desk.updated_at
-
-
-class VolunteeringCallSitemap(_Bilingual):
+class VolunteeringCallSitemap(Bilingual):
     """Calls open now: young people look for them; applications are never listed anywhere."""
 
     changefreq = "daily"
@@ -69,6 +57,5 @@ SITEMAPS = {
     "pages": StaticSitemap,
     "activities": ActivitySitemap,
     "organizations": OrganizationSitemap,
-    "desks": DeskSitemap,
     "calls": VolunteeringCallSitemap,
 }

@@ -9,8 +9,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from directory.sitemaps import SITEMAPS
+from directory.sitemaps import SITEMAPS as DIRECTORY_SITEMAPS
 from linkrete.accounts import views as account_views
+from sportelli.sitemaps import SITEMAPS as DESK_SITEMAPS
 
 admin.site.site_header = _("Linkrete coordination")
 admin.site.site_title = _("Linkrete")
@@ -21,7 +22,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         login_not_required(sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": DIRECTORY_SITEMAPS | DESK_SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
 ]

@@ -1,0 +1,29 @@
+from django.urls import reverse
+
+from directory.sitemaps import Bilingual
+from sportelli.models import Desk
+
+
+class DeskListSitemap(Bilingual):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return ["sportelli:desk_list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class DeskSitemap(Bilingual):
+    changefreq = "weekly"
+    priority = 0.7
+
+    def items(self):
+        return Desk.objects.public().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, desk):
+        return desk.updated_at
+
+
+SITEMAPS = {"desk_list": DeskListSitemap, "desks": DeskSitemap}
