@@ -187,6 +187,11 @@ LINKRETE_MAP_ATTRIBUTION = env_str(
 )
 LINKRETE_DEMO_PASSWORD = "linkrete-demo"
 
+# Retention (GDPR art. 5(1)(e)): days after which `manage.py apply_retention` erases who a
+# booking or a finished referral was about; dates, desk, topics and statuses stay for monitoring.
+LINKRETE_BOOKING_RETENTION_DAYS = env_int("BOOKING_RETENTION_DAYS", 180)
+LINKRETE_REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 365)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
