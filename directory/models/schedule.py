@@ -87,15 +87,11 @@ class OpeningSlot(models.Model):
         )
 
 
-class ScheduleException(models.Model):
-    """A dated change to the weekly hours: closed that day, or open with special hours."""
+class DatedException(models.Model):
+    """A dated change to weekly hours (HSDS schedule with a date): closed that day, or open with
+    special hours. Concrete models add what the hours belong to and the check constraint,
+    made by ``closed_or_hours``."""
 
-    activity = models.ForeignKey(
-        Activity,
-        on_delete=models.CASCADE,
-        related_name="schedule_exceptions",
-        verbose_name=_("activity"),
-    )
     date = models.DateField(_("date"))
     is_closed = models.BooleanField(_("closed all day"), default=True)
     opens_at = models.TimeField(_("opens at"), null=True, blank=True)
@@ -103,25 +99,8 @@ class ScheduleException(models.Model):
     reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("exception to the hours")
-        verbose_name_plural = _("exceptions to the hours")
+        abstract = True
         ordering = ["date", "opens_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(is_closed=True, opens_at__isnull=True, closes_at__isnull=True)
-                | models.Q(
-                    is_closed=False,
-                    opens_at__isnull=False,
-                    closes_at__isnull=False,
-                    opens_at__lt=models.F("closes_at"),
-                ),
-                name="schedule_exception_closed_or_hours",
-                violation_error_message=_(
-                    "Either the activity is closed all day, or give special hours that open "
-                    "before they close."
-                ),
-            ),
-        ]
 
     def __str__(self):
         if self.is_closed:
@@ -140,3 +119,42 @@ class ScheduleException(models.Model):
             raise ValidationError(_("Give the special opening and closing times."))
         if self.opens_at >= self.closes_at:
             raise ValidationError({"closes_at": _("Special hours must open before they close.")})
+
+
+def closed_or_hours(name: str, message) -> models.CheckConstraint:
+    """The database's rule for a ``DatedException``: closed with no hours, or hours in order."""
+    return models.CheckConstraint(
+        condition=models.Q(is_closed=True, opens_at__isnull=True, closes_at__isnull=True)
+        | models.Q(
+            is_closed=False,
+            opens_at__isnull=False,
+            closes_at__isnull=False,
+            opens_at__lt=models.F("closes_at"),
+        ),
+        name=name,
+        violation_error_message=message,
+    )
+
+
+class ScheduleException(DatedException):
+    """A dated change to an activity's weekly hours."""
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="schedule_exceptions",
+        verbose_name=_("activity"),
+    )
+
+    class Meta(DatedException.Meta):
+        verbose_name = _("exception to the hours")
+        verbose_name_plural = _("exceptions to the hours")
+        constraints = [
+            closed_or_hours(
+                "schedule_exception_closed_or_hours",
+                _(
+                    "Either the activity is closed all day, or give special hours that open "
+                    "before they close."
+                ),
+            ),
+        ]

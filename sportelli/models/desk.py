@@ -17,6 +17,7 @@ from directory.models import (
     Weekday,
     Zone,
 )
+from directory.models.schedule import DatedException, closed_or_hours
 
 TOPIC_TAXONOMY = "temi-sportello"
 # Paths under /sportelli/ that are not desks: a desk with one of these slugs would be shadowed.
@@ -265,53 +266,22 @@ class DeskOpeningSlot(models.Model):
         )
 
 
-class DeskException(models.Model):
+class DeskException(DatedException):
     """A dated change: the desk is closed that day, or open with special hours."""
 
     desk = models.ForeignKey(
         Desk, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("desk")
     )
-    date = models.DateField(_("date"))
-    is_closed = models.BooleanField(_("closed all day"), default=True)
-    opens_at = models.TimeField(_("opens at"), null=True, blank=True)
-    closes_at = models.TimeField(_("closes at"), null=True, blank=True)
-    reason = models.CharField(_("reason"), max_length=200, blank=True)
 
-    class Meta:
+    class Meta(DatedException.Meta):
         verbose_name = _("exception to the desk hours")
         verbose_name_plural = _("exceptions to the desk hours")
-        ordering = ["date", "opens_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(is_closed=True, opens_at__isnull=True, closes_at__isnull=True)
-                | models.Q(
-                    is_closed=False,
-                    opens_at__isnull=False,
-                    closes_at__isnull=False,
-                    opens_at__lt=models.F("closes_at"),
-                ),
-                name="desk_exception_closed_or_hours",
-                violation_error_message=_(
+            closed_or_hours(
+                "desk_exception_closed_or_hours",
+                _(
                     "Either the desk is closed all day, or give special hours that open "
                     "before they close."
                 ),
             ),
         ]
-
-    def __str__(self):
-        if self.is_closed:
-            return _("%(date)s: closed") % {"date": self.date}
-        return f"{self.date}: {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
-
-    def clean(self):
-        super().clean()
-        if self.is_closed:
-            if self.opens_at or self.closes_at:
-                raise ValidationError(
-                    _("A day closed all day has no hours: untick 'closed' to give special hours.")
-                )
-            return
-        if self.opens_at is None or self.closes_at is None:
-            raise ValidationError(_("Give the special opening and closing times."))
-        if self.opens_at >= self.closes_at:
-            raise ValidationError({"closes_at": _("Special hours must open before they close.")})
