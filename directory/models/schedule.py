@@ -24,52 +24,19 @@ class Weekday(models.IntegerChoices):
 WEEKDAY_RRULE_CODES = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
 
 
-class OpeningSlot(models.Model):
-    """The activity is open on this weekday between these times, within the validity dates."""
+class WeeklySlot(models.Model):
+    """Open on this weekday between these times, within the validity dates (HSDS weekly
+    schedule). Concrete models add what the hours belong to and ``weekly_slot_rules``."""
 
-    activity = models.ForeignKey(
-        Activity, on_delete=models.CASCADE, related_name="opening_slots", verbose_name=_("activity")
-    )
-    location = models.ForeignKey(
-        Location,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="opening_slots",
-        verbose_name=_("location"),
-        help_text=_("Leave empty when the hours are the same everywhere."),
-    )
     weekday = models.PositiveSmallIntegerField(_("day of the week"), choices=Weekday)
     opens_at = models.TimeField(_("opens at"))
     closes_at = models.TimeField(_("closes at"))
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
-    notes = models.CharField(_("notes"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("opening slot")
-        verbose_name_plural = _("opening hours")
+        abstract = True
         ordering = ["weekday", "opens_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(opens_at__lt=models.F("closes_at")),
-                name="opening_slot_opens_before_closing",
-                violation_error_message=_("A slot must open before it closes."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(weekday__gte=1, weekday__lte=7),
-                name="opening_slot_weekday_iso",
-                violation_error_message=_("The day of the week goes from 1 (Monday) to 7."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(valid_from__isnull=True)
-                | models.Q(valid_to__isnull=True)
-                | models.Q(valid_from__lte=models.F("valid_to")),
-                name="opening_slot_validity_in_order",
-                violation_error_message=_("The validity period must end after it starts."),
-            ),
-        ]
-        indexes = [models.Index(fields=["weekday", "opens_at", "closes_at"])]
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
@@ -85,6 +52,53 @@ class OpeningSlot(models.Model):
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
         )
+
+
+def weekly_slot_rules(prefix: str) -> list[models.CheckConstraint]:
+    """The database's rules for a ``WeeklySlot``, named ``<prefix>_…``."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(opens_at__lt=models.F("closes_at")),
+            name=f"{prefix}_opens_before_closing",
+            violation_error_message=_("A slot must open before it closes."),
+        ),
+        models.CheckConstraint(
+            condition=models.Q(weekday__gte=1, weekday__lte=7),
+            name=f"{prefix}_weekday_iso",
+            violation_error_message=_("The day of the week goes from 1 (Monday) to 7."),
+        ),
+        models.CheckConstraint(
+            condition=models.Q(valid_from__isnull=True)
+            | models.Q(valid_to__isnull=True)
+            | models.Q(valid_from__lte=models.F("valid_to")),
+            name=f"{prefix}_validity_in_order",
+            violation_error_message=_("The validity period must end after it starts."),
+        ),
+    ]
+
+
+class OpeningSlot(WeeklySlot):
+    """The activity is open on this weekday between these times, within the validity dates."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="opening_slots", verbose_name=_("activity")
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="opening_slots",
+        verbose_name=_("location"),
+        help_text=_("Leave empty when the hours are the same everywhere."),
+    )
+    notes = models.CharField(_("notes"), max_length=200, blank=True)
+
+    class Meta(WeeklySlot.Meta):
+        verbose_name = _("opening slot")
+        verbose_name_plural = _("opening hours")
+        constraints = weekly_slot_rules("opening_slot")
+        indexes = [models.Index(fields=["weekday", "opens_at", "closes_at"])]
 
 
 class DatedException(models.Model):

@@ -14,10 +14,14 @@ from directory.models import (
     Municipality,
     Organization,
     PublicationStatus,
-    Weekday,
     Zone,
 )
-from directory.models.schedule import DatedException, closed_or_hours
+from directory.models.schedule import (
+    DatedException,
+    WeeklySlot,
+    closed_or_hours,
+    weekly_slot_rules,
+)
 
 TOPIC_TAXONOMY = "temi-sportello"
 # Paths under /sportelli/ that are not desks: a desk with one of these slugs would be shadowed.
@@ -214,56 +218,17 @@ class Desk(models.Model):
         return channel in {c.value for c in self.channels}
 
 
-class DeskOpeningSlot(models.Model):
+class DeskOpeningSlot(WeeklySlot):
     """The desk is open on this weekday between these times (same shape as activity hours)."""
 
     desk = models.ForeignKey(
         Desk, on_delete=models.CASCADE, related_name="opening_slots", verbose_name=_("desk")
     )
-    weekday = models.PositiveSmallIntegerField(_("day of the week"), choices=Weekday)
-    opens_at = models.TimeField(_("opens at"))
-    closes_at = models.TimeField(_("closes at"))
-    valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid until"), null=True, blank=True)
 
-    class Meta:
+    class Meta(WeeklySlot.Meta):
         verbose_name = _("desk opening slot")
         verbose_name_plural = _("desk hours")
-        ordering = ["weekday", "opens_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(opens_at__lt=models.F("closes_at")),
-                name="desk_slot_opens_before_closing",
-                violation_error_message=_("A slot must open before it closes."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(weekday__gte=1, weekday__lte=7),
-                name="desk_slot_weekday_iso",
-                violation_error_message=_("The day of the week goes from 1 (Monday) to 7."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(valid_from__isnull=True)
-                | models.Q(valid_to__isnull=True)
-                | models.Q(valid_from__lte=models.F("valid_to")),
-                name="desk_slot_validity_in_order",
-                violation_error_message=_("The validity period must end after it starts."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
-
-    def clean(self):
-        super().clean()
-        if self.opens_at and self.closes_at and self.opens_at >= self.closes_at:
-            raise ValidationError({"closes_at": _("A slot must open before it closes.")})
-        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
-            raise ValidationError({"valid_to": _("The validity period must end after it starts.")})
-
-    def is_valid_on(self, day):
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        constraints = weekly_slot_rules("desk_slot")
 
 
 class DeskException(DatedException):
