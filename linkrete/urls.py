@@ -11,11 +11,13 @@ from django.views.i18n import set_language
 
 from directory.sitemaps import SITEMAPS as DIRECTORY_SITEMAPS
 from linkrete.accounts import views as account_views
+from linkrete.accounts.forms import AdminLoginForm, LoginForm
 from sportelli.sitemaps import SITEMAPS as DESK_SITEMAPS
 
 admin.site.site_header = _("Linkrete coordination")
 admin.site.site_title = _("Linkrete")
 admin.site.index_title = _("Network coordination")
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
@@ -31,7 +33,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path(
         "accesso/",
-        login_not_required(auth_views.LoginView.as_view()),
+        login_not_required(auth_views.LoginView.as_view(authentication_form=LoginForm)),
         name="login",
     ),
     path("esci/", auth_views.LogoutView.as_view(), name="logout"),

@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.validators import slug_re
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +13,15 @@ from django.views.decorators.http import require_POST
 from directory import my_list as session_list
 from directory.cards import with_card_details
 from directory.models import Activity
+
+
+def _posted_activity(request, activities):
+    """The activity named by the posted slug; 404 for anything that is not a slug (a NUL byte
+    would make PostgreSQL refuse the query)."""
+    slug = request.POST.get("activity", "")
+    if not slug_re.fullmatch(slug):
+        raise Http404
+    return get_object_or_404(activities, slug=slug)
 
 
 def _back(request, activity):
@@ -25,7 +36,7 @@ def _back(request, activity):
 @login_not_required
 @require_POST
 def my_list_add(request):
-    activity = get_object_or_404(Activity.objects.public(), slug=request.POST.get("activity", ""))
+    activity = _posted_activity(request, Activity.objects.public())
     if session_list.add(request.session, activity.pk):
         messages.success(request, _("“%(title)s” is in your list.") % {"title": activity.title})
     elif activity.pk in session_list.activity_ids(request.session):
@@ -44,7 +55,7 @@ def my_list_add(request):
 @login_not_required
 @require_POST
 def my_list_remove(request):
-    activity = get_object_or_404(Activity.objects.all(), slug=request.POST.get("activity", ""))
+    activity = _posted_activity(request, Activity.objects.all())
     if session_list.remove(request.session, activity.pk):
         messages.success(
             request, _("“%(title)s” was removed from your list.") % {"title": activity.title}
@@ -81,7 +92,8 @@ def my_list(request):
 
 @login_not_required
 def my_list_shared(request):
-    slugs = [s for s in request.GET.get("a", "").split(",") if s][: session_list.MAX_ITEMS]
+    slugs = [s for s in request.GET.get("a", "").split(",") if slug_re.fullmatch(s)]
+    slugs = slugs[: session_list.MAX_ITEMS]
     activities = []
     if slugs:
         activities = _in_order(
