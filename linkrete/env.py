@@ -1,6 +1,7 @@
 """Small typed readers for configuration taken from environment variables."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -39,3 +40,10 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def origin_of(url: str) -> str:
+    """``https://tile.example.org`` from a URL or URL template such as a map tile URL; a
+    ``{s}`` subdomain placeholder becomes a wildcard."""
+    parts = urlsplit(url.replace("{s}.", "*."))
+    return f"{parts.scheme}://{parts.netloc}"

@@ -4,10 +4,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from linkrete.env import env_bool, env_int, env_list, env_str
+from linkrete.env import env_bool, env_int, env_list, env_str, origin_of
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into the translated lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -185,6 +187,24 @@ LINKRETE_MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/
 LINKRETE_MAP_ATTRIBUTION = env_str(
     "MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
+
+# Content Security Policy (django-csp): scripts, styles, fonts and data only from this site;
+# images also from the map tile server. No inline script anywhere (JSON-LD is data, not run);
+# styles allow inline because Bootstrap Italia's and Leaflet's scripts set style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", origin_of(LINKRETE_MAP_TILE_URL)],
+        "font-src": [SELF, "data:"],  # Bootstrap Italia inlines one small icon font
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 LINKRETE_DEMO_PASSWORD = "linkrete-demo"
 
 # Retention (GDPR art. 5(1)(e)): days after which `manage.py apply_retention` erases who a

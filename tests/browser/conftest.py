@@ -56,7 +56,23 @@ def _new_page(browser, live_server, width):
     )
     context.set_default_timeout(10_000)
     context.route(EXTERNAL, lambda route: route.abort())
-    return context, context.new_page()
+    page = context.new_page()
+    # Anything the Content Security Policy blocks is a page that does not work as written.
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text
+            and page.csp_violations.append(message.text[:300])
+        ),
+    )
+    return context, page
+
+
+def _close(context, page):
+    violations = page.csp_violations
+    context.close()
+    assert not violations, f"the Content Security Policy blocked: {violations}"
 
 
 @pytest.fixture
@@ -64,14 +80,14 @@ def page(browser, live_server):
     """A phone-sized page (360 px wide), as most families use."""
     context, page = _new_page(browser, live_server, 360)
     yield page
-    context.close()
+    _close(context, page)
 
 
 @pytest.fixture
 def desktop_page(browser, live_server):
     context, page = _new_page(browser, live_server, 1280)
     yield page
-    context.close()
+    _close(context, page)
 
 
 @pytest.fixture
