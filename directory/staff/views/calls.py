@@ -7,11 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from directory.models import Application
+from directory.models import Application, VolunteeringCall
 from directory.staff import services
 from directory.staff.access import get_organization_for_user
 from directory.staff.forms import VolunteeringCallForm
-from directory.staff.services import unique_slug
 
 
 def call_list(request, slug):
@@ -22,26 +21,47 @@ def call_list(request, slug):
     return render(request, "staff/call_list.html", {"organization": organization, "calls": calls})
 
 
+def _saved_message(request, call):
+    if call.review_status == VolunteeringCall.ReviewStatus.PENDING:
+        messages.success(
+            request,
+            _("Thank you: the change is waiting for a coordinator's review before it is public."),
+        )
+    elif call.is_published:
+        messages.success(request, _("Saved and published."))
+    else:
+        messages.success(request, _("Call saved."))
+
+
 def call_edit(request, slug, pk=None):
+    """A rejected call opens with the text the organization wrote and the reviewer's reason:
+    saving it sends it for review again."""
     organization = get_organization_for_user(request.user, slug)
     call = get_object_or_404(organization.volunteering_calls, pk=pk) if pk else None
     form = VolunteeringCallForm(request.POST or None, instance=call, organization=organization)
     if request.method == "POST" and form.is_valid():
         call = form.save(commit=False)
         call.organization = organization
-        if not call.slug:
-            from directory.models import VolunteeringCall
-
-            call.slug = unique_slug(VolunteeringCall, f"{organization.slug}-{call.title}")
-        call.full_clean()
-        call.save()
-        messages.success(request, _("Call saved."))
-        return redirect("staff:call_list", slug=organization.slug)
+        try:
+            services.call_submit(call=call, author=request.user, changed_fields=form.changed_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            _saved_message(request, call)
+            return redirect("staff:call_list", slug=organization.slug)
     title = _("Edit the call") if call else _("New volunteering call")
+    rejected = call is not None and call.review_status == VolunteeringCall.ReviewStatus.REJECTED
     return render(
         request,
         "staff/edit_form.html",
-        {"organization": organization, "form": form, "title": title},
+        {
+            "organization": organization,
+            "form": form,
+            "title": title,
+            "revisable": True,
+            "rejection_reason": call.rejection_reason if rejected else "",
+        },
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from directory.models import Revision
+from directory.models import Revision, VolunteeringCall
 from directory.staff import services
 from directory.staff.access import get_organization_for_user, is_coordinator, organizations_for_user
 
@@ -82,6 +82,9 @@ def home(request):
             "organizations": organizations,
             "is_coordinator": coordinator,
             "queue_count": Revision.objects.pending().count() if coordinator else None,
+            "call_queue_count": VolunteeringCall.objects.pending_review().count()
+            if coordinator
+            else None,
         },
     )
 
