@@ -9,7 +9,11 @@ from django.views.decorators.http import require_POST
 
 from directory.models import Application, VolunteeringCall
 from directory.staff import services
-from directory.staff.access import get_organization_for_user
+from directory.staff.access import (
+    get_organization_for_member,
+    get_organization_for_user,
+    is_member,
+)
 from directory.staff.forms import VolunteeringCallForm
 
 
@@ -18,7 +22,15 @@ def call_list(request, slug):
     calls = organization.volunteering_calls.annotate(
         new_count=Count("applications", filter=Q(applications__status=Application.Status.NEW))
     )
-    return render(request, "staff/call_list.html", {"organization": organization, "calls": calls})
+    return render(
+        request,
+        "staff/call_list.html",
+        {
+            "organization": organization,
+            "calls": calls,
+            "is_member": is_member(request.user, organization),
+        },
+    )
 
 
 def _saved_message(request, call):
@@ -66,7 +78,7 @@ def call_edit(request, slug, pk=None):
 
 
 def application_list(request, slug):
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     applications = Application.objects.filter(call__organization=organization).select_related(
         "call", "volunteer"
     )
@@ -79,7 +91,7 @@ def application_list(request, slug):
 
 @require_POST
 def application_decide(request, slug, pk):
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     application = get_object_or_404(
         Application.objects.select_related("call__organization"),
         pk=pk,
