@@ -157,4 +157,5 @@ class Application(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.first_name} {self.last_name} → {self.call}"
+        # Not the applicant's name: str() ends up in the admin's history and log lines.
+        return _("application #%(pk)s") % {"pk": self.pk}

@@ -289,10 +289,19 @@ class VolunteerForm(forms.ModelForm):
         }
 
 
+class VolunteerChoiceField(forms.ModelChoiceField):
+    """Volunteers by name: the form is on the organization's own pages (``str()`` of a
+    volunteer is deliberately not the name)."""
+
+    def label_from_instance(self, obj):
+        return obj.full_name
+
+
 class VolunteerHoursForm(forms.ModelForm):
     class Meta:
         model = VolunteerHours
         fields = ["volunteer", "activity", "date", "hours", "description"]
+        field_classes = {"volunteer": VolunteerChoiceField}
         widgets = {"date": DATE}
 
     def __init__(self, *args, organization, **kwargs):
@@ -337,6 +346,7 @@ class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
         fields = ["volunteer", "user", "hours"]
+        field_classes = {"volunteer": VolunteerChoiceField}
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)

@@ -104,7 +104,8 @@ def application_decide(request, slug, pk):
             )
             messages.success(
                 request,
-                _("Accepted: %(name)s is now in the volunteer register.") % {"name": volunteer},
+                _("Accepted: %(name)s is now in the volunteer register.")
+                % {"name": volunteer.full_name},
             )
         else:
             services.application_decline(application=application, decided_by=request.user)
