@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 
 from directory.models import VolunteerHours
-from directory.staff import services
+from directory.staff import params, services
 from directory.staff.access import get_organization_for_member
 from directory.staff.forms import VolunteerForm, VolunteerHoursForm
 
@@ -25,8 +25,7 @@ def _register(organization, year):
 
 
 def _year(request):
-    value = request.GET.get("anno", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else None
+    return params.year(request.GET.get("anno"))
 
 
 def volunteer_list(request, slug):
