@@ -268,7 +268,7 @@ def test_the_review_queue_query_count_does_not_grow(
             review_status=Status.PENDING,
         )
     client.force_login(coordinator)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("staff:call_review_queue"))
     assert len(response.context["calls"]) == rows
 
@@ -278,7 +278,7 @@ def test_the_review_detail_query_count(
 ):
     call = VolunteeringCallFactory(organization=organization, review_status=Status.PENDING)
     client.force_login(coordinator)
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(5):
         assert client.get(reverse("staff:call_review_detail", args=[call.pk])).status_code == 200
 
 
