@@ -173,6 +173,8 @@ class VolunteeringCallFactory(factory.django.DjangoModelFactory):
     description = "Aiuta i ragazzi delle medie con i compiti."
     min_age = 16
     time_commitment = "Due ore a settimana"
+    # Most tests look at public calls; review tests create pending ones explicitly.
+    review_status = directory.VolunteeringCall.ReviewStatus.APPROVED
 
 
 class ApplicationFactory(factory.django.DjangoModelFactory):

@@ -6,6 +6,7 @@ deliberately not in the admin (least privilege); coordinators see aggregate figu
 
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -62,9 +63,35 @@ class BoardPostAdmin(admin.ModelAdmin):
 
 @admin.register(VolunteeringCall)
 class VolunteeringCallAdmin(admin.ModelAdmin):
-    list_display = ["title", "organization", "min_age", "deadline", "is_published"]
-    list_filter = ["is_published"]
+    """Calls are public data: the review page (with the reason for a rejection) is where
+    coordinators decide; here a decision changed by hand is recorded as theirs."""
+
+    list_display = [
+        "title",
+        "organization",
+        "min_age",
+        "deadline",
+        "is_published",
+        "review_status",
+        "review_link",
+    ]
+    list_filter = ["review_status", "is_published"]
     search_fields = ["title", "organization__name"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization", "municipality", "activity"]
     prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["submitted_at", "reviewed_by", "reviewed_at", "created_at"]
+
+    @admin.display(description=_("review"))
+    def review_link(self, call):
+        url = reverse("staff:call_review_detail", kwargs={"pk": call.pk})
+        return format_html('<a href="{}">{}</a>', url, _("open"))
+
+    def save_model(self, request, obj, form, change):
+        if "review_status" in form.changed_data:
+            if obj.review_status == VolunteeringCall.ReviewStatus.PENDING:
+                obj.reviewed_by, obj.reviewed_at = None, None
+                obj.submitted_at = timezone.now()
+            else:
+                obj.reviewed_by, obj.reviewed_at = request.user, timezone.now()
+        super().save_model(request, obj, form, change)

@@ -171,7 +171,8 @@ class Attendance(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.course}: {self.volunteer or self.user}"
+        # Not the attendee's name: str() ends up in the admin's history and log lines.
+        return _("attendance #%(pk)s") % {"pk": self.pk}
 
     def clean(self):
         super().clean()

@@ -100,6 +100,12 @@ class Volunteer(models.Model):
         ]
 
     def __str__(self):
+        # Not the name: str() ends up in the admin's history, messages and log lines.
+        return _("volunteer #%(pk)s") % {"pk": self.pk}
+
+    @property
+    def full_name(self):
+        """For the organization's own pages, where members legitimately read it."""
         return f"{self.first_name} {self.last_name}"
 
     def clean(self):
@@ -160,7 +166,7 @@ class VolunteerHours(models.Model):
         indexes = [models.Index(fields=["volunteer", "date"])]
 
     def __str__(self):
-        return f"{self.volunteer} {self.date}: {self.hours}"
+        return _("volunteer hours #%(pk)s") % {"pk": self.pk}
 
     def clean(self):
         super().clean()

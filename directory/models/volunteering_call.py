@@ -14,14 +14,30 @@ from directory.models.volunteer import Volunteer
 
 class VolunteeringCallQuerySet(models.QuerySet):
     def public(self, on=None):
+        """Approved by a coordinator (or from a trusted organization), published, still open."""
         day = on or timezone.localdate()
         return self.filter(
             is_published=True,
+            review_status=VolunteeringCall.ReviewStatus.APPROVED,
             organization__status=PublicationStatus.PUBLISHED,
         ).filter(models.Q(deadline__isnull=True) | models.Q(deadline__gte=day))
 
+    def pending_review(self):
+        return self.filter(review_status=VolunteeringCall.ReviewStatus.PENDING)
+
+    def for_review(self):
+        return self.select_related("organization", "activity", "municipality", "reviewed_by")
+
 
 class VolunteeringCall(models.Model):
+    """A public opportunity to volunteer. Public data: what an untrusted organization writes
+    waits for a coordinator's review (``review_status``) and is public only once approved."""
+
+    class ReviewStatus(models.TextChoices):
+        PENDING = "pending", _("waiting for review")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
     organization = models.ForeignKey(
         Organization,
         on_delete=models.CASCADE,
@@ -54,6 +70,24 @@ class VolunteeringCall(models.Model):
     deadline = models.DateField(_("apply by"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    review_status = models.CharField(
+        _("review"),
+        max_length=20,
+        choices=ReviewStatus,
+        default=ReviewStatus.PENDING,
+        db_index=True,
+    )
+    submitted_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     objects = VolunteeringCallQuerySet.as_manager()
 
@@ -61,6 +95,13 @@ class VolunteeringCall(models.Model):
         verbose_name = _("volunteering call")
         verbose_name_plural = _("volunteering calls")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(review_status="rejected") | ~models.Q(rejection_reason=""),
+                name="volunteering_call_rejection_has_reason",
+                violation_error_message=_("Say why the change is rejected."),
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -116,4 +157,5 @@ class Application(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.first_name} {self.last_name} → {self.call}"
+        # Not the applicant's name: str() ends up in the admin's history and log lines.
+        return _("application #%(pk)s") % {"pk": self.pk}

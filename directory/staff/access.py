@@ -1,7 +1,10 @@
 """Who may see or change what in the signed-in area (/area-enti/).
 
 Staff reach only the organizations they are members of: anything else answers 404, so the
-area never confirms that another organization's record exists. Coordinators reach all.
+area never confirms that another organization's record exists. Coordinators reach every
+organization's public data (profile, places, activities, calls) and its review, but people's
+personal data (volunteers, applicants, course attendees) only where they are members
+themselves: least privilege (GDPR art. 5, 25).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -45,6 +48,30 @@ def get_organization_for_user(user, slug: str, manage: bool = False) -> Organiza
     if manage and membership.role != Membership.Role.MANAGER:
         raise PermissionDenied
     return organization
+
+
+def get_organization_for_member(user, slug: str, manage: bool = False) -> Organization:
+    """The organization, if the user is one of its members; else 404, coordinators included.
+
+    For every page that shows volunteers', applicants' or attendees' personal data.
+    ``manage=True`` also asks for the manager role: a plain editor gets 403.
+    """
+    membership = (
+        Membership.objects.select_related("organization")
+        .filter(user=user, organization__slug=slug)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    if manage and membership.role != Membership.Role.MANAGER:
+        raise PermissionDenied
+    return membership.organization
+
+
+def is_member(user, organization: Organization) -> bool:
+    """Whether pages with the organization's personal data are open to the user (and so
+    whether to link them)."""
+    return Membership.objects.filter(user=user, organization=organization).exists()
 
 
 def require_coordinator(user) -> None:

@@ -62,6 +62,28 @@ def current_values(form) -> dict:
     return values
 
 
+# Beyond a bigint: SQLite fails on such a key inside IN (…) instead of finding no row.
+BIGINT_MAX = 2**63 - 1
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing keys no integer column holds before asking the database."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, list | tuple) else ():
+            try:
+                out_of_range = abs(int(pk)) > BIGINT_MAX
+            except (TypeError, ValueError):
+                continue  # Django's own check answers for these.
+            if out_of_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 # Public data, changed through revisions ------------------------------------------------------
 
 
@@ -88,6 +110,7 @@ class OrganizationProfileForm(forms.ModelForm):
             "phone",
         ]
         widgets = {"general_interest_areas": forms.CheckboxSelectMultiple}
+        field_classes = {"general_interest_areas": BoundedModelMultipleChoiceField}
 
     revision_exclude = ("logo_upload",)
 
@@ -170,6 +193,10 @@ class ActivityForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
             "locations": forms.CheckboxSelectMultiple,
         }
+        field_classes = dict.fromkeys(
+            ("categories", "target_groups", "languages", "locations"),
+            BoundedModelMultipleChoiceField,
+        )
 
     revision_exclude = ("photo_upload",)
 
@@ -202,8 +229,25 @@ class ScheduleExceptionForm(forms.ModelForm):
         widgets = {"date": DATE, "opens_at": TIME, "closes_at": TIME}
 
 
-OpeningSlotFormSet = forms.formset_factory(OpeningSlotForm, extra=1, can_delete=True)
-ScheduleExceptionFormSet = forms.formset_factory(ScheduleExceptionForm, extra=1, can_delete=True)
+# Bounded: the row count comes from the browser, and each row renders a choice of locations.
+MAX_SLOTS = 50
+MAX_EXCEPTIONS = 100
+OpeningSlotFormSet = forms.formset_factory(
+    OpeningSlotForm,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_SLOTS,
+    absolute_max=MAX_SLOTS,
+    validate_max=True,
+)
+ScheduleExceptionFormSet = forms.formset_factory(
+    ScheduleExceptionForm,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_EXCEPTIONS,
+    absolute_max=MAX_EXCEPTIONS,
+    validate_max=True,
+)
 
 
 def formset_rows(formset) -> list[dict]:
@@ -289,10 +333,19 @@ class VolunteerForm(forms.ModelForm):
         }
 
 
+class VolunteerChoiceField(forms.ModelChoiceField):
+    """Volunteers by name: the form is on the organization's own pages (``str()`` of a
+    volunteer is deliberately not the name)."""
+
+    def label_from_instance(self, obj):
+        return obj.full_name
+
+
 class VolunteerHoursForm(forms.ModelForm):
     class Meta:
         model = VolunteerHours
         fields = ["volunteer", "activity", "date", "hours", "description"]
+        field_classes = {"volunteer": VolunteerChoiceField}
         widgets = {"date": DATE}
 
     def __init__(self, *args, organization, **kwargs):
@@ -337,6 +390,7 @@ class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
         fields = ["volunteer", "user", "hours"]
+        field_classes = {"volunteer": VolunteerChoiceField}
 
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)

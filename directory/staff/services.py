@@ -30,6 +30,7 @@ from directory.models import (
     Revision,
     Volunteer,
     VolunteerHours,
+    VolunteeringCall,
 )
 from directory.staff.access import is_coordinator
 from directory.staff.forms import (
@@ -394,6 +395,87 @@ def board_post_close(*, post: BoardPost) -> BoardPost:
     post.closed_at = timezone.now()
     post.save(update_fields=["closed_at"])
     return post
+
+
+# A change to these alone does not need a new review: the text stays the approved one.
+CALL_FIELDS_WITHOUT_REVIEW = frozenset({"is_published"})
+
+
+@transaction.atomic
+def call_submit(
+    *, call: VolunteeringCall, author, changed_fields: list[str] | tuple[str, ...] = ()
+) -> VolunteeringCall:
+    """Save a call as its organization wrote it. Calls are public data: trusted organizations
+    and coordinators publish at once; otherwise a new call, a changed one or a rejected one
+    sent again waits for a coordinator's review and is not public until approved. Taking an
+    approved call off line (or back on) changes no text and needs no review."""
+    Status = VolunteeringCall.ReviewStatus
+    now = timezone.now()
+    if not call.slug:
+        call.slug = unique_slug(VolunteeringCall, f"{call.organization.slug}-{call.title}")
+    if is_coordinator(author):
+        call.review_status, call.reviewed_by, call.reviewed_at = Status.APPROVED, author, now
+        call.rejection_reason = ""
+    elif call.organization.is_trusted:
+        call.review_status, call.reviewed_by, call.reviewed_at = Status.APPROVED, None, None
+        call.rejection_reason = ""
+    elif (
+        call.pk is None
+        or call.review_status != Status.APPROVED
+        or set(changed_fields) - CALL_FIELDS_WITHOUT_REVIEW
+    ):
+        # The last rejection's reason stays, for the reviewer to check it was addressed.
+        call.review_status, call.reviewed_by, call.reviewed_at = Status.PENDING, None, None
+        call.submitted_at = now
+    call.full_clean()
+    call.save()
+    return call
+
+
+def review_token(call: VolunteeringCall) -> str:
+    """What the review page sends back, to prove the decision is about the text shown."""
+    return call.submitted_at.isoformat() if call.submitted_at else ""
+
+
+def _call_for_review(call: VolunteeringCall, seen_submitted_at: str | None) -> VolunteeringCall:
+    call = VolunteeringCall.objects.select_for_update().get(pk=call.pk)
+    if call.review_status != VolunteeringCall.ReviewStatus.PENDING:
+        raise ValidationError(_("This change has already been reviewed."))
+    # The organization may have changed the text while the coordinator was reading it.
+    if seen_submitted_at is not None and seen_submitted_at != review_token(call):
+        raise ValidationError(
+            _("The call was changed after you opened it: read it again before deciding.")
+        )
+    return call
+
+
+@transaction.atomic
+def call_approve(
+    *, call: VolunteeringCall, reviewer, seen_submitted_at: str | None = None
+) -> VolunteeringCall:
+    """Make the call public (if its organization publishes it)."""
+    call = _call_for_review(call, seen_submitted_at)
+    call.review_status = VolunteeringCall.ReviewStatus.APPROVED
+    call.reviewed_by, call.reviewed_at = reviewer, timezone.now()
+    call.rejection_reason = ""
+    call.full_clean()
+    call.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "rejection_reason"])
+    return call
+
+
+@transaction.atomic
+def call_reject(
+    *, call: VolunteeringCall, reviewer, reason: str, seen_submitted_at: str | None = None
+) -> VolunteeringCall:
+    """The call stays off the public pages with its text untouched: the organization reads
+    the reason, corrects it and sends it again."""
+    call = _call_for_review(call, seen_submitted_at)
+    call.review_status = VolunteeringCall.ReviewStatus.REJECTED
+    call.reviewed_by, call.reviewed_at = reviewer, timezone.now()
+    call.rejection_reason = reason
+    call.full_clean()
+    call.save(update_fields=["review_status", "reviewed_by", "reviewed_at", "rejection_reason"])
+    return call
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@ from django.urls import path
 from directory.staff.views import (
     accounts,
     board,
+    call_review,
     calls,
     editing,
     home,
@@ -37,6 +38,18 @@ urlpatterns = [
     path("revisioni/<int:pk>/", review.review_detail, name="review_detail"),
     path("revisioni/<int:pk>/approva/", review.review_approve, name="review_approve"),
     path("revisioni/<int:pk>/rifiuta/", review.review_reject, name="review_reject"),
+    path("revisioni/chiamate/", call_review.call_review_queue, name="call_review_queue"),
+    path("revisioni/chiamate/<int:pk>/", call_review.call_review_detail, name="call_review_detail"),
+    path(
+        "revisioni/chiamate/<int:pk>/approva/",
+        call_review.call_review_approve,
+        name="call_review_approve",
+    ),
+    path(
+        "revisioni/chiamate/<int:pk>/rifiuta/",
+        call_review.call_review_reject,
+        name="call_review_reject",
+    ),
     # Network pages
     path("corsi-aperti/", training.network_courses, name="network_courses"),
     path(

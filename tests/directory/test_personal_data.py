@@ -1,6 +1,7 @@
 """Volunteers' and applicants' personal data stay in the signed-in area (issue 4's rule):
 never on public pages, in the sitemap, in logs or in URLs."""
 
+import datetime
 import logging
 
 import pytest
@@ -154,3 +155,64 @@ def test_no_public_url_takes_a_person_as_parameter():
         lowered = route.lower()
         for word in ("email", "volontario", "volunteer", "candidat", "applica", "nome"):
             assert word not in lowered, route
+
+
+def test_records_about_people_are_named_by_number_not_by_name(organization, staff):
+    """str() ends up in the admin's history (LogEntry.object_repr), messages and log lines."""
+    from django.contrib.admin.models import ADDITION, LogEntry
+
+    volunteer = VolunteerFactory(
+        organization=organization,
+        first_name="Zeffirino",
+        last_name="Quaglierini",
+        email="zeffirino.q@example.org",
+    )
+    hours = VolunteerHoursFactory(volunteer=volunteer)
+    attendance = Attendance.objects.create(
+        course=CourseFactory(plan__organization=organization), volunteer=volunteer, hours=2
+    )
+    staff_attendance = Attendance.objects.create(course=attendance.course, user=staff, hours=2)
+    application = ApplicationFactory(
+        call__organization=organization,
+        first_name="Ottavina",
+        last_name="Brambillasca",
+        email="ottavina.b@example.org",
+    )
+    records = [volunteer, hours, attendance, staff_attendance, application]
+    for record in records:
+        text = str(record)
+        _assert_no_personal_data(text)
+        assert staff.last_name not in text
+        assert str(record.pk) in text
+    LogEntry.objects.log_actions(staff.pk, records, ADDITION)
+    for entry in LogEntry.objects.all():
+        _assert_no_personal_data(entry.object_repr)
+
+
+def test_members_still_read_the_names_on_their_pages(client, staff, organization):
+    volunteer = VolunteerFactory(
+        organization=organization, first_name="Zeffirino", last_name="Quaglierini"
+    )
+    VolunteerHoursFactory(volunteer=volunteer, date=datetime.date.today())
+    course = CourseFactory(plan__organization=organization)
+    Attendance.objects.create(course=course, volunteer=volunteer, hours=2)
+    client.force_login(staff)
+    pages = {
+        "hours log (table and choice)": reverse("staff:hours_log", args=[organization.slug]),
+        "volunteer": reverse("staff:volunteer_detail", args=[organization.slug, volunteer.pk]),
+        "course attendance": reverse("staff:course_detail", args=[organization.slug, course.pk]),
+    }
+    for label, url in pages.items():
+        page = client.get(url).content.decode()
+        assert page.count("Zeffirino Quaglierini") >= (2 if "choice" in label else 1), label
+        assert str(volunteer) not in page, label
+
+    application = ApplicationFactory(
+        call__organization=organization, first_name="Ottavina", last_name="Brambillasca"
+    )
+    response = client.post(
+        reverse("staff:application_decide", args=[organization.slug, application.pk]),
+        {"decision": "accept"},
+        follow=True,
+    )
+    assert "Ottavina Brambillasca" in response.content.decode()

@@ -181,8 +181,23 @@ class Command(BaseCommand):
                     "min_age": 16,
                     "time_commitment": "Due pomeriggi a settimana",
                     "municipality": municipality,
+                    "review_status": VolunteeringCall.ReviewStatus.APPROVED,
                 },
             )
+        # One call waits in the coordinators' review queue.
+        VolunteeringCall.objects.get_or_create(
+            slug="oratorio-san-luigi-animatori-estate",
+            defaults={
+                "organization": organizations["oratorio-san-luigi"],
+                "title": "Animatori per il centro estivo – Oratorio San Luigi",
+                "description": "Giochi e laboratori con i bambini della primaria, a luglio.",
+                "min_age": 16,
+                "time_commitment": "Tre mattine a settimana, a luglio",
+                "municipality": municipality,
+                "review_status": VolunteeringCall.ReviewStatus.PENDING,
+                "submitted_at": timezone.now(),
+            },
+        )
         self.stdout.write(
             f"Association area: {len(organizations)} organizations, {len(users)} staff, "
             f"{volunteer_count} new volunteers, {hour_count} new hour entries."

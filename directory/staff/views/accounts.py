@@ -10,7 +10,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from directory.models import Membership, Organization
-from directory.staff import services
+from directory.staff import params, services
 from directory.staff.access import is_coordinator
 from directory.staff.forms import InvitationForm
 
@@ -29,7 +29,8 @@ def invite(request):
     if not organizations.exists():
         raise PermissionDenied
     # The members page links here with its organization already chosen.
-    initial = {"organization": organizations.filter(slug=request.GET.get("ente", "")).first()}
+    chosen = params.slug(request.GET.get("ente"))
+    initial = {"organization": organizations.filter(slug=chosen).first() if chosen else None}
     form = InvitationForm(request.POST or None, organizations=organizations, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

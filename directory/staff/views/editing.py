@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from directory.models import Revision
-from directory.staff import services
+from directory.staff import params, services
 from directory.staff.access import get_organization_for_user
 from directory.staff.forms import (
     ActivityForm,
@@ -22,8 +22,8 @@ from directory.staff.forms import (
 
 def _reopened(request, organization, kind, **target):
     """A rejected (or earlier) revision whose text the author wants back in the form."""
-    pk = request.GET.get("revisione")
-    if not pk or not pk.isdigit():
+    pk = params.positive_int(request.GET.get("revisione"), minimum=1)
+    if pk is None:
         return None
     return get_object_or_404(organization.revisions, pk=pk, kind=kind, **target)
 
@@ -128,9 +128,13 @@ def activity_edit(request, slug, pk=None):
 
 
 def _with_extra_row(data, prefix):
-    data = data.copy()
     key = f"{prefix}-TOTAL_FORMS"
-    data[key] = str(int(data.get(key) or 0) + 1)
+    count = params.positive_int(data.get(key) or "0")
+    if count is None:
+        # A tampered count: the formset reports its management form as broken.
+        return data
+    data = data.copy()
+    data[key] = str(count + 1)
     return data
 
 

@@ -8,9 +8,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from directory.models import Revision
+from directory.models import Revision, VolunteeringCall
 from directory.staff import services
-from directory.staff.access import get_organization_for_user, is_coordinator, organizations_for_user
+from directory.staff.access import (
+    get_organization_for_user,
+    is_coordinator,
+    is_member,
+    organizations_for_user,
+)
 
 VERIFY_AFTER = datetime.timedelta(days=183)
 
@@ -82,6 +87,9 @@ def home(request):
             "organizations": organizations,
             "is_coordinator": coordinator,
             "queue_count": Revision.objects.pending().count() if coordinator else None,
+            "call_queue_count": VolunteeringCall.objects.pending_review().count()
+            if coordinator
+            else None,
         },
     )
 
@@ -111,5 +119,6 @@ def organization_dashboard(request, slug):
             "locations": organization.locations.all(),
             "activities": organization.activities.annotate(slot_count=Count("opening_slots")),
             "pending": organization.revisions.pending().select_related("author"),
+            "is_member": is_member(request.user, organization),
         },
     )

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from directory.models import Revision, Weekday
+from directory.models import Revision, VolunteeringCall, Weekday
 from directory.staff import services
 from directory.staff.access import get_organization_for_user, is_coordinator, require_coordinator
 from directory.staff.forms import REVISION_FORMS, RejectForm
@@ -80,7 +80,15 @@ def revision_diff(revision: Revision) -> list[dict]:
 def review_queue(request):
     require_coordinator(request.user)
     revisions = Revision.objects.pending().for_list().order_by("created_at", "pk")
-    return render(request, "staff/revision_list.html", {"revisions": revisions, "queue": True})
+    return render(
+        request,
+        "staff/revision_list.html",
+        {
+            "revisions": revisions,
+            "queue": True,
+            "call_count": VolunteeringCall.objects.pending_review().count(),
+        },
+    )
 
 
 def _revision_page(request, revision, reject_form=None):

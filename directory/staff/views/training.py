@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 from directory.models import Course, PlaceRequest
 from directory.staff import services
 from directory.staff.access import (
+    get_organization_for_member,
     get_organization_for_user,
+    is_member,
     organizations_for_user,
     require_network_member,
 )
@@ -24,7 +26,12 @@ def training(request, slug):
     return render(
         request,
         "staff/training.html",
-        {"organization": organization, "plans": plans, "courses": courses},
+        {
+            "organization": organization,
+            "plans": plans,
+            "courses": courses,
+            "is_member": is_member(request.user, organization),
+        },
     )
 
 
@@ -54,6 +61,8 @@ def course_edit(request, slug, pk=None):
     if request.method == "POST" and form.is_valid():
         course = form.save()
         messages.success(request, _("Course saved."))
+        if not is_member(request.user, organization):
+            return redirect("staff:training", slug=organization.slug)
         return redirect("staff:course_detail", slug=organization.slug, pk=course.pk)
     title = _("Edit the course") if course else _("New course")
     return render(
@@ -64,7 +73,8 @@ def course_edit(request, slug, pk=None):
 
 
 def course_detail(request, slug, pk):
-    organization = get_organization_for_user(request.user, slug)
+    """Attendance names volunteers and staff: members of the organization only."""
+    organization = get_organization_for_member(request.user, slug)
     course = get_object_or_404(
         Course.objects.for_list().filter(plan__organization=organization), pk=pk
     )
@@ -93,7 +103,8 @@ def course_detail(request, slug, pk):
 
 @require_POST
 def place_request_decide(request, slug, pk, request_pk):
-    organization = get_organization_for_user(request.user, slug)
+    # Answered from the course page, which only members open.
+    organization = get_organization_for_member(request.user, slug)
     place_request = get_object_or_404(
         PlaceRequest, pk=request_pk, course_id=pk, course__plan__organization=organization
     )

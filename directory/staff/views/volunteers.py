@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 
 from directory.models import VolunteerHours
-from directory.staff import services
-from directory.staff.access import get_organization_for_user
+from directory.staff import params, services
+from directory.staff.access import get_organization_for_member
 from directory.staff.forms import VolunteerForm, VolunteerHoursForm
 
 
@@ -25,12 +25,11 @@ def _register(organization, year):
 
 
 def _year(request):
-    value = request.GET.get("anno", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else None
+    return params.year(request.GET.get("anno"))
 
 
 def volunteer_list(request, slug):
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     year = _year(request) or timezone.localdate().year
     volunteers = _register(organization, year)
     if request.GET.get("stato") == "attivi":
@@ -43,7 +42,7 @@ def volunteer_list(request, slug):
 
 
 def volunteer_print(request, slug):
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     year = _year(request) or timezone.localdate().year
     return render(
         request,
@@ -85,7 +84,7 @@ def _csv_safe(value):
 
 
 def volunteer_export(request, slug):
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     year = _year(request) or timezone.localdate().year
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -102,7 +101,7 @@ def volunteer_export(request, slug):
 # Error reports (and the DEBUG page) hide what was typed: it is a volunteer's personal data.
 @sensitive_post_parameters()
 def volunteer_edit(request, slug, pk=None):
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     volunteer = get_object_or_404(organization.volunteers, pk=pk) if pk else None
     form = VolunteerForm(request.POST or None, instance=volunteer)
     if request.method == "POST" and form.is_valid():
@@ -121,7 +120,7 @@ def volunteer_edit(request, slug, pk=None):
 
 
 def volunteer_detail(request, slug, pk):
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     volunteer = get_object_or_404(organization.volunteers.with_totals(), pk=pk)
     return render(
         request,
@@ -136,7 +135,7 @@ def volunteer_detail(request, slug, pk):
 
 
 def hours_log(request, slug):
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     initial = {"date": timezone.localdate()}
     form = VolunteerHoursForm(request.POST or None, organization=organization, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -164,7 +163,7 @@ def hours_log(request, slug):
 
 def hours_totals(request, slug):
     """Monthly and yearly totals per volunteer and per activity, from two grouped queries."""
-    organization = get_organization_for_user(request.user, slug)
+    organization = get_organization_for_member(request.user, slug)
     year = _year(request) or timezone.localdate().year
     entries = VolunteerHours.objects.filter(volunteer__organization=organization, date__year=year)
 

@@ -7,6 +7,7 @@ from directory.models import Membership, PlaceRequest, Revision
 from tests.factories import MembershipFactory, UserFactory
 
 # (url name, the org_objects key whose pk goes in the URL or None, method)
+# The organization's public data and its review: its staff and the network's coordinators.
 ORGANIZATION_PAGES = [
     ("organization", None, "get"),
     ("organization_verified", None, "post"),
@@ -19,23 +20,32 @@ ORGANIZATION_PAGES = [
     ("activity_hours", "activity", "get"),
     ("revision_history", None, "get"),
     ("revision_detail", "revision", "get"),
+    ("training", None, "get"),
+    ("plan_new", None, "get"),
+    ("course_new", None, "get"),
+    ("course_edit", "course", "get"),
+    ("call_list", None, "get"),
+    ("call_new", None, "get"),
+    ("call_edit", "call", "get"),
+]
+
+# People's personal data (volunteers, hours, applicants, course attendees): the organization's
+# own members only. A coordinator who is not a member gets 404 like any outsider.
+PERSONAL_DATA_PAGES = [
     ("volunteer_list", None, "get"),
     ("volunteer_new", None, "get"),
+    ("volunteer_new", None, "post"),
     ("volunteer_export", None, "get"),
     ("volunteer_print", None, "get"),
     ("volunteer_detail", "volunteer", "get"),
     ("volunteer_edit", "volunteer", "get"),
+    ("volunteer_edit", "volunteer", "post"),
     ("hours_log", None, "get"),
+    ("hours_log", None, "post"),
     ("hours_totals", None, "get"),
-    ("training", None, "get"),
-    ("plan_new", None, "get"),
-    ("course_new", None, "get"),
     ("course_detail", "course", "get"),
-    ("course_edit", "course", "get"),
+    ("course_detail", "course", "post"),
     ("place_request_decide", "place_request", "post"),
-    ("call_list", None, "get"),
-    ("call_new", None, "get"),
-    ("call_edit", "call", "get"),
     ("application_list", None, "get"),
     ("application_decide", "application", "post"),
 ]
@@ -77,18 +87,18 @@ def _request(client, method, url):
     return client.post(url) if method == "post" else client.get(url)
 
 
+def _log_in(client, request, visitor):
+    if visitor != "anonymous":
+        client.force_login(request.getfixturevalue(visitor))
+
+
 @pytest.mark.parametrize(("name", "key", "method"), ORGANIZATION_PAGES)
-@pytest.mark.parametrize("visitor", ["own_staff", "other_staff", "anonymous", "coordinator"])
+@pytest.mark.parametrize("visitor", ["staff", "other_staff", "anonymous", "coordinator"])
 def test_organization_pages_answer_only_their_staff_and_coordinators(
     client, request, objects, organization, name, key, method, visitor
 ):
     url = _url(name, key, organization, objects)
-    if visitor == "own_staff":
-        client.force_login(request.getfixturevalue("staff"))
-    elif visitor == "other_staff":
-        client.force_login(request.getfixturevalue("other_staff"))
-    elif visitor == "coordinator":
-        client.force_login(request.getfixturevalue("coordinator"))
+    _log_in(client, request, visitor)
 
     response = _request(client, method, url)
 
@@ -99,6 +109,76 @@ def test_organization_pages_answer_only_their_staff_and_coordinators(
         assert response.status_code == 404
     else:
         assert response.status_code == (302 if method == "post" else 200)
+
+
+@pytest.mark.parametrize(("name", "key", "method"), PERSONAL_DATA_PAGES)
+@pytest.mark.parametrize("visitor", ["staff", "other_staff", "anonymous", "coordinator"])
+def test_personal_data_pages_answer_only_the_organizations_members(
+    client, request, objects, organization, name, key, method, visitor
+):
+    url = _url(name, key, organization, objects)
+    _log_in(client, request, visitor)
+
+    response = _request(client, method, url)
+
+    if visitor == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    elif visitor in ("other_staff", "coordinator"):
+        assert response.status_code == 404
+    else:
+        # An empty POST is a form with errors (200) or a decision (302).
+        assert response.status_code in ((200, 302) if method == "post" else (200,))
+
+
+@pytest.mark.parametrize(("name", "key", "method"), PERSONAL_DATA_PAGES)
+def test_a_coordinator_who_is_a_member_reaches_the_personal_data(
+    client, objects, organization, coordinator, name, key, method
+):
+    MembershipFactory(user=coordinator, organization=organization)
+    client.force_login(coordinator)
+    response = _request(client, method, _url(name, key, organization, objects))
+    assert response.status_code in ((200, 302) if method == "post" else (200,))
+
+
+PERSONAL_DATA_LINKS = ["volunteer_list", "hours_log", "application_list", "course_detail"]
+
+
+@pytest.mark.parametrize("name", ["organization", "call_list", "training"])
+def test_coordinators_are_not_linked_to_personal_data_pages(
+    client, objects, organization, staff, coordinator, name
+):
+    url = reverse(f"staff:{name}", args=[organization.slug])
+    keys = {"course_detail": "course"}
+    links = [
+        f'href="{_url(target, keys.get(target), organization, objects)}"'
+        for target in PERSONAL_DATA_LINKS
+    ]
+    client.force_login(coordinator)
+    page = client.get(url).content.decode()
+    assert not [link for link in links if link in page]
+    client.force_login(staff)
+    page = client.get(url).content.decode()
+    assert [link for link in links if link in page]
+
+
+def test_a_coordinator_saving_a_course_goes_back_to_the_training_plan(
+    client, objects, organization, coordinator
+):
+    course = objects["course"]
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("staff:course_edit", args=[organization.slug, course.pk]),
+        {
+            "plan": course.plan_id,
+            "title": course.title,
+            "topic": course.topic,
+            "starts_on": course.starts_on.isoformat(),
+            "hours": "8",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("staff:training", args=[organization.slug])
 
 
 # Pages for the organization's managers: a plain editor of the same organization gets 403.

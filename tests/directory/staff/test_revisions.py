@@ -6,6 +6,7 @@ from django.utils.html import escape
 
 from directory.models import Activity, OpeningSlot, Revision
 from directory.staff import services
+from directory.staff.forms import MAX_SLOTS
 from tests.factories import ActivityFactory, LocationFactory, OpeningSlotFactory, category
 
 
@@ -203,6 +204,20 @@ def test_hours_editor_adds_a_row_without_losing_input(client, staff, organizatio
     assert response.context["slots"].total_form_count() == 2
     page = response.content.decode()
     assert "16:30" in page and "Aula 3" in page
+    assert not Revision.objects.exists()
+
+
+@pytest.mark.parametrize("count", ["abc", "²", "99999999999999999999"])
+def test_a_tampered_row_count_is_an_error_not_a_crash(client, staff, organization, count):
+    activity = ActivityFactory(organization=organization)
+    client.force_login(staff)
+    url = reverse("staff:activity_hours", args=[organization.slug, activity.pk])
+    for extra in ({"add_slot": "1"}, {}):
+        data = {**hours_post([]), "slots-TOTAL_FORMS": count, **extra}
+        response = client.post(url, data)
+        assert response.status_code == 200
+        assert response.context["slots"].non_form_errors()
+        assert response.context["slots"].total_form_count() <= MAX_SLOTS
     assert not Revision.objects.exists()
 
 
