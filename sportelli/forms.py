@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -403,6 +405,10 @@ class ReferralTransitionForm(forms.Form):
         return data
 
 
+# Closures are planned for the coming months; a date beyond is a typo.
+CLOSURE_HORIZON = datetime.timedelta(days=2 * 366)
+
+
 class DeskClosureForm(forms.ModelForm):
     """A closure or special hours on one date, from the console."""
 
@@ -434,6 +440,9 @@ class DeskClosureForm(forms.ModelForm):
 
     def clean_date(self):
         date = self.cleaned_data["date"]
-        if date < timezone.localdate():
+        today = timezone.localdate()
+        if date < today:
             raise forms.ValidationError(_("Choose today or a later date."))
+        if date > today + CLOSURE_HORIZON:
+            raise forms.ValidationError(_("Choose a date within the next two years."))
         return date

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from directory.models import VolunteeringCall
 from sportelli import services
 from tests.factories import (
     ActivityFactory,
@@ -35,6 +36,9 @@ def world(organization, other_organization, desk, desk_operator):
     course = CourseFactory(plan=TrainingPlanFactory(organization=organization))
     post = BoardPostFactory(organization=other_organization)
     call = VolunteeringCallFactory(organization=organization, slug="aiuto-compiti")
+    pending_call = VolunteeringCallFactory(
+        organization=organization, review_status=VolunteeringCall.ReviewStatus.PENDING
+    )
     DeskExceptionFactory(desk=desk)
     referral = services.referral_create(
         sent_by=desk_operator,
@@ -52,6 +56,7 @@ def world(organization, other_organization, desk, desk_operator):
         "course": course,
         "post": post,
         "call": call,
+        "pending_call": pending_call,
         "referral": referral,
     }
 
@@ -144,7 +149,16 @@ def test_association_area(page, assert_accessible, live_server, world, staff, or
 
 def test_coordinators_review(page, assert_accessible, live_server, world, coordinator):
     sign_in(page, live_server, coordinator)
-    sweep(page, assert_accessible, ["/area-enti/", "/area-enti/revisioni/"])
+    sweep(
+        page,
+        assert_accessible,
+        [
+            "/area-enti/",
+            "/area-enti/revisioni/",
+            "/area-enti/revisioni/chiamate/",
+            f"/area-enti/revisioni/chiamate/{world['pending_call'].pk}/",
+        ],
+    )
 
 
 def test_desk_console(page, assert_accessible, live_server, world, desk, desk_operator):

@@ -8,6 +8,7 @@ not ASCII, unknown choices and missing fields. Run it on PostgreSQL too: NUL byt
 integer overflow fail only there.
 """
 
+import datetime
 import html
 import re
 
@@ -24,12 +25,14 @@ from tests.factories import (
     BoardPostFactory,
     BookingFactory,
     CourseFactory,
+    DeskExceptionFactory,
     LocationFactory,
     VolunteerFactory,
     VolunteeringCallFactory,
 )
 
 HUGE = "99999999999999999999"
+ONE_MONTH = datetime.timedelta(days=30)
 ODD_VALUES = {
     "not-a-number": "abc",
     "negative": "-1",
@@ -108,6 +111,7 @@ def world(organization, other_organization, staff, other_staff, coordinator, des
         ),
         "membership": Membership.objects.get(user=staff, organization=organization),
         "booking": BookingFactory(desk=desk),
+        "closure": DeskExceptionFactory(desk=desk, date=datetime.date.today() + ONE_MONTH),
         "desk": desk,
         "organization": organization,
     }
@@ -141,6 +145,7 @@ PK_OBJECTS = {
     "call_edit": "call",
     "application_decide": "application",
     "booking_status": "booking",
+    "desk_closure_delete": "closure",
 }
 
 

@@ -153,3 +153,12 @@ def test_the_closures_page_query_count_does_not_grow(
         DeskExceptionFactory(desk=desk, date=datetime.date.today() + datetime.timedelta(days))
     with django_assert_max_num_queries(8):
         assert operator_client.get(closures_url(desk)).status_code == 200
+
+
+def test_a_date_years_ahead_is_refused_as_a_typo(operator_client, desk):
+    for date in ("9999-12-31", "2099-01-01"):
+        response = operator_client.post(closures_url(desk), {"date": date, "is_closed": "on"})
+
+        assert response.status_code == 200
+        assert "Scegli una data entro i prossimi due anni." in response.content.decode()
+    assert not DeskException.objects.exists()
