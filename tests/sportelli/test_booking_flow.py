@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from sportelli.models import CODE_ALPHABET, CODE_LENGTH, Booking
 from sportelli.slots import bookable_window, desk_slots, slot_key
@@ -251,9 +252,8 @@ def test_cancelling_twice_or_after_the_start_is_refused(client, desk):
     response = client.post(cancel)
     assert len(errors_of(response)) == 1
 
-    started = BookingFactory(
-        desk=desk, starts_at=booking.starts_at - datetime.timedelta(days=2), seat=1
-    )
+    an_hour_ago = timezone.now().replace(microsecond=0) - datetime.timedelta(hours=1)
+    started = BookingFactory(desk=desk, starts_at=an_hour_ago, seat=1)
     response = client.post(
         reverse("sportelli:booking_cancel", kwargs={"token": started.cancel_token})
     )
