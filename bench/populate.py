@@ -885,6 +885,7 @@ def generate(
             "last_verified",
             "created_at",
             "updated_at",
+            "is_trusted",
         ],
     )
     location_file = CopyFile(
@@ -1043,6 +1044,7 @@ def generate(
             None,
             now,
             now,
+            "f",
         )
         lat, lon = coordinates[municipality.pk]
         location_id += 1
@@ -1235,6 +1237,7 @@ def generate(
 def load(files, started):
     with connection.cursor() as django_cursor:
         cursor = django_cursor.cursor
+        cursor.execute("DROP TABLE IF EXISTS bench_activity_stage")  # left by a failed run
         cursor.execute(
             "CREATE UNLOGGED TABLE bench_activity_stage (id bigint, title varchar(200), "
             "slug varchar(200), summary varchar(300), description text, min_age smallint, "
@@ -1252,11 +1255,11 @@ def load(files, started):
                     "min_age, max_age, is_free, fee_description, access, access_description, "
                     "eligibility, required_documents, capacity, status, alert, valid_from, "
                     "valid_to, phone, email, website, publication_status, last_verified, "
-                    "created_at, updated_at, organization_id, search_text, search_vector) "
+                    "created_at, updated_at, organization_id, photo, search_text, search_vector) "
                     "SELECT id, gen_random_uuid(), title, slug, summary, description, min_age, "
                     "max_age, is_free, fee_description, access, '', '', '', NULL, status, alert, "
                     "valid_from, valid_to, '', '', '', publication_status, NULL, now(), now(), "
-                    "organization_id, search_text, "
+                    "organization_id, '', search_text, "
                     f"setweight(to_tsvector('{search.CONFIG}', title), 'A') || "
                     f"setweight(to_tsvector('{search.CONFIG}', search_text), 'B') "
                     "FROM bench_activity_stage ORDER BY id"
