@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory import search
-from directory.geo import Point, bounding_box, distance_km
+from directory.geo import Point, near
 from directory.models import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
@@ -341,11 +341,7 @@ def mode_condition(mode):
 
 
 def near_condition(point, radius_km):
-    places = (
-        Location.objects.filter(bounding_box(point, radius_km))
-        .alias(distance=distance_km(point))
-        .filter(distance__lte=radius_km)
-    )
+    places = Location.objects.filter(near(point, radius_km))
     through = Activity.locations.through.objects.filter(location__in=places.values("pk"))
     return models.Q(pk__in=through.values("activity_id"))
 

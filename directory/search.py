@@ -40,10 +40,17 @@ DEFAULT_RANK_CANDIDATES = 2000
 # exact up to this many matches; beyond, the page says "more than N" and the facets of that
 # set show no numbers. Counting every match of ``bambini`` across the country takes seconds.
 DEFAULT_COUNT_LIMIT = 1000
+# Sorting by distance beyond the counting limit: the matches at the places nearest the point,
+# at most this many, taken in order from the places' index (see directory.views.search).
+DEFAULT_NEAR_CANDIDATES = 300
 
 
 def rank_candidates() -> int:
     return getattr(settings, "LINKRETE_SEARCH_RANK_CANDIDATES", DEFAULT_RANK_CANDIDATES)
+
+
+def near_candidates() -> int:
+    return getattr(settings, "LINKRETE_SEARCH_NEAR_CANDIDATES", DEFAULT_NEAR_CANDIDATES)
 
 
 def count_limit() -> int:

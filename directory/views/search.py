@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from directory import facets, search
 from directory.cards import with_card_details
 from directory.filters import GROUPS, ActivityFilter, combine
-from directory.geo import distance_km
+from directory.geo import distance_km, near, nearness
 from directory.models import Activity, Category, Language, Location, Municipality, Zone
 
 PAGE_SIZE = 20
@@ -86,26 +86,47 @@ def _check_places(filterset):
             filterset.reject("zona", _("there is no such zone."))
         else:
             filterset.place_names["zona"] = zone.name
+            filterset.place_ids["zona"] = zone.pk
 
 
 def _results(base, conditions, filterset, order, facet_data):
-    """The ordered queryset of results, and how many of them can be paged through."""
+    """The ordered queryset of results, and how many of them can be paged through.
+
+    Ordering every match of a common word or filter is what makes a big directory slow, so
+    beyond the counting limit each order works on a bounded set of candidates: by relevance
+    and by name, the first matches the indexes give (in no particular order, so no ORDER BY
+    to satisfy); by distance, the matches at the nearest places, found in order by the
+    places' GiST index on PostgreSQL. The page then says "more than N" anyway.
+    """
     results = base.filter(combine(conditions))
-    text_query = filterset.text_query
     pageable = facet_data.total  # at most the counting limit (see directory.facets)
-    if order == "rilevanza":
+    many = facet_data.more or facet_data.total > search.rank_candidates()
+    point = filterset.point
+    if order == "distanza" and (facet_data.more or facet_data.total > search.near_candidates()):
+        limit = search.near_candidates()
+        nearest_places_first = (
+            base.filter(combine(conditions, without="vicino"))
+            .filter(near(point, filterset.radius_km, prefix="locations__"))
+            .alias(nearness=nearness(point, prefix="locations__"))
+            .order_by("nearness")
+            .values("pk")[:limit]
+        )
+        results = Activity.objects.filter(pk__in=nearest_places_first)
+        pageable = min(pageable, limit)
+    elif many and (order == "rilevanza" or (order == "nome" and conditions)):
+        # Without any filter, sorting by name walks the title index and stops after a page.
         limit = search.rank_candidates()
-        if facet_data.more or facet_data.total > limit:
-            # Bound the ranking work for very common words (see directory.search): the first
-            # matches the index gives, in no particular order (so no ORDER BY to satisfy).
-            results = Activity.objects.filter(pk__in=results.order_by().values("pk")[:limit])
-            pageable = min(pageable, limit)
-        results = results.annotate(rank=text_query.rank()).order_by("-rank", "title", "pk")
+        results = Activity.objects.filter(pk__in=results.order_by().values("pk")[:limit])
+        pageable = min(pageable, limit)
+    if order == "rilevanza":
+        results = results.annotate(rank=filterset.text_query.rank()).order_by(
+            "-rank", "title", "pk"
+        )
     results = results.for_list(filterset.now.date())
-    if filterset.point is not None:
+    if point is not None:
         nearest = (
             Location.objects.filter(activities=models.OuterRef("pk"), latitude__isnull=False)
-            .annotate(distance=distance_km(filterset.point))
+            .annotate(distance=distance_km(point))
             .order_by("distance")
             .values("distance")[:1]
         )
