@@ -47,7 +47,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 
-from directory import search  # noqa: E402
+from directory import search, search_tags  # noqa: E402
 from directory.models import Category, Language, Municipality, TargetGroup  # noqa: E402
 
 # Places ------------------------------------------------------------------------------------
@@ -750,6 +750,12 @@ DEFERRED_INDEXES = {
     "USING gin (word gin_trgm_ops)",
     "organization_name_trgm": "CREATE INDEX organization_name_trgm ON directory_organization "
     "USING gin (name gin_trgm_ops)",
+    # Migrations 0009 and 0010 (directory.geo.EARTH_POINT_SQL, directory.search_tags).
+    "location_earth_gist": "CREATE INDEX location_earth_gist ON directory_location USING gist ("
+    "cube(cube(cube(cos(radians(latitude)) * cos(radians(longitude))), "
+    "cos(radians(latitude)) * sin(radians(longitude))), sin(radians(latitude))))",
+    "activity_search_tags_gin": "CREATE INDEX activity_search_tags_gin ON directory_activity "
+    "USING gin (search_tags)",
 }
 
 
@@ -1284,6 +1290,9 @@ def load(files, started):
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
             )
+        # The search tags, with directory.search's own statement, once the links are there.
+        cursor.execute(f"UPDATE directory_activity a SET search_tags = {search_tags.TAGS_SQL}")
+        log(started, "search tags computed")
         for name, statement in DEFERRED_INDEXES.items():
             cursor.execute(statement)
             log(started, f"index {name} built")
@@ -1323,6 +1332,12 @@ def verify(sample: int, seed: int) -> int:
             [ids],
         )
         vector_mismatches = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT count(*) FROM directory_activity a WHERE id = ANY(%s) AND search_tags IS "
+            f"DISTINCT FROM {search_tags.TAGS_SQL}",
+            [ids],
+        )
+        vector_mismatches += cursor.fetchone()[0]
         words = set(search._vocabulary(a.search_text for a in activities))
         cursor.execute(
             "SELECT count(*) FROM directory_searchterm WHERE word = ANY(%s)", [sorted(words)]
@@ -1330,8 +1345,8 @@ def verify(sample: int, seed: int) -> int:
         known = cursor.fetchone()[0]
     print(
         f"verified {len(activities)} activities: {mismatches} search_text and "
-        f"{vector_mismatches} search_vector mismatches; {known}/{len(words)} words in the "
-        "vocabulary"
+        f"{vector_mismatches} search_vector/search_tags mismatches; {known}/{len(words)} words "
+        "in the vocabulary"
     )
     return mismatches + vector_mismatches + (len(words) - known)
 

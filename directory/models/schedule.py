@@ -69,7 +69,16 @@ class OpeningSlot(models.Model):
                 violation_error_message=_("The validity period must end after it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["weekday", "opens_at", "closes_at"])]
+        indexes = [
+            models.Index(fields=["weekday", "opens_at", "closes_at"]),
+            # The few slots with an end date: "on Saturdays" looks them up (the others are
+            # answered by the search tags, see directory.filters.day_condition).
+            models.Index(
+                fields=["weekday", "valid_to"],
+                condition=models.Q(valid_to__isnull=False),
+                name="openingslot_ending_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M}"
