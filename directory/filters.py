@@ -12,6 +12,7 @@ import re
 import django_filters
 from django import forms
 from django.db import models
+from django.db.models.lookups import IsNull
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -377,11 +378,31 @@ def near_condition(point, radius_km):
     places = Location.objects.filter(near(point, radius_km))
     if search.uses_postgres():
         cells = search_tags.cells_around(*box_around(point, radius_km))
-        return models.Q(search_tags__overlap=cells) & models.Exists(
-            places.filter(activities=models.OuterRef("pk"))
-        )
+        return models.Q(search_tags__overlap=cells) & models.Q(row_by_row(places))
     through = Activity.locations.through.objects.filter(location__in=places.values("pk"))
     return models.Q(pk__in=through.values("activity_id"))
+
+
+def row_by_row(places):
+    """True when one of the places is the row's (PostgreSQL), tested on each row it is asked
+    about, never by first listing every place.
+
+    The planner estimates the places in a circle by multiplying the selectivities of latitude
+    and longitude; places cluster in cities, so it guesses a few hundred where Naples has ten
+    thousand, and then either joins all of them to their activities (40,000 links) or builds a
+    hash of them, before the first match can be returned. An EXISTS inside a CASE is not
+    turned into a join, and one that also tests the outer row otherwise than by equality is
+    not hashed: it runs as a subplan for each candidate row (found through the cells), using
+    the links' index on the activity, and stops with the page.
+    """
+    exact = models.Exists(
+        places.filter(activities=models.OuterRef("pk")).filter(IsNull(models.OuterRef("pk"), False))
+    )
+    return models.Case(
+        models.When(exact, then=models.Value(True)),
+        default=models.Value(False),
+        output_field=models.BooleanField(),
+    )
 
 
 def next_date(weekday: int, today: datetime.date) -> datetime.date:

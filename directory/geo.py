@@ -1,10 +1,10 @@
 """Distances on the Earth in SQL (haversine), with a first cut an index can use.
 
 Django registers the math functions used here on SQLite too, so the same distance serves the
-demo and production. The first cut differs: on SQLite a latitude/longitude box (the coordinates
-btree); on PostgreSQL a box around the place's point on the unit sphere, held by a GiST index
-(``cube`` from contrib, migration 0009), which also gives the places nearest a point in order
-without computing the distance of every place in the radius.
+demo and production, after a latitude/longitude box (the coordinates btree). On PostgreSQL a
+GiST index holds each place's point on the unit sphere (``cube`` from contrib, migration 0009):
+it gives the places nearest a point in order, so sorting by distance need not compute the
+distance of every place in the circle.
 """
 
 import math
@@ -157,16 +157,22 @@ def nearness(point: Point, prefix: str = "") -> models.Expression:
     return distance_km(point, prefix)
 
 
-def near(point: Point, radius_km: float, prefix: str = "") -> models.Q:
-    """Rows (locations, or whatever ``prefix`` leads to) within ``radius_km`` of ``point``:
-    the indexable first cut of the database in use, then the exact distance."""
-    first_cut = bounding_box(point, radius_km, prefix)
-    if connection.vendor == "postgresql":
-        # The index answers the cube box; the latitude/longitude box, redundant, is there for
-        # the planner, which has statistics on the columns and none on the cube expression
-        # (it would guess a few dozen places where a city has thousands).
-        first_cut &= models.Q(EarthBoxContains(point, radius_km, prefix))
-    return first_cut & models.Q(LessThanOrEqual(distance_km(point, prefix), radius_km))
+def near(point: Point, radius_km: float, prefix: str = "", nearest_first=False) -> models.Q:
+    """Rows (locations, or whatever ``prefix`` leads to) within ``radius_km`` of ``point``: the
+    latitude/longitude box, then the exact distance.
+
+    ``nearest_first`` (PostgreSQL): for a query ordered by ``nearness``, which reads places
+    from the GiST index nearest first; the cube box bounds that walk to the circle (without it,
+    a search with few matches would read every place of the country). Not otherwise: the
+    planner has no statistics on the cube expression and would guess a handful of places where
+    a city has thousands, and plan accordingly.
+    """
+    condition = bounding_box(point, radius_km, prefix) & models.Q(
+        LessThanOrEqual(distance_km(point, prefix), radius_km)
+    )
+    if nearest_first and connection.vendor == "postgresql":
+        condition &= models.Q(EarthBoxContains(point, radius_km, prefix))
+    return condition
 
 
 def distance_km(point: Point, prefix: str = "") -> models.Func:

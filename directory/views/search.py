@@ -7,10 +7,13 @@ organizations. Counting and ranking are bounded (``directory.facets``, ``directo
 a very common word costs about what a rare one does.
 """
 
+import math
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,39 +92,73 @@ def _check_places(filterset):
             filterset.place_ids["zona"] = zone.pk
 
 
-def _results(base, conditions, filterset, order, facet_data):
-    """The ordered queryset of results, and how many of them can be paged through.
+def _pageable(filterset, order, facet_data):
+    """How many results can be paged through: all those counted (at most the counting limit,
+    see directory.facets), or fewer when sorting works on a bounded set of candidates."""
+    pageable = facet_data.total
+    if _many(facet_data, search.rank_candidates()) and order in ("rilevanza", "nome"):
+        pageable = min(pageable, search.rank_candidates())
+    if order == "distanza" and _many(facet_data, search.near_candidates()):
+        pageable = min(pageable, search.near_candidates())
+    return pageable
+
+
+def _many(facet_data, limit):
+    return facet_data.more or facet_data.total > limit
+
+
+def _first(candidates, order_by, top, group_by=None):
+    """The ids of the first ``top`` candidates in this order, as a subquery: the candidates are
+    sorted on the few columns selected, and only a page's worth of rows is then read whole."""
+    sql, params = candidates.query.sql_with_params()
+    grouping = f" GROUP BY {group_by}" if group_by else ""
+    return RawSQL(
+        f"SELECT c.id FROM ({sql}) AS c{grouping} ORDER BY {order_by} LIMIT %s",
+        (*params, top),
+    )
+
+
+def _results(base, conditions, filterset, order, facet_data, top):
+    """The ordered queryset of results, enough of them for a page ending at result ``top``.
 
     Ordering every match of a common word or filter is what makes a big directory slow, so
     beyond the counting limit each order works on a bounded set of candidates: by relevance
     and by name, the first matches the indexes give (in no particular order, so no ORDER BY
     to satisfy); by distance, the matches at the nearest places, found in order by the
-    places' GiST index on PostgreSQL. The page then says "more than N" anyway.
+    places' GiST index on PostgreSQL. The page then says "more than N" anyway. Candidates are
+    sorted on their ids, titles and sort keys only; the page's rows alone are then read whole.
     """
     results = base.filter(combine(conditions))
-    pageable = facet_data.total  # at most the counting limit (see directory.facets)
-    many = facet_data.more or facet_data.total > search.rank_candidates()
     point = filterset.point
-    if order == "distanza" and (facet_data.more or facet_data.total > search.near_candidates()):
-        limit = search.near_candidates()
-        nearest_places_first = (
+    if order == "distanza":
+        pairs = (
             base.filter(combine(conditions, without="vicino"))
-            .filter(near(point, filterset.radius_km, prefix="locations__"))
-            .alias(nearness=nearness(point, prefix="locations__"))
+            .filter(near(point, filterset.radius_km, "locations__", nearest_first=True))
+            .annotate(nearness=nearness(point, prefix="locations__"))
             .order_by("nearness")
-            .values("pk")[:limit]
+            .values_list("id", "title", "nearness")
         )
-        results = Activity.objects.filter(pk__in=nearest_places_first)
-        pageable = min(pageable, limit)
-    elif many and (order == "rilevanza" or (order == "nome" and conditions)):
+        if _many(facet_data, search.near_candidates()):
+            pairs = pairs[: search.near_candidates()]
+        first = _first(pairs, "min(c.nearness), c.title, c.id", top, "c.id, c.title")
+        results = Activity.objects.filter(pk__in=first)
+    elif order == "rilevanza":
+        candidates = results.order_by().annotate(rank=filterset.text_query.rank())
+        candidates = candidates.values_list("id", "title", "rank")
+        if _many(facet_data, search.rank_candidates()):
+            candidates = candidates[: search.rank_candidates()]
+        first = _first(candidates, "c.rank DESC, c.title, c.id", top)
+        results = (
+            Activity.objects.filter(pk__in=first)
+            .annotate(rank=filterset.text_query.rank())
+            .order_by("-rank", "title", "pk")
+        )
+    elif conditions:
         # Without any filter, sorting by name walks the title index and stops after a page.
-        limit = search.rank_candidates()
-        results = Activity.objects.filter(pk__in=results.order_by().values("pk")[:limit])
-        pageable = min(pageable, limit)
-    if order == "rilevanza":
-        results = results.annotate(rank=filterset.text_query.rank()).order_by(
-            "-rank", "title", "pk"
-        )
+        candidates = results.order_by().values_list("id", "title")
+        if _many(facet_data, search.rank_candidates()):
+            candidates = candidates[: search.rank_candidates()]
+        results = Activity.objects.filter(pk__in=_first(candidates, "c.title, c.id", top))
     results = results.for_list(filterset.now.date())
     if point is not None:
         nearest = (
@@ -135,7 +172,7 @@ def _results(base, conditions, filterset, order, facet_data):
             results = results.order_by(models.F("distance").asc(nulls_last=True), "title", "pk")
     if order == "nome":
         results = results.order_by("title", "pk")
-    return results, pageable
+    return results
 
 
 def _map_points(activities):
@@ -168,11 +205,13 @@ def search_page(request):
     facet_data = facets.compute(base, conditions, filterset, categories, languages, request.GET)
     total = facet_data.total
     order = _order(filterset, notices)
-    results, pageable = _results(base, conditions, filterset, order, facet_data)
+    pageable = _pageable(filterset, order, facet_data)
+    number = _page_number(request.GET.get("pagina"), math.ceil(pageable / PAGE_SIZE), notices)
+    results = _results(base, conditions, filterset, order, facet_data, top=number * PAGE_SIZE)
 
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = pageable  # already counted with the facets
-    page = paginator.page(_page_number(request.GET.get("pagina"), paginator.num_pages, notices))
+    page = paginator.page(number)
     activities = with_card_details(page.object_list, now)
 
     organizations = []

@@ -149,10 +149,22 @@ def test_name_order_beyond_the_limit_sorts_a_bounded_set(client, db, settings):
 
 
 @pytest.mark.postgres
-def test_places_near_a_point_are_found_by_the_earth_index(world):
+def test_the_nearest_places_come_from_the_earth_index(world):
     from django.db import connection
 
-    places = Location.objects.filter(near(Point(*BUCCINASCO), 5))
+    from directory.geo import nearness
+
+    centre = Point(*BUCCINASCO)
+    places = (
+        Location.objects.filter(near(centre, 5, nearest_first=True))
+        .order_by(nearness(centre))
+        .values_list("pk", flat=True)[:3]
+    )
+    by_distance = sorted(
+        Location.objects.filter(latitude__isnull=False),
+        key=lambda p: haversine_km(centre, Point(p.latitude, p.longitude)),
+    )
+    assert list(places) == [p.pk for p in by_distance if p.pk in set(places)]
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         sql, params = places.query.sql_with_params()
