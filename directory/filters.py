@@ -314,6 +314,37 @@ def tagged(*tags) -> models.Q:
     return models.Q(search_tags__contains=list(tags))
 
 
+class HoldsTag(models.Expression):
+    """``tag = ANY(search_tags)``: the same test, checked on each row read, never looked up in
+    the index. For the tags a third of the directory or more holds (a weekday, a physical place,
+    wheelchair access): the planner underrates what a GIN scan of a hundred thousand entries
+    costs (it builds the whole bitmap before the first row), and would prefer it to reading
+    the table until a page is full, a few thousand rows. The others stay indexed, so a search
+    combining such a tag with a rarer one reads the rarer one's rows only."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, tag: int):
+        super().__init__()
+        self.tag = tag
+        self.tags = models.F("search_tags")
+
+    def get_source_expressions(self):
+        return [self.tags]
+
+    def set_source_expressions(self, exprs):
+        (self.tags,) = exprs
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.tags)
+        return f"%s = ANY({sql})", [self.tag, *params]
+
+
+def holds(tag) -> models.Q:
+    return models.Q(HoldsTag(tag))
+
+
 def category_condition(category, categories=None):
     """The category and its children; given all the categories, by their ids (so the planner
     knows how common they are, instead of guessing through a join)."""
@@ -359,13 +390,13 @@ def zone_condition(zone_id, slug):
 
 def wheelchair_condition():
     if search.uses_postgres():
-        return tagged(search_tags.WHEELCHAIR)
+        return holds(search_tags.WHEELCHAIR)
     return at_locations(kind=Location.Kind.PHYSICAL, wheelchair_accessible=True)
 
 
 def mode_condition(mode):
     if search.uses_postgres():
-        return tagged(search_tags.PHYSICAL if mode == "presenza" else search_tags.VIRTUAL)
+        return holds(search_tags.PHYSICAL) if mode == "presenza" else tagged(search_tags.VIRTUAL)
     kind = Location.Kind.PHYSICAL if mode == "presenza" else Location.Kind.VIRTUAL
     return at_locations(kind=kind)
 
@@ -444,15 +475,10 @@ def day_condition(weekday: int, at_time, today: datetime.date):
             & tagged(search_tags.hour(weekday, at_time.hour))
             & models.Exists(slots.filter(activity=models.OuterRef("pk")))
         )
-    open_ended = search_tags.weekday_open_ended(weekday)
-    ending = search_tags.weekday_ending(weekday)
-    return (
-        active
-        & models.Q(search_tags__overlap=[open_ended, ending])
-        & (
-            tagged(open_ended)
-            | models.Exists(slots.filter(valid_to__isnull=False, activity=models.OuterRef("pk")))
-        )
+    ending_slots = slots.filter(valid_to__isnull=False, activity=models.OuterRef("pk"))
+    return active & (
+        holds(search_tags.weekday_open_ended(weekday))
+        | (holds(search_tags.weekday_ending(weekday)) & models.Exists(ending_slots))
     )
 
 
