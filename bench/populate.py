@@ -756,6 +756,9 @@ DEFERRED_INDEXES = {
     "cos(radians(latitude)) * sin(radians(longitude))), sin(radians(latitude))))",
     "activity_search_tags_gin": "CREATE INDEX activity_search_tags_gin ON directory_activity "
     "USING gin (search_tags)",
+    "activity_search_row_idx": "CREATE INDEX activity_search_row_idx ON directory_activity "
+    "(id) INCLUDE (organization_id, status, publication_status, valid_from, valid_to, min_age, "
+    "max_age, is_free, search_tags)",
 }
 
 

@@ -43,18 +43,18 @@ from directory.filters import (
 from directory.models import AGE_BANDS, Activity, Location, OpeningSlot
 
 MAX_PLACES = 12
-# The filters with values to count; the others (words, age, position) only need counting
-# without them to offer relaxations, when nothing matches (``_relaxation_counts``).
+# The filters whose other values are counted without them when they are active; the others
+# need no set of their own: words, age and position are only counted without, to offer
+# relaxations, when nothing matches (``_relaxation_counts``); a filter with a single value
+# (free, open now, wheelchair access) counts, when active, exactly the matches of all the
+# filters.
 FACET_GROUPS = {
     "fascia",
     "categoria",
     "comune",
     "zona",
     "giorno",
-    "aperto_ora",
-    "gratis",
     "lingua",
-    "accessibile",
     "modalita",
 }
 MODE_KINDS = {"presenza": Location.Kind.PHYSICAL.value, "remoto": Location.Kind.VIRTUAL.value}

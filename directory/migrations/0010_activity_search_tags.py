@@ -1,7 +1,9 @@
 # The search tags of activities (directory.search_tags): an integer array per activity behind a
 # GIN index, filled here for the activities already there (PostgreSQL only; the column stays
-# empty on SQLite). Also: the ages index goes (the planner misused it, see Activity.Meta) and
-# the few opening slots with an end date get a partial index (directory.filters.day_condition).
+# empty on SQLite), and a covering index of what searches check on a row. Also: the ages index
+# goes (the planner misused it, see Activity.Meta) and the few opening slots with an end date
+# get a partial index (directory.filters.day_condition). The update rewrites every activity:
+# on a big directory, VACUUM FULL directory_activity afterwards gives the space back.
 # (Renumber after 0008_volunteering_call_review at merge time.)
 
 import directory.models.fields
@@ -47,6 +49,15 @@ TAGS_SQL = """ARRAY(SELECT DISTINCT tag FROM (
     SELECT 500000004 FROM directory_scheduleexception e WHERE e.activity_id = a.id
 ) AS tags WHERE tag IS NOT NULL ORDER BY tag)"""
 
+# What a search checks on an activity, without its texts: reading this index in order (an
+# index-only scan) until a page of matches is found reads a tenth of what the table would
+# (rows of 1.4 kB with the search document). SQLite has no INCLUDE; it does not need it.
+COVERING_INDEX = (
+    "CREATE INDEX activity_search_row_idx ON directory_activity (id) INCLUDE "
+    "(organization_id, status, publication_status, valid_from, valid_to, min_age, max_age, "
+    "is_free, search_tags)"
+)
+
 
 def forward(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
@@ -55,11 +66,13 @@ def forward(apps, schema_editor):
     schema_editor.execute(
         "CREATE INDEX activity_search_tags_gin ON directory_activity USING gin (search_tags)"
     )
+    schema_editor.execute(COVERING_INDEX)
 
 
 def backward(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
+    schema_editor.execute("DROP INDEX IF EXISTS activity_search_row_idx")
     schema_editor.execute("DROP INDEX IF EXISTS activity_search_tags_gin")
 
 
