@@ -56,6 +56,12 @@ def _page_number(raw, page_count, notices):
     return number
 
 
+def _page_numbers(page):
+    """The pages linked to: the first, the last, and two either side of this one."""
+    last = page.paginator.num_pages
+    return [n for n in range(1, last + 1) if n in (1, last) or abs(n - page.number) <= 2]
+
+
 def _order(filterset, notices):
     asked = filterset.values.get("ordine")
     has_text = filterset.text_query is not None
@@ -185,7 +191,7 @@ def _map_points(activities):
                         "lat": location.latitude,
                         "lon": location.longitude,
                         "title": activity.title,
-                        "url": activity.get_absolute_url(),
+                        "url": activity.url,
                     }
                 )
     return points
@@ -212,7 +218,7 @@ def search_page(request):
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = pageable  # already counted with the facets
     page = paginator.page(number)
-    activities = with_card_details(page.object_list, now)
+    activities = with_card_details(page.object_list, now, today=now.date())
 
     organizations = []
     if filterset.text_query is not None:
@@ -232,6 +238,7 @@ def search_page(request):
             "total": total,
             "total_more": facet_data.more,
             "page_obj": page,
+            "page_numbers": _page_numbers(page),
             "activities": activities,
             "organizations": organizations,
             "facets": facet_data.groups,
