@@ -345,6 +345,14 @@ def holds(tag) -> models.Q:
     return models.Q(HoldsTag(tag))
 
 
+class HoldsAnyTag(HoldsTag):
+    """``search_tags && tags``, checked on each row read (as ``HoldsTag``)."""
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.tags)
+        return f"({sql} && %s::integer[]) IS TRUE", [*params, list(self.tag)]
+
+
 def category_condition(category, categories=None):
     """The category and its children; given all the categories, by their ids (so the planner
     knows how common they are, instead of guessing through a join)."""
@@ -409,7 +417,12 @@ def near_condition(point, radius_km):
     places = Location.objects.filter(near(point, radius_km))
     if search.uses_postgres():
         cells = search_tags.cells_around(*box_around(point, radius_km))
-        return models.Q(search_tags__overlap=cells) & models.Q(row_by_row(places))
+        if search_tags.coarse(cells):
+            # A wide circle holds a good part of the country: reading the rows is cheaper.
+            in_cells = models.Q(HoldsAnyTag(cells))
+        else:
+            in_cells = models.Q(search_tags__overlap=cells)
+        return in_cells & models.Q(row_by_row(places))
     through = Activity.locations.through.objects.filter(location__in=places.values("pk"))
     return models.Q(pk__in=through.values("activity_id"))
 

@@ -15,7 +15,7 @@ from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.db.models.lookups import LessThanOrEqual
 
 EARTH_RADIUS_KM = 6371.0088
-# The boxes are widened by this fraction, so that rounding never leaves out a place the exact
+# The box is widened by this fraction, so that rounding never leaves out a place the exact
 # distance keeps (the box is a first cut; the haversine distance decides).
 BOX_MARGIN = 1e-4
 
@@ -86,11 +86,6 @@ def unit_vector(point: Point) -> tuple[float, float, float]:
     )
 
 
-def chord(radius_km: float) -> float:
-    """The straight-line distance on the unit sphere between points ``radius_km`` apart."""
-    return 2 * math.sin(min(radius_km / (2 * EARTH_RADIUS_KM), math.pi / 2))
-
-
 # The indexed expression (PostgreSQL, migration 0009): the row's point on the unit sphere. It
 # must stay exactly this for the planner to use ``location_earth_gist``. Built with the strict
 # one-coordinate-at-a-time ``cube`` functions, so a place without coordinates gives NULL (the
@@ -129,17 +124,6 @@ class _EarthExpression(models.Expression):
         return self.template.format(point=point), self.params
 
 
-class EarthBoxContains(_EarthExpression):
-    """True when the row's point lies in the cube around ``point`` that holds the circle."""
-
-    template = "cube_enlarge(cube(ARRAY[%s, %s, %s]::float8[]), %s, 3) @> {point}"
-    conditional = True
-
-    def __init__(self, point: Point, radius_km: float, prefix: str = ""):
-        half_side = chord(radius_km) * (1 + BOX_MARGIN) + 1e-9
-        super().__init__(prefix, [*unit_vector(point), half_side], models.BooleanField())
-
-
 class EarthNearness(_EarthExpression):
     """The chord to ``point``: orders rows like the distance, by the GiST index (k-NN)."""
 
@@ -157,22 +141,17 @@ def nearness(point: Point, prefix: str = "") -> models.Expression:
     return distance_km(point, prefix)
 
 
-def near(point: Point, radius_km: float, prefix: str = "", nearest_first=False) -> models.Q:
+def near(point: Point, radius_km: float, prefix: str = "") -> models.Q:
     """Rows (locations, or whatever ``prefix`` leads to) within ``radius_km`` of ``point``: the
-    latitude/longitude box, then the exact distance.
+    latitude/longitude box the coordinates index answers, then the exact distance."""
+    return bounding_box(point, radius_km, prefix) & within(point, radius_km, prefix)
 
-    ``nearest_first`` (PostgreSQL): for a query ordered by ``nearness``, which reads places
-    from the GiST index nearest first; the cube box bounds that walk to the circle (without it,
-    a search with few matches would read every place of the country). Not otherwise: the
-    planner has no statistics on the cube expression and would guess a handful of places where
-    a city has thousands, and plan accordingly.
-    """
-    condition = bounding_box(point, radius_km, prefix) & models.Q(
-        LessThanOrEqual(distance_km(point, prefix), radius_km)
-    )
-    if nearest_first and connection.vendor == "postgresql":
-        condition &= models.Q(EarthBoxContains(point, radius_km, prefix))
-    return condition
+
+def within(point: Point, radius_km: float, prefix: str = "") -> models.Q:
+    """The exact distance alone: for a query that reads places nearest first (``nearness``)
+    and stops at a number of them it knows lie in the circle; a box would only make the
+    planner, which cannot estimate it, sort them instead."""
+    return models.Q(LessThanOrEqual(distance_km(point, prefix), radius_km))
 
 
 def distance_km(point: Point, prefix: str = "") -> models.Func:

@@ -96,6 +96,11 @@ def cells_around(south: float, west: float, north: float, east: float) -> list[i
     return []
 
 
+def coarse(cells) -> bool:
+    """Cells of the coarsest level (1°): each holds a good part of a region's activities."""
+    return bool(cells) and cells[0] < CELL + CELL_SPAN
+
+
 def _cell_sql(level_index: int) -> str:
     per_degree = GRID_LEVELS[level_index]
     return (

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from directory import facets, search
 from directory.cards import with_card_details
 from directory.filters import GROUPS, ActivityFilter, combine
-from directory.geo import distance_km, near, nearness
+from directory.geo import distance_km, nearness, within
 from directory.models import Activity, Category, Language, Location, Municipality, Zone
 
 PAGE_SIZE = 20
@@ -137,17 +137,19 @@ def _results(base, conditions, filterset, order, facet_data, top):
     results = base.filter(combine(conditions))
     point = filterset.point
     if order == "distanza":
-        pairs = (
-            base.filter(combine(conditions, without="vicino"))
-            .filter(near(point, filterset.radius_km, "locations__", nearest_first=True))
-            .annotate(nearness=nearness(point, prefix="locations__"))
-            .order_by("nearness")
-            .values_list("id", "title", "nearness")
-        )
+        # Up to the limit all the matches are sorted (the conditions find them, a handful of
+        # rows); beyond, the places nearest first, as many as the limit: they all lie in the
+        # circle, since more matches than that do.
         if _many(facet_data, search.near_candidates()):
-            pairs = pairs[: search.near_candidates()]
-        first = _first(pairs, "min(c.nearness), c.title, c.id", top, "c.id, c.title")
-        results = Activity.objects.filter(pk__in=first)
+            pairs = (
+                base.filter(combine(conditions, without="vicino"))
+                .filter(within(point, filterset.radius_km, "locations__"))
+                .annotate(nearness=nearness(point, prefix="locations__"))
+                .order_by("nearness")
+                .values_list("id", "title", "nearness")[: search.near_candidates()]
+            )
+            first = _first(pairs, "min(c.nearness), c.title, c.id", top, "c.id, c.title")
+            results = Activity.objects.filter(pk__in=first)
     elif order == "rilevanza":
         candidates = results.order_by().annotate(rank=filterset.text_query.rank())
         candidates = candidates.values_list("id", "title", "rank")

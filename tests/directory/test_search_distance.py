@@ -156,7 +156,7 @@ def test_the_nearest_places_come_from_the_earth_index(world):
 
     centre = Point(*BUCCINASCO)
     places = (
-        Location.objects.filter(near(centre, 5, nearest_first=True))
+        Location.objects.filter(latitude__isnull=False)
         .order_by(nearness(centre))
         .values_list("pk", flat=True)[:3]
     )
