@@ -47,7 +47,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 
-from directory import search  # noqa: E402
+from directory import search, search_tags  # noqa: E402
 from directory.models import Category, Language, Municipality, TargetGroup  # noqa: E402
 
 # Places ------------------------------------------------------------------------------------
@@ -750,6 +750,15 @@ DEFERRED_INDEXES = {
     "USING gin (word gin_trgm_ops)",
     "organization_name_trgm": "CREATE INDEX organization_name_trgm ON directory_organization "
     "USING gin (name gin_trgm_ops)",
+    # Migrations 0009 and 0010 (directory.geo.EARTH_POINT_SQL, directory.search_tags).
+    "location_earth_gist": "CREATE INDEX location_earth_gist ON directory_location USING gist ("
+    "cube(cube(cube(cos(radians(latitude)) * cos(radians(longitude))), "
+    "cos(radians(latitude)) * sin(radians(longitude))), sin(radians(latitude))))",
+    "activity_search_tags_gin": "CREATE INDEX activity_search_tags_gin ON directory_activity "
+    "USING gin (search_tags)",
+    "activity_search_row_idx": "CREATE INDEX activity_search_row_idx ON directory_activity "
+    "(id) INCLUDE (organization_id, status, publication_status, valid_from, valid_to, min_age, "
+    "max_age, is_free, search_tags)",
 }
 
 
@@ -885,6 +894,7 @@ def generate(
             "last_verified",
             "created_at",
             "updated_at",
+            "is_trusted",
         ],
     )
     location_file = CopyFile(
@@ -1043,6 +1053,7 @@ def generate(
             None,
             now,
             now,
+            "f",
         )
         lat, lon = coordinates[municipality.pk]
         location_id += 1
@@ -1235,6 +1246,7 @@ def generate(
 def load(files, started):
     with connection.cursor() as django_cursor:
         cursor = django_cursor.cursor
+        cursor.execute("DROP TABLE IF EXISTS bench_activity_stage")  # left by a failed run
         cursor.execute(
             "CREATE UNLOGGED TABLE bench_activity_stage (id bigint, title varchar(200), "
             "slug varchar(200), summary varchar(300), description text, min_age smallint, "
@@ -1252,11 +1264,11 @@ def load(files, started):
                     "min_age, max_age, is_free, fee_description, access, access_description, "
                     "eligibility, required_documents, capacity, status, alert, valid_from, "
                     "valid_to, phone, email, website, publication_status, last_verified, "
-                    "created_at, updated_at, organization_id, search_text, search_vector) "
+                    "created_at, updated_at, organization_id, photo, search_text, search_vector) "
                     "SELECT id, gen_random_uuid(), title, slug, summary, description, min_age, "
                     "max_age, is_free, fee_description, access, '', '', '', NULL, status, alert, "
                     "valid_from, valid_to, '', '', '', publication_status, NULL, now(), now(), "
-                    "organization_id, search_text, "
+                    "organization_id, '', search_text, "
                     f"setweight(to_tsvector('{search.CONFIG}', title), 'A') || "
                     f"setweight(to_tsvector('{search.CONFIG}', search_text), 'B') "
                     "FROM bench_activity_stage ORDER BY id"
@@ -1281,6 +1293,12 @@ def load(files, started):
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                 f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
             )
+        # The search tags, with directory.search's own statement, once the links are there.
+        cursor.execute(f"UPDATE directory_activity a SET search_tags = {search_tags.TAGS_SQL}")
+        # The update left a dead copy of every row: compact the table, as a fresh load would be
+        # (searches that read activities until a page is full read half as many pages).
+        cursor.execute("VACUUM FULL directory_activity")
+        log(started, "search tags computed, activities compacted")
         for name, statement in DEFERRED_INDEXES.items():
             cursor.execute(statement)
             log(started, f"index {name} built")
@@ -1320,6 +1338,12 @@ def verify(sample: int, seed: int) -> int:
             [ids],
         )
         vector_mismatches = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT count(*) FROM directory_activity a WHERE id = ANY(%s) AND search_tags IS "
+            f"DISTINCT FROM {search_tags.TAGS_SQL}",
+            [ids],
+        )
+        vector_mismatches += cursor.fetchone()[0]
         words = set(search._vocabulary(a.search_text for a in activities))
         cursor.execute(
             "SELECT count(*) FROM directory_searchterm WHERE word = ANY(%s)", [sorted(words)]
@@ -1327,8 +1351,8 @@ def verify(sample: int, seed: int) -> int:
         known = cursor.fetchone()[0]
     print(
         f"verified {len(activities)} activities: {mismatches} search_text and "
-        f"{vector_mismatches} search_vector mismatches; {known}/{len(words)} words in the "
-        "vocabulary"
+        f"{vector_mismatches} search_vector/search_tags mismatches; {known}/{len(words)} words "
+        "in the vocabulary"
     )
     return mismatches + vector_mismatches + (len(words) - known)
 

@@ -10,13 +10,16 @@ facet values are listed without numbers (the values seen among the first N, plac
 often). Each set is computed once per statement (a materialized common table expression) and
 every facet lookup is narrowed to it, so the work grows with the limit, not with the directory.
 
-Two queries whatever the number of values: one aggregate of conditional counts (set sizes, age
-bands, free, open now), and one UNION ALL of grouped counts (categories, languages,
-municipalities, zones, days, mode, access). A third, only when nothing matches, counts the
-relaxations offered instead (without each filter, wider radii).
+On PostgreSQL one query whatever the number of values: each set carries its rows' search tags,
+and the values are counted from them (``directory.tag_counts``). On SQLite two: one aggregate
+of conditional counts (set sizes, age bands, free, open now), and one UNION ALL of grouped
+counts joining the sets to the link tables (categories, languages, municipalities, zones, days,
+mode, access). One more, only when nothing matches, counts the relaxations offered instead
+(without each filter, wider radii).
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
@@ -24,7 +27,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from directory import search
+from directory import search, tag_counts
 from directory.filters import (
     DAY_CHOICES,
     DAYS,
@@ -40,31 +43,45 @@ from directory.filters import (
 from directory.models import AGE_BANDS, Activity, Location, OpeningSlot
 
 MAX_PLACES = 12
-# The filters with values to count; the others (words, age, position) only need counting
-# without them to offer relaxations, when nothing matches (``_relaxation_counts``).
+# The filters whose other values are counted without them when they are active; the others
+# need no set of their own: words, age and position are only counted without, to offer
+# relaxations, when nothing matches (``_relaxation_counts``); a filter with a single value
+# (free, open now, wheelchair access) counts, when active, exactly the matches of all the
+# filters.
 FACET_GROUPS = {
     "fascia",
     "categoria",
     "comune",
     "zona",
     "giorno",
-    "aperto_ora",
-    "gratis",
     "lingua",
-    "accessibile",
     "modalita",
 }
 MODE_KINDS = {"presenza": Location.Kind.PHYSICAL.value, "remoto": Location.Kind.VIRTUAL.value}
 
 
 def url_with(params: QueryDict, set_values=None, drop=()) -> str:
-    """The search URL's query string with some parameters changed; always back to page 1."""
-    query = params.copy()
-    for name in (*drop, "pagina"):
-        query.pop(name, None)
-    for name, value in (set_values or {}).items():
-        query[name] = value
-    encoded = query.urlencode()
+    """The search URL's query string with some parameters changed; always back to page 1.
+
+    What ``params.copy()``, ``pop``, ``__setitem__`` and ``urlencode()`` would give (a changed
+    parameter keeps its place, a new one comes last), without copying the QueryDict: a results
+    page builds about a hundred of these links.
+    """
+    set_values = set_values or {}
+    dropped = {*drop, "pagina"}
+    pairs = []
+    for name, values in params.lists():
+        if name in dropped:
+            continue
+        if name in set_values:
+            values = [set_values[name]]
+        pairs.extend((name, str(value)) for value in values)
+    pairs.extend(
+        (name, str(value))
+        for name, value in set_values.items()
+        if name in dropped or name not in params
+    )
+    encoded = urlencode(pairs)
     return f"?{encoded}" if encoded else "?"
 
 
@@ -122,6 +139,13 @@ class CandidateSets:
 
     def union(self):
         return RawSQL(" UNION ".join(f"SELECT id FROM {n}" for n in self.names.values()), ())
+
+    def sizes(self, keys) -> list[int]:
+        """How many activities each set holds (at most ``limit + 1``), in one statement."""
+        counted = ", ".join(f"(SELECT count(*) FROM {self.names[key]})" for key in keys)
+        with connection.cursor() as cursor:
+            cursor.execute(f"{self.prefix} SELECT {counted}", self.params)
+            return list(cursor.fetchone())
 
     def rows(self, queryset) -> list[dict]:
         sql, params = queryset.query.sql_with_params()
@@ -182,20 +206,7 @@ def _relaxation_counts(base, conditions, filterset, limit):
         return {}, {}
     sets = CandidateSets(base, definitions, limit)
     keys = list(definitions)
-    aggregates = {
-        f"size__{index}": models.Count("pk", filter=models.Q(pk__in=sets.of(key)))
-        for index, key in enumerate(keys)
-    }
-    queryset = (
-        Activity.objects.filter(pk__in=sets.union())
-        .order_by()
-        .annotate(facet_row=models.Value(1))
-        .values("facet_row")
-        .annotate(**aggregates)
-    )
-    rows = sets.rows(queryset)
-    row = rows[0] if rows else dict.fromkeys(aggregates, 0)
-    sizes = {key: row[f"size__{index}"] for index, key in enumerate(keys)}
+    sizes = dict(zip(keys, sets.sizes(keys), strict=True))
     return (
         {key[1]: n for key, n in sizes.items() if key[0] == "without"},
         {key[1]: n for key, n in sizes.items() if key[0] == "radius"},
@@ -279,9 +290,14 @@ def compute(base, conditions, filterset, categories, languages, params: QueryDic
     limit = search.count_limit()
     definitions = {None: combine(conditions)}
     definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
-    sets = CandidateSets(base, definitions, limit)
-    counts = _conditional_counts(sets, conditions, filterset)
-    grouped = _grouped_counts(sets, conditions, filterset)
+    if search.uses_postgres():
+        counts, grouped = tag_counts.facet_counts(
+            base, definitions, _set_key, conditions, filterset.now, categories, languages, limit
+        )
+    else:
+        sets = CandidateSets(base, definitions, limit)
+        counts = _conditional_counts(sets, conditions, filterset)
+        grouped = _grouped_counts(sets, conditions, filterset)
     values = filterset.values
 
     def exact(name):

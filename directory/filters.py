@@ -12,11 +12,12 @@ import re
 import django_filters
 from django import forms
 from django.db import models
+from django.db.models.lookups import IsNull
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory import search
-from directory.geo import Point, bounding_box, distance_km
+from directory import search, search_tags
+from directory.geo import Point, box_around, near
 from directory.models import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
@@ -264,12 +265,11 @@ class ActivityFilter(django_filters.FilterSet):
                 self.categories[values["categoria"]], self.categories.values()
             )
         if "comune" in values:
-            if "comune" in self.place_ids:  # known: the planner then sees the value
-                result["comune"] = at_locations(municipality_id=self.place_ids["comune"])
-            else:
-                result["comune"] = at_locations(municipality__istat_code=values["comune"])
+            result["comune"] = municipality_condition(
+                self.place_ids.get("comune"), values["comune"]
+            )
         if "zona" in values:
-            result["zona"] = at_locations(municipality__zones__slug=values["zona"])
+            result["zona"] = zone_condition(self.place_ids.get("zona"), values["zona"])
         if self.point is not None:
             result["vicino"] = near_condition(self.point, self.radius_km)
         if "giorno" in values:
@@ -279,15 +279,13 @@ class ActivityFilter(django_filters.FilterSet):
         elif "ora" in values:
             result["giorno"] = day_condition(self.now.isoweekday(), values["ora"], self.now.date())
         if "aperto_ora" in values:
-            result["aperto_ora"] = open_at_condition(self.now)
+            result["aperto_ora"] = open_now_condition(self.now)
         if "gratis" in values:
             result["gratis"] = models.Q(is_free=True)
         if "lingua" in values:
             result["lingua"] = language_condition(self.languages[values["lingua"]])
         if "accessibile" in values:
-            result["accessibile"] = at_locations(
-                kind=Location.Kind.PHYSICAL, wheelchair_accessible=True
-            )
+            result["accessibile"] = wheelchair_condition()
         if "modalita" in values:
             result["modalita"] = mode_condition(values["modalita"])
         return result
@@ -311,9 +309,55 @@ def band_condition(slug):
     return age_range_condition(band.minimum, band.maximum)
 
 
+def tagged(*tags) -> models.Q:
+    """Activities with all these search tags (PostgreSQL: one GIN-indexed condition)."""
+    return models.Q(search_tags__contains=list(tags))
+
+
+class HoldsTag(models.Expression):
+    """``tag = ANY(search_tags)``: the same test, checked on each row read, never looked up in
+    the index. For the tags a third of the directory or more holds (a weekday, a physical place,
+    wheelchair access): the planner underrates what a GIN scan of a hundred thousand entries
+    costs (it builds the whole bitmap before the first row), and would prefer it to reading
+    the table until a page is full, a few thousand rows. The others stay indexed, so a search
+    combining such a tag with a rarer one reads the rarer one's rows only."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, tag: int):
+        super().__init__()
+        self.tag = tag
+        self.tags = models.F("search_tags")
+
+    def get_source_expressions(self):
+        return [self.tags]
+
+    def set_source_expressions(self, exprs):
+        (self.tags,) = exprs
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.tags)
+        return f"%s = ANY({sql})", [self.tag, *params]
+
+
+def holds(tag) -> models.Q:
+    return models.Q(HoldsTag(tag))
+
+
+class HoldsAnyTag(HoldsTag):
+    """``search_tags && tags``, checked on each row read (as ``HoldsTag``)."""
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.tags)
+        return f"({sql} && %s::integer[]) IS TRUE", [*params, list(self.tag)]
+
+
 def category_condition(category, categories=None):
     """The category and its children; given all the categories, by their ids (so the planner
     knows how common they are, instead of guessing through a join)."""
+    if search.uses_postgres():
+        return tagged(search_tags.CATEGORY + category.pk)  # a child's tags hold its parent
     if categories is None:
         chosen = Category.objects.with_descendants(category)
     else:
@@ -323,6 +367,8 @@ def category_condition(category, categories=None):
 
 
 def language_condition(language):
+    if search.uses_postgres():
+        return tagged(search_tags.LANGUAGE + language.pk)
     through = Activity.languages.through.objects.filter(language_id=language.pk)
     return models.Q(pk__in=through.values("activity_id"))
 
@@ -335,19 +381,72 @@ def at_locations(**lookups):
     return models.Q(pk__in=through.values("activity_id"))
 
 
+def municipality_condition(municipality_id, istat_code):
+    """At a place in the municipality (by id when it was looked up: the planner sees it)."""
+    if municipality_id is None:
+        return at_locations(municipality__istat_code=istat_code)
+    if search.uses_postgres():
+        return tagged(search_tags.MUNICIPALITY + municipality_id)
+    return at_locations(municipality_id=municipality_id)
+
+
+def zone_condition(zone_id, slug):
+    if zone_id is not None and search.uses_postgres():
+        return tagged(search_tags.ZONE + zone_id)
+    return at_locations(municipality__zones__slug=slug)
+
+
+def wheelchair_condition():
+    if search.uses_postgres():
+        return holds(search_tags.WHEELCHAIR)
+    return at_locations(kind=Location.Kind.PHYSICAL, wheelchair_accessible=True)
+
+
 def mode_condition(mode):
+    if search.uses_postgres():
+        return holds(search_tags.PHYSICAL) if mode == "presenza" else tagged(search_tags.VIRTUAL)
     kind = Location.Kind.PHYSICAL if mode == "presenza" else Location.Kind.VIRTUAL
     return at_locations(kind=kind)
 
 
 def near_condition(point, radius_km):
-    places = (
-        Location.objects.filter(bounding_box(point, radius_km))
-        .alias(distance=distance_km(point))
-        .filter(distance__lte=radius_km)
-    )
+    """At a place within the radius. On PostgreSQL the grid cells of the activities' places
+    (search tags) pick the few activities around the circle from an index, and only those are
+    tested, each on its own places; the plain form makes the database list every place in the
+    circle first (thousands around a big city) before it can stop at the first page."""
+    places = Location.objects.filter(near(point, radius_km))
+    if search.uses_postgres():
+        cells = search_tags.cells_around(*box_around(point, radius_km))
+        if search_tags.coarse(cells):
+            # A wide circle holds a good part of the country: reading the rows is cheaper.
+            in_cells = models.Q(HoldsAnyTag(cells))
+        else:
+            in_cells = models.Q(search_tags__overlap=cells)
+        return in_cells & models.Q(row_by_row(places))
     through = Activity.locations.through.objects.filter(location__in=places.values("pk"))
     return models.Q(pk__in=through.values("activity_id"))
+
+
+def row_by_row(places):
+    """True when one of the places is the row's (PostgreSQL), tested on each row it is asked
+    about, never by first listing every place.
+
+    The planner estimates the places in a circle by multiplying the selectivities of latitude
+    and longitude; places cluster in cities, so it guesses a few hundred where Naples has ten
+    thousand, and then either joins all of them to their activities (40,000 links) or builds a
+    hash of them, before the first match can be returned. An EXISTS inside a CASE is not
+    turned into a join, and one that also tests the outer row otherwise than by equality is
+    not hashed: it runs as a subplan for each candidate row (found through the cells), using
+    the links' index on the activity, and stops with the page.
+    """
+    exact = models.Exists(
+        places.filter(activities=models.OuterRef("pk")).filter(IsNull(models.OuterRef("pk"), False))
+    )
+    return models.Case(
+        models.When(exact, then=models.Value(True)),
+        default=models.Value(False),
+        output_field=models.BooleanField(),
+    )
 
 
 def next_date(weekday: int, today: datetime.date) -> datetime.date:
@@ -370,13 +469,30 @@ def day_condition(weekday: int, at_time, today: datetime.date):
     Like ``directory.hours``: only active activities have hours; weekly slots count from the
     next such day on (a slot that ended before does not). Dated exceptions are not weekly, so
     they do not change the answer for "on Saturdays".
+
+    On PostgreSQL the search tags decide for the activities with an open-ended slot that day
+    and narrow the others to those with a slot that day (or at that hour), which alone are
+    looked up in the slots.
     """
     slots = OpeningSlot.objects.filter(weekday=weekday).filter(
         models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=next_date(weekday, today))
     )
     if at_time is not None:
         slots = slots.filter(opens_at__lte=at_time, closes_at__gt=at_time)
-    return models.Q(status=Activity.Status.ACTIVE, pk__in=slots.values("activity_id"))
+    if not search.uses_postgres():
+        return models.Q(status=Activity.Status.ACTIVE, pk__in=slots.values("activity_id"))
+    active = models.Q(status=Activity.Status.ACTIVE)
+    if at_time is not None:
+        return (
+            active
+            & tagged(search_tags.hour(weekday, at_time.hour))
+            & models.Exists(slots.filter(activity=models.OuterRef("pk")))
+        )
+    ending_slots = slots.filter(valid_to__isnull=False, activity=models.OuterRef("pk"))
+    return active & (
+        holds(search_tags.weekday_open_ended(weekday))
+        | (holds(search_tags.weekday_ending(weekday)) & models.Exists(ending_slots))
+    )
 
 
 def open_at_condition(moment: datetime.datetime, among=None):
@@ -404,3 +520,13 @@ def open_at_condition(moment: datetime.datetime, among=None):
         .union(special.order_by().values("activity_id"))
     )
     return models.Q(status=Activity.Status.ACTIVE, pk__in=open_now)
+
+
+def open_now_condition(moment: datetime.datetime):
+    """``open_at_condition`` for the search: on PostgreSQL only the activities tagged with a
+    slot in that hour of that weekday, or with dated exceptions, are tested."""
+    condition = open_at_condition(moment)
+    if not search.uses_postgres():
+        return condition
+    hour_tag = search_tags.hour(moment.isoweekday(), moment.hour)
+    return models.Q(search_tags__overlap=[hour_tag, search_tags.HAS_EXCEPTIONS]) & condition

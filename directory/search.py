@@ -9,10 +9,15 @@ accents in Python. On PostgreSQL ``Activity.search_vector`` holds the same text 
 On SQLite each query word, crudely stemmed (a final vowel dropped), must begin a word of
 ``search_text`` that has at most two more letters.
 
+The same refresh recomputes, on PostgreSQL, the activity's search tags (``Activity.search_tags``,
+``directory.search_tags``): its categories, languages, places, zones and hours as integers, which
+the filters and facets look up.
+
 How the documents stay fresh: no signals. Code that changes what an activity is found by
-(title, texts, categories, locations, organization name) calls ``refresh_search_document``
-after saving (admin ``save_related``, imports, ``seed_demo``); ``rebuild_search_index``
-recomputes everything and is safe to run at any time (after bulk loads, nightly).
+(title, texts, categories, languages, places and their zones, hours, organization name) calls
+``refresh_search_document`` after saving (admin ``save_related``, approved revisions, imports,
+``seed_demo``); ``rebuild_search_index`` recomputes everything and is safe to run at any time
+(after bulk loads, nightly).
 """
 
 import re
@@ -24,6 +29,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 
+from directory import search_tags
 from directory.models import Activity, Organization, SearchTerm
 
 CONFIG = "linkrete_it"
@@ -40,10 +46,17 @@ DEFAULT_RANK_CANDIDATES = 2000
 # exact up to this many matches; beyond, the page says "more than N" and the facets of that
 # set show no numbers. Counting every match of ``bambini`` across the country takes seconds.
 DEFAULT_COUNT_LIMIT = 1000
+# Sorting by distance beyond the counting limit: the matches at the places nearest the point,
+# at most this many, taken in order from the places' index (see directory.views.search).
+DEFAULT_NEAR_CANDIDATES = 300
 
 
 def rank_candidates() -> int:
     return getattr(settings, "LINKRETE_SEARCH_RANK_CANDIDATES", DEFAULT_RANK_CANDIDATES)
+
+
+def near_candidates() -> int:
+    return getattr(settings, "LINKRETE_SEARCH_NEAR_CANDIDATES", DEFAULT_NEAR_CANDIDATES)
 
 
 def count_limit() -> int:
@@ -112,9 +125,10 @@ def _store(activities: list[Activity]) -> None:
     if uses_postgres():
         with connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE directory_activity SET search_vector = "
+                "UPDATE directory_activity a SET search_vector = "
                 f"setweight(to_tsvector('{CONFIG}', title), 'A') || "
-                f"setweight(to_tsvector('{CONFIG}', search_text), 'B') "
+                f"setweight(to_tsvector('{CONFIG}', search_text), 'B'), "
+                f"search_tags = {search_tags.TAGS_SQL} "
                 "WHERE id = ANY(%s)",
                 [[a.pk for a in activities]],
             )

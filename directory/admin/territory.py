@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Municipality, Zone
+from directory import search
+from directory.models import Activity, Municipality, Zone
 
 
 @admin.register(Municipality)
@@ -25,6 +26,35 @@ class ZoneAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(municipality_count=Count("municipalities"))
 
+    # Activities are found by the zones of their places (search tags, directory.search_tags):
+    # refresh those in the municipalities that joined or left the zone.
+    def save_related(self, request, form, formsets, change):
+        before = set(form.instance.municipalities.values_list("pk", flat=True)) if change else set()
+        super().save_related(request, form, formsets, change)
+        after = set(form.instance.municipalities.values_list("pk", flat=True))
+        _refresh_activities_in(before ^ after)
+
+    def delete_model(self, request, obj):
+        municipalities = set(obj.municipalities.values_list("pk", flat=True))
+        super().delete_model(request, obj)
+        _refresh_activities_in(municipalities)
+
+    def delete_queryset(self, request, queryset):
+        municipalities = set(
+            Zone.municipalities.through.objects.filter(zone__in=queryset).values_list(
+                "municipality_id", flat=True
+            )
+        )
+        super().delete_queryset(request, queryset)
+        _refresh_activities_in(municipalities)
+
     @admin.display(description=_("municipalities"), ordering="municipality_count")
     def municipality_count(self, zone):
         return zone.municipality_count
+
+
+def _refresh_activities_in(municipality_ids):
+    if municipality_ids:
+        search.refresh_search_documents(
+            Activity.objects.filter(locations__municipality__in=municipality_ids)
+        )

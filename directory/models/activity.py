@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models.fields import PostgresOnlyArrayField
 from directory.models.organization import Location, Organization, PublicationStatus
 from directory.models.taxonomy import Category, Language, TargetGroup
 
@@ -55,7 +56,7 @@ class ActivityQuerySet(models.QuerySet):
         # A card shows none of the long texts: leave them (and the search document) in the
         # database, a results page reads 20 narrow rows instead of 20 wide ones.
         return (
-            self.defer("description", "search_text", "search_vector")
+            self.defer("description", "search_text", "search_vector", "search_tags")
             .select_related("organization")
             .prefetch_related(
                 models.Prefetch(
@@ -173,6 +174,15 @@ class Activity(models.Model):
     # Kept up to date by directory.search (refresh_search_document, rebuild_search_index).
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
+    # PostgreSQL only (empty on SQLite): what the search filters look up, see
+    # directory.search_tags.
+    search_tags = PostgresOnlyArrayField(
+        models.IntegerField(),
+        verbose_name=_("search tags"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
 
     objects = ActivityQuerySet.as_manager()
 
@@ -206,8 +216,10 @@ class Activity(models.Model):
                 violation_error_message=_("Describe the cost of an activity that is not free."),
             ),
         ]
+        # No index on the ages: an age is checked on the rows the other filters find, or while
+        # reading the table until a page is full. With one, PostgreSQL ORed two scans of it
+        # ("no minimum or at most 8") into every search with an age, reading half the rows.
         indexes = [
-            models.Index(fields=["min_age", "max_age"], name="activity_ages_idx"),
             # Results sorted by name (the default without words or a position) walk this index
             # and stop after a page, instead of sorting every match.
             models.Index(fields=["title", "id"], name="activity_title_idx"),

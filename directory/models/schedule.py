@@ -98,7 +98,16 @@ class OpeningSlot(WeeklySlot):
         verbose_name = _("opening slot")
         verbose_name_plural = _("opening hours")
         constraints = weekly_slot_rules("opening_slot")
-        indexes = [models.Index(fields=["weekday", "opens_at", "closes_at"])]
+        indexes = [
+            models.Index(fields=["weekday", "opens_at", "closes_at"]),
+            # The few slots with an end date: "on Saturdays" looks them up (the others are
+            # answered by the search tags, see directory.filters.day_condition).
+            models.Index(
+                fields=["weekday", "valid_to"],
+                condition=models.Q(valid_to__isnull=False),
+                name="openingslot_ending_idx",
+            ),
+        ]
 
 
 class DatedException(models.Model):

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from directory import search
 from directory.models import (
     Activity,
     Application,
@@ -188,6 +189,17 @@ def _apply_hours_revision(revision: Revision):
         obj.save()
 
 
+def _refresh_search(revision: Revision) -> None:
+    """What the approved change touches is what families search by: recompute the documents
+    and tags of the activities concerned (see directory.search)."""
+    if revision.kind == Revision.Kind.ORGANIZATION:
+        search.refresh_organization_documents(revision.organization)
+    elif revision.kind == Revision.Kind.LOCATION:
+        search.refresh_search_documents(revision.location.activities.all())
+    else:
+        search.refresh_search_document(revision.activity)
+
+
 @transaction.atomic
 def revision_approve(*, revision: Revision, reviewer, published_directly: bool = False) -> Revision:
     """Publish the proposed values: the public page changes here and only here."""
@@ -198,6 +210,7 @@ def revision_approve(*, revision: Revision, reviewer, published_directly: bool =
         _apply_hours_revision(revision)
     else:
         _apply_form_revision(revision)
+    _refresh_search(revision)
     revision.status = Revision.Status.APPROVED
     revision.reviewer = reviewer
     revision.reviewed_at = timezone.now()

@@ -7,10 +7,13 @@ organizations. Counting and ranking are bounded (``directory.facets``, ``directo
 a very common word costs about what a rare one does.
 """
 
+import math
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +21,7 @@ from django.utils.translation import gettext as _
 from directory import facets, search
 from directory.cards import with_card_details
 from directory.filters import GROUPS, ActivityFilter, combine
-from directory.geo import distance_km
+from directory.geo import distance_km, nearness, within
 from directory.models import Activity, Category, Language, Location, Municipality, Zone
 
 PAGE_SIZE = 20
@@ -51,6 +54,12 @@ def _page_number(raw, page_count, notices):
         notices.append(_("There is no page %(number)s: here is the first.") % {"number": number})
         return 1
     return number
+
+
+def _page_numbers(page):
+    """The pages linked to: the first, the last, and two either side of this one."""
+    last = page.paginator.num_pages
+    return [n for n in range(1, last + 1) if n in (1, last) or abs(n - page.number) <= 2]
 
 
 def _order(filterset, notices):
@@ -86,26 +95,83 @@ def _check_places(filterset):
             filterset.reject("zona", _("there is no such zone."))
         else:
             filterset.place_names["zona"] = zone.name
+            filterset.place_ids["zona"] = zone.pk
 
 
-def _results(base, conditions, filterset, order, facet_data):
-    """The ordered queryset of results, and how many of them can be paged through."""
+def _pageable(filterset, order, facet_data):
+    """How many results can be paged through: all those counted (at most the counting limit,
+    see directory.facets), or fewer when sorting works on a bounded set of candidates."""
+    pageable = facet_data.total
+    if _many(facet_data, search.rank_candidates()) and order in ("rilevanza", "nome"):
+        pageable = min(pageable, search.rank_candidates())
+    if order == "distanza" and _many(facet_data, search.near_candidates()):
+        pageable = min(pageable, search.near_candidates())
+    return pageable
+
+
+def _many(facet_data, limit):
+    return facet_data.more or facet_data.total > limit
+
+
+def _first(candidates, order_by, top, group_by=None):
+    """The ids of the first ``top`` candidates in this order, as a subquery: the candidates are
+    sorted on the few columns selected, and only a page's worth of rows is then read whole."""
+    sql, params = candidates.query.sql_with_params()
+    grouping = f" GROUP BY {group_by}" if group_by else ""
+    return RawSQL(
+        f"SELECT c.id FROM ({sql}) AS c{grouping} ORDER BY {order_by} LIMIT %s",
+        (*params, top),
+    )
+
+
+def _results(base, conditions, filterset, order, facet_data, top):
+    """The ordered queryset of results, enough of them for a page ending at result ``top``.
+
+    Ordering every match of a common word or filter is what makes a big directory slow, so
+    beyond the counting limit each order works on a bounded set of candidates: by relevance
+    and by name, the first matches the indexes give (in no particular order, so no ORDER BY
+    to satisfy); by distance, the matches at the nearest places, found in order by the
+    places' GiST index on PostgreSQL. The page then says "more than N" anyway. Candidates are
+    sorted on their ids, titles and sort keys only; the page's rows alone are then read whole.
+    """
     results = base.filter(combine(conditions))
-    text_query = filterset.text_query
-    pageable = facet_data.total  # at most the counting limit (see directory.facets)
-    if order == "rilevanza":
-        limit = search.rank_candidates()
-        if facet_data.more or facet_data.total > limit:
-            # Bound the ranking work for very common words (see directory.search): the first
-            # matches the index gives, in no particular order (so no ORDER BY to satisfy).
-            results = Activity.objects.filter(pk__in=results.order_by().values("pk")[:limit])
-            pageable = min(pageable, limit)
-        results = results.annotate(rank=text_query.rank()).order_by("-rank", "title", "pk")
+    point = filterset.point
+    if order == "distanza":
+        # Up to the limit all the matches are sorted (the conditions find them, a handful of
+        # rows); beyond, the places nearest first, as many as the limit: they all lie in the
+        # circle, since more matches than that do.
+        if _many(facet_data, search.near_candidates()):
+            pairs = (
+                base.filter(combine(conditions, without="vicino"))
+                .filter(within(point, filterset.radius_km, "locations__"))
+                .annotate(nearness=nearness(point, prefix="locations__"))
+                .order_by("nearness")
+                .values_list("id", "title", "nearness")[: search.near_candidates()]
+            )
+            first = _first(pairs, "min(c.nearness), c.title, c.id", top, "c.id, c.title")
+            results = Activity.objects.filter(pk__in=first)
+    elif order == "rilevanza":
+        candidates = results.order_by().annotate(rank=filterset.text_query.rank())
+        candidates = candidates.values_list("id", "title", "rank")
+        if _many(facet_data, search.rank_candidates()):
+            candidates = candidates[: search.rank_candidates()]
+        first = _first(candidates, "c.rank DESC, c.title, c.id", top)
+        results = (
+            Activity.objects.filter(pk__in=first)
+            .annotate(rank=filterset.text_query.rank())
+            .order_by("-rank", "title", "pk")
+        )
+    elif conditions:
+        # Without any filter, sorting by name walks the title index and stops after a page.
+        candidates = results.order_by().values_list("id", "title")
+        if _many(facet_data, search.rank_candidates()):
+            candidates = candidates[: search.rank_candidates()]
+        results = Activity.objects.filter(pk__in=_first(candidates, "c.title, c.id", top))
     results = results.for_list(filterset.now.date())
-    if filterset.point is not None:
+    if point is not None:
         nearest = (
             Location.objects.filter(activities=models.OuterRef("pk"), latitude__isnull=False)
-            .annotate(distance=distance_km(filterset.point))
+            .annotate(distance=distance_km(point))
             .order_by("distance")
             .values("distance")[:1]
         )
@@ -114,7 +180,7 @@ def _results(base, conditions, filterset, order, facet_data):
             results = results.order_by(models.F("distance").asc(nulls_last=True), "title", "pk")
     if order == "nome":
         results = results.order_by("title", "pk")
-    return results, pageable
+    return results
 
 
 def _map_points(activities):
@@ -127,7 +193,7 @@ def _map_points(activities):
                         "lat": location.latitude,
                         "lon": location.longitude,
                         "title": activity.title,
-                        "url": activity.get_absolute_url(),
+                        "url": activity.url,
                     }
                 )
     return points
@@ -147,12 +213,14 @@ def search_page(request):
     facet_data = facets.compute(base, conditions, filterset, categories, languages, request.GET)
     total = facet_data.total
     order = _order(filterset, notices)
-    results, pageable = _results(base, conditions, filterset, order, facet_data)
+    pageable = _pageable(filterset, order, facet_data)
+    number = _page_number(request.GET.get("pagina"), math.ceil(pageable / PAGE_SIZE), notices)
+    results = _results(base, conditions, filterset, order, facet_data, top=number * PAGE_SIZE)
 
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = pageable  # already counted with the facets
-    page = paginator.page(_page_number(request.GET.get("pagina"), paginator.num_pages, notices))
-    activities = with_card_details(page.object_list, now)
+    page = paginator.page(number)
+    activities = with_card_details(page.object_list, now, today=now.date())
 
     organizations = []
     if filterset.text_query is not None:
@@ -172,6 +240,7 @@ def search_page(request):
             "total": total,
             "total_more": facet_data.more,
             "page_obj": page,
+            "page_numbers": _page_numbers(page),
             "activities": activities,
             "organizations": organizations,
             "facets": facet_data.groups,

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from directory.filters import day_condition, open_at_condition
 from directory.models import Activity, Weekday
+from directory.search import refresh_search_document
 from tests.directory.search_world import build_world, slot, slugs
 from tests.factories import ScheduleExceptionFactory
 
@@ -88,5 +89,6 @@ def test_open_at_respects_slot_validity(world):
 def test_open_now_parameter_uses_the_current_time(client, world):
     now = timezone.localtime()
     slot(world.teatro, now.isoweekday(), (0, 0), (23, 59, 59))
+    refresh_search_document(world.teatro)  # hours are in the search tags, like the admin does
     assert found(client, aperto_ora="1") >= {"teatro"}
     assert "pacchi" not in found(client, aperto_ora="1")

@@ -168,3 +168,19 @@ def test_rebuild_search_index_command(db):
     assert "3 activities" in out.getvalue()
     assert all("bambini" in a.search_text for a in Activity.objects.all())
     assert SearchTerm.objects.filter(word="laboratorio").exists()
+
+
+def test_an_active_single_value_filter_counts_the_matches_of_all_filters(client, db, settings):
+    # 30 matches without "free", 10 with: the count beside the active "free" option is known
+    # exactly, whatever the limit says about the 30.
+    settings.LINKRETE_SEARCH_COUNT_LIMIT = 25
+    many(30)
+    from directory.models import Activity
+
+    paying = Activity.objects.order_by("pk")[10:]
+    Activity.objects.filter(pk__in=[a.pk for a in paying]).update(
+        is_free=False, fee_description="5 euro"
+    )
+    html = client.get(URL, {"q": "bambini", "gratis": "1"}).content.decode()
+    assert 'data-total="10" role' in html
+    assert '<span class="badge bg-primary">10</span>' in html

@@ -292,3 +292,23 @@ def test_staff_home_and_dashboard_query_counts(
     args = [organization.slug] if name == "organization" else []
     with django_assert_max_num_queries(12):
         assert client.get(reverse(f"staff:{name}", args=args)).status_code == 200
+
+
+def test_an_approved_activity_is_found_by_the_search_at_once(
+    client, staff, coordinator, organization
+):
+    client.force_login(staff)
+    client.post(
+        reverse("staff:activity_new", args=[organization.slug]),
+        {
+            "title": "Laboratorio di ceramica",
+            "description": "Mani in pasta.",
+            "categories": [category("laboratori").pk],
+            "is_free": "on",
+            "access": "open",
+            "status": "active",
+        },
+    )
+    services.revision_approve(revision=Revision.objects.get(), reviewer=coordinator)
+    found = client.get(reverse("directory:search"), {"q": "ceramica"}).content.decode()
+    assert 'data-activity="laboratorio-di-ceramica"' in found

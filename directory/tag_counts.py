@@ -1,0 +1,190 @@
+"""Facet counts from the search tags (PostgreSQL): one statement, one pass over each set.
+
+``directory.facets`` counts facet values on sets of at most ``limit + 1`` matching activities
+(all the filters, and all but each active one). On SQLite it joins each set to the link tables
+(categories, languages, places, slots). Here every set carries its rows' search tags
+(``directory.search_tags``), so a value's count is how many rows of the set hold its tag: one
+``unnest`` and ``GROUP BY`` per set, plus a few conditional counts on the rows themselves (age
+bands, free of charge, the days a slot with an end date still counts, open now). The numbers
+are the same as the link-table counts; ``tests/directory/test_search_facets.py`` compares both.
+"""
+
+from django.db import connection
+
+from directory import search_tags as tags
+from directory.filters import DAYS, next_date
+from directory.models import AGE_BANDS, Activity
+
+# What a set holds of each row: the conditional counts read these columns.
+SET_COLUMNS = ("id", "search_tags", "min_age", "max_age", "is_free", "status")
+# The facet groups counted from tags, and the tags they count ([start, end) ranges).
+TAG_RANGES = {
+    "categoria": (tags.CATEGORY, tags.LANGUAGE),
+    "lingua": (tags.LANGUAGE, tags.MUNICIPALITY),
+    "comune": (tags.MUNICIPALITY, tags.ZONE),
+    "zona": (tags.ZONE, tags.FLAG),
+    "modalita": (tags.PHYSICAL, tags.VIRTUAL + 1),
+    "accessibile": (tags.WHEELCHAIR, tags.WHEELCHAIR + 1),
+}
+# The conditional counts, as negative keys beside the tags in the statement's rows.
+SIZE, FREE, OPEN_NOW, FIRST_BAND, FIRST_DAY = -1, -2, -3, -10, -20
+MODE_KEYS = {tags.PHYSICAL: "physical", tags.VIRTUAL: "virtual"}
+
+OPEN_NOW_SQL = """count(*) FILTER (WHERE s.status = %s AND s.search_tags && %s::int[] AND (
+    (EXISTS (SELECT 1 FROM directory_openingslot o WHERE o.activity_id = s.id
+        AND o.weekday = %s AND o.opens_at <= %s AND o.closes_at > %s
+        AND (o.valid_from IS NULL OR o.valid_from <= %s)
+        AND (o.valid_to IS NULL OR o.valid_to >= %s))
+     AND NOT EXISTS (SELECT 1 FROM directory_scheduleexception e
+        WHERE e.activity_id = s.id AND e.date = %s))
+    OR EXISTS (SELECT 1 FROM directory_scheduleexception e WHERE e.activity_id = s.id
+        AND e.date = %s AND NOT e.is_closed AND e.opens_at <= %s AND e.closes_at > %s)))"""
+DAY_SQL = """count(*) FILTER (WHERE s.status = %s AND (s.search_tags @> %s::int[]
+    OR (s.search_tags @> %s::int[] AND EXISTS (SELECT 1 FROM directory_openingslot o
+        WHERE o.activity_id = s.id AND o.weekday = %s AND o.valid_to >= %s))))"""
+BAND_SQL = """count(*) FILTER (WHERE (s.min_age IS NULL OR s.min_age <= %s)
+    AND (s.max_age IS NULL OR s.max_age >= %s))"""
+
+
+def _measures(groups, moment):
+    """[(key, SQL, params)] of the conditional counts a set serves for these groups."""
+    active = Activity.Status.ACTIVE.value
+    measures = [(SIZE, "count(*)", [])]
+    if "gratis" in groups:
+        measures.append((FREE, "count(*) FILTER (WHERE s.is_free)", []))
+    if "fascia" in groups:
+        for index, band in enumerate(AGE_BANDS):
+            measures.append((FIRST_BAND - index, BAND_SQL, [band.maximum, band.minimum]))
+    if "giorno" in groups:
+        today = moment.date()
+        for weekday in DAYS.values():
+            params = [
+                active,
+                [tags.weekday_open_ended(weekday)],
+                [tags.weekday_ending(weekday)],
+                weekday,
+                next_date(weekday, today),
+            ]
+            measures.append((FIRST_DAY - weekday, DAY_SQL, params))
+    if "aperto_ora" in groups:
+        day, at_time = moment.date(), moment.time()
+        params = [
+            active,
+            [tags.hour(day.isoweekday(), at_time.hour), tags.HAS_EXCEPTIONS],
+            day.isoweekday(),
+            at_time,
+            at_time,
+            day,
+            day,
+            day,
+            day,
+            at_time,
+            at_time,
+        ]
+        measures.append((OPEN_NOW, OPEN_NOW_SQL, params))
+    return measures
+
+
+def count(base, definitions: dict, served: dict, moment, limit: int):
+    """Count the facets on bounded sets.
+
+    ``definitions``: {set key: condition}; ``served``: {set key: facet groups counted on it}.
+    Returns ({set key: {measure key or tag: n}}, {tag: (code, name)} for places).
+    """
+    names = {key: f"s{index}" for index, key in enumerate(definitions)}
+    ctes, parts, params = [], [], []
+    for key, condition in definitions.items():
+        bounded = base.filter(condition).order_by().values_list(*SET_COLUMNS)[: limit + 1]
+        sql, set_params = bounded.query.sql_with_params()
+        ctes.append(f"{names[key]}({', '.join(SET_COLUMNS)}) AS MATERIALIZED ({sql})")
+        params.extend(set_params)
+    part_params = []
+    for index, key in enumerate(definitions):
+        groups = served.get(key, ())
+        ranges = [TAG_RANGES[g] for g in groups if g in TAG_RANGES]
+        if ranges:
+            where = " OR ".join("(t.tag >= %s AND t.tag < %s)" for _ in ranges)
+            parts.append(
+                f"SELECT {index} AS set_no, t.tag AS key, count(*) AS n "
+                f"FROM {names[key]} s, unnest(s.search_tags) AS t(tag) WHERE {where} "
+                "GROUP BY t.tag"
+            )
+            part_params.extend(bound for pair in ranges for bound in pair)
+        measures = _measures(groups, moment)
+        keys = ", ".join(str(measure_key) for measure_key, _sql, _params in measures)
+        values = ", ".join(sql for _key, sql, _params in measures)
+        parts.append(
+            f"SELECT {index}, u.key, u.n FROM (SELECT ARRAY[{values}] AS ns "
+            f"FROM {names[key]} s) AS c, unnest(ARRAY[{keys}], c.ns) AS u(key, n)"
+        )
+        part_params.extend(p for _key, _sql, measure_params in measures for p in measure_params)
+    statement = (
+        f"WITH {', '.join(ctes)} "
+        "SELECT c.set_no, c.key, c.n, m.istat_code, m.name, z.slug, z.name "
+        f"FROM ({' UNION ALL '.join(parts)}) AS c "
+        f"LEFT JOIN directory_municipality m ON c.key >= {tags.MUNICIPALITY} "
+        f"AND c.key < {tags.ZONE} AND m.id = c.key - {tags.MUNICIPALITY} "
+        f"LEFT JOIN directory_zone z ON c.key >= {tags.ZONE} AND c.key < {tags.FLAG} "
+        f"AND z.id = c.key - {tags.ZONE}"
+    )
+    keys = list(definitions)
+    by_set = {key: {} for key in keys}
+    places = {}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, *part_params])
+        for set_no, key, n, istat_code, municipality, slug, zone in cursor.fetchall():
+            by_set[keys[set_no]][key] = n
+            if istat_code is not None:
+                places[key] = (istat_code, municipality)
+            elif slug is not None:
+                places[key] = (slug, zone)
+    return by_set, places
+
+
+def facet_counts(base, definitions, set_key, conditions, moment, categories, languages, limit):
+    """``directory.facets``' two dictionaries (conditional counts, grouped counts) from tags."""
+    served = {}
+    for group in ("categoria", "lingua", "comune", "zona", "modalita", "accessibile"):
+        served.setdefault(set_key(conditions, group), []).append(group)
+    for group in ("fascia", "gratis", "aperto_ora", "giorno"):
+        served.setdefault(set_key(conditions, group), []).append(group)
+    by_set, places = count(base, definitions, served, moment, limit)
+
+    counts = {"size__all": by_set[None][SIZE]}
+    for key in definitions:
+        if key is not None:
+            counts[f"size__{key}"] = by_set[key][SIZE]
+    fascia = by_set[set_key(conditions, "fascia")]
+    for index, band in enumerate(AGE_BANDS):
+        counts[f"fascia__{band.slug}"] = fascia[FIRST_BAND - index]
+    counts["gratis__1"] = by_set[set_key(conditions, "gratis")][FREE]
+    counts["aperto_ora__1"] = by_set[set_key(conditions, "aperto_ora")][OPEN_NOW]
+
+    roots = {c.pk for c in categories if c.parent_id is None}
+    codes = {language.pk: language.code for language in languages}
+    grouped = {}
+
+    def tagged(group):
+        start, end = TAG_RANGES[group]
+        counted = by_set[set_key(conditions, group)]
+        return [(tag, n) for tag, n in counted.items() if start <= tag < end]
+
+    for tag, n in tagged("categoria"):
+        pk = tag - tags.CATEGORY
+        grouped[("root" if pk in roots else "child", str(pk))] = ("", n)
+    for tag, n in tagged("lingua"):
+        if tag - tags.LANGUAGE in codes:
+            grouped[("lingua", codes[tag - tags.LANGUAGE])] = ("", n)
+    for tag, n in tagged("comune") + tagged("zona"):
+        if tag in places:
+            code, name = places[tag]
+            grouped[("comune" if tag < tags.ZONE else "zona", code)] = (name, n)
+    for tag, n in tagged("modalita"):
+        grouped[("modalita", MODE_KEYS[tag])] = ("", n)
+    for _tag, n in tagged("accessibile"):
+        grouped[("accessibile", "1")] = ("", n)
+    days = by_set[set_key(conditions, "giorno")]
+    for weekday in DAYS.values():
+        if days[FIRST_DAY - weekday]:
+            grouped[("giorno", str(weekday))] = ("", days[FIRST_DAY - weekday])
+    return counts, grouped

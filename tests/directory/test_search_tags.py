@@ -1,0 +1,205 @@
+"""Search tags (PostgreSQL): what they hold, that the facets counted from them are the counts
+of the link tables, and that the writes which change them refresh them."""
+
+import datetime
+from urllib.parse import urlencode
+
+import pytest
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+
+from directory import facets, search_tags, tag_counts
+from directory.filters import ActivityFilter, combine
+from directory.geo import Point, box_around
+from directory.models import Activity, Category, Language, Weekday
+from directory.search import refresh_search_document
+from directory.staff import services
+from tests.directory.search_world import BUCCINASCO, build_world, language, slot, slugs
+from tests.factories import (
+    LocationFactory,
+    MunicipalityFactory,
+    OpeningSlotFactory,
+    ScheduleExceptionFactory,
+    ZoneFactory,
+    category,
+)
+
+pytestmark = pytest.mark.postgres
+URL = reverse("directory:search")
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+def tags_of(activity):
+    return set(Activity.objects.values_list("search_tags", flat=True).get(pk=activity.pk))
+
+
+def test_tags_hold_categories_with_parents_languages_places_and_hours(world):
+    tags = tags_of(world.calcio)  # sport, Italian, at Buccinasco (accessible), Saturday 9–12
+    sport = category("sport")
+    assert {search_tags.CATEGORY + sport.pk, search_tags.CATEGORY + sport.parent_id} <= tags
+    assert search_tags.LANGUAGE + language("it").pk in tags
+    assert search_tags.MUNICIPALITY + world.buccinasco.pk in tags
+    assert search_tags.ZONE + world.zone.pk in tags
+    assert {search_tags.PHYSICAL, search_tags.WHEELCHAIR} <= tags
+    assert search_tags.VIRTUAL not in tags
+    assert search_tags.weekday_open_ended(Weekday.SATURDAY) in tags
+    hours = {search_tags.hour(Weekday.SATURDAY, h) for h in (9, 10, 11)}
+    assert {t for t in tags if search_tags.HOUR <= t < search_tags.CELL} == hours
+    for level in range(len(search_tags.GRID_LEVELS)):
+        assert search_tags.cell(level, *BUCCINASCO) in tags
+    assert search_tags.VIRTUAL in tags_of(world.lavoro)  # also online
+
+
+def test_a_slot_with_an_end_date_and_an_exception_have_their_own_tags(world):
+    OpeningSlotFactory(
+        activity=world.teatro, weekday=Weekday.SUNDAY, valid_to=datetime.date(2030, 1, 1)
+    )
+    ScheduleExceptionFactory(activity=world.teatro, date=datetime.date(2030, 1, 1))
+    refresh_search_document(world.teatro)
+    tags = tags_of(world.teatro)
+    assert search_tags.weekday_ending(Weekday.SUNDAY) in tags
+    assert search_tags.weekday_open_ended(Weekday.SUNDAY) not in tags
+    assert search_tags.HAS_EXCEPTIONS in tags
+
+
+def test_cells_around_a_circle_hold_the_places_in_it():
+    centre = Point(*BUCCINASCO)
+    for radius in (1, 10, 50, 300):
+        cells = search_tags.cells_around(*box_around(centre, radius))
+        assert len(cells) <= search_tags.MAX_CELLS or radius == 300
+        assert any(search_tags.cell(level, *BUCCINASCO) in cells for level in range(3))
+
+
+# The facets counted from the tags are those counted on the link tables -------------------------
+
+
+def richer_world():
+    world = build_world()
+    today = timezone.localdate()
+    # A slot that ended, one that still runs, special hours today, closed today.
+    slot(world.teatro, Weekday.SUNDAY, (9, 0), (10, 0), valid_to=today - datetime.timedelta(1))
+    slot(world.lavoro, Weekday.SUNDAY, (0, 0), (23, 59), valid_to=today + datetime.timedelta(30))
+    for weekday in range(1, 8):
+        slot(world.doposcuola, weekday, (0, 0), (23, 59, 59))
+    ScheduleExceptionFactory(activity=world.doposcuola, date=today, is_closed=True)
+    ScheduleExceptionFactory(
+        activity=world.calcio,
+        date=today,
+        is_closed=False,
+        opens_at=datetime.time(0, 0),
+        closes_at=datetime.time(23, 59, 59),
+    )
+    world.lavoro.languages.add(language("uk"))
+    other = MunicipalityFactory(istat_code="015999", name="Altrove")
+    ZoneFactory(name="Zona due", slug="zona-due").municipalities.set([other, world.milano])
+    world.lavoro.locations.add(
+        LocationFactory(organization=world.lavoro.organization, municipality=other)
+    )
+    for activity in Activity.objects.all():
+        refresh_search_document(activity)
+    return world
+
+
+PARAMS = [
+    {},
+    {"eta": "8"},
+    {"fascia": "0-3"},
+    {"categoria": "socialita", "gratis": "1"},
+    {"giorno": "dom"},
+    {"giorno": "sab", "ora": "10:00"},
+    {"aperto_ora": "1", "lingua": "ar"},
+    {"comune": "015036", "accessibile": "1"},
+    {"zona": "ambito-visconteo", "modalita": "presenza"},
+    {"vicino": "45.4180,9.1100", "raggio": "12", "fascia": "adulti"},
+    {"q": "lavoro", "modalita": "remoto"},
+]
+
+
+@pytest.mark.parametrize("params", PARAMS)
+def test_facets_from_tags_equal_those_from_the_link_tables(db, params):
+    world = richer_world()
+    categories = list(Category.objects.select_related("parent"))
+    languages = list(Language.objects.all())
+    filterset = ActivityFilter(
+        QueryDict(urlencode(params)), categories=categories, languages=languages
+    )
+    for name, model in (("comune", world.buccinasco), ("zona", world.zone)):
+        if name in params:
+            filterset.place_ids[name] = model.pk
+    conditions = filterset.conditions()
+    base = Activity.objects.public().current()
+    definitions = {None: combine(conditions)}
+    definitions.update(
+        {g: combine(conditions, without=g) for g in conditions if g in facets.FACET_GROUPS}
+    )
+    limit = 1000
+    sets = facets.CandidateSets(base, definitions, limit)
+    expected_counts = facets._conditional_counts(sets, conditions, filterset)
+    expected_grouped = facets._grouped_counts(sets, conditions, filterset)
+    counts, grouped = tag_counts.facet_counts(
+        base,
+        definitions,
+        facets._set_key,
+        conditions,
+        filterset.now,
+        categories,
+        languages,
+        limit,
+    )
+    assert counts == {key: value for key, value in expected_counts.items() if key in counts}
+    assert set(expected_counts) - set(counts) == {"facet_row"}
+    # The link-table counts list a category once as a child and once under its root (the page
+    # reads roots under "root", the others under "child"), and may list a value seen 0 times.
+    roots = {str(c.pk) for c in categories if c.parent_id is None}
+    expected = {
+        key: value
+        for key, value in expected_grouped.items()
+        if not (key[0] == "child" and key[1] in roots) and value[1]
+    }
+    assert grouped == expected
+
+
+# Writes that change the tags refresh them -------------------------------------------------------
+
+
+def test_approved_hours_are_searchable_at_once(client, staff, coordinator, organization):
+    activity = build_world().calcio
+    activity.organization = organization
+    activity.save()
+    client.force_login(staff)
+    client.post(
+        reverse("staff:activity_hours", args=[organization.slug, activity.pk]),
+        {
+            "slots-TOTAL_FORMS": "1",
+            "slots-INITIAL_FORMS": "0",
+            "slots-0-weekday": "7",
+            "slots-0-opens_at": "09:00",
+            "slots-0-closes_at": "12:00",
+            "exceptions-TOTAL_FORMS": "0",
+            "exceptions-INITIAL_FORMS": "0",
+        },
+    )
+    assert "calcio" not in slugs(client.get(URL, {"giorno": "dom"}))
+    services.revision_approve(revision=activity.revisions.get(), reviewer=coordinator)
+    assert "calcio" in slugs(client.get(URL, {"giorno": "dom"}))
+
+
+def test_a_municipality_joining_a_zone_brings_its_activities(client, admin_client, world):
+    assert "lavoro" not in slugs(client.get(URL, {"zona": "ambito-visconteo"}))
+    response = admin_client.post(
+        reverse("admin:directory_zone_change", args=[world.zone.pk]),
+        {
+            "name": world.zone.name,
+            "slug": world.zone.slug,
+            "kind": world.zone.kind,
+            "description": "",
+            "municipalities": [world.buccinasco.pk, world.corsico.pk, world.milano.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert "lavoro" in slugs(client.get(URL, {"zona": "ambito-visconteo"}))
