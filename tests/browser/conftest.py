@@ -91,6 +91,28 @@ def desktop_page(browser, live_server):
 
 
 @pytest.fixture
+def sign_in(live_server):
+    """Sign ``user`` in on ``page`` without the form: a session made by Django's test client."""
+    from django.conf import settings
+    from django.test import Client
+
+    def sign_in(page, user):
+        client = Client()
+        client.force_login(user)
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    return sign_in
+
+
+@pytest.fixture
 def assert_accessible():
     from axe_playwright_python.sync_playwright import Axe
 

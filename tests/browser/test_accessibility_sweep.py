@@ -6,8 +6,6 @@ coordinators' review, the desk console and referrals.
 """
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from directory.models import VolunteeringCall
 from sportelli import services
@@ -61,20 +59,6 @@ def world(organization, other_organization, desk, desk_operator):
     }
 
 
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-
-
 def sweep(page, assert_accessible, paths):
     for path in paths:
         response = page.goto(path)
@@ -112,8 +96,8 @@ def test_a_page_that_does_not_exist(page, assert_accessible, world):
     assert_accessible(page)
 
 
-def test_association_area(page, assert_accessible, live_server, world, staff, organization):
-    sign_in(page, live_server, staff)
+def test_association_area(page, assert_accessible, sign_in, world, staff, organization):
+    sign_in(page, staff)
     org = f"/area-enti/enti/{organization.slug}/"
     sweep(
         page,
@@ -147,8 +131,8 @@ def test_association_area(page, assert_accessible, live_server, world, staff, or
     )
 
 
-def test_coordinators_review(page, assert_accessible, live_server, world, coordinator):
-    sign_in(page, live_server, coordinator)
+def test_coordinators_review(page, assert_accessible, sign_in, world, coordinator):
+    sign_in(page, coordinator)
     sweep(
         page,
         assert_accessible,
@@ -161,8 +145,8 @@ def test_coordinators_review(page, assert_accessible, live_server, world, coordi
     )
 
 
-def test_desk_console(page, assert_accessible, live_server, world, desk, desk_operator):
-    sign_in(page, live_server, desk_operator)
+def test_desk_console(page, assert_accessible, sign_in, world, desk, desk_operator):
+    sign_in(page, desk_operator)
     sweep(
         page,
         assert_accessible,

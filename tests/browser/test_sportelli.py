@@ -1,8 +1,6 @@
 """End to end in a real browser: booking an appointment, and an operator logging an access."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from sportelli.models import Access, Booking
 
@@ -66,25 +64,11 @@ def test_booking_an_appointment_on_a_phone_without_javascript_tricks(page, asser
     assert_accessible(page)
 
 
-def _sign_in(page, user, live_server):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-
-
 def test_an_operator_logs_an_access_from_the_agenda(
-    desktop_page, assert_accessible, desk, desk_operator, live_server
+    desktop_page, assert_accessible, desk, desk_operator, sign_in
 ):
     page = desktop_page
-    _sign_in(page, desk_operator, live_server)
+    sign_in(page, desk_operator)
     page.goto("/sportelli/console/")
     assert_accessible(page)
     page.locator(f"a[href='/sportelli/console/{desk.slug}/accessi/nuovo/']").click()
@@ -108,13 +92,13 @@ def test_an_operator_logs_an_access_from_the_agenda(
 
 
 def test_an_operator_closes_the_desk_for_a_day_on_a_phone(
-    page, assert_accessible, desk, desk_operator, live_server
+    page, assert_accessible, desk, desk_operator, sign_in
 ):
     from sportelli.models import DeskException
     from sportelli.slots import bookable_window, desk_slots
 
     day = desk_slots(desk, *bookable_window(desk))[-1].local_start.date()
-    _sign_in(page, desk_operator, live_server)
+    sign_in(page, desk_operator)
     page.goto("/sportelli/console/")
     page.locator(f"a[href='/sportelli/console/{desk.slug}/chiusure/']").click()
 
