@@ -117,6 +117,9 @@ class Facets:
     groups: list
     relaxations: list
     more: bool = False  # more than ``total`` matches (the counting limit)
+    # The ids of the page of results, in order, when the counting statement ranked it
+    # (``tag_counts.RankedPage``; PostgreSQL); None otherwise.
+    page_ids: list | None = None
 
 
 class CandidateSets:
@@ -286,14 +289,29 @@ def _grouped_counts(sets, conditions, filterset):
     return {(r["kind"], r["key"]): (r["label"], r["n"]) for r in rows}
 
 
-def compute(base, conditions, filterset, categories, languages, params: QueryDict) -> Facets:
+def compute(
+    base, conditions, filterset, categories, languages, params: QueryDict, page=None
+) -> Facets:
+    """The facets of a search; on PostgreSQL also the ids of ``page`` (a
+    ``tag_counts.RankedPage``), ranked among the matches counted, when given."""
     limit = search.count_limit()
     definitions = {None: combine(conditions)}
     definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
+    page_ids = None
     if search.uses_postgres():
-        counts, grouped = tag_counts.facet_counts(
-            base, definitions, _set_key, conditions, filterset.now, categories, languages, limit
+        counts, grouped, page_ids = tag_counts.facet_counts(
+            base,
+            definitions,
+            _set_key,
+            conditions,
+            filterset.now,
+            categories,
+            languages,
+            limit,
+            page,
         )
+        if page is None:
+            page_ids = None
     else:
         sets = CandidateSets(base, definitions, limit)
         counts = _conditional_counts(sets, conditions, filterset)
@@ -431,4 +449,4 @@ def compute(base, conditions, filterset, categories, languages, params: QueryDic
                 )
             )
         relaxations = [r for r in relaxations if r.count]
-    return Facets(min(total, limit), groups, relaxations, more=total > limit)
+    return Facets(min(total, limit), groups, relaxations, more=total > limit, page_ids=page_ids)

@@ -40,8 +40,9 @@ TYPO_ALTERNATIVES = 2
 MAX_QUERY_WORDS = 8
 # Ranking every match of a very common word is what makes full-text search slow: relevance is
 # computed on at most this many matching activities (taken from the GIN index in no particular
-# order); the total count stays exact.
-DEFAULT_RANK_CANDIDATES = 2000
+# order). On PostgreSQL they are the matches the facets count (``directory.tag_counts``), so
+# no more than the counting limit's.
+DEFAULT_RANK_CANDIDATES = 1000
 # Counting is bounded the same way (``directory.facets``): the total and the facet counts are
 # exact up to this many matches; beyond, the page says "more than N" and the facets of that
 # set show no numbers. Counting every match of ``bambini`` across the country takes seconds.

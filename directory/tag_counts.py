@@ -9,6 +9,8 @@ bands, free of charge, the days a slot with an end date still counts, open now).
 are the same as the link-table counts; ``tests/directory/test_search_facets.py`` compares both.
 """
 
+from dataclasses import dataclass
+
 from django.db import connection
 
 from directory import search_tags as tags
@@ -26,6 +28,8 @@ TAG_RANGES = {
     "modalita": (tags.PHYSICAL, tags.VIRTUAL + 1),
     "accessibile": (tags.WHEELCHAIR, tags.WHEELCHAIR + 1),
 }
+# The ranked page's rows come back as (PAGE, position, activity id).
+PAGE = -1
 # The conditional counts, as negative keys beside the tags in the statement's rows.
 SIZE, FREE, OPEN_NOW, FIRST_BAND, FIRST_DAY = -1, -2, -3, -10, -20
 MODE_KEYS = {tags.PHYSICAL: "physical", tags.VIRTUAL: "virtual"}
@@ -44,6 +48,23 @@ DAY_SQL = """count(*) FILTER (WHERE s.status = %s AND (s.search_tags @> %s::int[
         WHERE o.activity_id = s.id AND o.weekday = %s AND o.valid_to >= %s))))"""
 BAND_SQL = """count(*) FILTER (WHERE (s.min_age IS NULL OR s.min_age <= %s)
     AND (s.max_age IS NULL OR s.max_age >= %s))"""
+
+
+@dataclass
+class RankedPage:
+    """A page of results ranked inside the set of all the filters' matches, in the statement
+    that counts the facets: those matches are found once, not again for the page.
+
+    ``columns``: expressions the set's rows also carry (the text rank), by name;
+    ``order_by``: SQL over the set's columns (``c.``), ``title`` and ``id`` among them;
+    ``candidates``: how many of the set's rows are ranked; positions ``start`` < p <= ``stop``.
+    """
+
+    columns: dict
+    order_by: str
+    candidates: int
+    start: int
+    stop: int
 
 
 def _measures(groups, moment):
@@ -85,20 +106,35 @@ def _measures(groups, moment):
     return measures
 
 
-def count(base, definitions: dict, served: dict, moment, limit: int):
-    """Count the facets on bounded sets.
+def count(base, definitions: dict, served: dict, moment, limit: int, page=None):
+    """Count the facets on bounded sets, and rank a page of the first set (``None``'s, all
+    the filters) when ``page`` (a ``RankedPage``) says how.
 
     ``definitions``: {set key: condition}; ``served``: {set key: facet groups counted on it}.
-    Returns ({set key: {measure key or tag: n}}, {tag: (code, name)} for places).
+    Returns ({set key: {measure key or tag: n}}, {tag: (code, name)} for places, [the page's
+    activity ids in order]).
     """
     names = {key: f"s{index}" for index, key in enumerate(definitions)}
     ctes, parts, params = [], [], []
     for key, condition in definitions.items():
-        bounded = base.filter(condition).order_by().values_list(*SET_COLUMNS)[: limit + 1]
-        sql, set_params = bounded.query.sql_with_params()
-        ctes.append(f"{names[key]}({', '.join(SET_COLUMNS)}) AS MATERIALIZED ({sql})")
+        bounded = base.filter(condition).order_by()
+        columns = SET_COLUMNS
+        if key is None and page is not None:
+            bounded = bounded.annotate(**page.columns)
+            columns = (*SET_COLUMNS, "title", *page.columns)
+        sql, set_params = bounded.values_list(*columns)[: limit + 1].query.sql_with_params()
+        ctes.append(f"{names[key]}({', '.join(columns)}) AS MATERIALIZED ({sql})")
         params.extend(set_params)
     part_params = []
+    if page is not None:
+        parts.append(
+            f"SELECT {PAGE} AS set_no, r.position AS key, r.id AS n FROM (SELECT c.id, "
+            "row_number() OVER "
+            f"(ORDER BY {page.order_by}) AS position "
+            f"FROM (SELECT * FROM {names[None]} LIMIT %s) AS c) AS r "
+            "WHERE r.position > %s AND r.position <= %s"
+        )
+        part_params.extend([page.candidates, page.start, page.stop])
     for index, key in enumerate(definitions):
         groups = served.get(key, ())
         ranges = [TAG_RANGES[g] for g in groups if g in TAG_RANGES]
@@ -130,25 +166,32 @@ def count(base, definitions: dict, served: dict, moment, limit: int):
     keys = list(definitions)
     by_set = {key: {} for key in keys}
     places = {}
+    ranked = []
     with connection.cursor() as cursor:
         cursor.execute(statement, [*params, *part_params])
         for set_no, key, n, istat_code, municipality, slug, zone in cursor.fetchall():
+            if set_no == PAGE:
+                ranked.append((key, n))
+                continue
             by_set[keys[set_no]][key] = n
             if istat_code is not None:
                 places[key] = (istat_code, municipality)
             elif slug is not None:
                 places[key] = (slug, zone)
-    return by_set, places
+    return by_set, places, [activity_id for _position, activity_id in sorted(ranked)]
 
 
-def facet_counts(base, definitions, set_key, conditions, moment, categories, languages, limit):
-    """``directory.facets``' two dictionaries (conditional counts, grouped counts) from tags."""
+def facet_counts(
+    base, definitions, set_key, conditions, moment, categories, languages, limit, page=None
+):
+    """``directory.facets``' two dictionaries (conditional counts, grouped counts) from tags,
+    and the ids of the ranked page (``count``)."""
     served = {}
     for group in ("categoria", "lingua", "comune", "zona", "modalita", "accessibile"):
         served.setdefault(set_key(conditions, group), []).append(group)
     for group in ("fascia", "gratis", "aperto_ora", "giorno"):
         served.setdefault(set_key(conditions, group), []).append(group)
-    by_set, places = count(base, definitions, served, moment, limit)
+    by_set, places, page_ids = count(base, definitions, served, moment, limit, page)
 
     counts = {"size__all": by_set[None][SIZE]}
     for key in definitions:
@@ -187,4 +230,4 @@ def facet_counts(base, definitions, set_key, conditions, moment, categories, lan
     for weekday in DAYS.values():
         if days[FIRST_DAY - weekday]:
             grouped[("giorno", str(weekday))] = ("", days[FIRST_DAY - weekday])
-    return counts, grouped
+    return counts, grouped, page_ids

@@ -11,7 +11,7 @@ import math
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models.expressions import RawSQL
 from django.shortcuts import render
@@ -23,6 +23,7 @@ from directory.cards import with_card_details
 from directory.filters import GROUPS, ActivityFilter, combine
 from directory.geo import distance_km, nearness, within
 from directory.models import Activity, Category, Language, Location, Municipality, Zone
+from directory.tag_counts import RankedPage
 
 PAGE_SIZE = 20
 # Parameters the search form does not show but must keep.
@@ -40,6 +41,14 @@ HIDDEN_PARAMS = {
     "accessibile",
     "ordine",
 }
+
+
+def _requested_page(raw):
+    """The page number asked for, before the results are counted (1 when it is not one)."""
+    try:
+        return max(int(raw), 1)
+    except (TypeError, ValueError):
+        return 1
 
 
 def _page_number(raw, page_count, notices):
@@ -167,20 +176,52 @@ def _results(base, conditions, filterset, order, facet_data, top):
         if _many(facet_data, search.rank_candidates()):
             candidates = candidates[: search.rank_candidates()]
         results = Activity.objects.filter(pk__in=_first(candidates, "c.title, c.id", top))
-    results = results.for_list(filterset.now.date())
-    if point is not None:
-        nearest = (
-            Location.objects.filter(activities=models.OuterRef("pk"), latitude__isnull=False)
-            .annotate(distance=distance_km(point))
-            .order_by("distance")
-            .values("distance")[:1]
-        )
-        results = results.annotate(distance=models.Subquery(nearest))
-        if order == "distanza":
-            results = results.order_by(models.F("distance").asc(nulls_last=True), "title", "pk")
+    results = _with_distance(results.for_list(filterset.now.date()), point)
+    if order == "distanza":
+        results = results.order_by(models.F("distance").asc(nulls_last=True), "title", "pk")
     if order == "nome":
         results = results.order_by("title", "pk")
     return results
+
+
+def _with_distance(activities, point):
+    """Each activity's distance from the point, in km (its nearest place), when one is given."""
+    if point is None:
+        return activities
+    nearest = (
+        Location.objects.filter(activities=models.OuterRef("pk"), latitude__isnull=False)
+        .annotate(distance=distance_km(point))
+        .order_by("distance")
+        .values("distance")[:1]
+    )
+    return activities.annotate(distance=models.Subquery(nearest))
+
+
+def _ranked_page(filterset, conditions, order, number):
+    """On PostgreSQL, how the statement counting the facets can also rank the page asked for
+    (``directory.tag_counts.RankedPage``), so the matches are found once: by relevance, and by
+    name when filtering. None otherwise (by distance, by name through the whole directory)."""
+    if not search.uses_postgres():
+        return None
+    if order == "rilevanza":
+        columns, order_by = {"rank": filterset.text_query.rank()}, "c.rank DESC, c.title, c.id"
+    elif order == "nome" and conditions:
+        columns, order_by = {}, "c.title, c.id"
+    else:
+        return None
+    # The set holds one match more than the counting limit, to tell "more than": not paged.
+    candidates = min(search.rank_candidates(), search.count_limit())
+    stop = number * PAGE_SIZE
+    return RankedPage(columns, order_by, candidates, stop - PAGE_SIZE, stop)
+
+
+def _page_of(page_ids, filterset):
+    """The activities of a ranked page, in its order, read whole (with what cards show)."""
+    rows = _with_distance(
+        Activity.objects.filter(pk__in=page_ids).for_list(filterset.now.date()), filterset.point
+    )
+    by_id = {activity.pk: activity for activity in rows}
+    return [by_id[pk] for pk in page_ids if pk in by_id]
 
 
 def _map_points(activities):
@@ -210,16 +251,29 @@ def search_page(request):
     notices = [str(n) for n in filterset.notices()]
 
     base = Activity.objects.public().current()
-    facet_data = facets.compute(base, conditions, filterset, categories, languages, request.GET)
-    total = facet_data.total
     order = _order(filterset, notices)
+    requested = _requested_page(request.GET.get("pagina"))
+    facet_data = facets.compute(
+        base,
+        conditions,
+        filterset,
+        categories,
+        languages,
+        request.GET,
+        page=_ranked_page(filterset, conditions, order, requested),
+    )
+    total = facet_data.total
     pageable = _pageable(filterset, order, facet_data)
     number = _page_number(request.GET.get("pagina"), math.ceil(pageable / PAGE_SIZE), notices)
-    results = _results(base, conditions, filterset, order, facet_data, top=number * PAGE_SIZE)
-
-    paginator = Paginator(results, PAGE_SIZE)
-    paginator.count = pageable  # already counted with the facets
-    page = paginator.page(number)
+    if facet_data.page_ids is not None and number == requested:
+        paginator = Paginator([], PAGE_SIZE)
+        paginator.count = pageable
+        page = Page(_page_of(facet_data.page_ids, filterset), number, paginator)
+    else:
+        results = _results(base, conditions, filterset, order, facet_data, top=number * PAGE_SIZE)
+        paginator = Paginator(results, PAGE_SIZE)
+        paginator.count = pageable  # already counted with the facets
+        page = paginator.page(number)
     activities = with_card_details(page.object_list, now, today=now.date())
 
     organizations = []

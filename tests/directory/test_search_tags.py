@@ -141,7 +141,7 @@ def test_facets_from_tags_equal_those_from_the_link_tables(db, params):
     sets = facets.CandidateSets(base, definitions, limit)
     expected_counts = facets._conditional_counts(sets, conditions, filterset)
     expected_grouped = facets._grouped_counts(sets, conditions, filterset)
-    counts, grouped = tag_counts.facet_counts(
+    counts, grouped, _page_ids = tag_counts.facet_counts(
         base,
         definitions,
         facets._set_key,
