@@ -199,23 +199,52 @@ def _stem(word: str) -> str:
     return ITALIAN_ENDINGS.sub("", word) if len(word) > 4 else word
 
 
-def typo_alternatives(words: list[str]) -> dict[str, list[str]]:
-    """Vocabulary words close to each query word that the vocabulary does not know (one query)."""
+# A word in at least this share of the documents is "common": see ``MatchedOnRows``.
+COMMON_WORD_SHARE = 0.2
+
+# The lexemes of the search documents most often found, with the share of documents holding
+# each: the statistics ANALYZE keeps on the column (``pg_stats.most_common_elems``).
+COMMON_LEXEMES_SQL = """SELECT e.lexeme, e.share FROM pg_stats s,
+    unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, share)
+    WHERE s.schemaname = current_schema() AND s.tablename = 'directory_activity'
+    AND s.attname = 'search_vector' AND e.lexeme IS NOT NULL"""
+
+
+@dataclass
+class Vocabulary:
+    """What the directory's words say about the words of a query (``look_up``)."""
+
+    alternatives: dict  # {unknown word: [close words the documents use]}
+    shares: dict  # {word: share of the documents holding it}; None for a word with no lexeme
+
+
+def look_up(words: list[str]) -> Vocabulary:
+    """In one query: close words for the query words the vocabulary does not know (typos), and
+    how common each word is in the documents (its rarest lexeme's share; 0 below the
+    statistics' most common lexemes)."""
     candidates = [w for w in words if len(w) >= MIN_VOCABULARY_WORD and w.isalpha()]
-    if not candidates:
-        return {}
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT q.w, t.word, similarity(t.word, q.w) AS s "
+            f"WITH common AS ({COMMON_LEXEMES_SQL}) "
+            "SELECT q.w, t.word, similarity(t.word, q.w) AS s, NULL::real "
             "FROM unnest(%s::text[]) AS q(w) "
             "JOIN directory_searchterm t ON t.word %% q.w "
-            "ORDER BY q.w, s DESC",
-            [candidates],
+            "UNION ALL "
+            "SELECT q.w, NULL, NULL, (SELECT min(coalesce(c.share, 0)) "
+            f"FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}', q.w))) AS l(lexeme) "
+            "LEFT JOIN common c ON c.lexeme = l.lexeme) "
+            "FROM unnest(%s::text[]) AS q(w) "
+            "ORDER BY 1, 3 DESC",
+            [candidates, words],
         )
         rows = cursor.fetchall()
     found: dict[str, list[tuple[str, float]]] = {}
-    for word, term, score in rows:
-        found.setdefault(word, []).append((term, score))
+    shares = {}
+    for word, term, score, share in rows:
+        if term is None:
+            shares[word] = share
+        else:
+            found.setdefault(word, []).append((term, score))
     alternatives = {}
     for word, terms in found.items():
         if any(term == word for term, _ in terms):
@@ -223,7 +252,38 @@ def typo_alternatives(words: list[str]) -> dict[str, list[str]]:
         close = [term for term, score in terms if score >= TYPO_SIMILARITY]
         if close:
             alternatives[word] = close[:TYPO_ALTERNATIVES]
-    return alternatives
+    return Vocabulary(alternatives, shares)
+
+
+class MatchedOnRows(models.Expression):
+    """``(search_vector @@ query) IS TRUE``: the text match, tested on each row read, never
+    looked up in the full-text index (the planner still estimates it from the statistics).
+
+    For a query made only of common words (``aiuto``, ``bambini``: each in a fifth of the
+    directory or more): the index would build a bitmap of hundreds of thousands of entries
+    (50 ms for ``aiuto``) before the first row, even when another filter (a municipality, a
+    small circle) keeps a few hundred rows to test, and a page needs a thousand matches, found
+    within the first few thousand rows read.
+    """
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, query):
+        super().__init__()
+        self.vector = models.F("search_vector")
+        self.query = query
+
+    def get_source_expressions(self):
+        return [self.vector, self.query]
+
+    def set_source_expressions(self, exprs):
+        self.vector, self.query = exprs
+
+    def as_sql(self, compiler, connection):
+        vector_sql, vector_params = compiler.compile(self.vector)
+        query_sql, query_params = compiler.compile(self.query)
+        return f"({vector_sql} @@ {query_sql}) IS TRUE", [*vector_params, *query_params]
 
 
 def parse(text: str) -> TextQuery | None:
@@ -237,31 +297,33 @@ def parse(text: str) -> TextQuery | None:
             pattern = rf"\b{re.escape(_stem(word))}\w{{0,2}}\b"
             condition &= models.Q(search_text__regex=pattern)
         return TextQuery(text, words, condition)
-    alternatives = typo_alternatives(words)
+    vocabulary = look_up(words)
+    alternatives = vocabulary.alternatives
     search_query = None
     for word in words:
         term = SearchQuery(word, config=CONFIG)
         for alternative in alternatives.get(word, []):
             term |= SearchQuery(alternative, config=CONFIG)
         search_query = term if search_query is None else search_query & term
-    return TextQuery(
-        text,
-        words,
-        models.Q(search_vector=search_query),
-        search_query=search_query,
-        alternatives=alternatives,
-    )
+    shares = [share for share in vocabulary.shares.values() if share is not None]
+    if shares and min(shares) >= COMMON_WORD_SHARE:
+        condition = models.Q(MatchedOnRows(search_query))
+    else:
+        condition = models.Q(search_vector=search_query)
+    return TextQuery(text, words, condition, search_query=search_query, alternatives=alternatives)
+
+
+# The organizations offered beside the results are the first names among at most this many
+# matching ones: a common word is in thousands of names, and sorting them all is slow.
+ORGANIZATION_CANDIDATES = 200
 
 
 def matching_organizations(text_query: TextQuery, limit: int = 5):
     """Published organizations whose name matches the words (typos forgiven on PostgreSQL)."""
-    organizations = Organization.objects.published()
-    if uses_postgres():
-        condition = models.Q()
-        for word in text_query.words:
-            condition &= models.Q(name__trigram_word_similar=word)
-        return list(organizations.filter(condition).order_by("name")[:limit])
+    lookup = "name__trigram_word_similar" if uses_postgres() else "name__icontains"
     condition = models.Q()
     for word in text_query.words:
-        condition &= models.Q(name__icontains=word)
-    return list(organizations.filter(condition).order_by("name")[:limit])
+        condition &= models.Q(**{lookup: word})
+    candidates = Organization.objects.published().filter(condition).order_by()
+    candidates = candidates.values("pk")[:ORGANIZATION_CANDIDATES]
+    return list(Organization.objects.filter(pk__in=candidates).order_by("name")[:limit])
