@@ -297,11 +297,37 @@ class ActivityFilter(django_filters.FilterSet):
 
 
 def combine(conditions: dict[str, models.Q], without: str | None = None) -> models.Q:
+    """All the conditions (but one), ANDed. On PostgreSQL, when one of them is looked up in the
+    search tags' index, the tags the others check on each row read join that index scan
+    (``HoldsTag.indexed``): the index intersects them with the rarer tag without reading
+    their long lists, so far fewer rows are read (a summer camp with wheelchair access on
+    Fridays: 5,000 entries instead of 40,000 rows)."""
+    chosen = [condition for group, condition in conditions.items() if group != without]
+    if any(_looks_up_tags(condition) for condition in chosen):
+        chosen = [_with_tags_indexed(condition) for condition in chosen]
     combined = models.Q()
-    for group, condition in conditions.items():
-        if group != without:
-            combined &= condition
+    for condition in chosen:
+        combined &= condition
     return combined
+
+
+def _looks_up_tags(condition: models.Q) -> bool:
+    """A condition the tags' index answers (``tagged``, a small circle's cells)."""
+    return condition.connector == models.Q.AND and any(
+        isinstance(child, tuple) and child[0] in ("search_tags__contains", "search_tags__overlap")
+        for child in condition.children
+    )
+
+
+def _with_tags_indexed(condition: models.Q) -> models.Q:
+    """The condition with its own ANDed ``HoldsTag`` (not those inside an OR) indexable."""
+    if condition.connector != models.Q.AND or condition.negated:
+        return condition
+    children = [
+        child.as_indexed() if isinstance(child, HoldsTag) and child.joins_index else child
+        for child in condition.children
+    ]
+    return models.Q(*children)
 
 
 def band_condition(slug):
@@ -320,14 +346,21 @@ class HoldsTag(models.Expression):
     wheelchair access): the planner underrates what a GIN scan of a hundred thousand entries
     costs (it builds the whole bitmap before the first row), and would prefer it to reading
     the table until a page is full, a few thousand rows. The others stay indexed, so a search
-    combining such a tag with a rarer one reads the rarer one's rows only."""
+    combining such a tag with a rarer one reads the rarer one's rows only.
+
+    Beside a condition the index answers, though, such a tag is best looked up in the same
+    index scan (``combine``): ``as_indexed`` gives ``search_tags @> '{tag}'``, which that scan
+    intersects with the rarer tag's short list, skipping through the long one.
+    """
 
     conditional = True
     output_field = models.BooleanField()
+    joins_index = True  # may be looked up with a rarer tag (``combine``)
 
-    def __init__(self, tag: int):
+    def __init__(self, tag, indexed=False):
         super().__init__()
         self.tag = tag
+        self.indexed = indexed
         self.tags = models.F("search_tags")
 
     def get_source_expressions(self):
@@ -336,8 +369,13 @@ class HoldsTag(models.Expression):
     def set_source_expressions(self, exprs):
         (self.tags,) = exprs
 
+    def as_indexed(self):
+        return type(self)(self.tag, indexed=True)
+
     def as_sql(self, compiler, connection):
         sql, params = compiler.compile(self.tags)
+        if self.indexed:
+            return f"{sql} @> %s::integer[]", [*params, [self.tag]]
         return f"%s = ANY({sql})", [self.tag, *params]
 
 
@@ -346,11 +384,21 @@ def holds(tag) -> models.Q:
 
 
 class HoldsAnyTag(HoldsTag):
-    """``search_tags && tags``, checked on each row read (as ``HoldsTag``)."""
+    """``search_tags && tags``, checked on each row read (as ``HoldsTag``); ``as_indexed``
+    gives the indexable form."""
+
+    def __init__(self, tags, indexed=False, joins_index=True):
+        super().__init__(list(tags), indexed)
+        self.joins_index = joins_index
+
+    def as_indexed(self):
+        return type(self)(self.tag, indexed=True, joins_index=self.joins_index)
 
     def as_sql(self, compiler, connection):
         sql, params = compiler.compile(self.tags)
-        return f"({sql} && %s::integer[]) IS TRUE", [*params, list(self.tag)]
+        if self.indexed:
+            return f"{sql} && %s::integer[]", [*params, self.tag]
+        return f"({sql} && %s::integer[]) IS TRUE", [*params, self.tag]
 
 
 def category_condition(category, categories=None):
@@ -419,7 +467,8 @@ def near_condition(point, radius_km):
         cells = search_tags.cells_around(*box_around(point, radius_km))
         if search_tags.coarse(cells):
             # A wide circle holds a good part of the country: reading the rows is cheaper.
-            in_cells = models.Q(HoldsAnyTag(cells))
+            # Never joined to another tag's index scan: it would merge the cells' long lists.
+            in_cells = models.Q(HoldsAnyTag(cells, joins_index=False))
         else:
             in_cells = models.Q(search_tags__overlap=cells)
         return in_cells & models.Q(row_by_row(places))
@@ -489,9 +538,13 @@ def day_condition(weekday: int, at_time, today: datetime.date):
             & models.Exists(slots.filter(activity=models.OuterRef("pk")))
         )
     ending_slots = slots.filter(valid_to__isnull=False, activity=models.OuterRef("pk"))
-    return active & (
-        holds(search_tags.weekday_open_ended(weekday))
-        | (holds(search_tags.weekday_ending(weekday)) & models.Exists(ending_slots))
+    open_ended = search_tags.weekday_open_ended(weekday)
+    ending = search_tags.weekday_ending(weekday)
+    # The first condition only narrows (beside a rarer tag, in the index: ``combine``).
+    return (
+        active
+        & models.Q(HoldsAnyTag([open_ended, ending]))
+        & (holds(open_ended) | (holds(ending) & models.Exists(ending_slots)))
     )
 
 

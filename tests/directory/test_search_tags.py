@@ -203,3 +203,34 @@ def test_a_municipality_joining_a_zone_brings_its_activities(client, admin_clien
     )
     assert response.status_code == 302
     assert "lavoro" in slugs(client.get(URL, {"zona": "ambito-visconteo"}))
+
+
+def test_common_tags_join_the_index_scan_of_a_rarer_tag(client, world):
+    from directory.filters import day_condition, tagged, wheelchair_condition
+
+    def sql(conditions, without=None):
+        queryset = Activity.objects.filter(combine(conditions, without=without))
+        statement, params = queryset.query.sql_with_params()
+        return statement % tuple(repr(p) for p in params)
+
+    common = {
+        "accessibile": wheelchair_condition(),
+        "giorno": day_condition(Weekday.FRIDAY, None, datetime.date(2026, 11, 26)),
+    }
+    alone = sql(common)
+    assert f"{search_tags.WHEELCHAIR} = ANY(" in alone  # checked on the rows read
+    assert "@>" not in alone and "IS TRUE" in alone
+    with_rarer = {**common, "categoria": tagged(search_tags.CATEGORY + 1)}
+    joined = sql(with_rarer)
+    assert f"@> [{search_tags.WHEELCHAIR}]" in joined  # in the index scan
+    day_tags = [search_tags.weekday_open_ended(5), search_tags.weekday_ending(5)]
+    assert f"&& {day_tags}" in joined
+    # Inside the day's OR the exact test stays on the rows, and a set without the rarer
+    # condition (its facet) keeps reading rows.
+    assert f"{search_tags.weekday_open_ended(5)} = ANY(" in joined
+    assert "@>" not in sql(with_rarer, without="categoria")
+    # The same activities either way: a combination finds what each filter alone finds.
+    combination = {"accessibile": "1", "giorno": "sab", "categoria": "sport"}
+    found = slugs(client.get(URL, combination))
+    alone = [set(slugs(client.get(URL, {k: v}))) for k, v in combination.items()]
+    assert set(found) == set.intersection(*alone) == {"calcio"}
