@@ -60,6 +60,27 @@ def test_database_url_selects_postgresql():
     assert "'NAME': 'rete'" in result.stdout
 
 
+def test_postgresql_connections_run_without_parallel_workers_unless_told():
+    url = "postgres://u:p@db.example:5432/rete"
+    result = load_settings(DEBUG="1", DATABASE_URL=url)
+    assert "'options': '-c max_parallel_workers_per_gather=0'" in result.stdout
+    result = load_settings(DEBUG="1", DATABASE_URL=url, DB_PARALLEL_WORKERS_PER_QUERY="2")
+    assert "max_parallel_workers_per_gather=2" in result.stdout
+    result = load_settings(DEBUG="1", DATABASE_URL=url, DB_PARALLEL_WORKERS_PER_QUERY="")
+    assert "max_parallel_workers_per_gather" not in result.stdout
+    result = load_settings(DEBUG="1", DATABASE_URL=url, DB_PARALLEL_WORKERS_PER_QUERY="many")
+    assert "must be a whole number" in result.stderr
+
+
+@pytest.mark.postgres
+def test_the_setting_reaches_the_connection(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
+
+
 def test_a_malformed_boolean_is_refused(monkeypatch):
     monkeypatch.setenv("EMAIL_USE_TLS", "maybe")
     with pytest.raises(ImproperlyConfigured, match="EMAIL_USE_TLS must be a boolean"):
