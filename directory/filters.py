@@ -7,6 +7,7 @@ out, and ``notices`` says so: a browser can send anything, the page never breaks
 """
 
 import datetime
+import math
 import re
 
 import django_filters
@@ -296,32 +297,76 @@ class ActivityFilter(django_filters.FilterSet):
         return queryset
 
 
+# Tags that together are held by at least this share of the directory (the product of their
+# shares) are checked on the rows read rather than looked up in the index, as common words are
+# (``directory.search.COMMON_WORDS_SHARE``): a bitmap of 75,000 entries (English, 12 %) costs
+# more than reading rows until a page of matches is found.
+COMMON_TAGS_SHARE = 0.1
+LOOKUPS = ("search_tags__contains", "search_tags__overlap")
+
+
 def combine(conditions: dict[str, models.Q], without: str | None = None) -> models.Q:
-    """All the conditions (but one), ANDed. On PostgreSQL, when one of them is looked up in the
-    search tags' index, the tags the others check on each row read join that index scan
-    (``HoldsTag.indexed``): the index intersects them with the rarer tag without reading
-    their long lists, so far fewer rows are read (a summer camp with wheelchair access on
-    Fridays: 5,000 entries instead of 40,000 rows)."""
+    """All the conditions (but one), ANDed, with their tags looked up in the index or checked
+    on the rows read, whichever reads less (PostgreSQL):
+
+    - tags held together by a tenth of the directory or more (``tagged`` conditions only:
+      a category, a language, a municipality…) are checked on the rows read;
+    - when some condition is still looked up in the index, the tags the others check on the
+      rows (``HoldsTag``: wheelchair access, a weekday…) join that index scan, which intersects
+      them with the rarer tag without reading their long lists (a summer camp with wheelchair
+      access on Fridays: 5,000 entries instead of 40,000 rows).
+    """
     chosen = [condition for group, condition in conditions.items() if group != without]
-    if any(_looks_up_tags(condition) for condition in chosen):
-        chosen = [_with_tags_indexed(condition) for condition in chosen]
+    if search.uses_postgres():
+        looked_up = [tag for condition in chosen for tag in _tags_looked_up(condition)]
+        if looked_up and math.prod(map(search_tags.share, looked_up)) >= COMMON_TAGS_SHARE:
+            chosen = [_with_tags_on_rows(condition) for condition in chosen]
+        if any(_looks_up_tags(condition) for condition in chosen):
+            chosen = [_with_tags_indexed(condition) for condition in chosen]
     combined = models.Q()
     for condition in chosen:
         combined &= condition
     return combined
 
 
+def _top_level(condition: models.Q):
+    """The children of an ANDed condition (what ``combine`` may rewrite), else nothing."""
+    if condition.connector != models.Q.AND or condition.negated:
+        return []
+    return condition.children
+
+
+def _tags_looked_up(condition: models.Q) -> list[int]:
+    """The tags of its ``tagged`` parts."""
+    return [
+        tag
+        for child in _top_level(condition)
+        if isinstance(child, tuple) and child[0] == "search_tags__contains"
+        for tag in child[1]
+    ]
+
+
 def _looks_up_tags(condition: models.Q) -> bool:
     """A condition the tags' index answers (``tagged``, a small circle's cells)."""
-    return condition.connector == models.Q.AND and any(
-        isinstance(child, tuple) and child[0] in ("search_tags__contains", "search_tags__overlap")
-        for child in condition.children
-    )
+    return any(isinstance(child, tuple) and child[0] in LOOKUPS for child in _top_level(condition))
+
+
+def _with_tags_on_rows(condition: models.Q) -> models.Q:
+    """The condition with its ``tagged`` parts checked on the rows read (``HoldsTag``)."""
+    if not _tags_looked_up(condition):
+        return condition
+    children = []
+    for child in condition.children:
+        if isinstance(child, tuple) and child[0] == "search_tags__contains":
+            children.extend(HoldsTag(tag) for tag in child[1])
+        else:
+            children.append(child)
+    return models.Q(*children)
 
 
 def _with_tags_indexed(condition: models.Q) -> models.Q:
     """The condition with its own ANDed ``HoldsTag`` (not those inside an OR) indexable."""
-    if condition.connector != models.Q.AND or condition.negated:
+    if not _top_level(condition):
         return condition
     children = [
         child.as_indexed() if isinstance(child, HoldsTag) and child.joins_index else child

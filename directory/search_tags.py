@@ -32,6 +32,7 @@ the plain conditions (``directory.filters``).
 """
 
 import math
+import time
 
 from django.db import connection
 
@@ -56,6 +57,39 @@ MAX_CELLS = 64
 # A cell's number modulo this, per level, keeps every tag below 2^31. Two far-apart cells may
 # then share a tag: that only lets a few more rows reach the exact distance test.
 CELL_SPAN = 33_333_333
+
+
+# The share of activities holding each of the most common tags: the statistics ANALYZE keeps on
+# the column (autovacuum refreshes them as the table changes), read again at most this often.
+SHARES_SECONDS = 300
+SHARES_SQL = """SELECT e.tag, e.share FROM pg_stats s,
+    unnest(s.most_common_elems::text::int[], s.most_common_elem_freqs) AS e(tag, share)
+    WHERE s.schemaname = current_schema() AND s.tablename = 'directory_activity'
+    AND s.attname = 'search_tags' AND e.tag IS NOT NULL"""
+_shares = {"read_at": -math.inf, "by_tag": {}}
+
+
+def share(tag: int) -> float:
+    """The share of activities holding the tag (0 for one rarer than the statistics' most common
+    ones, and for all before the table's first ANALYZE). One query per process every few
+    minutes; PostgreSQL only."""
+    now = time.monotonic()
+    if now - _shares["read_at"] > SHARES_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(SHARES_SQL)
+            _shares["by_tag"] = dict(cursor.fetchall())
+        _shares["read_at"] = now
+    return _shares["by_tag"].get(tag, 0.0)
+
+
+def forget_shares() -> None:
+    """Read the statistics again at the next ``share`` (after an ANALYZE, in tests)."""
+    _shares["read_at"] = -math.inf
+
+
+def known_shares(by_tag: dict) -> None:
+    """Take these shares as read just now (tests)."""
+    _shares.update(read_at=time.monotonic(), by_tag=by_tag)
 
 
 def weekday_open_ended(weekday: int) -> int:

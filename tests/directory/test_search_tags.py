@@ -234,3 +234,25 @@ def test_common_tags_join_the_index_scan_of_a_rarer_tag(client, world):
     found = slugs(client.get(URL, combination))
     alone = [set(slugs(client.get(URL, {k: v}))) for k, v in combination.items()]
     assert set(found) == set.intersection(*alone) == {"calcio"}
+
+
+def test_common_tags_are_checked_on_the_rows_read(client, world):
+    from django.db import connection
+
+    from directory.filters import HoldsTag, tagged
+
+    sport = Category.objects.get(slug="sport")
+    conditions = {"categoria": tagged(search_tags.CATEGORY + sport.pk)}
+    rows_before = slugs(client.get(URL, {"categoria": "sport"}))
+
+    def on_rows():
+        children = combine(conditions).children
+        return any(isinstance(child, HoldsTag) for child in children)
+
+    assert not on_rows()  # no statistics yet: every tag counts as rare
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE directory_activity")
+    search_tags.forget_shares()
+    assert search_tags.share(search_tags.CATEGORY + sport.pk) >= 0.1
+    assert on_rows()
+    assert slugs(client.get(URL, {"categoria": "sport"})) == rows_before
