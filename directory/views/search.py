@@ -1,10 +1,11 @@
 """The search page of the public directory, ``/cerca/``.
 
-A fixed number of queries whatever the page size: categories, languages, (the municipality and
-zone asked for), the typo vocabulary (PostgreSQL), two facet queries (a third for the wider
-radii when nothing matches), the page of results with three prefetches, and the matching
-organizations. Counting and ranking are bounded (``directory.facets``, ``directory.search``), so
-a very common word costs about what a rare one does.
+A fixed number of queries whatever the page size: categories and languages (only when the cache
+holds none, ``directory.search_choices``), (the municipality and zone asked for), the typo
+vocabulary (PostgreSQL), two facet queries (a third for the wider radii when nothing matches),
+the page of results with three prefetches, and the matching organizations. Counting and ranking
+are bounded (``directory.facets``, ``directory.search``), so a very common word costs about what
+a rare one does.
 """
 
 import math
@@ -18,11 +19,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory import facets, search
+from directory import facets, search, search_choices
 from directory.cards import with_card_details
 from directory.filters import GROUPS, ActivityFilter, combine
 from directory.geo import distance_km, nearness, within
-from directory.models import Activity, Category, Language, Location, Municipality, Zone
+from directory.models import Activity, Location, Municipality, Zone
 
 PAGE_SIZE = 20
 # Parameters the search form does not show but must keep.
@@ -202,8 +203,7 @@ def _map_points(activities):
 @login_not_required
 def search_page(request):
     now = timezone.localtime()
-    categories = list(Category.objects.select_related("parent"))
-    languages = list(Language.objects.all())
+    categories, languages = search_choices.categories_and_languages()
     filterset = ActivityFilter(request.GET, categories=categories, languages=languages, now=now)
     _check_places(filterset)
     conditions = filterset.conditions()
