@@ -187,7 +187,7 @@ def _results(base, conditions, filterset, order, facet_data, top):
 def _map_points(activities):
     points = []
     for activity in activities:
-        for location in activity.locations.all():
+        for location in activity.card_locations:
             if location.has_coordinates:
                 points.append(
                     {
