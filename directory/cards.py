@@ -22,10 +22,11 @@ def with_card_details(activities, moment=None, today=None):
     for activity in activities:
         activity.url = activity.get_absolute_url()
         activity.age_note = capfirst(activity.age_label)
-        activity.opening = OpeningHours.for_activity(activity).status(moment)
+        hours = OpeningHours.for_activity(activity, activity.card_slots, activity.card_exceptions)
+        activity.opening = hours.status(moment)
         activity.opening_note = opening_note(activity.opening, today)
         activity.municipalities = sorted(
-            {loc.municipality.name for loc in activity.locations.all() if loc.municipality_id}
+            {loc.municipality.name for loc in activity.card_locations if loc.municipality_id}
         )
     return activities
 

@@ -161,14 +161,34 @@ class ActivityFilter(django_filters.FilterSet):
         self.languages = {language.code: language for language in languages}
         self.now = timezone.localtime(now)
         super().__init__(data, queryset=Activity.objects.none(), **kwargs)
-        self.filters["categoria"].extra["choices"] = [(c.slug, c.display_name) for c in categories]
-        self.filters["lingua"].extra["choices"] = [
-            (language.code, language.display_name) for language in languages
-        ]
         self.text_query = None
         self.place_errors = {}
         self.place_names = {}
         self.place_ids = {}
+
+    # The form ----------------------------------------------------------------------------------
+    # django-filter builds a new form class for every filterset, its fields made anew from the
+    # filters: a good part of a results page's time. Here only the choices of categories and
+    # languages vary from one request to the next, so the class is built once and each form
+    # gets those choices.
+
+    def get_form_class(self):
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            form.fields["categoria"].choices = [
+                (c.slug, c.display_name) for c in self.categories.values()
+            ]
+            form.fields["lingua"].choices = [
+                (language.code, language.display_name) for language in self.languages.values()
+            ]
+        return self._form
 
     # Parameters ----------------------------------------------------------------------------
 

@@ -42,12 +42,13 @@ class OpeningHours:
         self.valid_to = valid_to
 
     @classmethod
-    def for_activity(cls, activity):
+    def for_activity(cls, activity, slots=None, exceptions=None):
+        """From the activity's prefetched slots and exceptions, or those given (a card's)."""
         if activity.status != activity.Status.ACTIVE:
             return cls([])
         return cls(
-            activity.opening_slots.all(),
-            activity.schedule_exceptions.all(),
+            activity.opening_slots.all() if slots is None else slots,
+            activity.schedule_exceptions.all() if exceptions is None else exceptions,
             activity.valid_from,
             activity.valid_to,
         )

@@ -103,6 +103,17 @@ if PARALLEL_WORKERS and DATABASES["default"]["ENGINE"] == "django.db.backends.po
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache for all the server's processes (gunicorn workers): the search page keeps the
+# categories and languages in it, dropped when they change, and the public forms count their
+# rate limits in it. A directory on this machine by default; point CACHE_BACKEND and
+# CACHE_LOCATION at Redis or Memcached when several machines serve the site.
+CACHES = {
+    "default": {
+        "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
+        "LOCATION": env_str("CACHE_LOCATION", str(BASE_DIR / "cache")),
+    }
+}
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 AUTHENTICATION_BACKENDS = [

@@ -1,10 +1,13 @@
 """The search page of the public directory, ``/cerca/``.
 
-A fixed number of queries whatever the page size: categories, languages, (the municipality and
-zone asked for), the typo vocabulary (PostgreSQL), two facet queries (a third for the wider
-radii when nothing matches), the page of results with three prefetches, and the matching
-organizations. Counting and ranking are bounded (``directory.facets``, ``directory.search``), so
-a very common word costs about what a rare one does.
+A fixed number of queries whatever the page size: categories and languages (only when the cache
+holds none, ``directory.search_choices``), the municipality and zone asked for, the vocabulary
+(typos, and how common the words are; PostgreSQL), the statement counting the facets, which on
+PostgreSQL also ranks the page (a second one, for the wider radii, when nothing matches), the
+page of results with three prefetches, and the matching organizations; once every few minutes,
+the tags' statistics (``directory.search_tags.share``). Counting and ranking are bounded
+(``directory.facets``, ``directory.search``), so a very common word costs about what a rare one
+does.
 """
 
 import math
@@ -18,11 +21,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory import facets, search
+from directory import facets, search, search_choices
 from directory.cards import with_card_details
 from directory.filters import GROUPS, ActivityFilter, combine
 from directory.geo import distance_km, nearness, within
-from directory.models import Activity, Category, Language, Location, Municipality, Zone
+from directory.models import Activity, Location, Municipality, Zone
 from directory.tag_counts import RankedPage
 
 PAGE_SIZE = 20
@@ -227,7 +230,7 @@ def _page_of(page_ids, filterset):
 def _map_points(activities):
     points = []
     for activity in activities:
-        for location in activity.locations.all():
+        for location in activity.card_locations:
             if location.has_coordinates:
                 points.append(
                     {
@@ -243,8 +246,7 @@ def _map_points(activities):
 @login_not_required
 def search_page(request):
     now = timezone.localtime()
-    categories = list(Category.objects.select_related("parent"))
-    languages = list(Language.objects.all())
+    categories, languages = search_choices.categories_and_languages()
     filterset = ActivityFilter(request.GET, categories=categories, languages=languages, now=now)
     _check_places(filterset)
     conditions = filterset.conditions()
