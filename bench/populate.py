@@ -750,7 +750,7 @@ DEFERRED_INDEXES = {
     "USING gin (word gin_trgm_ops)",
     "organization_name_trgm": "CREATE INDEX organization_name_trgm ON directory_organization "
     "USING gin (name gin_trgm_ops)",
-    # Migrations 0009 and 0010 (directory.geo.EARTH_POINT_SQL, directory.search_tags).
+    # Migrations 0009, 0010 and 0011 (directory.geo.EARTH_POINT_SQL, directory.search_tags).
     "location_earth_gist": "CREATE INDEX location_earth_gist ON directory_location USING gist ("
     "cube(cube(cube(cos(radians(latitude)) * cos(radians(longitude))), "
     "cos(radians(latitude)) * sin(radians(longitude))), sin(radians(latitude))))",
@@ -758,7 +758,7 @@ DEFERRED_INDEXES = {
     "USING gin (search_tags)",
     "activity_search_row_idx": "CREATE INDEX activity_search_row_idx ON directory_activity "
     "(id) INCLUDE (organization_id, status, publication_status, valid_from, valid_to, min_age, "
-    "max_age, is_free, search_tags)",
+    "max_age, is_free, title, search_tags)",
 }
 
 

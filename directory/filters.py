@@ -536,26 +536,26 @@ def near_condition(point, radius_km):
             in_cells = models.Q(HoldsAnyTag(cells, joins_index=False))
         else:
             in_cells = models.Q(search_tags__overlap=cells)
-        return in_cells & models.Q(row_by_row(places))
+        return in_cells & models.Q(row_by_row(places.filter(activities=models.OuterRef("pk"))))
     through = Activity.locations.through.objects.filter(location__in=places.values("pk"))
     return models.Q(pk__in=through.values("activity_id"))
 
 
-def row_by_row(places):
-    """True when one of the places is the row's (PostgreSQL), tested on each row it is asked
-    about, never by first listing every place.
+def row_by_row(related):
+    """True when the row has one of these related rows (``related`` refers to the activity
+    with ``OuterRef("pk")``; PostgreSQL), tested on each row it is asked about, never by first
+    listing every related row.
 
     The planner estimates the places in a circle by multiplying the selectivities of latitude
     and longitude; places cluster in cities, so it guesses a few hundred where Naples has ten
     thousand, and then either joins all of them to their activities (40,000 links) or builds a
-    hash of them, before the first match can be returned. An EXISTS inside a CASE is not
-    turned into a join, and one that also tests the outer row otherwise than by equality is
-    not hashed: it runs as a subplan for each candidate row (found through the cells), using
-    the links' index on the activity, and stops with the page.
+    hash of them, before the first match can be returned; for the slots with an end date on a
+    weekday it hashes all 5,000 of them (10 ms) to test the few activities that have one. An
+    EXISTS inside a CASE is not turned into a join, and one that also tests the outer row
+    otherwise than by equality is not hashed: it runs as a subplan for each candidate row,
+    using the index on the activity, and stops with the page.
     """
-    exact = models.Exists(
-        places.filter(activities=models.OuterRef("pk")).filter(IsNull(models.OuterRef("pk"), False))
-    )
+    exact = models.Exists(related.filter(IsNull(models.OuterRef("pk"), False)))
     return models.Case(
         models.When(exact, then=models.Value(True)),
         default=models.Value(False),
@@ -609,7 +609,7 @@ def day_condition(weekday: int, at_time, today: datetime.date):
     return (
         active
         & models.Q(HoldsAnyTag([open_ended, ending]))
-        & (holds(open_ended) | (holds(ending) & models.Exists(ending_slots)))
+        & (holds(open_ended) | (holds(ending) & models.Q(row_by_row(ending_slots))))
     )
 
 

@@ -256,3 +256,18 @@ def test_common_tags_are_checked_on_the_rows_read(client, world):
     assert search_tags.share(search_tags.CATEGORY + sport.pk) >= 0.1
     assert on_rows()
     assert slugs(client.get(URL, {"categoria": "sport"})) == rows_before
+
+
+def test_the_covering_index_holds_what_the_counted_sets_read(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'activity_search_row_idx'"
+        )
+        (definition,) = cursor.fetchone()
+    included = definition.split("INCLUDE (")[1].rstrip(")").split(", ")
+    # The columns of each counted set and the title the page is ranked on by name; the
+    # conditions' columns of a search without text.
+    needed = {*tag_counts.SET_COLUMNS, "title", "organization_id", "publication_status"}
+    assert needed - {"id"} <= set(included)
