@@ -59,7 +59,14 @@ class ActivityQuerySet(models.QuerySet):
         # A card shows none of the long texts: leave them (and the search document) in the
         # database, a results page reads 20 narrow rows instead of 20 wide ones.
         return (
-            self.defer("description", "search_text", "search_vector", "search_tags")
+            self.defer(
+                "description",
+                "search_text",
+                "search_vector",
+                "search_tags",
+                "organization__description",
+                "organization__social_utility",
+            )
             .select_related("organization")
             .prefetch_related(
                 models.Prefetch(

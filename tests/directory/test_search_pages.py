@@ -196,3 +196,19 @@ def test_an_active_single_value_filter_counts_the_matches_of_all_filters(client,
     html = client.get(URL, {"q": "bambini", "gratis": "1"}).content.decode()
     assert 'data-total="10" role' in html
     assert '<span class="badge bg-primary">10</span>' in html
+
+
+def test_cards_link_to_the_activity_pages(client, db):
+    many(3)
+    from directory.models import Activity
+
+    html = client.get(URL, {"q": "laboratorio"}).content.decode()
+    for activity in Activity.objects.all():
+        assert f'<a href="{activity.get_absolute_url()}">' in html
+    from django.utils import translation
+
+    html = client.get("/en" + URL, {"q": "laboratorio"}).content.decode()
+    activity = Activity.objects.first()
+    with translation.override("en"):
+        assert f'<a href="{activity.get_absolute_url()}">' in html
+        assert activity.get_absolute_url().startswith("/en/")
