@@ -40,14 +40,17 @@ TYPO_SIMILARITY = 0.4
 TYPO_ALTERNATIVES = 2
 MAX_QUERY_WORDS = 8
 # Ranking every match of a very common word is what makes full-text search slow: relevance is
-# computed on at most this many matching activities (taken from the GIN index in no particular
-# order). On PostgreSQL they are the matches the facets count (``directory.tag_counts``), so
-# no more than the counting limit's.
+# computed on at most this many matching activities (taken from the indexes in no particular
+# order), and never more than the counting limit's: on PostgreSQL they are the matches the
+# facets count (``directory.tag_counts``).
 DEFAULT_RANK_CANDIDATES = 1000
 # Counting is bounded the same way (``directory.facets``): the total and the facet counts are
 # exact up to this many matches; beyond, the page says "more than N" and the facets of that
-# set show no numbers. Counting every match of ``bambini`` across the country takes seconds.
-DEFAULT_COUNT_LIMIT = 1000
+# set show no numbers, and the results can be paged through up to it (25 pages). Counting
+# every match of ``bambini`` across the country takes seconds; each set counted costs in
+# proportion to the limit (at national scale, 1,000 instead of 500 added about 15 ms to a
+# results page). ``SEARCH_COUNT_LIMIT`` in the environment changes it.
+DEFAULT_COUNT_LIMIT = 500
 # Sorting by distance beyond the counting limit: the matches at the places nearest the point,
 # at most this many, taken in order from the places' index (see directory.views.search).
 DEFAULT_NEAR_CANDIDATES = 300

@@ -6,7 +6,7 @@ becomes one condition on the activity's own row (``search_tags @> '{tag}'``) tha
 answers, and several filters are intersected inside one index scan. Without them each filter
 was a subquery over a link table, and a search with one rare filter among common ones tested
 every activity of the common ones against every other list (seconds at national scale). The
-facet counts are made from the same arrays (``directory.facets``): a set of at most 1001
+facet counts are made from the same arrays (``directory.facets``): a set of at most 501
 matches is counted in one pass over its rows, instead of joining it to six link tables.
 
 A tag is ``kind + value``, the kinds a hundred million apart:

@@ -203,6 +203,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "DENY"
 
 LINKRETE_SITE_NAME = env_str("SITE_NAME", "Linkrete")
+# Searches count (and page through) at most this many matches exactly: "more than N" beyond
+# (directory.search.DEFAULT_COUNT_LIMIT says what it costs).
+LINKRETE_SEARCH_COUNT_LIMIT = env_int("SEARCH_COUNT_LIMIT", 500)
 # Map tiles are the only third-party request a page may make; the list of results works without.
 LINKRETE_MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 LINKRETE_MAP_ATTRIBUTION = env_str(
