@@ -136,7 +136,7 @@ def _first(candidates, order_by, top, group_by=None):
     )
 
 
-def _results(base, conditions, filterset, order, facet_data, top):
+def _results(base, conditions, filterset, order, facet_data, top, matches=None):
     """The ordered queryset of results, enough of them for a page ending at result ``top``.
 
     Ordering every match of a common word or filter is what makes a big directory slow, so
@@ -145,13 +145,17 @@ def _results(base, conditions, filterset, order, facet_data, top):
     to satisfy); by distance, the matches at the nearest places, found in order by the
     places' GiST index on PostgreSQL. The page then says "more than N" anyway. Candidates are
     sorted on their ids, titles and sort keys only; the page's rows alone are then read whole.
+    ``matches``: the ids of all the matches, when the statement counting them gave them.
     """
-    results = base.filter(combine(conditions))
+    if matches is not None:
+        results = Activity.objects.filter(pk__in=matches)
+    else:
+        results = base.filter(combine(conditions))
     point = filterset.point
     if order == "distanza":
-        # Up to the limit all the matches are sorted (the conditions find them, a handful of
-        # rows); beyond, the places nearest first, as many as the limit: they all lie in the
-        # circle, since more matches than that do.
+        # Up to the limit all the matches are sorted (a few hundred rows); beyond, the places
+        # nearest first, as many as the limit: they all lie in the circle, since more matches
+        # than that do.
         if _many(facet_data, search.near_candidates()):
             pairs = (
                 base.filter(combine(conditions, without="vicino"))
@@ -203,9 +207,13 @@ def _with_distance(activities, point):
 def _ranked_page(filterset, conditions, order, number):
     """On PostgreSQL, how the statement counting the facets can also rank the page asked for
     (``directory.tag_counts.RankedPage``), so the matches are found once: by relevance, and by
-    name when filtering. None otherwise (by distance, by name through the whole directory)."""
+    name when filtering. By distance, it gives the ids of all the matches when they are few
+    enough to be sorted by distance (``_results``). None otherwise (by name through the whole
+    directory)."""
     if not search.uses_postgres():
         return None
+    if order == "distanza":
+        return RankedPage({}, "c.id", search.near_candidates(), 0, search.near_candidates())
     if order == "rilevanza":
         columns, order_by = {"rank": filterset.text_query.rank()}, "c.rank DESC, c.title, c.id"
     elif order == "nome" and conditions:
@@ -267,12 +275,15 @@ def search_page(request):
     total = facet_data.total
     pageable = _pageable(filterset, order, facet_data)
     number = _page_number(request.GET.get("pagina"), math.ceil(pageable / PAGE_SIZE), notices)
-    if facet_data.page_ids is not None and number == requested:
+    if facet_data.page_ids is not None and number == requested and order != "distanza":
         paginator = Paginator([], PAGE_SIZE)
         paginator.count = pageable
         page = Page(_page_of(facet_data.page_ids, filterset), number, paginator)
     else:
-        results = _results(base, conditions, filterset, order, facet_data, top=number * PAGE_SIZE)
+        matches = facet_data.page_ids if order == "distanza" else None
+        results = _results(
+            base, conditions, filterset, order, facet_data, top=number * PAGE_SIZE, matches=matches
+        )
         paginator = Paginator(results, PAGE_SIZE)
         paginator.count = pageable  # already counted with the facets
         page = paginator.page(number)
