@@ -330,20 +330,24 @@ def combine(conditions: dict[str, models.Q], without: str | None = None) -> mode
     """All the conditions (but one), ANDed, with their tags looked up in the index or checked
     on the rows read, whichever reads less (PostgreSQL):
 
-    - tags held together by a twentieth of the directory or more (``tagged`` conditions only:
-      a category, a language, a municipality…) are checked on the rows read;
+    - tags held together (with the search's common words, if any) by a twentieth of the
+      directory or more (``tagged`` conditions only: a category, a language, a municipality…)
+      are checked on the rows read;
     - when some condition is still looked up in the index, the tags the others check on the
       rows (``HoldsTag``: wheelchair access, a weekday…) join that index scan, which intersects
       them with the rarer tag without reading their long lists (a summer camp with wheelchair
-      access on Fridays: 5,000 entries instead of 40,000 rows).
+      access on Fridays: 5,000 entries instead of 40,000 rows), and words that are not very
+      common are looked up in the full-text index too (``search.MatchedOnRows``).
     """
     chosen = [condition for group, condition in conditions.items() if group != without]
     if search.uses_postgres():
         looked_up = [tag for condition in chosen for tag in _tags_looked_up(condition)]
-        if looked_up and math.prod(map(search_tags.share, looked_up)) >= COMMON_TAGS_SHARE:
+        share = math.prod(map(search_tags.share, looked_up)) * _words_share(chosen)
+        if looked_up and share >= COMMON_TAGS_SHARE:
             chosen = [_with_tags_on_rows(condition) for condition in chosen]
         if any(_looks_up_tags(condition) for condition in chosen):
             chosen = [_with_tags_indexed(condition) for condition in chosen]
+            chosen = [_with_words_indexed(condition) for condition in chosen]
     combined = models.Q()
     for condition in chosen:
         combined &= condition
@@ -383,6 +387,29 @@ def _with_tags_on_rows(condition: models.Q) -> models.Q:
         else:
             children.append(child)
     return models.Q(*children)
+
+
+def _matched_on_rows(condition: models.Q):
+    """The text condition's ``search.MatchedOnRows``, if it is one."""
+    children = _top_level(condition)
+    if len(children) == 1 and isinstance(children[0], search.MatchedOnRows):
+        return children[0]
+    return None
+
+
+def _words_share(chosen) -> float:
+    """The share of the directory the common words of the search are in (1 without any)."""
+    matches = [m for m in map(_matched_on_rows, chosen) if m is not None]
+    return math.prod(m.share for m in matches)
+
+
+def _with_words_indexed(condition: models.Q) -> models.Q:
+    """The text condition looked up in the full-text index, beside a tag looked up in its own,
+    unless its words are very common (``directory.search.MatchedOnRows``)."""
+    matched = _matched_on_rows(condition)
+    if matched is not None and matched.share < search.COMMON_WORDS_SHARE_BESIDE_TAGS:
+        return matched.as_indexed()
+    return condition
 
 
 def _with_tags_indexed(condition: models.Q) -> models.Q:

@@ -209,6 +209,9 @@ def _stem(word: str) -> str:
 # documents) 28 ms on the rows, 45 through the index; ``centro estivo`` (6 % by the product,
 # 10 % in fact) 10 and 40; ``mediazione familiare`` (0.1 %) 108 and 9.
 COMMON_WORDS_SHARE = 0.05
+# Beside a filter the tags' index answers, only from this share on (see ``MatchedOnRows``):
+# ``doposcuola`` (8 %) in Naples, 163 ms on the rows, 17 through both indexes.
+COMMON_WORDS_SHARE_BESIDE_TAGS = 0.3
 
 # The lexemes of the search documents most often found, with the share of documents holding
 # each: the statistics ANALYZE keeps on the column (``pg_stats.most_common_elems``).
@@ -269,18 +272,24 @@ class MatchedOnRows(models.Expression):
 
     For a query of common words (``aiuto``, ``bambini``, ``centro estivo``: in a twentieth of
     the directory or more): the index would build a bitmap of hundreds of thousands of entries
-    (50 ms for ``aiuto``) before the first row, even when another filter (a municipality, a
-    small circle) keeps a few hundred rows to test, and a page needs a thousand matches, found
-    within the first few thousand rows read.
+    (50 ms for ``aiuto``) before the first row, where the 500 matches counted are found within
+    the first few thousand rows read. Beside a filter the tags' index answers (a municipality,
+    a small circle), the rows are read in a random order, each costing several times more:
+    there only the words of a third of the directory or more are best tested on the rows
+    (``aiuto``), and ``directory.filters.combine`` looks the others up (``as_indexed``).
     """
 
     conditional = True
     output_field = models.BooleanField()
 
-    def __init__(self, query):
+    def __init__(self, query, share):
         super().__init__()
         self.vector = models.F("search_vector")
         self.query = query
+        self.share = share  # of the directory holding all the words (the product of shares)
+
+    def as_indexed(self) -> models.Q:
+        return models.Q(search_vector=self.query)
 
     def get_source_expressions(self):
         return [self.vector, self.query]
@@ -315,7 +324,7 @@ def parse(text: str) -> TextQuery | None:
         search_query = term if search_query is None else search_query & term
     shares = [share for share in vocabulary.shares.values() if share is not None]
     if shares and math.prod(shares) >= COMMON_WORDS_SHARE:
-        condition = models.Q(MatchedOnRows(search_query))
+        condition = models.Q(MatchedOnRows(search_query, math.prod(shares)))
     else:
         condition = models.Q(search_vector=search_query)
     return TextQuery(text, words, condition, search_query=search_query, alternatives=alternatives)

@@ -112,3 +112,28 @@ def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client,
     assert not on_rows("teatrale lavoro")  # rarer together: the index
     for text, found in indexed.items():
         assert slugs(search(client, q=text)) == found
+
+
+@pytest.mark.postgres
+def test_words_beside_a_rare_tag_are_looked_up_unless_very_common(world):
+    from django.db import connection
+
+    from directory import search_tags
+    from directory.filters import combine, tagged
+    from directory.models import Activity
+    from directory.search import COMMON_WORDS_SHARE_BESIDE_TAGS, parse
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE directory_activity")
+    rare_tag = search_tags.MUNICIPALITY + 1
+    search_tags.known_shares({rare_tag: 0.01})
+
+    def sql(text):
+        conditions = {"q": parse(text).condition, "comune": tagged(rare_tag)}
+        statement, params = Activity.objects.filter(combine(conditions)).query.sql_with_params()
+        return statement
+
+    assert parse("lavoro").condition.children[0].share < COMMON_WORDS_SHARE_BESIDE_TAGS
+    assert "IS TRUE" not in sql("lavoro")  # both indexes
+    assert parse("bambini").condition.children[0].share >= COMMON_WORDS_SHARE_BESIDE_TAGS
+    assert "IS TRUE" in sql("bambini")  # the tag's index, the words on its rows
