@@ -330,9 +330,9 @@ def combine(conditions: dict[str, models.Q], without: str | None = None) -> mode
     """All the conditions (but one), ANDed, with their tags looked up in the index or checked
     on the rows read, whichever reads less (PostgreSQL):
 
-    - tags held together (with the search's common words, if any) by a twentieth of the
-      directory or more (``tagged`` conditions only: a category, a language, a municipality…)
-      are checked on the rows read;
+    - tags held together (with the other tags and the search's common words, if any) by a
+      twentieth of the directory or more (``tagged`` conditions only: a category, a language,
+      a municipality…) are checked on the rows read;
     - when some condition is still looked up in the index, the tags the others check on the
       rows (``HoldsTag``: wheelchair access, a weekday…) join that index scan, which intersects
       them with the rarer tag without reading their long lists (a summer camp with wheelchair
@@ -342,7 +342,11 @@ def combine(conditions: dict[str, models.Q], without: str | None = None) -> mode
     chosen = [condition for group, condition in conditions.items() if group != without]
     if search.uses_postgres():
         looked_up = [tag for condition in chosen for tag in _tags_looked_up(condition)]
-        share = math.prod(map(search_tags.share, looked_up)) * _words_share(chosen)
+        share = (
+            math.prod(map(search_tags.share, looked_up))
+            * _joining_tags_share(chosen)
+            * _words_share(chosen)
+        )
         if looked_up and share >= COMMON_TAGS_SHARE:
             chosen = [_with_tags_on_rows(condition) for condition in chosen]
         if any(_looks_up_tags(condition) for condition in chosen):
@@ -395,6 +399,20 @@ def _matched_on_rows(condition: models.Q):
     if len(children) == 1 and isinstance(children[0], search.MatchedOnRows):
         return children[0]
     return None
+
+
+def _joining_tags_share(chosen) -> float:
+    """The share of the directory holding the tags checked on the rows that would join an
+    index scan (``HoldsTag.joins_index``; any of a ``HoldsAnyTag``'s)."""
+    share = 1.0
+    for condition in chosen:
+        for child in _top_level(condition):
+            if isinstance(child, HoldsAnyTag):
+                if child.joins_index:
+                    share *= min(1.0, sum(map(search_tags.share, child.tag)))
+            elif isinstance(child, HoldsTag):
+                share *= search_tags.share(child.tag)
+    return share
 
 
 def _words_share(chosen) -> float:
