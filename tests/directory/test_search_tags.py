@@ -271,3 +271,16 @@ def test_the_covering_index_holds_what_the_counted_sets_read(db):
     # conditions' columns of a search without text.
     needed = {*tag_counts.SET_COLUMNS, "title", "organization_id", "publication_status"}
     assert needed - {"id"} <= set(included)
+
+
+def test_the_tags_joining_an_index_scan_count_in_choosing_it(db):
+    from directory.filters import HoldsTag, tagged, wheelchair_condition
+
+    sport = search_tags.CATEGORY + 1
+    search_tags.known_shares({sport: 0.07, search_tags.WHEELCHAIR: 0.43})
+    alone = combine({"categoria": tagged(sport)})
+    assert [type(child) for child in alone.children] == [HoldsTag]  # 7 %: on the rows
+    both = combine({"categoria": tagged(sport), "accessibile": wheelchair_condition()})
+    statement, params = Activity.objects.filter(both).query.sql_with_params()
+    assert statement.count("@>") == 2  # 3 % together: both in the index scan
+    assert sport in params and [search_tags.WHEELCHAIR] in params
