@@ -31,6 +31,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 
 from directory import search_tags
+from directory.column_statistics import most_common_sql
 from directory.models import Activity, Organization, SearchTerm
 
 CONFIG = "linkrete_it"
@@ -214,11 +215,8 @@ COMMON_WORDS_SHARE = 0.05
 COMMON_WORDS_SHARE_BESIDE_TAGS = 0.3
 
 # The lexemes of the search documents most often found, with the share of documents holding
-# each: the statistics ANALYZE keeps on the column (``pg_stats.most_common_elems``).
-COMMON_LEXEMES_SQL = """SELECT e.lexeme, e.share FROM pg_stats s,
-    unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, share)
-    WHERE s.schemaname = current_schema() AND s.tablename = 'directory_activity'
-    AND s.attname = 'search_vector' AND e.lexeme IS NOT NULL"""
+# each.
+COMMON_LEXEMES_SQL = most_common_sql("search_vector", "text")
 
 
 @dataclass
@@ -243,7 +241,7 @@ def look_up(words: list[str]) -> Vocabulary:
             "UNION ALL "
             "SELECT q.w, NULL, NULL, (SELECT min(coalesce(c.share, 0)) "
             f"FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}', q.w))) AS l(lexeme) "
-            "LEFT JOIN common c ON c.lexeme = l.lexeme) "
+            "LEFT JOIN common c ON c.element = l.lexeme) "
             "FROM unnest(%s::text[]) AS q(w) "
             "ORDER BY 1, 3 DESC",
             [candidates, words],

@@ -36,6 +36,8 @@ import time
 
 from django.db import connection
 
+from directory.column_statistics import most_common_sql
+
 CATEGORY = 100_000_000
 LANGUAGE = 200_000_000
 MUNICIPALITY = 300_000_000
@@ -62,10 +64,7 @@ CELL_SPAN = 33_333_333
 # The share of activities holding each of the most common tags: the statistics ANALYZE keeps on
 # the column (autovacuum refreshes them as the table changes), read again at most this often.
 SHARES_SECONDS = 300
-SHARES_SQL = """SELECT e.tag, e.share FROM pg_stats s,
-    unnest(s.most_common_elems::text::int[], s.most_common_elem_freqs) AS e(tag, share)
-    WHERE s.schemaname = current_schema() AND s.tablename = 'directory_activity'
-    AND s.attname = 'search_tags' AND e.tag IS NOT NULL"""
+SHARES_SQL = most_common_sql("search_tags", "int")
 _shares = {"read_at": -math.inf, "by_tag": {}}
 
 

@@ -1,0 +1,16 @@
+"""What PostgreSQL's statistics say about the activities' search columns.
+
+ANALYZE (which autovacuum runs as the table changes) keeps, for a column of arrays or text
+vectors, its most common elements and the share of rows holding each (``pg_stats``). The search
+reads them to decide, for each word and each tag, whether to look it up in an index or check it
+on the rows read (``directory.search.look_up``, ``directory.search_tags.share``).
+"""
+
+
+def most_common_sql(column: str, element_type: str) -> str:
+    """SQL listing (element, share) for the most common elements of an activities' column."""
+    return f"""SELECT e.element, e.share FROM pg_stats s,
+    unnest(s.most_common_elems::text::{element_type}[], s.most_common_elem_freqs)
+        AS e(element, share)
+    WHERE s.schemaname = current_schema() AND s.tablename = 'directory_activity'
+    AND s.attname = '{column}' AND e.element IS NOT NULL"""
