@@ -35,12 +35,12 @@ from directory.filters import (
     MAX_RADIUS_KM,
     MODE_CHOICES,
     band_condition,
-    combine,
     near_condition,
     next_date,
     open_at_condition,
 )
 from directory.models import AGE_BANDS, Activity, Location, OpeningSlot
+from directory.search_plan import combine
 
 MAX_PLACES = 12
 # The filters whose other values are counted without them when they are active; the others

@@ -274,7 +274,7 @@ class MatchedOnRows(models.Expression):
     the first few thousand rows read. Beside a filter the tags' index answers (a municipality,
     a small circle), the rows are read in a random order, each costing several times more:
     there only the words of a third of the directory or more are best tested on the rows
-    (``aiuto``), and ``directory.filters.combine`` looks the others up (``as_indexed``).
+    (``aiuto``), and ``directory.search_plan.combine`` looks the others up (``as_indexed``).
     """
 
     conditional = True

@@ -23,9 +23,10 @@ from django.utils.translation import gettext as _
 
 from directory import facets, search, search_choices
 from directory.cards import with_card_details
-from directory.filters import GROUPS, ActivityFilter, combine
+from directory.filters import GROUPS, ActivityFilter
 from directory.geo import distance_km, nearness, within
 from directory.models import Activity, Location, Municipality, Zone
+from directory.search_plan import combine
 from directory.tag_counts import RankedPage
 
 PAGE_SIZE = 20

@@ -119,6 +119,10 @@ def assert_accessible():
     axe = Axe()
 
     def check(page):
+        # After a click that submits a form, the next page may still be loading its stylesheets:
+        # axe would judge colours the page never shows (seen once: the header's language button
+        # in the theme's default link colour).
+        page.wait_for_load_state("load")
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
         assert results.violations_count == 0, (
             f"axe-core found violations on {page.url}:\n{results.generate_report()}"

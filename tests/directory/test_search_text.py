@@ -119,9 +119,9 @@ def test_words_beside_a_rare_tag_are_looked_up_unless_very_common(world):
     from django.db import connection
 
     from directory import search_tags
-    from directory.filters import combine, tagged
     from directory.models import Activity
     from directory.search import COMMON_WORDS_SHARE_BESIDE_TAGS, parse
+    from directory.search_plan import combine, tagged
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE directory_activity")

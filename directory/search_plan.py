@@ -1,0 +1,230 @@
+"""How a search's conditions reach the database (PostgreSQL): each tag and each set of words
+looked up in an index, or checked on the rows read, whichever reads less.
+
+The planner cannot tell on its own: it underrates what building a GIN bitmap of tens of
+thousands of entries costs before the first row, and rates every row alike, although a row
+read in index order costs a few microseconds and one fetched at random several times more.
+``combine`` decides for each set of conditions a search counts, from the shares of the
+directory its tags and words are in (the column statistics: ``directory.search_tags.share``,
+``directory.search.look_up``). The expressions here are the two forms of a tag test
+(``tagged``, looked up; ``HoldsTag``, on the rows) and ``row_by_row``, which keeps the planner
+from hashing a whole related table before the first row.
+"""
+
+import math
+
+from django.db import models
+from django.db.models.lookups import IsNull
+
+from directory import search, search_tags
+
+# Tags that together are held by at least this share of the directory (the product of their
+# shares) are checked on the rows read rather than looked up in the index, as common words are
+# (``directory.search.COMMON_WORDS_SHARE``): a bitmap of 75,000 entries (English, 12 %) costs
+# more than reading rows until the matches counted are found (500); so does one of 50,000 for
+# an hour of a weekday (9 %: 25 ms instead of 44 for Sundays at 9).
+COMMON_TAGS_SHARE = 0.05
+LOOKUPS = ("search_tags__contains", "search_tags__overlap")
+
+
+def combine(conditions: dict[str, models.Q], without: str | None = None) -> models.Q:
+    """All the conditions (but one), ANDed, with their tags looked up in the index or checked
+    on the rows read, whichever reads less (PostgreSQL):
+
+    - tags held together (with the other tags and the search's common words, if any) by a
+      twentieth of the directory or more (``tagged`` conditions only: a category, a language,
+      a municipality…) are checked on the rows read;
+    - when some condition is still looked up in the index, the tags the others check on the
+      rows (``HoldsTag``: wheelchair access, a weekday…) join that index scan, which intersects
+      them with the rarer tag without reading their long lists (a summer camp with wheelchair
+      access on Fridays: 5,000 entries instead of 40,000 rows), and words that are not very
+      common are looked up in the full-text index too (``search.MatchedOnRows``).
+    """
+    chosen = [condition for group, condition in conditions.items() if group != without]
+    if search.uses_postgres():
+        looked_up = [tag for condition in chosen for tag in _tags_looked_up(condition)]
+        share = (
+            math.prod(map(search_tags.share, looked_up))
+            * _joining_tags_share(chosen)
+            * _words_share(chosen)
+        )
+        if looked_up and share >= COMMON_TAGS_SHARE:
+            chosen = [_with_tags_on_rows(condition) for condition in chosen]
+        if any(_looks_up_tags(condition) for condition in chosen):
+            chosen = [_with_tags_indexed(condition) for condition in chosen]
+            chosen = [_with_words_indexed(condition) for condition in chosen]
+    combined = models.Q()
+    for condition in chosen:
+        combined &= condition
+    return combined
+
+
+def _top_level(condition: models.Q):
+    """The children of an ANDed condition (what ``combine`` may rewrite), else nothing."""
+    if condition.connector != models.Q.AND or condition.negated:
+        return []
+    return condition.children
+
+
+def _tags_looked_up(condition: models.Q) -> list[int]:
+    """The tags of its ``tagged`` parts."""
+    return [
+        tag
+        for child in _top_level(condition)
+        if isinstance(child, tuple) and child[0] == "search_tags__contains"
+        for tag in child[1]
+    ]
+
+
+def _looks_up_tags(condition: models.Q) -> bool:
+    """A condition the tags' index answers (``tagged``, a small circle's cells)."""
+    return any(isinstance(child, tuple) and child[0] in LOOKUPS for child in _top_level(condition))
+
+
+def _with_tags_on_rows(condition: models.Q) -> models.Q:
+    """The condition with its ``tagged`` parts checked on the rows read (``HoldsTag``)."""
+    if not _tags_looked_up(condition):
+        return condition
+    children = []
+    for child in condition.children:
+        if isinstance(child, tuple) and child[0] == "search_tags__contains":
+            children.extend(HoldsTag(tag) for tag in child[1])
+        else:
+            children.append(child)
+    return models.Q(*children)
+
+
+def _matched_on_rows(condition: models.Q):
+    """The text condition's ``search.MatchedOnRows``, if it is one."""
+    children = _top_level(condition)
+    if len(children) == 1 and isinstance(children[0], search.MatchedOnRows):
+        return children[0]
+    return None
+
+
+def _joining_tags_share(chosen) -> float:
+    """The share of the directory holding the tags checked on the rows that would join an
+    index scan (``HoldsTag.joins_index``; any of a ``HoldsAnyTag``'s)."""
+    share = 1.0
+    for condition in chosen:
+        for child in _top_level(condition):
+            if isinstance(child, HoldsAnyTag):
+                if child.joins_index:
+                    share *= min(1.0, sum(map(search_tags.share, child.tag)))
+            elif isinstance(child, HoldsTag):
+                share *= search_tags.share(child.tag)
+    return share
+
+
+def _words_share(chosen) -> float:
+    """The share of the directory the common words of the search are in (1 without any)."""
+    matches = [m for m in map(_matched_on_rows, chosen) if m is not None]
+    return math.prod(m.share for m in matches)
+
+
+def _with_words_indexed(condition: models.Q) -> models.Q:
+    """The text condition looked up in the full-text index, beside a tag looked up in its own,
+    unless its words are very common (``directory.search.MatchedOnRows``)."""
+    matched = _matched_on_rows(condition)
+    if matched is not None and matched.share < search.COMMON_WORDS_SHARE_BESIDE_TAGS:
+        return matched.as_indexed()
+    return condition
+
+
+def _with_tags_indexed(condition: models.Q) -> models.Q:
+    """The condition with its own ANDed ``HoldsTag`` (not those inside an OR) indexable."""
+    if not _top_level(condition):
+        return condition
+    children = [
+        child.as_indexed() if isinstance(child, HoldsTag) and child.joins_index else child
+        for child in condition.children
+    ]
+    return models.Q(*children)
+
+
+def tagged(*tags) -> models.Q:
+    """Activities with all these search tags (PostgreSQL: one GIN-indexed condition)."""
+    return models.Q(search_tags__contains=list(tags))
+
+
+class HoldsTag(models.Expression):
+    """``tag = ANY(search_tags)``: the same test, checked on each row read, never looked up in
+    the index. For the tags a third of the directory or more holds (a weekday, a physical place,
+    wheelchair access): the planner underrates what a GIN scan of a hundred thousand entries
+    costs (it builds the whole bitmap before the first row), and would prefer it to reading
+    the table until a page is full, a few thousand rows. The others stay indexed, so a search
+    combining such a tag with a rarer one reads the rarer one's rows only.
+
+    Beside a condition the index answers, though, such a tag is best looked up in the same
+    index scan (``combine``): ``as_indexed`` gives ``search_tags @> '{tag}'``, which that scan
+    intersects with the rarer tag's short list, skipping through the long one.
+    """
+
+    conditional = True
+    output_field = models.BooleanField()
+    joins_index = True  # may be looked up with a rarer tag (``combine``)
+
+    def __init__(self, tag, indexed=False):
+        super().__init__()
+        self.tag = tag
+        self.indexed = indexed
+        self.tags = models.F("search_tags")
+
+    def get_source_expressions(self):
+        return [self.tags]
+
+    def set_source_expressions(self, exprs):
+        (self.tags,) = exprs
+
+    def as_indexed(self):
+        return type(self)(self.tag, indexed=True)
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.tags)
+        if self.indexed:
+            return f"{sql} @> %s::integer[]", [*params, [self.tag]]
+        return f"%s = ANY({sql})", [self.tag, *params]
+
+
+def holds(tag) -> models.Q:
+    return models.Q(HoldsTag(tag))
+
+
+class HoldsAnyTag(HoldsTag):
+    """``search_tags && tags``, checked on each row read (as ``HoldsTag``); ``as_indexed``
+    gives the indexable form."""
+
+    def __init__(self, tags, indexed=False, joins_index=True):
+        super().__init__(list(tags), indexed)
+        self.joins_index = joins_index
+
+    def as_indexed(self):
+        return type(self)(self.tag, indexed=True, joins_index=self.joins_index)
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.tags)
+        if self.indexed:
+            return f"{sql} && %s::integer[]", [*params, self.tag]
+        return f"({sql} && %s::integer[]) IS TRUE", [*params, self.tag]
+
+
+def row_by_row(related):
+    """True when the row has one of these related rows (``related`` refers to the activity
+    with ``OuterRef("pk")``; PostgreSQL), tested on each row it is asked about, never by first
+    listing every related row.
+
+    The planner estimates the places in a circle by multiplying the selectivities of latitude
+    and longitude; places cluster in cities, so it guesses a few hundred where Naples has ten
+    thousand, and then either joins all of them to their activities (40,000 links) or builds a
+    hash of them, before the first match can be returned; for the slots with an end date on a
+    weekday it hashes all 5,000 of them (10 ms) to test the few activities that have one. An
+    EXISTS inside a CASE is not turned into a join, and one that also tests the outer row
+    otherwise than by equality is not hashed: it runs as a subplan for each candidate row,
+    using the index on the activity, and stops with the page.
+    """
+    exact = models.Exists(related.filter(IsNull(models.OuterRef("pk"), False)))
+    return models.Case(
+        models.When(exact, then=models.Value(True)),
+        default=models.Value(False),
+        output_field=models.BooleanField(),
+    )
