@@ -117,8 +117,9 @@ class Facets:
     groups: list
     relaxations: list
     more: bool = False  # more than ``total`` matches (the counting limit)
-    # The ids of the page of results, in order, when the counting statement ranked it
-    # (``tag_counts.RankedPage``; PostgreSQL); None otherwise.
+    # What the counting statement ranked (``tag_counts.RankedPage``; PostgreSQL), None when
+    # it ranked nothing: the ids of the page of results in order, or, sorting by distance, of
+    # the matches (all of them when few enough to sort, see ``directory.views.search``).
     page_ids: list | None = None
 
 
@@ -310,8 +311,6 @@ def compute(
             limit,
             page,
         )
-        if page is None:
-            page_ids = None
     else:
         sets = CandidateSets(base, definitions, limit)
         counts = _conditional_counts(sets, conditions, filterset)

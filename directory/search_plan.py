@@ -104,16 +104,13 @@ def _matched_on_rows(condition: models.Q):
 
 def _joining_tags_share(chosen) -> float:
     """The share of the directory holding the tags checked on the rows that would join an
-    index scan (``HoldsTag.joins_index``; any of a ``HoldsAnyTag``'s)."""
-    share = 1.0
-    for condition in chosen:
-        for child in _top_level(condition):
-            if isinstance(child, HoldsAnyTag):
-                if child.joins_index:
-                    share *= min(1.0, sum(map(search_tags.share, child.tag)))
-            elif isinstance(child, HoldsTag):
-                share *= search_tags.share(child.tag)
-    return share
+    index scan (``HoldsTag.joins_index``)."""
+    return math.prod(
+        child.share()
+        for condition in chosen
+        for child in _top_level(condition)
+        if isinstance(child, HoldsTag) and child.joins_index
+    )
 
 
 def _words_share(chosen) -> float:
@@ -148,12 +145,11 @@ def tagged(*tags) -> models.Q:
 
 
 class HoldsTag(models.Expression):
-    """``tag = ANY(search_tags)``: the same test, checked on each row read, never looked up in
-    the index. For the tags a third of the directory or more holds (a weekday, a physical place,
+    """``tag = ANY(search_tags)``: the tag tested on each row read, never looked up in the
+    index. For the tags a good part of the directory holds (a weekday, a physical place,
     wheelchair access): the planner underrates what a GIN scan of a hundred thousand entries
     costs (it builds the whole bitmap before the first row), and would prefer it to reading
-    the table until a page is full, a few thousand rows. The others stay indexed, so a search
-    combining such a tag with a rarer one reads the rarer one's rows only.
+    the table until the matches counted are found, a few thousand rows.
 
     Beside a condition the index answers, though, such a tag is best looked up in the same
     index scan (``combine``): ``as_indexed`` gives ``search_tags @> '{tag}'``, which that scan
@@ -168,19 +164,23 @@ class HoldsTag(models.Expression):
         super().__init__()
         self.tag = tag
         self.indexed = indexed
-        self.tags = models.F("search_tags")
+        self.column = models.F("search_tags")
 
     def get_source_expressions(self):
-        return [self.tags]
+        return [self.column]
 
     def set_source_expressions(self, exprs):
-        (self.tags,) = exprs
+        (self.column,) = exprs
+
+    def share(self) -> float:
+        """The share of the directory holding the tag (``search_tags.share``)."""
+        return search_tags.share(self.tag)
 
     def as_indexed(self):
         return type(self)(self.tag, indexed=True)
 
     def as_sql(self, compiler, connection):
-        sql, params = compiler.compile(self.tags)
+        sql, params = compiler.compile(self.column)
         if self.indexed:
             return f"{sql} @> %s::integer[]", [*params, [self.tag]]
         return f"%s = ANY({sql})", [self.tag, *params]
@@ -191,21 +191,25 @@ def holds(tag) -> models.Q:
 
 
 class HoldsAnyTag(HoldsTag):
-    """``search_tags && tags``, checked on each row read (as ``HoldsTag``); ``as_indexed``
-    gives the indexable form."""
+    """``search_tags && tags``: any of the tags, tested on each row read (as ``HoldsTag``);
+    ``as_indexed`` gives the indexable form, unless ``joins_index`` is false."""
 
     def __init__(self, tags, indexed=False, joins_index=True):
-        super().__init__(list(tags), indexed)
+        super().__init__(None, indexed)
+        self.tags = list(tags)
         self.joins_index = joins_index
 
+    def share(self) -> float:
+        return min(1.0, sum(map(search_tags.share, self.tags)))
+
     def as_indexed(self):
-        return type(self)(self.tag, indexed=True, joins_index=self.joins_index)
+        return type(self)(self.tags, indexed=True, joins_index=self.joins_index)
 
     def as_sql(self, compiler, connection):
-        sql, params = compiler.compile(self.tags)
+        sql, params = compiler.compile(self.column)
         if self.indexed:
-            return f"{sql} && %s::integer[]", [*params, self.tag]
-        return f"({sql} && %s::integer[]) IS TRUE", [*params, self.tag]
+            return f"{sql} && %s::integer[]", [*params, self.tags]
+        return f"({sql} && %s::integer[]) IS TRUE", [*params, self.tags]
 
 
 def row_by_row(related):

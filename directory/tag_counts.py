@@ -123,7 +123,7 @@ def count(base, definitions: dict, served: dict, moment, limit: int, page=None):
 
     ``definitions``: {set key: condition}; ``served``: {set key: facet groups counted on it}.
     Returns ({set key: {measure key or tag: n}}, {tag: (code, name)} for places, [the page's
-    activity ids in order]).
+    activity ids in order], None without ``page``).
     """
     names = {key: f"s{index}" for index, key in enumerate(definitions)}
     ctes, parts, params = [], [], []
@@ -190,7 +190,8 @@ def count(base, definitions: dict, served: dict, moment, limit: int, page=None):
                 places[key] = (istat_code, municipality)
             elif slug is not None:
                 places[key] = (slug, zone)
-    return by_set, places, [activity_id for _position, activity_id in sorted(ranked)]
+    page_ids = None if page is None else [activity_id for _position, activity_id in sorted(ranked)]
+    return by_set, places, page_ids
 
 
 def facet_counts(
