@@ -87,8 +87,9 @@ def booking_create(
         idempotency_key=idempotency_key or None,
         confirmation_mail=MailStatus.PENDING if email else MailStatus.NOT_NEEDED,
     )
-    # Constraints on the seat are the database's job (see below); check everything else first.
-    booking.full_clean(exclude={"seat"})
+    # Constraints on the seat and the key are the database's job (see below); check everything
+    # else first.
+    booking.full_clean(exclude={"seat", "idempotency_key"})
     with transaction.atomic():
         for _attempt in range(desk.capacity + 1):
             seat = _free_seat(desk, slot.starts_at)
