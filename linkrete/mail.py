@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -42,12 +42,18 @@ class Mail:
 def send_after_commit(mail: Mail, record: Callable[[str], None] | None = None) -> str:
     """Send ``mail`` once the current transaction commits (at once outside one) and pass the
     outcome to ``record``. Returns ``MailStatus.PENDING``, the state until then."""
-    transaction.on_commit(lambda: _deliver(mail, record))
+    # The backend in effect now, not at commit: a command that turns mail off for its demo
+    # data (seed_desks) keeps it off even if the commit comes after it restored the settings.
+    try:
+        connection = get_connection()
+    except Exception:  # a misconfigured backend fails at send time, caught and logged there
+        connection = None
+    transaction.on_commit(lambda: _deliver(mail, record, connection))
     return MailStatus.PENDING
 
 
-def _deliver(mail: Mail, record: Callable[[str], None] | None) -> None:
-    status = send_now(mail)
+def _deliver(mail: Mail, record: Callable[[str], None] | None, connection=None) -> None:
+    status = send_now(mail, connection)
     if record is not None:
         try:
             record(status)
@@ -57,7 +63,7 @@ def _deliver(mail: Mail, record: Callable[[str], None] | None) -> None:
             )
 
 
-def send_now(mail: Mail) -> str:
+def send_now(mail: Mail, connection=None) -> str:
     """Send, and say whether it went. The backend's exception text can hold the addresses
     (``SMTPRecipientsRefused``): only its class is logged."""
     try:
@@ -66,6 +72,7 @@ def send_now(mail: Mail) -> str:
             message=mail.body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[mail.to],
+            connection=connection,
         )
     except Exception as error:  # any backend failure: the action stays saved
         logger.error("Mail %s for %s not sent: %s", mail.kind, mail.reference, type(error).__name__)
