@@ -3,9 +3,7 @@
 import datetime
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from directory.models import Activity, Category, Language, Municipality, Organization
+from linkrete.mail import Mail, MailStatus, send_after_commit
 from sportelli.models import (
     Access,
     Booking,
@@ -56,12 +55,18 @@ def booking_create(
     note: str = "",
     privacy_consent: bool,
     cancel_url_template: str = "",
+    idempotency_key: str | None = None,
 ) -> Booking:
     """Book a place in a slot. The seat number, unique per slot, makes the database refuse a
     second person on the last place; a losing request retries with the next seat, if any.
 
-    ``cancel_url_template`` holds ``{token}``, replaced to put the cancel link in the e-mail.
+    ``idempotency_key`` makes a retried confirmation (double click, resubmit, retry after an
+    error) return the booking the first one made instead of booking a second place.
+    ``cancel_url_template`` holds ``{token}``, replaced to put the cancel link in the e-mail,
+    which leaves after the commit; ``booking.confirmation_mail`` says how it went.
     """
+    if idempotency_key and (existing := _booking_with_key(idempotency_key)):
+        return existing
     if not privacy_consent:
         raise ValidationError(_("Accept the privacy notice to book."))
     slot = find_bookable_slot(desk, starts_at)
@@ -79,9 +84,12 @@ def booking_create(
         language=language,
         note=note,
         privacy_consent_at=timezone.now(),
+        idempotency_key=idempotency_key or None,
+        confirmation_mail=MailStatus.PENDING if email else MailStatus.NOT_NEEDED,
     )
-    # Constraints on the seat are the database's job (see below); check everything else first.
-    booking.full_clean(exclude={"seat"})
+    # Constraints on the seat and the key are the database's job (see below); check everything
+    # else first.
+    booking.full_clean(exclude={"seat", "idempotency_key"})
     with transaction.atomic():
         for _attempt in range(desk.capacity + 1):
             seat = _free_seat(desk, slot.starts_at)
@@ -93,6 +101,9 @@ def booking_create(
                     booking.save()
                 break
             except IntegrityError:
+                if idempotency_key and (existing := _booking_with_key(idempotency_key)):
+                    # The same confirmation, sent twice at once, won the race: that's the one.
+                    return existing
                 # Someone took this seat between our read and our write: read again.
                 booking.pk = None
                 booking.code = new_booking_code()
@@ -105,19 +116,35 @@ def booking_create(
     return booking
 
 
+def _booking_with_key(key: str) -> Booking | None:
+    return Booking.objects.filter(idempotency_key=key).first()
+
+
+def _recorder(instance, field: str):
+    """Store a mail's outcome on the row and on the instance the caller holds."""
+
+    def record(status: str):
+        type(instance).objects.filter(pk=instance.pk).update(**{field: status})
+        setattr(instance, field, status)
+
+    return record
+
+
 def _send_booking_mail(booking: Booking, cancel_url_template: str):
     context = {
         "booking": booking,
         "desk": booking.desk,
         "cancel_url": cancel_url_template.format(token=booking.cancel_token),
     }
-    send_mail(
+    mail = Mail(
+        kind="booking_confirmed",
+        reference=f"booking {booking.code}",
         subject=_("Your appointment at %(desk)s, code %(code)s")
         % {"desk": booking.desk.name, "code": booking.code},
-        message=render_to_string("sportelli/email/booking_confirmed.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[booking.email],
+        body=render_to_string("sportelli/email/booking_confirmed.txt", context),
+        to=booking.email,
     )
+    send_after_commit(mail, _recorder(booking, "confirmation_mail"))
 
 
 def booking_set_status(*, booking: Booking, status: str) -> Booking:
@@ -198,16 +225,20 @@ def desk_exception_add(
             booking_set_status(booking=booking, status=Booking.Status.CANCELLED)
             for booking in affected
         ]
-    for booking in cancelled:
-        if booking.email:
-            _send_cancelled_by_desk_mail(booking, exception, desk_url)
+        for booking in cancelled:
+            if booking.email:
+                _send_cancelled_by_desk_mail(booking, exception, desk_url)
     return cancelled
 
 
 def _send_cancelled_by_desk_mail(booking: Booking, exception: DeskException, desk_url: str):
-    send_mail(
+    booking.cancellation_mail = MailStatus.PENDING
+    booking.save(update_fields=["cancellation_mail"])
+    mail = Mail(
+        kind="booking_cancelled_by_desk",
+        reference=f"booking {booking.code}",
         subject=_("Your appointment at %(desk)s is cancelled") % {"desk": booking.desk.name},
-        message=render_to_string(
+        body=render_to_string(
             "sportelli/email/booking_cancelled_by_desk.txt",
             {
                 "booking": booking,
@@ -216,9 +247,9 @@ def _send_cancelled_by_desk_mail(booking: Booking, exception: DeskException, des
                 "desk_url": desk_url,
             },
         ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[booking.email],
+        to=booking.email,
     )
+    send_after_commit(mail, _recorder(booking, "cancellation_mail"))
 
 
 def access_log(
@@ -295,10 +326,10 @@ def referral_create(
         referral.receiving_organization = receiving
         referral.full_clean()
         referral.save()
-        ReferralEvent.objects.create(
+        event = ReferralEvent.objects.create(
             referral=referral, from_status="", to_status=ReferralStatus.SENT, by=sent_by, note=""
         )
-    _notify_receiving_side(referral)
+        _notify_receiving_side(referral, event)
     return referral
 
 
@@ -327,33 +358,50 @@ def referral_transition(
             referral.outcome = outcome.strip()
         referral.full_clean()
         referral.save()
-        ReferralEvent.objects.create(
+        event = ReferralEvent.objects.create(
             referral=referral, from_status=current, to_status=to_status, by=by, note=note.strip()
         )
-    _notify_sender(referral)
+        _notify_sender(referral, event)
     return referral
 
 
-def _notify_sender(referral: Referral):
+# Each mail's outcome goes on the event it tells about (``event.mail``), for the detail page.
+# No personal data of the referred person in these e-mails: the reader signs in to see them.
+
+
+def _notify_sender(referral: Referral, event: ReferralEvent):
     sender = referral.sent_by
     if sender is None or not sender.email:
         return
-    # No personal data of the referred person in the e-mail: the sender reads it signed in.
-    send_mail(
-        subject=_("Referral update: %(status)s") % {"status": referral.get_status_display()},
-        message=render_to_string("sportelli/email/referral_update.txt", {"referral": referral}),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[sender.email],
+    _send_referral_mail(
+        event,
+        Mail(
+            kind="referral_update",
+            reference=f"referral {referral.pk}",
+            subject=_("Referral update: %(status)s") % {"status": referral.get_status_display()},
+            body=render_to_string("sportelli/email/referral_update.txt", {"referral": referral}),
+            to=sender.email,
+        ),
     )
 
 
-def _notify_receiving_side(referral: Referral):
+def _notify_receiving_side(referral: Referral, event: ReferralEvent):
     organization = referral.receiving_organization
     if not organization.email:
         return
-    send_mail(
-        subject=_("New referral from the network"),
-        message=render_to_string("sportelli/email/referral_new.txt", {"referral": referral}),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[organization.email],
+    _send_referral_mail(
+        event,
+        Mail(
+            kind="referral_new",
+            reference=f"referral {referral.pk}",
+            subject=_("New referral from the network"),
+            body=render_to_string("sportelli/email/referral_new.txt", {"referral": referral}),
+            to=organization.email,
+        ),
     )
+
+
+def _send_referral_mail(event: ReferralEvent, mail: Mail):
+    event.mail = MailStatus.PENDING
+    event.save(update_fields=["mail"])
+    send_after_commit(mail, _recorder(event, "mail"))

@@ -1,12 +1,13 @@
 """Writes of the signed-in area that span several models, send mail or publish public data."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Sum
 from django.template.loader import render_to_string
@@ -41,6 +42,7 @@ from directory.staff.forms import (
     current_values,
 )
 from linkrete.accounts import roles
+from linkrete.mail import Mail, MailStatus, send_after_commit
 
 # Images uploaded with a revision wait here until it is approved; they stay with the revision.
 REVISION_IMAGE_DIR = "revisions"
@@ -262,7 +264,8 @@ def staff_invite(
     *, request, invited_by, email: str, first_name: str, last_name: str, organization, role: str
 ):
     """Create (or reuse) the account, add the membership and e-mail a one-time link that sets
-    the password. The link stops working once the password is set (Django's reset token)."""
+    the password. The link stops working once the password is set (Django's reset token).
+    The mail leaves after the commit; ``Invitation.mail`` says whether it went."""
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
@@ -286,14 +289,31 @@ def staff_invite(
         else request.build_absolute_uri(reverse("staff:home")),
         "has_account": user.has_usable_password(),
     }
-    send_mail(
-        subject=_("Invitation to the network area of %(organization)s")
-        % {"organization": organization},
-        message=render_to_string("staff/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
+    invitation = Invitation(user=user, url=context["url"])
+    send_after_commit(
+        Mail(
+            kind="staff_invitation",
+            reference=f"membership {membership.pk}",
+            subject=_("Invitation to the network area of %(organization)s")
+            % {"organization": organization},
+            body=render_to_string("staff/email/invitation.txt", context),
+            to=user.email,
+        ),
+        invitation.record,
     )
-    return user
+    return invitation
+
+
+@dataclass
+class Invitation:
+    """An invitation made: its link, to pass on by hand when ``mail`` is not ``SENT``."""
+
+    user: object
+    url: str
+    mail: str = MailStatus.PENDING
+
+    def record(self, status: str) -> None:
+        self.mail = status
 
 
 def _check_keeps_a_manager(membership: Membership, changed_by) -> None:

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Category, Language
+from linkrete.mail import MailStatus
 from sportelli.models.desk import Channel, Desk
 
 # No 0/O, 1/I/L, 5/S, 2/Z: easy to read out on the phone.
@@ -87,6 +88,16 @@ class Booking(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # One per visit to the last booking step: a retried confirmation finds the booking it made.
+    idempotency_key = models.CharField(
+        _("confirmation key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    confirmation_mail = models.CharField(
+        _("confirmation e-mail"), max_length=20, choices=MailStatus, default=MailStatus.NOT_NEEDED
+    )
+    cancellation_mail = models.CharField(
+        _("cancellation e-mail"), max_length=20, choices=MailStatus, default=MailStatus.NOT_NEEDED
+    )
 
     objects = BookingQuerySet.as_manager()
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from directory.models import Activity, Organization
+from linkrete.mail import MailStatus
 from sportelli.models.desk import Desk
 
 
@@ -238,6 +239,11 @@ class ReferralEvent(models.Model):
     )
     note = models.TextField(_("note"), max_length=1000, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
+    # The e-mail about this change: to the receiving organization for the first event, to the
+    # sender for the others.
+    mail = models.CharField(
+        _("e-mail"), max_length=20, choices=MailStatus, default=MailStatus.NOT_NEEDED
+    )
 
     class Meta:
         verbose_name = _("referral event")

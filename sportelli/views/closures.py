@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from linkrete.mail import MailStatus
 from sportelli import access, services
 from sportelli.forms import DeskClosureForm
 from sportelli.views import posted
@@ -39,6 +40,7 @@ def desk_closures(request, slug):
                     )
                     % {"count": len(cancelled)},
                 )
+                _tell_mail_outcome(request, cancelled)
             return redirect("sportelli:desk_closures", slug=desk.slug)
     upcoming = desk.exceptions.filter(date__gte=timezone.localdate()).order_by("date", "opens_at")
     return render(
@@ -46,6 +48,49 @@ def desk_closures(request, slug):
         "sportelli/console/closures.html",
         {"desk": desk, "form": form, "exceptions": upcoming},
     )
+
+
+def _tell_mail_outcome(request, cancelled):
+    """Who was told by e-mail, and whom the operator must call (by booking code: the agenda
+    shows their phone)."""
+    by_status = {}
+    for booking in cancelled:
+        by_status.setdefault(booking.cancellation_mail, []).append(booking.code)
+    if sent := by_status.get(MailStatus.SENT):
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d person was told by e-mail.",
+                "%(count)d people were told by e-mail.",
+                len(sent),
+            )
+            % {"count": len(sent)},
+        )
+    if pending := by_status.get(MailStatus.PENDING):
+        messages.info(
+            request,
+            ngettext(
+                "An e-mail is on its way to %(count)d person.",
+                "An e-mail is on its way to %(count)d people.",
+                len(pending),
+            )
+            % {"count": len(pending)},
+        )
+    if failed := by_status.get(MailStatus.FAILED):
+        messages.error(
+            request,
+            _(
+                "The e-mail could not be sent for the bookings %(codes)s: call these people "
+                "(the agenda shows their phone)."
+            )
+            % {"codes": ", ".join(failed)},
+        )
+    if no_address := by_status.get(MailStatus.NOT_NEEDED):
+        messages.warning(
+            request,
+            _("No e-mail address for the bookings %(codes)s: call these people.")
+            % {"codes": ", ".join(no_address)},
+        )
 
 
 @require_POST

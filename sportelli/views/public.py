@@ -7,6 +7,7 @@ last step, and nothing personal ever goes into a URL.
 """
 
 import datetime
+import secrets
 import time
 
 from django.conf import settings
@@ -227,9 +228,14 @@ def booking_privacy(request, slug):
 @require_http_methods(["GET", "POST"])
 def booking_summary(request, slug):
     desk = _public_desk(slug)
+    if request.method == "POST" and (done := _already_booked(request, desk)):
+        return done
     state = _state(request, desk)
     if missing := _missing_step(state, "summary"):
         return _redirect_to(missing, desk)
+    if not state.get("key"):
+        # One key per confirmation: a retried POST finds the booking the first one made.
+        state = _save_state(request, desk, key=secrets.token_urlsafe(32))
     details = state["details"]
     starts_at = parse_slot_key(state["slot"])
     topic = Category.objects.filter(pk=details["topic"]).first() if details["topic"] else None
@@ -259,6 +265,7 @@ def booking_summary(request, slug):
                 note=details["note"],
                 privacy_consent=state.get("consent", False),
                 cancel_url_template=cancel_url,
+                idempotency_key=state["key"],
             )
         except services.SlotUnavailable:
             _save_state(request, desk, slot=None)
@@ -287,8 +294,20 @@ def booking_summary(request, slug):
             details=details,
             topic=topic,
             language=language,
+            key=state["key"],
         ),
     )
+
+
+def _already_booked(request, desk):
+    """The done page of the booking this confirmation already made (double click, back and
+    resubmit, retry after an error), whether or not the session still holds the steps."""
+    key = request.POST.get("key", "")
+    booking = Booking.objects.filter(desk=desk, idempotency_key=key).first() if key else None
+    if booking is None:
+        return None
+    _clear_state(request, desk)
+    return redirect("sportelli:booking_done", token=booking.cancel_token)
 
 
 def _booking_by_token(token):

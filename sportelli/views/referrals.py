@@ -5,14 +5,56 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from linkrete.mail import MailStatus
 from sportelli import access, services
 from sportelli.forms import ReferralForm, ReferralTransitionForm
 from sportelli.models import Desk
 from sportelli.views import posted
 
 BOXES = ("ricevute", "inviate", "tutte")
+
+
+# What the operator reads about the e-mail of a referral event, by outcome.
+RECEIVER_TOLD = {
+    MailStatus.SENT: (messages.SUCCESS, gettext_lazy("The organization was notified by e-mail.")),
+    MailStatus.PENDING: (
+        messages.INFO,
+        gettext_lazy("The e-mail to the organization is on its way."),
+    ),
+    MailStatus.FAILED: (
+        messages.ERROR,
+        gettext_lazy("The e-mail to the organization could not be sent: tell them by phone."),
+    ),
+    MailStatus.NOT_NEEDED: (
+        messages.WARNING,
+        gettext_lazy("The organization has no e-mail address: tell them by phone."),
+    ),
+}
+SENDER_TOLD = {
+    MailStatus.SENT: (messages.SUCCESS, gettext_lazy("The sender was told by e-mail.")),
+    MailStatus.PENDING: (messages.INFO, gettext_lazy("The e-mail to the sender is on its way.")),
+    MailStatus.FAILED: (
+        messages.ERROR,
+        gettext_lazy(
+            "The e-mail to the sender could not be sent: they see the change here when they "
+            "sign in."
+        ),
+    ),
+    MailStatus.NOT_NEEDED: (
+        messages.INFO,
+        gettext_lazy(
+            "The sender has no e-mail address: they see the change here when they sign in."
+        ),
+    ),
+}
+
+
+def _tell_mail_outcome(request, event, texts):
+    level, text = texts[MailStatus(event.mail)]
+    messages.add_message(request, level, text)
 
 
 def referral_list(request):
@@ -55,6 +97,7 @@ def referral_create(request):
             form.add_error(None, error)
         else:
             messages.success(request, _("Referral sent. You will see here every change."))
+            _tell_mail_outcome(request, referral.events.first(), RECEIVER_TOLD)
             return redirect(referral)
     return render(request, "sportelli/referral_form.html", {"form": form})
 
@@ -70,7 +113,7 @@ def referral_detail(request, uuid):
         "sportelli/referral_detail.html",
         {
             "referral": referral,
-            "events": referral.events.select_related("by"),
+            "events": list(referral.events.select_related("by")),
             "form": form,
         },
     )
@@ -94,7 +137,8 @@ def referral_transition(request, uuid):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Status changed; the sender has been told."))
+            messages.success(request, _("Status changed."))
+            _tell_mail_outcome(request, referral.events.last(), SENDER_TOLD)
             return redirect(referral)
     else:
         for errors in form.errors.values():

@@ -51,14 +51,17 @@ def walk_to_summary(client, desk, slot=None, **details):
     return slot
 
 
-def test_a_person_books_gets_a_code_an_ics_and_an_email_and_can_cancel(client, desk):
+def test_a_person_books_gets_a_code_an_ics_and_an_email_and_can_cancel(
+    client, desk, django_capture_on_commit_callbacks
+):
     for step in ("booking_channel",):
         assert client.get(url(step, desk)).status_code == 200
     slot = walk_to_summary(client, desk)
     summary = client.get(url("booking_summary", desk))
     assert PERSON["name"] in summary.content.decode()
 
-    response = client.post(url("booking_summary", desk))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("booking_summary", desk))
 
     booking = Booking.objects.get()
     assert response.url == reverse("sportelli:booking_done", kwargs={"token": booking.cancel_token})

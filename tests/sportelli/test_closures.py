@@ -54,7 +54,7 @@ def test_a_closure_on_a_free_day_removes_its_slots(operator_client, desk):
 
 
 def test_a_closure_over_bookings_is_refused_until_the_operator_says_to_cancel_them(
-    operator_client, desk
+    operator_client, desk, django_capture_on_commit_callbacks
 ):
     day = next_open_day(desk)
     kept = booking_at(desk, day, datetime.time(9), email="anna@example.org", name="Anna Neri")
@@ -69,7 +69,8 @@ def test_a_closure_over_bookings_is_refused_until_the_operator_says_to_cancel_th
     kept.refresh_from_db()
     assert kept.status == Booking.Status.BOOKED
 
-    operator_client.post(closures_url(desk), data | {"cancel_bookings": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        operator_client.post(closures_url(desk), data | {"cancel_bookings": "on"})
 
     kept.refresh_from_db()
     assert kept.status == Booking.Status.CANCELLED and kept.seat is None

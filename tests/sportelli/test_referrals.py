@@ -15,17 +15,18 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def referral(desk, desk_operator, organization):
+def referral(desk, desk_operator, organization, django_capture_on_commit_callbacks):
     """Sent by ``desk`` (its operator) to ``organization`` (``staff`` works there)."""
-    return services.referral_create(
-        sent_by=desk_operator,
-        from_desk=desk,
-        to_organization=organization,
-        person_name="Fatima Benali",
-        person_contact="3339876543",
-        need="Corso di italiano serale.",
-        consent_to_share=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.referral_create(
+            sent_by=desk_operator,
+            from_desk=desk,
+            to_organization=organization,
+            person_name="Fatima Benali",
+            person_contact="3339876543",
+            need="Corso di italiano serale.",
+            consent_to_share=True,
+        )
 
 
 def test_a_referral_starts_sent_with_its_first_event_and_tells_the_receiver(referral, organization):
@@ -75,15 +76,18 @@ def test_a_referral_needs_consent_and_exactly_one_target(
     assert not Referral.objects.exists()
 
 
-def test_the_happy_path_and_every_change_reaches_the_sender(referral, staff, desk_operator):
+def test_the_happy_path_and_every_change_reaches_the_sender(
+    referral, staff, desk_operator, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
-    services.referral_transition(referral=referral, to_status="accepted", by=staff)
-    services.referral_transition(
-        referral=referral, to_status="in_progress", by=staff, note="Primo colloquio"
-    )
-    services.referral_transition(
-        referral=referral, to_status="closed", by=staff, outcome="Iscritta al corso"
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.referral_transition(referral=referral, to_status="accepted", by=staff)
+        services.referral_transition(
+            referral=referral, to_status="in_progress", by=staff, note="Primo colloquio"
+        )
+        services.referral_transition(
+            referral=referral, to_status="closed", by=staff, outcome="Iscritta al corso"
+        )
     referral.refresh_from_db()
     assert referral.status == "closed" and referral.outcome == "Iscritta al corso"
     assert list(referral.events.values_list("to_status", flat=True)) == [

@@ -13,6 +13,10 @@ from directory.models import Membership, Organization
 from directory.staff import params, services
 from directory.staff.access import is_coordinator
 from directory.staff.forms import InvitationForm
+from linkrete.mail import MailStatus
+
+# An invitation whose e-mail did not go, for the member list to show its link once.
+UNSENT_INVITATION_KEY = "staff-unsent-invitation"
 
 
 def _invitable_organizations(user):
@@ -34,16 +38,33 @@ def invite(request):
     form = InvitationForm(request.POST or None, organizations=organizations, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.staff_invite(request=request, invited_by=request.user, **form.cleaned_data)
+            invitation = services.staff_invite(
+                request=request, invited_by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(
-                request,
-                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
-            )
-            return redirect("staff:member_list", slug=form.cleaned_data["organization"].slug)
+            organization = form.cleaned_data["organization"]
+            email = form.cleaned_data["email"]
+            if invitation.mail == MailStatus.SENT:
+                messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
+            else:
+                # The member list shows the link once, to pass on by hand.
+                request.session[UNSENT_INVITATION_KEY] = {
+                    "organization": organization.pk,
+                    "email": email,
+                    "url": invitation.url,
+                }
+                messages.error(
+                    request,
+                    _(
+                        "%(email)s is a member now, but the invitation e-mail could not be "
+                        "sent: give them the link below yourself."
+                    )
+                    % {"email": email},
+                )
+            return redirect("staff:member_list", slug=organization.slug)
     return render(
         request, "staff/edit_form.html", {"form": form, "title": _("Invite a staff member")}
     )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from directory.staff import services
 from directory.staff.access import can_manage_members, get_organization_for_user
 from directory.staff.forms import MembershipRoleForm
+from directory.staff.views.accounts import UNSENT_INVITATION_KEY
 
 
 def member_list(request, slug):
@@ -18,6 +19,11 @@ def member_list(request, slug):
         "user__last_name", "user__first_name", "user__username"
     )
     can_manage = can_manage_members(request.user, organization)
+    unsent = request.session.get(UNSENT_INVITATION_KEY)
+    if unsent and unsent["organization"] == organization.pk:
+        del request.session[UNSENT_INVITATION_KEY]
+    else:
+        unsent = None
     return render(
         request,
         "staff/member_list.html",
@@ -35,6 +41,7 @@ def member_list(request, slug):
                 for membership in memberships
             ],
             "can_manage": can_manage,
+            "unsent_invitation": unsent,
         },
     )
 

@@ -15,18 +15,21 @@ def link_in(message):
     return re.search(r"https?://[^/]+(/\S+)", message.body).group(1)
 
 
-def test_coordinator_invites_and_the_link_sets_the_password_once(client, coordinator, organization):
+def test_coordinator_invites_and_the_link_sets_the_password_once(
+    client, coordinator, organization, django_capture_on_commit_callbacks
+):
     client.force_login(coordinator)
-    response = client.post(
-        reverse("staff:invite"),
-        {
-            "email": "Nuova.Staff@example.org",
-            "first_name": "Nuova",
-            "last_name": "Staff",
-            "organization": organization.pk,
-            "role": "editor",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("staff:invite"),
+            {
+                "email": "Nuova.Staff@example.org",
+                "first_name": "Nuova",
+                "last_name": "Staff",
+                "organization": organization.pk,
+                "role": "editor",
+            },
+        )
     assert response.status_code == 302
     user = User.objects.get(email="nuova.staff@example.org")
     assert not user.has_usable_password()
