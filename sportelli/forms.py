@@ -169,13 +169,35 @@ class ConsentForm(forms.Form):
 
 
 class BookingStatusForm(forms.Form):
+    """The outcome of a booking. Before it starts, only "booked" or "cancelled" make sense:
+    nobody has come, or failed to come, yet."""
+
     status = forms.ChoiceField(
-        choices=[
-            (Booking.Status.DONE, Booking.Status.DONE.label),
-            (Booking.Status.NO_SHOW, Booking.Status.NO_SHOW.label),
-            (Booking.Status.CANCELLED, Booking.Status.CANCELLED.label),
-        ]
+        label=_("Status"),
+        error_messages={
+            "invalid_choice": _(
+                "This status is not possible for this booking: “done” and “did not come” "
+                "only once the appointment has started."
+            )
+        },
     )
+
+    def __init__(self, *args, booking, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = self.choices_for(booking, now=now)
+        self.fields["status"].initial = booking.status
+
+    @staticmethod
+    def choices_for(booking, *, now=None):
+        now = now or timezone.now()
+        statuses = [Booking.Status.BOOKED]
+        if booking.starts_at <= now or booking.status in (
+            Booking.Status.DONE,
+            Booking.Status.NO_SHOW,
+        ):
+            statuses += [Booking.Status.DONE, Booking.Status.NO_SHOW]
+        statuses.append(Booking.Status.CANCELLED)
+        return [(status.value, status.label) for status in statuses]
 
 
 class AccessForm(forms.Form):
