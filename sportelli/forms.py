@@ -1,10 +1,12 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, Category, Language, Municipality, Organization
+from sportelli import referral_targets
 from sportelli.models import (
     NOTE_MAX_LENGTH,
     TOPIC_TAXONOMY,
@@ -355,7 +357,7 @@ class ReferralForm(forms.Form):
         label=_("Note"), max_length=1000, required=False, widget=forms.Textarea({"rows": 2})
     )
 
-    def __init__(self, *args, desks, organizations, **kwargs):
+    def __init__(self, *args, desks, organizations, whole_network=False, search="", **kwargs):
         super().__init__(*args, **kwargs)
         self.sender_objects = {f"desk-{d.pk}": d for d in desks} | {
             f"org-{o.pk}": o for o in organizations
@@ -363,9 +365,57 @@ class ReferralForm(forms.Form):
         self.fields["sender"].choices = [
             (key, str(obj)) for key, obj in self.sender_objects.items()
         ]
+        # Any published target is accepted; the lists offer the sender's territory first.
         self.fields["to_organization"].queryset = Organization.objects.published()
         self.fields["to_activity"].queryset = Activity.objects.public().current()
         self.fields["to_desk"].queryset = Desk.objects.public()
+        self.territory = referral_targets.territory_of(desks, organizations)
+        self.whole_network = whole_network or not self.territory
+        self.targets = referral_targets.find_targets(
+            self.territory, whole_network=self.whole_network, search=search
+        )
+        self._offer_targets()
+
+    def _offer_targets(self):
+        territory, targets = self.territory, self.targets
+        empty = [("", "---------")]
+        organizations = [
+            (o.pk, referral_targets.organization_label(o, territory)) for o in targets.organizations
+        ]
+        activities = {}
+        for activity in targets.activities:
+            activities.setdefault(activity.organization.name, []).append(
+                (activity.pk, referral_targets.activity_label(activity, territory))
+            )
+        desks = [(d.pk, referral_targets.desk_label(d)) for d in targets.desks]
+        self.fields["to_organization"].widget.choices = empty + self._keep_chosen(
+            "to_organization", organizations, referral_targets.organization_label
+        )
+        self.fields["to_activity"].widget.choices = empty + self._keep_chosen(
+            "to_activity", list(activities.items()), referral_targets.activity_label
+        )
+        self.fields["to_desk"].widget.choices = empty + self._keep_chosen(
+            "to_desk", desks, lambda desk, _territory: referral_targets.desk_label(desk)
+        )
+
+    def _keep_chosen(self, name, choices, label):
+        """The choices, plus the one already chosen if the lists no longer hold it: what the
+        person typed is never lost when the form comes back with an error."""
+        if not self.is_bound:
+            return choices
+        value = self.data.get(self.add_prefix(name))
+        offered = {
+            str(pk)
+            for group in choices
+            for pk, _label in (group[1] if isinstance(group[1], list) else [group])
+        }
+        if not value or value in offered:
+            return choices
+        try:
+            chosen = self.fields[name].queryset.get(pk=value)
+        except (ValueError, TypeError, ObjectDoesNotExist):
+            return choices
+        return [(chosen.pk, label(chosen, self.territory)), *choices]
 
     def clean(self):
         data = super().clean()

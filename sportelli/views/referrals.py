@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sportelli import access, services
+from sportelli import access, referral_targets, services
 from sportelli.forms import ReferralForm, ReferralTransitionForm
 from sportelli.models import Desk
 from sportelli.views import posted
 
 BOXES = ("ricevute", "inviate", "tutte")
+SEARCH_MAX_LENGTH = 100
 
 
 def referral_list(request):
@@ -47,7 +48,15 @@ def referral_create(request):
     organizations = list(access.organizations_for_staff(user))
     if not desks and not organizations:
         raise Http404
-    form = ReferralForm(posted(request), desks=desks, organizations=organizations)
+    whole_network = request.GET.get("rete") == "tutta"
+    search = request.GET.get("cerca", "").strip()[:SEARCH_MAX_LENGTH]
+    form = ReferralForm(
+        posted(request),
+        desks=desks,
+        organizations=organizations,
+        whole_network=whole_network,
+        search=search,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_create(sent_by=user, **form.service_kwargs())
@@ -56,7 +65,18 @@ def referral_create(request):
         else:
             messages.success(request, _("Referral sent. You will see here every change."))
             return redirect(referral)
-    return render(request, "sportelli/referral_form.html", {"form": form})
+    return render(
+        request,
+        "sportelli/referral_form.html",
+        {
+            "form": form,
+            "search": search,
+            "whole_network": form.whole_network,
+            "has_territory": bool(form.territory),
+            "truncated": form.targets.truncated,
+            "limit": referral_targets.TARGET_LIMIT,
+        },
+    )
 
 
 def referral_detail(request, uuid):
