@@ -479,11 +479,26 @@ class ReferralTransitionForm(forms.Form):
 
 # Closures are planned for the coming months; a date beyond is a typo.
 CLOSURE_HORIZON = datetime.timedelta(days=2 * 366)
+# A closure longer than a season (summer, Christmas to Epiphany) is a change of the weekly
+# hours, to be made in them instead.
+CLOSURE_MAX_DAYS = 92
 
 
 class DeskClosureForm(forms.ModelForm):
-    """A closure or special hours on one date, from the console."""
+    """A closure or special hours from one date to another, from the console.
 
+    Over several days only the days the desk opens change (by its weekly hours, or by special
+    hours given earlier); a single date changes whatever the weekly hours say.
+    """
+
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "Leave it empty for one day. Over several days, only the days the desk opens change."
+        ),
+    )
     cancel_bookings = forms.BooleanField(
         label=_("Cancel the bookings outside the new hours"),
         help_text=_(
@@ -495,12 +510,13 @@ class DeskClosureForm(forms.ModelForm):
 
     class Meta:
         model = DeskException
-        fields = ["date", "is_closed", "opens_at", "closes_at", "reason"]
+        fields = ["date", "date_to", "is_closed", "opens_at", "closes_at", "reason"]
         widgets = {
             "date": DateInput(),
             "opens_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "closes_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+        labels = {"date": _("From")}
         help_texts = {
             "is_closed": _("Untick it and give the times to open with special hours instead."),
             "reason": _("Shown on the desk's public page, e.g. “public holiday”."),
@@ -508,13 +524,81 @@ class DeskClosureForm(forms.ModelForm):
 
     def __init__(self, *args, desk, **kwargs):
         super().__init__(*args, **kwargs)
+        self.desk = desk
         self.instance.desk = desk
+        self.days = []
 
-    def clean_date(self):
-        date = self.cleaned_data["date"]
+    def _in_horizon(self, date):
         today = timezone.localdate()
         if date < today:
             raise forms.ValidationError(_("Choose today or a later date."))
         if date > today + CLOSURE_HORIZON:
             raise forms.ValidationError(_("Choose a date within the next two years."))
         return date
+
+    def clean_date(self):
+        return self._in_horizon(self.cleaned_data["date"])
+
+    def clean_date_to(self):
+        date = self.cleaned_data["date_to"]
+        return date if date is None else self._in_horizon(date)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("date"), data.get("date_to")
+        if first is None or self.has_error("date_to"):
+            return data
+        if last is None or last == first:
+            self.days = [first]
+            return data
+        if last < first:
+            self.add_error("date_to", _("The last day comes before the first: swap them."))
+            return data
+        length = (last - first).days + 1
+        if length > CLOSURE_MAX_DAYS:
+            self.add_error(
+                "date_to",
+                _(
+                    "At most %(max)d days at a time (these are %(days)d): split the period, "
+                    "or change the desk's weekly hours."
+                )
+                % {"max": CLOSURE_MAX_DAYS, "days": length},
+            )
+            return data
+        self.days = self._open_days(first, last)
+        if not self.days:
+            raise forms.ValidationError(
+                _("The desk does not open on any day of this period: nothing would change.")
+            )
+        return data
+
+    def _open_days(self, first, last):
+        slots = list(self.desk.opening_slots.all())
+        special = set(
+            self.desk.exceptions.filter(
+                date__gte=first, date__lte=last, is_closed=False
+            ).values_list("date", flat=True)
+        )
+        days = []
+        day = first
+        while day <= last:
+            weekly = any(s.weekday == day.isoweekday() and s.is_valid_on(day) for s in slots)
+            if weekly or day in special:
+                days.append(day)
+            day += datetime.timedelta(days=1)
+        return days
+
+    def exceptions(self):
+        """One unsaved exception per day of the period, as typed."""
+        template = self.instance
+        return [
+            DeskException(
+                desk=self.desk,
+                date=day,
+                is_closed=template.is_closed,
+                opens_at=template.opens_at,
+                closes_at=template.closes_at,
+                reason=template.reason,
+            )
+            for day in self.days
+        ]

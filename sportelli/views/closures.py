@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,16 +20,20 @@ def desk_closures(request, slug):
     form = DeskClosureForm(posted(request), desk=desk)
     if request.method == "POST" and form.is_valid():
         try:
-            cancelled = services.desk_exception_add(
-                exception=form.instance,
-                cancel_bookings=form.cleaned_data["cancel_bookings"],
-                desk_url=request.build_absolute_uri(desk.get_absolute_url()),
-            )
+            cancelled = _add_exceptions(request, desk, form)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, _("Saved: the desk's hours and free slots are updated."))
+            messages.success(
+                request,
+                ngettext(
+                    "Saved for %(count)d day: the desk's hours and free slots are updated.",
+                    "Saved for %(count)d days: the desk's hours and free slots are updated.",
+                    len(form.days),
+                )
+                % {"count": len(form.days)},
+            )
             if cancelled:
                 messages.warning(
                     request,
@@ -46,6 +51,36 @@ def desk_closures(request, slug):
         "sportelli/console/closures.html",
         {"desk": desk, "form": form, "exceptions": upcoming},
     )
+
+
+def _add_exceptions(request, desk, form):
+    """Every day of the period, or none: the service refuses a day with bookings outside the
+    new hours unless told to cancel them, and then nothing of the period is kept."""
+    cancelled = []
+    desk_url = request.build_absolute_uri(desk.get_absolute_url())
+    with transaction.atomic():
+        for exception in form.exceptions():
+            if exception.is_closed:
+                # Closed all day: special hours given earlier for the day would keep it open,
+                # and a second closure would only repeat the first.
+                earlier = desk.exceptions.filter(date=exception.date)
+                if earlier.filter(is_closed=True).exists():
+                    continue
+                earlier.delete()
+            try:
+                cancelled += services.desk_exception_add(
+                    exception=exception,
+                    cancel_bookings=form.cleaned_data["cancel_bookings"],
+                    desk_url=desk_url,
+                )
+            except ValidationError as error:
+                if len(form.days) == 1:
+                    raise
+                day = formats.date_format(exception.date, "l j F Y")
+                raise ValidationError(
+                    [_("%(day)s: %(problem)s") % {"day": day, "problem": m} for m in error.messages]
+                ) from error
+    return cancelled
 
 
 @require_POST
