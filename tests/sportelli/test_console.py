@@ -379,3 +379,29 @@ def test_the_day_view_shows_a_day_without_bookings(client, desk, desk_operator, 
     page = client.get(reverse("sportelli:console"), {"giorno": TUESDAY}).content.decode()
 
     assert "Martedì 8 Dicembre" in page and "Nessuna prenotazione." in page
+
+
+def test_the_week_view_query_count_does_not_grow_with_days_and_bookings(
+    client, desk, desk_operator, time_machine, django_assert_max_num_queries
+):
+    time_machine.move_to(at(MONDAY, 10), tick=False)
+    client.force_login(desk_operator)
+    params = {"giorno": MONDAY, "vista": "settimana"}
+    BookingFactory(desk=desk, starts_at=at(TUESDAY, 9), topic=category("digital-divide"))
+    with django_assert_max_num_queries(10) as few:
+        client.get(reverse("sportelli:console"), params)
+    for offset in (2, 3, 4, 5):
+        day = MONDAY + datetime.timedelta(days=offset)
+        DeskExceptionFactory(
+            desk=desk,
+            date=day,
+            is_closed=False,
+            opens_at=datetime.time(9),
+            closes_at=datetime.time(12),
+            reason=f"Apertura {offset}",
+        )
+        for hour in (9, 10, 11):
+            BookingFactory(desk=desk, starts_at=at(day, hour), topic=category("digital-divide"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(reverse("sportelli:console"), params).content.decode()
+    assert page.count("<tbody>") == 5 and "Apertura 5" in page
