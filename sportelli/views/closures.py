@@ -1,5 +1,7 @@
 """Closures and special hours of a desk, kept by its operators from the console."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -49,8 +51,47 @@ def desk_closures(request, slug):
     return render(
         request,
         "sportelli/console/closures.html",
-        {"desk": desk, "form": form, "exceptions": upcoming},
+        {"desk": desk, "form": form, "runs": _runs(upcoming)},
     )
+
+
+@dataclass
+class Run:
+    """Exceptions alike (closed, hours, reason), one after the other: a period as it was typed,
+    listed and removed as one."""
+
+    exceptions: list
+
+    @property
+    def first(self):
+        return self.exceptions[0]
+
+    @property
+    def last(self):
+        return self.exceptions[-1]
+
+    @property
+    def others(self):
+        return self.exceptions[1:]
+
+
+def _alike(one, other):
+    return (one.is_closed, one.opens_at, one.closes_at, one.reason) == (
+        other.is_closed,
+        other.opens_at,
+        other.closes_at,
+        other.reason,
+    )
+
+
+def _runs(exceptions):
+    runs = []
+    for exception in exceptions:
+        if runs and _alike(runs[-1].last, exception) and runs[-1].last.date < exception.date:
+            runs[-1].exceptions.append(exception)
+        else:
+            runs.append(Run([exception]))
+    return runs
 
 
 def _add_exceptions(request, desk, form):
@@ -87,6 +128,16 @@ def _add_exceptions(request, desk, form):
 def desk_closure_delete(request, slug, pk):
     desk = access.get_desk_for_operator(request.user, slug)
     exception = get_object_or_404(desk.exceptions, pk=pk)
-    exception.delete()
-    messages.success(request, _("Removed: the desk follows its weekly hours that day."))
+    # The other days of the same period, listed as one: only this desk's, whatever is posted.
+    others = [int(v) for v in request.POST.getlist("altri") if v.isdigit()]
+    removed, _detail = desk.exceptions.filter(pk__in=[exception.pk, *others]).delete()
+    messages.success(
+        request,
+        ngettext(
+            "Removed: the desk follows its weekly hours that day.",
+            "Removed for %(count)d days: the desk follows its weekly hours on them.",
+            removed,
+        )
+        % {"count": removed},
+    )
     return redirect("sportelli:desk_closures", slug=desk.slug)

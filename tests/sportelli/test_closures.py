@@ -292,3 +292,27 @@ def test_who_may_close_a_desk_for_a_period(monday, client, desk, request, role, 
     assert DeskException.objects.exists() == (role == "coordinator")
     if role == "anonymous":
         assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_period_is_listed_and_removed_as_one(monday, operator_client, desk, other_desk):
+    operator_client.post(
+        closures_url(desk),
+        {"date": "2026-12-07", "date_to": "2026-12-22", "is_closed": "on", "reason": "Ferie"},
+    )
+    DeskExceptionFactory(desk=desk, date=datetime.date(2026, 12, 29), reason="Assemblea")
+    foreign = DeskExceptionFactory(desk=other_desk, date=TUESDAYS[0])
+    page = html.unescape(operator_client.get(closures_url(desk)).content.decode())
+    assert "dal Martedì 8 Dicembre al Martedì 22 Dicembre 2026 (3 giorni)" in page
+    assert page.count("Ferie") == 1 and "Assemblea" in page
+    first = DeskException.objects.filter(desk=desk).order_by("date").first()
+    others = DeskException.objects.filter(desk=desk, reason="Ferie").exclude(pk=first.pk)
+
+    operator_client.post(
+        reverse("sportelli:desk_closure_delete", kwargs={"slug": desk.slug, "pk": first.pk}),
+        {"altri": [*others.values_list("pk", flat=True), foreign.pk, "x"]},
+    )
+
+    assert list(DeskException.objects.values_list("reason", flat=True).order_by("date")) == [
+        "",
+        "Assemblea",
+    ]
