@@ -1,7 +1,7 @@
 import datetime
 
 from django import forms
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -413,7 +413,7 @@ class ReferralForm(forms.Form):
             return choices
         try:
             chosen = self.fields[name].queryset.get(pk=value)
-        except (ValueError, TypeError, ObjectDoesNotExist):
+        except (ValueError, TypeError, ObjectDoesNotExist, ValidationError):
             return choices
         return [(chosen.pk, label(chosen, self.territory)), *choices]
 

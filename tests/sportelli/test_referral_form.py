@@ -173,3 +173,25 @@ def test_the_lists_are_bounded(client, desk, desk_operator, monkeypatch):
 
     assert page.count(f"{TITLE} — Auser Sezione") == 3
     assert "Sono mostrati solo i primi 3" in page
+
+
+@pytest.mark.parametrize("value", ["abc", "999999", "-1", "1.5"])
+def test_a_forged_target_gets_a_clear_message(client, desk, desk_operator, network, value):
+    client.force_login(desk_operator)
+
+    response = client.post(
+        URL,
+        {
+            "sender": f"desk-{desk.pk}",
+            "to_activity": value,
+            "person_name": "Fatima Benali",
+            "person_contact": "3339876543",
+            "need": "Accompagnamento",
+            "consent_to_share": "on",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "to_activity" in response.context["form"].errors
+    assert 'value="Fatima Benali"' in response.content.decode()
+    assert not Referral.objects.exists()
