@@ -1,10 +1,12 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, Category, Language, Municipality, Organization
+from sportelli import referral_targets
 from sportelli.models import (
     NOTE_MAX_LENGTH,
     TOPIC_TAXONOMY,
@@ -169,13 +171,35 @@ class ConsentForm(forms.Form):
 
 
 class BookingStatusForm(forms.Form):
+    """The outcome of a booking. Before it starts, only "booked" or "cancelled" make sense:
+    nobody has come, or failed to come, yet."""
+
     status = forms.ChoiceField(
-        choices=[
-            (Booking.Status.DONE, Booking.Status.DONE.label),
-            (Booking.Status.NO_SHOW, Booking.Status.NO_SHOW.label),
-            (Booking.Status.CANCELLED, Booking.Status.CANCELLED.label),
-        ]
+        label=_("Status"),
+        error_messages={
+            "invalid_choice": _(
+                "This status is not possible for this booking: “done” and “did not come” "
+                "only once the appointment has started."
+            )
+        },
     )
+
+    def __init__(self, *args, booking, now=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = self.choices_for(booking, now=now)
+        self.fields["status"].initial = booking.status
+
+    @staticmethod
+    def choices_for(booking, *, now=None):
+        now = now or timezone.now()
+        statuses = [Booking.Status.BOOKED]
+        if booking.starts_at <= now or booking.status in (
+            Booking.Status.DONE,
+            Booking.Status.NO_SHOW,
+        ):
+            statuses += [Booking.Status.DONE, Booking.Status.NO_SHOW]
+        statuses.append(Booking.Status.CANCELLED)
+        return [(status.value, status.label) for status in statuses]
 
 
 class AccessForm(forms.Form):
@@ -333,7 +357,7 @@ class ReferralForm(forms.Form):
         label=_("Note"), max_length=1000, required=False, widget=forms.Textarea({"rows": 2})
     )
 
-    def __init__(self, *args, desks, organizations, **kwargs):
+    def __init__(self, *args, desks, organizations, whole_network=False, search="", **kwargs):
         super().__init__(*args, **kwargs)
         self.sender_objects = {f"desk-{d.pk}": d for d in desks} | {
             f"org-{o.pk}": o for o in organizations
@@ -341,9 +365,57 @@ class ReferralForm(forms.Form):
         self.fields["sender"].choices = [
             (key, str(obj)) for key, obj in self.sender_objects.items()
         ]
+        # Any published target is accepted; the lists offer the sender's territory first.
         self.fields["to_organization"].queryset = Organization.objects.published()
         self.fields["to_activity"].queryset = Activity.objects.public().current()
         self.fields["to_desk"].queryset = Desk.objects.public()
+        self.territory = referral_targets.territory_of(desks, organizations)
+        self.whole_network = whole_network or not self.territory
+        self.targets = referral_targets.find_targets(
+            self.territory, whole_network=self.whole_network, search=search
+        )
+        self._offer_targets()
+
+    def _offer_targets(self):
+        territory, targets = self.territory, self.targets
+        empty = [("", "---------")]
+        organizations = [
+            (o.pk, referral_targets.organization_label(o, territory)) for o in targets.organizations
+        ]
+        activities = {}
+        for activity in targets.activities:
+            activities.setdefault(activity.organization.name, []).append(
+                (activity.pk, referral_targets.activity_label(activity, territory))
+            )
+        desks = [(d.pk, referral_targets.desk_label(d)) for d in targets.desks]
+        self.fields["to_organization"].widget.choices = empty + self._keep_chosen(
+            "to_organization", organizations, referral_targets.organization_label
+        )
+        self.fields["to_activity"].widget.choices = empty + self._keep_chosen(
+            "to_activity", list(activities.items()), referral_targets.activity_label
+        )
+        self.fields["to_desk"].widget.choices = empty + self._keep_chosen(
+            "to_desk", desks, lambda desk, _territory: referral_targets.desk_label(desk)
+        )
+
+    def _keep_chosen(self, name, choices, label):
+        """The choices, plus the one already chosen if the lists no longer hold it: what the
+        person typed is never lost when the form comes back with an error."""
+        if not self.is_bound:
+            return choices
+        value = self.data.get(self.add_prefix(name))
+        offered = {
+            str(pk)
+            for group in choices
+            for pk, _label in (group[1] if isinstance(group[1], list) else [group])
+        }
+        if not value or value in offered:
+            return choices
+        try:
+            chosen = self.fields[name].queryset.get(pk=value)
+        except (ValueError, TypeError, ObjectDoesNotExist, ValidationError):
+            return choices
+        return [(chosen.pk, label(chosen, self.territory)), *choices]
 
     def clean(self):
         data = super().clean()
@@ -407,11 +479,26 @@ class ReferralTransitionForm(forms.Form):
 
 # Closures are planned for the coming months; a date beyond is a typo.
 CLOSURE_HORIZON = datetime.timedelta(days=2 * 366)
+# A closure longer than a season (summer, Christmas to Epiphany) is a change of the weekly
+# hours, to be made in them instead.
+CLOSURE_MAX_DAYS = 92
 
 
 class DeskClosureForm(forms.ModelForm):
-    """A closure or special hours on one date, from the console."""
+    """A closure or special hours from one date to another, from the console.
 
+    Over several days only the days the desk opens change (by its weekly hours, or by special
+    hours given earlier); a single date changes whatever the weekly hours say.
+    """
+
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=DateInput(),
+        help_text=_(
+            "Leave it empty for one day. Over several days, only the days the desk opens change."
+        ),
+    )
     cancel_bookings = forms.BooleanField(
         label=_("Cancel the bookings outside the new hours"),
         help_text=_(
@@ -423,12 +510,13 @@ class DeskClosureForm(forms.ModelForm):
 
     class Meta:
         model = DeskException
-        fields = ["date", "is_closed", "opens_at", "closes_at", "reason"]
+        fields = ["date", "date_to", "is_closed", "opens_at", "closes_at", "reason"]
         widgets = {
             "date": DateInput(),
             "opens_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "closes_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+        labels = {"date": _("From")}
         help_texts = {
             "is_closed": _("Untick it and give the times to open with special hours instead."),
             "reason": _("Shown on the desk's public page, e.g. “public holiday”."),
@@ -436,13 +524,81 @@ class DeskClosureForm(forms.ModelForm):
 
     def __init__(self, *args, desk, **kwargs):
         super().__init__(*args, **kwargs)
+        self.desk = desk
         self.instance.desk = desk
+        self.days = []
 
-    def clean_date(self):
-        date = self.cleaned_data["date"]
+    def _in_horizon(self, date):
         today = timezone.localdate()
         if date < today:
             raise forms.ValidationError(_("Choose today or a later date."))
         if date > today + CLOSURE_HORIZON:
             raise forms.ValidationError(_("Choose a date within the next two years."))
         return date
+
+    def clean_date(self):
+        return self._in_horizon(self.cleaned_data["date"])
+
+    def clean_date_to(self):
+        date = self.cleaned_data["date_to"]
+        return date if date is None else self._in_horizon(date)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("date"), data.get("date_to")
+        if first is None or self.has_error("date_to"):
+            return data
+        if last is None or last == first:
+            self.days = [first]
+            return data
+        if last < first:
+            self.add_error("date_to", _("The last day comes before the first: swap them."))
+            return data
+        length = (last - first).days + 1
+        if length > CLOSURE_MAX_DAYS:
+            self.add_error(
+                "date_to",
+                _(
+                    "At most %(max)d days at a time (these are %(days)d): split the period, "
+                    "or change the desk's weekly hours."
+                )
+                % {"max": CLOSURE_MAX_DAYS, "days": length},
+            )
+            return data
+        self.days = self._open_days(first, last)
+        if not self.days:
+            raise forms.ValidationError(
+                _("The desk does not open on any day of this period: nothing would change.")
+            )
+        return data
+
+    def _open_days(self, first, last):
+        slots = list(self.desk.opening_slots.all())
+        special = set(
+            self.desk.exceptions.filter(
+                date__gte=first, date__lte=last, is_closed=False
+            ).values_list("date", flat=True)
+        )
+        days = []
+        day = first
+        while day <= last:
+            weekly = any(s.weekday == day.isoweekday() and s.is_valid_on(day) for s in slots)
+            if weekly or day in special:
+                days.append(day)
+            day += datetime.timedelta(days=1)
+        return days
+
+    def exceptions(self):
+        """One unsaved exception per day of the period, as typed."""
+        template = self.instance
+        return [
+            DeskException(
+                desk=self.desk,
+                date=day,
+                is_closed=template.is_closed,
+                opens_at=template.opens_at,
+                closes_at=template.closes_at,
+                reason=template.reason,
+            )
+            for day in self.days
+        ]

@@ -1,9 +1,12 @@
 """Closures and special hours of a desk, kept by its operators from the console."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -20,16 +23,20 @@ def desk_closures(request, slug):
     form = DeskClosureForm(posted(request), desk=desk)
     if request.method == "POST" and form.is_valid():
         try:
-            cancelled = services.desk_exception_add(
-                exception=form.instance,
-                cancel_bookings=form.cleaned_data["cancel_bookings"],
-                desk_url=request.build_absolute_uri(desk.get_absolute_url()),
-            )
+            cancelled = _add_exceptions(request, desk, form)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, _("Saved: the desk's hours and free slots are updated."))
+            messages.success(
+                request,
+                ngettext(
+                    "Saved for %(count)d day: the desk's hours and free slots are updated.",
+                    "Saved for %(count)d days: the desk's hours and free slots are updated.",
+                    len(form.days),
+                )
+                % {"count": len(form.days)},
+            )
             if cancelled:
                 messages.warning(
                     request,
@@ -46,7 +53,7 @@ def desk_closures(request, slug):
     return render(
         request,
         "sportelli/console/closures.html",
-        {"desk": desk, "form": form, "exceptions": upcoming},
+        {"desk": desk, "form": form, "runs": _runs(upcoming)},
     )
 
 
@@ -93,10 +100,89 @@ def _tell_mail_outcome(request, cancelled):
         )
 
 
+@dataclass
+class Run:
+    """Exceptions alike (closed, hours, reason), one after the other: a period as it was typed,
+    listed and removed as one."""
+
+    exceptions: list
+
+    @property
+    def first(self):
+        return self.exceptions[0]
+
+    @property
+    def last(self):
+        return self.exceptions[-1]
+
+    @property
+    def others(self):
+        return self.exceptions[1:]
+
+
+def _alike(one, other):
+    return (one.is_closed, one.opens_at, one.closes_at, one.reason) == (
+        other.is_closed,
+        other.opens_at,
+        other.closes_at,
+        other.reason,
+    )
+
+
+def _runs(exceptions):
+    runs = []
+    for exception in exceptions:
+        if runs and _alike(runs[-1].last, exception) and runs[-1].last.date < exception.date:
+            runs[-1].exceptions.append(exception)
+        else:
+            runs.append(Run([exception]))
+    return runs
+
+
+def _add_exceptions(request, desk, form):
+    """Every day of the period, or none: the service refuses a day with bookings outside the
+    new hours unless told to cancel them, and then nothing of the period is kept."""
+    cancelled = []
+    desk_url = request.build_absolute_uri(desk.get_absolute_url())
+    with transaction.atomic():
+        for exception in form.exceptions():
+            if exception.is_closed:
+                # Closed all day: special hours given earlier for the day would keep it open,
+                # and a second closure would only repeat the first.
+                earlier = desk.exceptions.filter(date=exception.date)
+                if earlier.filter(is_closed=True).exists():
+                    continue
+                earlier.delete()
+            try:
+                cancelled += services.desk_exception_add(
+                    exception=exception,
+                    cancel_bookings=form.cleaned_data["cancel_bookings"],
+                    desk_url=desk_url,
+                )
+            except ValidationError as error:
+                if len(form.days) == 1:
+                    raise
+                day = formats.date_format(exception.date, "l j F Y")
+                raise ValidationError(
+                    [_("%(day)s: %(problem)s") % {"day": day, "problem": m} for m in error.messages]
+                ) from error
+    return cancelled
+
+
 @require_POST
 def desk_closure_delete(request, slug, pk):
     desk = access.get_desk_for_operator(request.user, slug)
     exception = get_object_or_404(desk.exceptions, pk=pk)
-    exception.delete()
-    messages.success(request, _("Removed: the desk follows its weekly hours that day."))
+    # The other days of the same period, listed as one: only this desk's, whatever is posted.
+    others = [int(v) for v in request.POST.getlist("altri") if v.isdigit()]
+    removed, _detail = desk.exceptions.filter(pk__in=[exception.pk, *others]).delete()
+    messages.success(
+        request,
+        ngettext(
+            "Removed: the desk follows its weekly hours that day.",
+            "Removed for %(count)d days: the desk follows its weekly hours on them.",
+            removed,
+        )
+        % {"count": removed},
+    )
     return redirect("sportelli:desk_closures", slug=desk.slug)

@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,12 +11,14 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from directory.hours import Interval, OpeningHours
 from sportelli import access, services
 from sportelli.forms import AccessFilterForm, AccessForm, BookingStatusForm
-from sportelli.models import Booking, Desk
+from sportelli.models import Booking, Desk, DeskException, DeskOpeningSlot
 from sportelli.slots import local_zone
 from sportelli.views import posted
 
@@ -30,6 +33,52 @@ def _parse_day(value):
     except (TypeError, ValueError):
         return timezone.localdate()
     return day if FIRST_DAY <= day <= LAST_DAY else timezone.localdate()
+
+
+@dataclass
+class DeskDay:
+    """One desk on one agenda day: its hours, and the exceptions that changed them."""
+
+    desk: Desk
+    intervals: list[Interval]
+    exceptions: list[DeskException]
+
+
+@dataclass
+class AgendaDay:
+    day: datetime.date
+    desks: list[DeskDay] = field(default_factory=list)
+    bookings: list[Booking] = field(default_factory=list)
+
+
+def _agenda_days(shown, first, last, bookings, *, every_day):
+    """The days from ``first`` to ``last`` that a shown desk is open or has an exception (every
+    day with ``every_day``), plus any day with bookings: a day without bookings still shows,
+    so the operator sees the desk is open and free, not a missing day."""
+    slots, exceptions = {}, {}
+    for slot in DeskOpeningSlot.objects.filter(desk__in=[d.pk for d in shown]):
+        slots.setdefault(slot.desk_id, []).append(slot)
+    for exception in DeskException.objects.filter(
+        desk__in=[d.pk for d in shown], date__gte=first, date__lte=last
+    ).order_by("date", "opens_at"):
+        exceptions.setdefault(exception.desk_id, []).append(exception)
+    hours = {d.pk: OpeningHours(slots.get(d.pk, []), exceptions.get(d.pk, [])) for d in shown}
+    by_day = {}
+    for booking in bookings:
+        by_day.setdefault(timezone.localtime(booking.starts_at).date(), []).append(booking)
+    days = []
+    day = first
+    while day <= last:
+        desk_days = []
+        for desk in shown:
+            intervals = hours[desk.pk].on(day)
+            changed = hours[desk.pk].exceptions.get(day, [])
+            if intervals or changed:
+                desk_days.append(DeskDay(desk=desk, intervals=intervals, exceptions=changed))
+        if every_day or desk_days or day in by_day:
+            days.append(AgendaDay(day=day, desks=desk_days, bookings=by_day.get(day, [])))
+        day += datetime.timedelta(days=1)
+    return days
 
 
 def agenda(request):
@@ -49,12 +98,14 @@ def agenda(request):
         last + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
     )
     shown = [selected] if selected else desks
-    bookings = Booking.objects.filter(
-        desk__in=[d.pk for d in shown], starts_at__gte=start, starts_at__lt=end
-    ).for_agenda()
-    days = {}
+    now = timezone.now()
+    bookings = list(
+        Booking.objects.filter(
+            desk__in=[d.pk for d in shown], starts_at__gte=start, starts_at__lt=end
+        ).for_agenda()
+    )
     for booking in bookings:
-        days.setdefault(timezone.localtime(booking.starts_at).date(), []).append(booking)
+        booking.status_choices = BookingStatusForm.choices_for(booking, now=now)
     step = datetime.timedelta(days=7 if week else 1)
     return render(
         request,
@@ -66,11 +117,10 @@ def agenda(request):
             "first": first,
             "last": last,
             "week": week,
-            "days": sorted(days.items()),
+            "days": _agenda_days(shown, first, last, bookings, every_day=not week),
             "previous": day - step,
             "next": day + step,
             "today": timezone.localdate(),
-            "status_choices": BookingStatusForm().fields["status"].choices,
         },
     )
 
@@ -78,25 +128,30 @@ def agenda(request):
 @require_POST
 def booking_status(request, pk):
     booking = access.get_booking_for_operator(request.user, pk)
-    form = BookingStatusForm(request.POST)
+    form = BookingStatusForm(request.POST, booking=booking)
     if form.is_valid():
+        status = form.cleaned_data["status"]
         try:
-            services.booking_set_status(booking=booking, status=form.cleaned_data["status"])
+            services.booking_set_status(booking=booking, status=status)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(
                 request,
                 _("Booking %(code)s: %(status)s.")
-                % {
-                    "code": booking.code,
-                    "status": Booking.Status(form.cleaned_data["status"]).label,
-                },
+                % {"code": booking.code, "status": Booking.Status(status).label},
             )
     else:
-        messages.error(request, _("Choose a valid status."))
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     day = timezone.localtime(booking.starts_at).date()
-    return redirect(f"{reverse('sportelli:console')}?giorno={day.isoformat()}")
+    query = {"giorno": day.isoformat()}
+    if request.POST.get("vista") == "settimana":
+        query["vista"] = "settimana"
+    if request.POST.get("sportello") == booking.desk.slug:
+        query["sportello"] = booking.desk.slug
+    return redirect(f"{reverse('sportelli:console')}?{urlencode(query)}")
 
 
 def access_create(request, slug):

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from linkrete.mail import MailStatus
-from sportelli import access, services
+from sportelli import access, referral_targets, services
 from sportelli.forms import ReferralForm, ReferralTransitionForm
 from sportelli.models import Desk
 from sportelli.views import posted
 
 BOXES = ("ricevute", "inviate", "tutte")
+SEARCH_MAX_LENGTH = 100
 
 
 # What the operator reads about the e-mail of a referral event, by outcome.
@@ -89,7 +90,15 @@ def referral_create(request):
     organizations = list(access.organizations_for_staff(user))
     if not desks and not organizations:
         raise Http404
-    form = ReferralForm(posted(request), desks=desks, organizations=organizations)
+    whole_network = request.GET.get("rete") == "tutta"
+    search = request.GET.get("cerca", "").strip()[:SEARCH_MAX_LENGTH]
+    form = ReferralForm(
+        posted(request),
+        desks=desks,
+        organizations=organizations,
+        whole_network=whole_network,
+        search=search,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_create(sent_by=user, **form.service_kwargs())
@@ -99,7 +108,18 @@ def referral_create(request):
             messages.success(request, _("Referral sent. You will see here every change."))
             _tell_mail_outcome(request, referral.events.first(), RECEIVER_TOLD)
             return redirect(referral)
-    return render(request, "sportelli/referral_form.html", {"form": form})
+    return render(
+        request,
+        "sportelli/referral_form.html",
+        {
+            "form": form,
+            "search": search,
+            "whole_network": form.whole_network,
+            "has_territory": bool(form.territory),
+            "truncated": form.targets.truncated,
+            "limit": referral_targets.TARGET_LIMIT,
+        },
+    )
 
 
 def referral_detail(request, uuid):

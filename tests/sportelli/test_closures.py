@@ -163,3 +163,157 @@ def test_a_date_years_ahead_is_refused_as_a_typo(operator_client, desk):
         assert response.status_code == 200
         assert "Scegli una data entro i prossimi due anni." in response.content.decode()
     assert not DeskException.objects.exists()
+
+
+# A date range ------------------------------------------------------------------------------
+# Pinned on Monday 7 December 2026; the factory desk opens on Tuesdays, 9 to 12.
+
+MONDAY = datetime.date(2026, 12, 7)
+TUESDAYS = [datetime.date(2026, 12, 8), datetime.date(2026, 12, 15), datetime.date(2026, 12, 22)]
+
+
+@pytest.fixture
+def monday(time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 7, 10, 0, tzinfo=local_zone()), tick=False)
+
+
+def test_a_closure_over_a_period_closes_each_day_the_desk_opens(monday, operator_client, desk):
+    response = operator_client.post(
+        closures_url(desk),
+        {"date": "2026-12-07", "date_to": "2026-12-20", "is_closed": "on", "reason": "Ferie"},
+    )
+
+    assert response.status_code == 302
+    closed = DeskException.objects.filter(desk=desk).order_by("date")
+    assert [(e.date, e.is_closed, e.reason) for e in closed] == [
+        (TUESDAYS[0], True, "Ferie"),
+        (TUESDAYS[1], True, "Ferie"),
+    ]
+    assert not desk_slots(desk, MONDAY, datetime.date(2026, 12, 20))
+    assert desk_slots(desk, TUESDAYS[2], TUESDAYS[2])
+    page = operator_client.get(closures_url(desk)).content.decode()
+    assert "Salvato per 2 giorni" in page
+
+
+def test_a_period_over_bookings_cancels_them_all_when_told(monday, operator_client, desk):
+    first = booking_at(desk, TUESDAYS[0], datetime.time(9), email="anna@example.org")
+    second = booking_at(desk, TUESDAYS[1], datetime.time(10), email="luca@example.org")
+    after = booking_at(desk, TUESDAYS[2], datetime.time(9))
+    data = {"date": "2026-12-08", "date_to": "2026-12-16", "is_closed": "on", "reason": "Ferie"}
+
+    refused = operator_client.post(closures_url(desk), data)
+
+    assert refused.status_code == 200
+    assert "prenotazione cade fuori da questo orario" in refused.content.decode()
+    assert not DeskException.objects.exists()  # not even the days before the first booking
+    assert 'value="2026-12-16"' in refused.content.decode()
+
+    operator_client.post(closures_url(desk), data | {"cancel_bookings": "on"})
+
+    for booking in (first, second, after):
+        booking.refresh_from_db()
+    assert (first.status, second.status, after.status) == ("cancelled", "cancelled", "booked")
+    assert sorted(m.to[0] for m in mail.outbox) == ["anna@example.org", "luca@example.org"]
+
+
+def test_special_hours_over_a_period_change_only_the_open_days(monday, operator_client, desk):
+    operator_client.post(
+        closures_url(desk),
+        {"date": "2026-12-07", "date_to": "2026-12-13", "opens_at": "10:00", "closes_at": "11:00"},
+    )
+
+    assert list(DeskException.objects.values_list("date", "opens_at", "closes_at")) == [
+        (TUESDAYS[0], datetime.time(10), datetime.time(11))
+    ]
+
+
+def test_a_closure_replaces_special_hours_given_earlier(monday, operator_client, desk):
+    DeskExceptionFactory(
+        desk=desk,
+        date=TUESDAYS[1],
+        is_closed=False,
+        opens_at=datetime.time(9),
+        closes_at=datetime.time(10),
+    )
+
+    operator_client.post(
+        closures_url(desk), {"date": "2026-12-08", "date_to": "2026-12-22", "is_closed": "on"}
+    )
+
+    assert list(DeskException.objects.order_by("date").values_list("date", "is_closed")) == [
+        (day, True) for day in TUESDAYS
+    ]
+    assert not desk_slots(desk, TUESDAYS[1], TUESDAYS[1])
+
+
+@pytest.mark.parametrize(
+    "date, date_to, message",
+    [
+        ("2026-12-20", "2026-12-10", "L’ultimo giorno viene prima del primo"),
+        ("2026-12-07", "2027-03-10", "Al massimo 92 giorni alla volta (questi sono 94)"),
+        ("2026-12-06", "2026-12-07", "Scegli oggi o una data successiva."),
+        ("2026-12-07", "2029-01-01", "Scegli una data entro i prossimi due anni."),
+        ("2026-12-07", "dopodomani", "Inserisci una data valida."),
+    ],
+)
+def test_a_bad_period_gets_a_clear_message_and_keeps_what_was_typed(
+    monday, operator_client, desk, date, date_to, message
+):
+    data = {"date": date, "date_to": date_to, "is_closed": "on", "reason": "Lavori"}
+
+    response = operator_client.post(closures_url(desk), data)
+
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert message in page
+    assert 'value="Lavori"' in page and f'value="{date_to}"' in page
+    assert not DeskException.objects.exists()
+
+
+def test_a_period_without_open_days_says_nothing_would_change(monday, operator_client, desk):
+    response = operator_client.post(
+        closures_url(desk), {"date": "2026-12-09", "date_to": "2026-12-14", "is_closed": "on"}
+    )
+
+    assert "non apre in nessun giorno di questo periodo" in html.unescape(response.content.decode())
+    assert not DeskException.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "role, expected", [("other_desk_operator", 404), ("anonymous", 302), ("coordinator", 302)]
+)
+def test_who_may_close_a_desk_for_a_period(monday, client, desk, request, role, expected):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    data = {"date": "2026-12-08", "date_to": "2026-12-22", "is_closed": "on"}
+
+    response = client.post(closures_url(desk), data)
+
+    assert response.status_code == expected
+    assert DeskException.objects.exists() == (role == "coordinator")
+    if role == "anonymous":
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_period_is_listed_and_removed_as_one(monday, operator_client, desk, other_desk):
+    operator_client.post(
+        closures_url(desk),
+        {"date": "2026-12-07", "date_to": "2026-12-22", "is_closed": "on", "reason": "Ferie"},
+    )
+    DeskExceptionFactory(desk=desk, date=datetime.date(2026, 12, 29), reason="Assemblea")
+    foreign = DeskExceptionFactory(desk=other_desk, date=TUESDAYS[0])
+    page = html.unescape(operator_client.get(closures_url(desk)).content.decode())
+    assert "dal Martedì 8 Dicembre al Martedì 22 Dicembre 2026 (3 giorni)" in page
+    assert page.count("Ferie") == 1 and "Assemblea" in page
+    first = DeskException.objects.filter(desk=desk).order_by("date").first()
+    others = DeskException.objects.filter(desk=desk, reason="Ferie").exclude(pk=first.pk)
+
+    operator_client.post(
+        reverse("sportelli:desk_closure_delete", kwargs={"slug": desk.slug, "pk": first.pk}),
+        {"altri": [*others.values_list("pk", flat=True), foreign.pk, "x"]},
+    )
+
+    assert list(DeskException.objects.values_list("reason", flat=True).order_by("date")) == [
+        "",
+        "Assemblea",
+    ]

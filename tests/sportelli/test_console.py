@@ -2,16 +2,45 @@
 
 import csv
 import datetime
+import html
 import io
+import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from sportelli.models import Access, Booking
-from tests.factories import AccessFactory, BookingFactory, MunicipalityFactory, category
+from tests.factories import (
+    AccessFactory,
+    BookingFactory,
+    DeskExceptionFactory,
+    MunicipalityFactory,
+    category,
+)
 
 pytestmark = pytest.mark.django_db
+
+ROME = ZoneInfo("Europe/Rome")
+# The week of the pinned tests: Monday 7 to Sunday 13 December 2026; the factory desk opens
+# on Tuesday mornings, 9 to 12.
+MONDAY = datetime.date(2026, 12, 7)
+TUESDAY = datetime.date(2026, 12, 8)
+
+
+def at(day, hour, minute=0):
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ROME)
+
+
+def status_options(page, booking):
+    """The (value, selected) options of the status select of ``booking`` in the agenda."""
+    select = re.search(rf'<select name="status" id="status-{booking.pk}"[^>]*>(.*?)</select>', page)
+    assert select, "no status control for this booking"
+    return [
+        (value, bool(selected))
+        for value, selected in re.findall(r'<option value="([^"]+)"( selected)?>', select[1])
+    ]
 
 
 def access_data(**overrides):
@@ -79,15 +108,19 @@ def test_the_agenda_query_count_does_not_grow_with_bookings(
     assert all(b.code in page for b in Booking.objects.all())
 
 
-def test_an_operator_marks_a_booking_done_no_show_or_cancelled(client, desk, desk_operator):
+def test_an_operator_marks_a_booking_done_no_show_or_cancelled(
+    client, desk, desk_operator, time_machine
+):
+    time_machine.move_to(datetime.datetime(2026, 12, 8, 11, 0, tzinfo=ROME), tick=False)
     client.force_login(desk_operator)
     for status in ("done", "no_show", "cancelled"):
-        booking = BookingFactory(desk=desk)
+        booking = BookingFactory(desk=desk, starts_at=at(TUESDAY, 9))
         client.post(
             reverse("sportelli:booking_status", kwargs={"pk": booking.pk}), {"status": status}
         )
         booking.refresh_from_db()
         assert booking.status == status
+        booking.delete()
     assert booking.seat is None
 
 
@@ -246,3 +279,129 @@ def test_an_impossible_agenda_day_shows_today_instead(client, desk, desk_operato
     client.force_login(desk_operator)
     response = client.get("/sportelli/console/", {"giorno": day, "vista": view})
     assert response.status_code == 200
+
+
+def test_a_future_booking_can_only_stay_booked_or_be_cancelled(
+    client, desk, desk_operator, time_machine
+):
+    time_machine.move_to(at(MONDAY, 10), tick=False)
+    booking = BookingFactory(desk=desk, starts_at=at(TUESDAY, 9))
+    client.force_login(desk_operator)
+
+    page = client.get(reverse("sportelli:console"), {"giorno": TUESDAY}).content.decode()
+
+    assert status_options(page, booking) == [("booked", True), ("cancelled", False)]
+
+
+def test_once_it_started_a_booking_can_be_marked_done_or_no_show(
+    client, desk, desk_operator, time_machine
+):
+    time_machine.move_to(at(TUESDAY, 9, 5), tick=False)
+    started = BookingFactory(desk=desk, starts_at=at(TUESDAY, 9))
+    later = BookingFactory(desk=desk, starts_at=at(TUESDAY, 9, 30))
+    done = BookingFactory(desk=desk, starts_at=at(TUESDAY, 9), seat=2, status="done")
+    client.force_login(desk_operator)
+
+    page = client.get(reverse("sportelli:console"), {"giorno": TUESDAY}).content.decode()
+
+    assert status_options(page, started) == [
+        ("booked", True),
+        ("done", False),
+        ("no_show", False),
+        ("cancelled", False),
+    ]
+    assert status_options(page, later) == [("booked", True), ("cancelled", False)]
+    assert ("done", True) in status_options(page, done)  # defaults to what it is
+
+
+@pytest.mark.parametrize("status", ["done", "no_show"])
+def test_a_future_booking_cannot_be_marked_done_or_no_show(
+    client, desk, desk_operator, time_machine, status
+):
+    time_machine.move_to(at(MONDAY, 10), tick=False)
+    booking = BookingFactory(desk=desk, starts_at=at(TUESDAY, 9))
+    client.force_login(desk_operator)
+
+    response = client.post(
+        reverse("sportelli:booking_status", kwargs={"pk": booking.pk}),
+        {"status": status, "vista": "settimana"},
+        follow=True,
+    )
+
+    booking.refresh_from_db()
+    assert booking.status == "booked"
+    assert "solo quando l" in html.unescape(response.content.decode())
+    assert response.redirect_chain[-1][0].endswith("giorno=2026-12-08&vista=settimana")
+
+
+def test_the_week_view_shows_the_open_days_without_bookings(
+    client, desk, desk_operator, time_machine
+):
+    time_machine.move_to(at(MONDAY, 10), tick=False)
+    DeskExceptionFactory(
+        desk=desk,
+        date=datetime.date(2026, 12, 12),
+        is_closed=False,
+        opens_at=datetime.time(15),
+        closes_at=datetime.time(18),
+        reason="Festa di quartiere",
+    )
+    client.force_login(desk_operator)
+
+    page = client.get(
+        reverse("sportelli:console"), {"giorno": MONDAY, "vista": "settimana"}
+    ).content.decode()
+
+    assert "Martedì 8 Dicembre" in page and "09:00–12:00" in page
+    assert "Sabato 12 Dicembre" in page and "Festa di quartiere" in page
+    assert "Lunedì 7 Dicembre" not in page and "Mercoledì 9 Dicembre" not in page
+    assert page.count("Nessuna prenotazione.") == 2
+    assert "?giorno=2026-11-30&amp;vista=settimana" in page
+    assert "?giorno=2026-12-14&amp;vista=settimana" in page
+
+
+def test_the_week_view_says_when_a_usual_day_is_closed(client, desk, desk_operator, time_machine):
+    time_machine.move_to(at(MONDAY, 10), tick=False)
+    DeskExceptionFactory(desk=desk, date=TUESDAY, reason="Immacolata")
+    client.force_login(desk_operator)
+
+    page = client.get(
+        reverse("sportelli:console"), {"giorno": MONDAY, "vista": "settimana"}
+    ).content.decode()
+
+    assert "Martedì 8 Dicembre" in page and "Immacolata" in page and "09:00" not in page
+
+
+def test_the_day_view_shows_a_day_without_bookings(client, desk, desk_operator, time_machine):
+    time_machine.move_to(at(MONDAY, 10), tick=False)
+    client.force_login(desk_operator)
+
+    page = client.get(reverse("sportelli:console"), {"giorno": TUESDAY}).content.decode()
+
+    assert "Martedì 8 Dicembre" in page and "Nessuna prenotazione." in page
+
+
+def test_the_week_view_query_count_does_not_grow_with_days_and_bookings(
+    client, desk, desk_operator, time_machine, django_assert_max_num_queries
+):
+    time_machine.move_to(at(MONDAY, 10), tick=False)
+    client.force_login(desk_operator)
+    params = {"giorno": MONDAY, "vista": "settimana"}
+    BookingFactory(desk=desk, starts_at=at(TUESDAY, 9), topic=category("digital-divide"))
+    with django_assert_max_num_queries(10) as few:
+        client.get(reverse("sportelli:console"), params)
+    for offset in (2, 3, 4, 5):
+        day = MONDAY + datetime.timedelta(days=offset)
+        DeskExceptionFactory(
+            desk=desk,
+            date=day,
+            is_closed=False,
+            opens_at=datetime.time(9),
+            closes_at=datetime.time(12),
+            reason=f"Apertura {offset}",
+        )
+        for hour in (9, 10, 11):
+            BookingFactory(desk=desk, starts_at=at(day, hour), topic=category("digital-divide"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(reverse("sportelli:console"), params).content.decode()
+    assert page.count("<tbody>") == 5 and "Apertura 5" in page
