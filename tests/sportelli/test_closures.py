@@ -195,7 +195,9 @@ def test_a_closure_over_a_period_closes_each_day_the_desk_opens(monday, operator
     assert "Salvato per 2 giorni" in page
 
 
-def test_a_period_over_bookings_cancels_them_all_when_told(monday, operator_client, desk):
+def test_a_period_over_bookings_cancels_them_all_when_told(
+    monday, operator_client, desk, django_capture_on_commit_callbacks
+):
     first = booking_at(desk, TUESDAYS[0], datetime.time(9), email="anna@example.org")
     second = booking_at(desk, TUESDAYS[1], datetime.time(10), email="luca@example.org")
     after = booking_at(desk, TUESDAYS[2], datetime.time(9))
@@ -208,7 +210,8 @@ def test_a_period_over_bookings_cancels_them_all_when_told(monday, operator_clie
     assert not DeskException.objects.exists()  # not even the days before the first booking
     assert 'value="2026-12-16"' in refused.content.decode()
 
-    operator_client.post(closures_url(desk), data | {"cancel_bookings": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        operator_client.post(closures_url(desk), data | {"cancel_bookings": "on"})
 
     for booking in (first, second, after):
         booking.refresh_from_db()
