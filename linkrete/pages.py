@@ -21,9 +21,7 @@ from django.views.decorators.http import require_safe
 AGID_ENFORCEMENT_URL = (
     "https://www.agid.gov.it/it/design-servizi/accessibilita/procedura-attuazione"
 )
-AGID_GUIDELINES_URL = (
-    "https://www.agid.gov.it/it/design-servizi/accessibilita/linee-guida-accessibilita-pa"
-)
+AGID_GUIDELINES_URL = "https://www.agid.gov.it/it/design-servizi/accessibilita"
 GARANTE_URL = "https://www.garanteprivacy.it/"
 AGPL_URL = "https://www.gnu.org/licenses/agpl-3.0.html"
 

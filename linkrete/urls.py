@@ -25,7 +25,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         login_not_required(sitemap),
-        {"sitemaps": DIRECTORY_SITEMAPS | DESK_SITEMAPS | {"pages": PagesSitemap}},
+        {"sitemaps": DIRECTORY_SITEMAPS | DESK_SITEMAPS | {"site_pages": PagesSitemap}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
 ]
