@@ -186,3 +186,9 @@ def test_messages_speak_to_the_person_informally(client, at_the_details_step):
         html = response.content.decode()
         assert 'id="form-errors"' in html
         assert not FORMAL.search(html), FORMAL.search(html)
+
+
+def test_the_desk_filters_offer_any_instead_of_dashes(client, desk):
+    html = client.get(reverse("sportelli:desk_list")).content.decode()
+    assert "---------" not in html
+    assert html.count('<option value="" selected>qualsiasi</option>') == 4
