@@ -192,3 +192,10 @@ def test_the_desk_filters_offer_any_instead_of_dashes(client, desk):
     html = client.get(reverse("sportelli:desk_list")).content.decode()
     assert "---------" not in html
     assert html.count('<option value="" selected>qualsiasi</option>') == 4
+
+
+def test_the_desk_page_says_what_it_offers_in_other_languages(client, desk):
+    desk.interpreting = "Interprete al telefono su richiesta."
+    desk.save()
+    html = client.get(desk.get_absolute_url()).content.decode()
+    assert "Aiuto in altre lingue" in html and "Interprete al telefono su richiesta." in html
