@@ -231,6 +231,30 @@ CONTENT_SECURITY_POLICY = {
 }
 LINKRETE_DEMO_PASSWORD = "linkrete-demo"
 
+# Who runs the site (the network's lead partner or municipality): named as the data controller
+# in the privacy notice, in the accessibility statement, the legal notes and the contacts page.
+LINKRETE_SITE_OWNER_NAME = env_str("SITE_OWNER_NAME", f"Rete {LINKRETE_SITE_NAME}")
+LINKRETE_SITE_OWNER_ADDRESS = env_str("SITE_OWNER_ADDRESS")
+LINKRETE_SITE_OWNER_EMAIL = env_str("SITE_OWNER_EMAIL")
+LINKRETE_SITE_OWNER_PEC = env_str("SITE_OWNER_PEC")
+LINKRETE_SITE_OWNER_PHONE = env_str("SITE_OWNER_PHONE")
+LINKRETE_SITE_OWNER_WEBSITE = env_str("SITE_OWNER_WEBSITE")
+# Where people write about their personal data, and the data protection officer (RPD/DPO).
+LINKRETE_PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", LINKRETE_SITE_OWNER_EMAIL)
+LINKRETE_DPO_EMAIL = env_str("DPO_EMAIL")
+# Where people report an accessibility problem (the AgID statement's feedback mechanism), the
+# statement published on form.agid.gov.it if there is one, and when it was last reviewed.
+LINKRETE_ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", LINKRETE_SITE_OWNER_EMAIL
+)
+LINKRETE_ACCESSIBILITY_STATEMENT_URL = env_str("ACCESSIBILITY_STATEMENT_URL")
+LINKRETE_ACCESSIBILITY_STATEMENT_DATE = env_str("ACCESSIBILITY_STATEMENT_DATE", "2026-12-01")
+# The licence of the texts and data the network publishes (the code is AGPL-3.0).
+LINKRETE_CONTENT_LICENSE = env_str("CONTENT_LICENSE", "CC BY 4.0")
+LINKRETE_CONTENT_LICENSE_URL = env_str(
+    "CONTENT_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.it"
+)
+
 # Retention (GDPR art. 5(1)(e)): days after which `manage.py apply_retention` erases who a
 # booking or a finished referral was about; dates, desk, topics and statuses stay for monitoring.
 LINKRETE_BOOKING_RETENTION_DAYS = env_int("BOOKING_RETENTION_DAYS", 180)

@@ -12,6 +12,7 @@ from django.views.i18n import set_language
 from directory.sitemaps import SITEMAPS as DIRECTORY_SITEMAPS
 from linkrete.accounts import views as account_views
 from linkrete.accounts.forms import AdminLoginForm, LoginForm
+from linkrete.pages import PagesSitemap
 from sportelli.sitemaps import SITEMAPS as DESK_SITEMAPS
 
 admin.site.site_header = _("Linkrete coordination")
@@ -24,7 +25,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         login_not_required(sitemap),
-        {"sitemaps": DIRECTORY_SITEMAPS | DESK_SITEMAPS},
+        {"sitemaps": DIRECTORY_SITEMAPS | DESK_SITEMAPS | {"site_pages": PagesSitemap}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
 ]
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("benvenuto/", account_views.landing, name="landing"),
     path("area-enti/", include("directory.staff.urls")),
     path("sportelli/", include("sportelli.urls")),
+    path("", include("linkrete.pages_urls")),
     path("", include("directory.urls")),
     prefix_default_language=False,
 )

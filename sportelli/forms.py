@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -45,13 +46,24 @@ class DateTimeInput(forms.DateTimeInput):
 
 class DeskFilterForm(forms.Form):
     comune = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Municipality.objects.none(), required=False
+        label=_("Municipality"),
+        queryset=Municipality.objects.none(),
+        required=False,
+        empty_label=_("any"),
     )
     tema = forms.ModelChoiceField(
-        label=_("Topic"), queryset=Category.objects.none(), to_field_name="slug", required=False
+        label=_("Topic"),
+        queryset=Category.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("any"),
     )
     lingua = forms.ModelChoiceField(
-        label=_("Language"), queryset=Language.objects.all(), to_field_name="code", required=False
+        label=_("Language"),
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("any"),
     )
     canale = forms.ChoiceField(
         label=_("Channel"), choices=[("", _("any"))] + Channel.choices, required=False
@@ -84,7 +96,14 @@ class DeskFilterForm(forms.Form):
 
 
 class ChannelForm(forms.Form):
-    channel = forms.ChoiceField(label=_("How would you like to meet?"), widget=forms.RadioSelect)
+    channel = forms.ChoiceField(
+        label=_("How would you like to meet?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose how you would like to meet."),
+            "invalid_choice": _("This desk does not offer this way of meeting: choose another."),
+        },
+    )
 
     def __init__(self, *args, desk, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,11 +131,19 @@ class SlotForm(forms.Form):
         ]
 
 
+# A phone number as people write it: digits, spaces, a leading + for the country code, and the
+# usual separators (02/1234567, 347-111 2233, (+39) 0571 123456).
+PHONE_CHARACTERS = re.compile(r"^\(?\+?[\d\s()./-]*$")
+PHONE_MIN_DIGITS = 6
+PHONE_MAX_DIGITS = 15  # the longest number in the world (ITU E.164)
+
+
 class DetailsForm(forms.Form):
     name = forms.CharField(
         label=_("Name and surname"),
         max_length=120,
         widget=forms.TextInput({"autocomplete": "name"}),
+        error_messages={"required": _("Write your name and surname.")},
     )
     phone = forms.CharField(
         label=_("Phone"),
@@ -129,12 +156,21 @@ class DetailsForm(forms.Form):
         required=False,
         help_text=_("We send you the confirmation and the link to cancel."),
         widget=forms.EmailInput({"autocomplete": "email"}),
+        error_messages={"invalid": _("Write a valid e-mail address, such as nome@esempio.it.")},
     )
     topic = forms.ModelChoiceField(
-        label=_("What is it about?"), queryset=Category.objects.none(), required=False
+        label=_("What is it about?"),
+        queryset=Category.objects.none(),
+        required=False,
+        empty_label=_("Choose…"),
+        error_messages={"invalid_choice": _("Choose a topic from the list.")},
     )
-    language = forms.ModelChoiceField(
-        label=_("Language you need"), queryset=Language.objects.none(), required=False
+    language = forms.TypedChoiceField(
+        label=_("Language you need"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Choose a language from the list.")},
     )
     note = forms.CharField(
         label=_("A short note"),
@@ -143,19 +179,64 @@ class DetailsForm(forms.Form):
         widget=forms.Textarea({"rows": 3}),
         help_text=_("Optional, at most %(max)s characters. Do not write health details.")
         % {"max": NOTE_MAX_LENGTH},
+        error_messages={
+            "max_length": _(
+                "Shorten the note to at most %(limit_value)d characters (it has %(show_value)d)."
+            )
+        },
     )
 
     def __init__(self, *args, desk, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = desk.topics.all()
-        self.fields["language"].queryset = Language.objects.all()
         self.fields["note"].widget.attrs.pop("maxlength", None)  # the server says what is wrong
+        self.languages = {language.pk: language for language in Language.objects.all()}
+        spoken = [language.pk for language in desk.languages.all()]
+        others = [pk for pk in self.languages if pk not in spoken]
+        choices = [("", _("Choose…"))]
+        if spoken:
+            choices += [
+                (_("Languages spoken at the desk"), self._language_choices(spoken)),
+                (_("Other languages"), self._language_choices(others)),
+            ]
+        else:
+            choices += self._language_choices(others)
+        self.fields["language"].choices = choices
+
+    def _language_choices(self, pks):
+        return [(pk, self.languages[pk].display_name) for pk in pks]
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data["phone"].split())
+        digits = sum(character.isdigit() for character in phone)
+        if phone and (
+            not PHONE_CHARACTERS.match(phone) or not PHONE_MIN_DIGITS <= digits <= PHONE_MAX_DIGITS
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Write the phone number with digits and spaces only, with + in front for a "
+                    "foreign number: at least %(min)s digits, such as 347 123 4567."
+                ),
+                params={"min": PHONE_MIN_DIGITS},
+                code="invalid_phone",
+            )
+        return phone
+
+    def clean_language(self):
+        pk = self.cleaned_data["language"]
+        return self.languages[pk] if pk is not None else None
 
     def clean(self):
         data = super().clean()
-        if not data.get("phone") and not data.get("email") and not self.has_error("email"):
+        if (
+            not data.get("phone")
+            and not data.get("email")
+            and not self.has_error("phone")
+            and not self.has_error("email")
+        ):
             raise forms.ValidationError(
-                _("Give a phone number or an e-mail address, so the desk can reach you.")
+                _("Give a phone number or an e-mail address, so the desk can reach you."),
+                code="no_contact",
             )
         return data
 

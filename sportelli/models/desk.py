@@ -138,6 +138,15 @@ class Desk(models.Model):
     languages = models.ManyToManyField(
         Language, blank=True, related_name="desks", verbose_name=_("languages spoken")
     )
+    interpreting = models.TextField(
+        _("help in other languages"),
+        blank=True,
+        help_text=_(
+            "What the desk offers to someone who speaks none of its languages, such as a "
+            "cultural mediator on request or an interpreter by phone. Shown to people who book "
+            "in another language."
+        ),
+    )
     operators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="desks", verbose_name=_("operators")
     )

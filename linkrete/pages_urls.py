@@ -1,0 +1,13 @@
+from django.urls import path
+
+from linkrete import pages
+
+app_name = "pages"
+
+urlpatterns = [
+    path("accessibilita/", pages.accessibility, name="accessibility"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("note-legali/", pages.legal, name="legal"),
+    path("contatti/", pages.contacts, name="contacts"),
+    path("mappa-del-sito/", pages.site_map, name="site_map"),
+]

@@ -1,0 +1,29 @@
+"""axe-core on the site's own pages (accessibility, privacy, legal notes, contacts, site map) and
+on the sign-out page, with the footer and its helplines that every page carries."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_sites_own_pages(page, assert_accessible):
+    for path in (
+        "/accessibilita/",
+        "/privacy/",
+        "/note-legali/",
+        "/contatti/",
+        "/mappa-del-sito/",
+        "/en/privacy/",
+    ):
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert_accessible(page)
+
+
+def test_the_sign_out_page(page, assert_accessible, sign_in, staff):
+    sign_in(page, staff)
+    page.goto("/area-enti/")
+    page.get_by_role("button", name="Esci").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Hai chiuso la sessione"
+    assert_accessible(page)
