@@ -238,6 +238,18 @@ def test_no_english_sentence_of_ours_on_the_italian_pages(client, public_world):
     assert not found
 
 
+def test_no_public_choice_reads_dashes(client, public_world):
+    """An empty choice says what it means ("Tutti i comuni"), not Django's "---------".
+    The booking details' own fields are left to their form's owner."""
+    found = [
+        name
+        for name, response in public_pages(client, public_world)
+        if "---------" in response.content.decode()
+        and name not in ("details", "details with errors")
+    ]
+    assert not found
+
+
 def test_the_same_pages_in_english_are_caught(client, public_world):
     """The check can fail: on the English pages it finds our sentences."""
     with translation.override("en"):
