@@ -33,13 +33,11 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ROME = ZoneInfo("Europe/Rome")
-CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "it" / "LC_MESSAGES" / "django.po"
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
-# Shown as they are in both languages, or too common to tell English from Italian.
-SAME_IN_BOTH = {"Bootstrap Italia"}
-
-
 ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "locale" / "it" / "LC_MESSAGES" / "django.po"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+# English strings of our code that may rightly show on an Italian page (none so far).
+SAME_IN_BOTH: set[str] = set()
 SOURCES = ("directory", "sportelli", "famiglie", "linkrete")
 # Words an Italian sentence does not use: a string of our code with one of them is English.
 ENGLISH_WORDS = set(
