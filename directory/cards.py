@@ -54,25 +54,26 @@ def _detail_urls():
     return url_of
 
 
-def _translated(message, **values):
-    # As {% blocktranslate %} does: the values are escaped, the translation is not.
-    return mark_safe(gettext(message) % {k: conditional_escape(v) for k, v in values.items()})
+def _filled(translation, **values):
+    # As {% blocktranslate %} does: the values are escaped, the translation is not. The
+    # msgids stay literal at each gettext() call below, where makemessages finds them.
+    return mark_safe(translation % {k: conditional_escape(v) for k, v in values.items()})
 
 
 def opening_note(status, today=None):
     """When the activity opens, in words: open now until…, opens today at…, next opening on
     a date at…, or nothing."""
     if status.is_open:
-        return _translated(
-            "open now, until %(time)s", time=time_format(status.current.closes_at, "H:i")
+        return _filled(
+            gettext("open now, until %(time)s"), time=time_format(status.current.closes_at, "H:i")
         )
     if status.next is None:
         return ""
     opens_at = time_format(status.next.opens_at, "H:i")
     if status.next.day == today:
-        return _translated("opens today at %(time)s", time=opens_at)
-    return _translated(
-        "next opening %(day)s at %(time)s",
+        return _filled(gettext("opens today at %(time)s"), time=opens_at)
+    return _filled(
+        gettext("next opening %(day)s at %(time)s"),
         day=date_format(status.next.day, "l j F"),
         time=opens_at,
     )

@@ -432,7 +432,8 @@ def compute(
         for group in conditions:
             relaxations.append(
                 Relaxation(
-                    _("without “%(filter)s”") % {"filter": filterset.chip_label(group)},
+                    # The label already quotes the words typed; filters are not quotations.
+                    _("without %(filter)s") % {"filter": filterset.chip_label(group)},
                     min(without[group], limit),
                     url_with(params, drop=GROUPS[group]),
                     more=without[group] > limit,

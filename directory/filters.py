@@ -14,6 +14,7 @@ from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory import search, search_tags
 from directory.geo import Point, box_around, near
@@ -31,13 +32,13 @@ from directory.search_plan import HoldsAnyTag, holds, row_by_row, tagged
 
 DAYS = {"lun": 1, "mar": 2, "mer": 3, "gio": 4, "ven": 5, "sab": 6, "dom": 7}
 DAY_CHOICES = [
-    ("lun", _("Monday")),
-    ("mar", _("Tuesday")),
-    ("mer", _("Wednesday")),
-    ("gio", _("Thursday")),
-    ("ven", _("Friday")),
-    ("sab", _("Saturday")),
-    ("dom", _("Sunday")),
+    ("lun", pgettext_lazy("weekday", "Monday")),
+    ("mar", pgettext_lazy("weekday", "Tuesday")),
+    ("mer", pgettext_lazy("weekday", "Wednesday")),
+    ("gio", pgettext_lazy("weekday", "Thursday")),
+    ("ven", pgettext_lazy("weekday", "Friday")),
+    ("sab", pgettext_lazy("weekday", "Saturday")),
+    ("dom", pgettext_lazy("weekday", "Sunday")),
 ]
 MODE_CHOICES = [("presenza", _("in person")), ("remoto", _("remote"))]
 ORDER_CHOICES = [("rilevanza", _("relevance")), ("distanza", _("distance")), ("nome", _("name"))]

@@ -53,8 +53,14 @@ class OpeningHours:
             activity.valid_to,
         )
 
+    def is_valid_on(self, day: datetime.date) -> bool:
+        """Whether the activity runs on that day: not before it starts, nor after it ends."""
+        return not (
+            (self.valid_from and day < self.valid_from) or (self.valid_to and day > self.valid_to)
+        )
+
     def on(self, day: datetime.date) -> list[Interval]:
-        if (self.valid_from and day < self.valid_from) or (self.valid_to and day > self.valid_to):
+        if not self.is_valid_on(day):
             return []
         if day in self.exceptions:
             return sorted(
@@ -88,7 +94,8 @@ class OpeningHours:
         return self.status(moment).is_open
 
     def weekly(self, today: datetime.date | None = None):
-        """Rows of (weekday value, label, slots valid today or later, is today) for a table."""
+        """Rows of (weekday value, label, slots valid today or later, is today) for a table.
+        No row is today's while the activity has not started or has ended."""
         today = today or timezone.localdate()
         rows = []
         for value, label in Weekday.choices:
@@ -97,9 +104,8 @@ class OpeningHours:
                 for s in self.slots
                 if s.weekday == value and (s.valid_to is None or s.valid_to >= today)
             ]
-            rows.append(
-                (value, label, sorted(slots, key=lambda s: s.opens_at), value == today.isoweekday())
-            )
+            is_today = value == today.isoweekday() and self.is_valid_on(today)
+            rows.append((value, label, sorted(slots, key=lambda s: s.opens_at), is_today))
         return rows
 
     def upcoming_exceptions(self, today: datetime.date | None = None):

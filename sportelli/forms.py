@@ -49,24 +49,24 @@ class DeskFilterForm(forms.Form):
         label=_("Municipality"),
         queryset=Municipality.objects.none(),
         required=False,
-        empty_label=_("any"),
+        empty_label=_("All municipalities"),
     )
     tema = forms.ModelChoiceField(
         label=_("Topic"),
         queryset=Category.objects.none(),
         to_field_name="slug",
         required=False,
-        empty_label=_("any"),
+        empty_label=_("All topics"),
     )
     lingua = forms.ModelChoiceField(
         label=_("Language"),
         queryset=Language.objects.all(),
         to_field_name="code",
         required=False,
-        empty_label=_("any"),
+        empty_label=_("Any language"),
     )
     canale = forms.ChoiceField(
-        label=_("Channel"), choices=[("", _("any"))] + Channel.choices, required=False
+        label=_("Channel"), choices=[("", _("Any channel"))] + Channel.choices, required=False
     )
     giorno = forms.DateField(label=_("Open on"), required=False, widget=DateInput())
 

@@ -3,21 +3,23 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models.activity import Activity
 from directory.models.organization import Location
 
 
 class Weekday(models.IntegerChoices):
-    """ISO weekday numbers, as ``date.isoweekday()`` returns them."""
+    """ISO weekday numbers, as ``date.isoweekday()`` returns them. The labels stand alone (a
+    row, a choice), so capitalised; inside a date the names are lower case (linkrete.formats)."""
 
-    MONDAY = 1, _("Monday")
-    TUESDAY = 2, _("Tuesday")
-    WEDNESDAY = 3, _("Wednesday")
-    THURSDAY = 4, _("Thursday")
-    FRIDAY = 5, _("Friday")
-    SATURDAY = 6, _("Saturday")
-    SUNDAY = 7, _("Sunday")
+    MONDAY = 1, pgettext_lazy("weekday", "Monday")
+    TUESDAY = 2, pgettext_lazy("weekday", "Tuesday")
+    WEDNESDAY = 3, pgettext_lazy("weekday", "Wednesday")
+    THURSDAY = 4, pgettext_lazy("weekday", "Thursday")
+    FRIDAY = 5, pgettext_lazy("weekday", "Friday")
+    SATURDAY = 6, pgettext_lazy("weekday", "Saturday")
+    SUNDAY = 7, pgettext_lazy("weekday", "Sunday")
 
 
 # iCalendar BYDAY codes, used by HSDS ``schedule.byday``.

@@ -166,6 +166,9 @@ def _activity_page(request, activity, report_form=None, status=200):
             "has_hours": bool(slots),
             "exceptions": hours.upcoming_exceptions(today)[:6],
             "has_ended": has_ended,
+            "starts_on": activity.valid_from
+            if activity.valid_from and activity.valid_from > today and not has_ended
+            else None,
             "is_temporarily_closed": activity.status == Activity.Status.TEMPORARILY_CLOSED,
             "phone": activity.phone or organization.phone,
             "email": activity.email or organization.email,

@@ -314,6 +314,8 @@ def search_page(request):
             "facets": facet_data.groups,
             "relaxations": facet_data.relaxations,
             "chips": chips,
+            # What the empty-results message speaks of: the words alone, or the filters.
+            "only_words": list(conditions) == ["q"],
             "clear_url": "?",
             "order": order,
             "order_choices": [

@@ -330,8 +330,12 @@ def booking_ics(request, token):
     booking = _booking_by_token(token)
     if booking.status == Booking.Status.CANCELLED:
         raise Http404
+    cancel_url = request.build_absolute_uri(
+        reverse("sportelli:booking_cancel", kwargs={"token": booking.cancel_token})
+    )
     response = HttpResponse(
-        ics.booking_calendar(booking), content_type="text/calendar; charset=utf-8"
+        ics.booking_calendar(booking, cancel_url=cancel_url),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="appuntamento-{booking.code}.ics"'
     return response
