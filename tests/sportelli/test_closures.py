@@ -306,7 +306,7 @@ def test_a_period_is_listed_and_removed_as_one(monday, operator_client, desk, ot
     DeskExceptionFactory(desk=desk, date=datetime.date(2026, 12, 29), reason="Assemblea")
     foreign = DeskExceptionFactory(desk=other_desk, date=TUESDAYS[0])
     page = html.unescape(operator_client.get(closures_url(desk)).content.decode())
-    assert "dal Martedì 8 Dicembre al Martedì 22 Dicembre 2026 (3 giorni)" in page
+    assert "dal martedì 8 dicembre al martedì 22 dicembre 2026 (3 giorni)" in page
     assert page.count("Ferie") == 1 and "Assemblea" in page
     first = DeskException.objects.filter(desk=desk).order_by("date").first()
     others = DeskException.objects.filter(desk=desk, reason="Ferie").exclude(pk=first.pk)

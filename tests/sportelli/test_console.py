@@ -352,9 +352,9 @@ def test_the_week_view_shows_the_open_days_without_bookings(
         reverse("sportelli:console"), {"giorno": MONDAY, "vista": "settimana"}
     ).content.decode()
 
-    assert "Martedì 8 Dicembre" in page and "09:00–12:00" in page
-    assert "Sabato 12 Dicembre" in page and "Festa di quartiere" in page
-    assert "Lunedì 7 Dicembre" not in page and "Mercoledì 9 Dicembre" not in page
+    assert "Martedì 8 dicembre" in page and "09:00–12:00" in page
+    assert "Sabato 12 dicembre" in page and "Festa di quartiere" in page
+    assert "Lunedì 7 dicembre" not in page and "Mercoledì 9 dicembre" not in page
     assert page.count("Nessuna prenotazione.") == 2
     assert "?giorno=2026-11-30&amp;vista=settimana" in page
     assert "?giorno=2026-12-14&amp;vista=settimana" in page
@@ -369,7 +369,7 @@ def test_the_week_view_says_when_a_usual_day_is_closed(client, desk, desk_operat
         reverse("sportelli:console"), {"giorno": MONDAY, "vista": "settimana"}
     ).content.decode()
 
-    assert "Martedì 8 Dicembre" in page and "Immacolata" in page and "09:00" not in page
+    assert "Martedì 8 dicembre" in page and "Immacolata" in page and "09:00" not in page
 
 
 def test_the_day_view_shows_a_day_without_bookings(client, desk, desk_operator, time_machine):
@@ -378,7 +378,7 @@ def test_the_day_view_shows_a_day_without_bookings(client, desk, desk_operator, 
 
     page = client.get(reverse("sportelli:console"), {"giorno": TUESDAY}).content.decode()
 
-    assert "Martedì 8 Dicembre" in page and "Nessuna prenotazione." in page
+    assert "Martedì 8 dicembre" in page and "Nessuna prenotazione." in page
 
 
 def test_the_week_view_query_count_does_not_grow_with_days_and_bookings(
