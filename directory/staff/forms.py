@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -82,6 +83,39 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+class ScopedUniqueMixin:
+    """Unique constraints naming a field the view sets on the instance, not the form.
+
+    Django's ModelForm skips a constraint when one of its fields is not in the form, so a
+    second training plan for the same year would reach the database and answer 500. The
+    view assigns ``scope_fields`` (the organization, the course) before validation; here each
+    such constraint is checked and its message put on the form's own field of it, with what
+    was typed kept.
+    """
+
+    scope_fields: tuple[str, ...] = ()
+
+    def validate_unique(self):
+        super().validate_unique()
+        model = self._meta.model
+        constraints = [
+            constraint
+            for constraint in model._meta.constraints
+            if isinstance(constraint, models.UniqueConstraint) and constraint.fields
+        ]
+        for constraint in constraints:
+            scoped = [name for name in constraint.fields if name in self.scope_fields]
+            own = [name for name in constraint.fields if name not in self.scope_fields]
+            if not scoped or not own:
+                continue
+            if any(name not in self.fields or self.has_error(name) for name in own):
+                continue
+            try:
+                constraint.validate(model, self.instance)
+            except ValidationError as error:
+                self.add_error(own[0], error.messages)
 
 
 # Public data, changed through revisions ------------------------------------------------------
@@ -357,7 +391,9 @@ class VolunteerHoursForm(forms.ModelForm):
 # Training ------------------------------------------------------------------------------------
 
 
-class TrainingPlanForm(forms.ModelForm):
+class TrainingPlanForm(ScopedUniqueMixin, forms.ModelForm):
+    scope_fields = ("organization",)
+
     class Meta:
         model = TrainingPlan
         fields = ["year", "notes"]
@@ -386,7 +422,9 @@ class CourseForm(forms.ModelForm):
         self.fields["plan"].queryset = organization.training_plans.all()
 
 
-class AttendanceForm(forms.ModelForm):
+class AttendanceForm(ScopedUniqueMixin, forms.ModelForm):
+    scope_fields = ("course",)
+
     class Meta:
         model = Attendance
         fields = ["volunteer", "user", "hours"]
