@@ -26,6 +26,7 @@ from directory.models import (
     VolunteeringCall,
 )
 from directory.staff.images import LOGO_MAX_SIZE, PHOTO_MAX_SIZE, clean_image
+from directory.validators import normalize_tax_code
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -118,10 +119,23 @@ class ScopedUniqueMixin:
                 self.add_error(own[0], error.messages)
 
 
+def tax_code_field(help_text):
+    """A codice fiscale as people type it: spaces and lower case are fine, and are removed
+    (``normalize_tax_code``) before the model's validator checks the 16 characters."""
+    return forms.CharField(
+        label=_("tax code"),
+        required=False,
+        max_length=24,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
 # Public data, changed through revisions ------------------------------------------------------
 
 
 class OrganizationProfileForm(forms.ModelForm):
+    tax_code = tax_code_field(_("Codice fiscale: 11 digits for a body."))
     logo_upload = forms.FileField(
         label=_("new logo"),
         required=False,
@@ -147,6 +161,9 @@ class OrganizationProfileForm(forms.ModelForm):
         field_classes = {"general_interest_areas": BoundedModelMultipleChoiceField}
 
     revision_exclude = ("logo_upload",)
+
+    def clean_tax_code(self):
+        return normalize_tax_code(self.cleaned_data["tax_code"])
 
     def clean_logo_upload(self):
         upload = self.cleaned_data.get("logo_upload")
@@ -185,7 +202,19 @@ class LocationForm(forms.ModelForm):
         )
 
 
+def _yes_no(value) -> bool:
+    return value == "True"
+
+
 class ActivityForm(forms.ModelForm):
+    # A conscious choice, not a ticked box: a new activity starts with neither answer.
+    is_free = forms.TypedChoiceField(
+        label=_("Is it free?"),
+        choices=[("True", _("Free of charge")), ("False", _("With a fee"))],
+        coerce=_yes_no,
+        widget=forms.RadioSelect,
+        help_text=_("With a fee: describe the cost below."),
+    )
     photo_upload = forms.FileField(
         label=_("new photo"),
         required=False,
@@ -235,7 +264,11 @@ class ActivityForm(forms.ModelForm):
     revision_exclude = ("photo_upload",)
 
     def __init__(self, *args, organization=None, **kwargs):
+        initial = kwargs.get("initial") or {}
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None and "is_free" not in initial:
+            # The model's default would answer for the author.
+            self.initial["is_free"] = None
         if organization is not None:
             self.fields["locations"].queryset = organization.locations.all()
 
@@ -340,6 +373,8 @@ class MembershipRoleForm(forms.ModelForm):
 
 
 class VolunteerForm(forms.ModelForm):
+    tax_code = tax_code_field(_("Codice fiscale, 16 letters and digits. Optional."))
+
     class Meta:
         model = Volunteer
         fields = [
@@ -365,6 +400,9 @@ class VolunteerForm(forms.ModelForm):
             "end_date": DATE,
             "insurance_expires": DATE,
         }
+
+    def clean_tax_code(self):
+        return normalize_tax_code(self.cleaned_data["tax_code"])
 
 
 class VolunteerChoiceField(forms.ModelChoiceField):

@@ -24,7 +24,9 @@ def _display(field, value):
     if isinstance(field, forms.BooleanField):
         return _("yes") if value else _("no")
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, value))
+        # Stored values are JSON (True), choices are the form's strings ("True").
+        labels = {str(key): label for key, label in field.choices}
+        return str(labels.get(str(value), value))
     return str(value)
 
 
