@@ -334,9 +334,12 @@ REVISION_FORMS = {
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=_("reason"),
+        label=_("reason for rejecting"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The author reads it and can correct the change."),
+        help_text=_(
+            "Needed only to reject: the author reads it and can correct the change. "
+            "Approving ignores it."
+        ),
     )
 
 
