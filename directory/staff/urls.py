@@ -77,6 +77,7 @@ urlpatterns = [
     path(org + "modifiche/", editing.revision_history, name="revision_history"),
     path(org + "modifiche/<int:pk>/", review.revision_detail, name="revision_detail"),
     path(org + "modifiche/<int:pk>/immagine/", review.revision_image, name="revision_image"),
+    path(org + "modifiche/<int:pk>/orari/", editing.revision_hours, name="revision_hours"),
     path(org + "volontari/", volunteers.volunteer_list, name="volunteer_list"),
     path(org + "volontari/nuovo/", volunteers.volunteer_edit, name="volunteer_new"),
     path(org + "volontari/registro.csv", volunteers.volunteer_export, name="volunteer_export"),

@@ -153,6 +153,7 @@ PK_OBJECTS = {
     "activity_hours": "activity",
     "revision_detail": "revision",
     "revision_image": "revision",
+    "revision_hours": "revision",
     "volunteer_detail": "volunteer",
     "volunteer_edit": "volunteer",
     "course_detail": "course",

@@ -101,7 +101,26 @@ def revision_diff(revision: Revision) -> list[dict]:
                 "changed": _comparable(field, before) != _comparable(field, after),
             }
         )
+    if revision.kind == Revision.Kind.ACTIVITY and revision.is_new:
+        hours = _hours_lines(revision.data.get("hours") or {})
+        rows.append(
+            {
+                "label": _("opening hours"),
+                "before": "—",
+                "after": "\n".join(hours) or "—",
+                "changed": bool(hours),
+            }
+        )
     return rows
+
+
+def lacks_hours(revision: Revision) -> bool:
+    """A new activity about to be published with no weekly hours: the reviewer is told."""
+    return (
+        revision.kind == Revision.Kind.ACTIVITY
+        and revision.is_new
+        and not (revision.data.get("hours") or {}).get("slots")
+    )
 
 
 def _pending_image(revision: Revision) -> str | None:
@@ -159,6 +178,14 @@ def _revision_page(request, revision, image_url, reject_form=None):
             "organization": revision.organization,
             "diff": revision_diff(revision),
             "image": revision_image_row(revision, image_url),
+            "lacks_hours": lacks_hours(revision),
+            "hours_url": (
+                reverse("staff:revision_hours", args=[revision.organization.slug, revision.pk])
+                if revision.kind == Revision.Kind.ACTIVITY
+                and revision.is_new
+                and revision.status == Revision.Status.PENDING
+                else None
+            ),
             "can_review": is_coordinator(request.user)
             and revision.status == Revision.Status.PENDING,
             "reject_form": reject_form or RejectForm(),
