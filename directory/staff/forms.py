@@ -5,6 +5,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.models import ModelChoiceIteratorValue
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import (
@@ -129,6 +131,58 @@ def tax_code_field(help_text):
         help_text=help_text,
         widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
     )
+
+
+class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes in a fieldset per group; bootstrap5/field.html renders ``grouped_template``.
+
+    A category with a parent is drawn indented under it.
+    """
+
+    grouped_template = "staff/widgets/grouped_checkboxes.html"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        option["is_child"] = getattr(instance, "parent_id", None) is not None
+        return option
+
+
+class CategoryMultipleChoiceField(BoundedModelMultipleChoiceField):
+    """Categories as checkboxes grouped by taxonomy, each parent followed by its children.
+
+    The choices are built when the form renders, not when it is created, in one query.
+    """
+
+    widget = GroupedCheckboxSelectMultiple
+
+    def _grouped_choices(self):
+        categories = list(self.queryset.select_related("taxonomy"))
+        present = {category.pk for category in categories}
+        children: dict[int, list] = {}
+        for category in categories:
+            if category.parent_id in present:
+                children.setdefault(category.parent_id, []).append(category)
+        groups: dict = {}
+        for category in categories:
+            if category.parent_id not in present:
+                family = [category, *children.get(category.pk, [])]
+                groups.setdefault(category.taxonomy, []).extend(family)
+        return [
+            (
+                taxonomy.name,
+                [
+                    (ModelChoiceIteratorValue(category.pk, category), category.display_name)
+                    for category in members
+                ],
+            )
+            for taxonomy, members in groups.items()
+        ]
+
+    def _get_choices(self):
+        return CallableChoiceIterator(self._grouped_choices)
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
 
 
 # Public data, changed through revisions ------------------------------------------------------
@@ -256,10 +310,13 @@ class ActivityForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
             "locations": forms.CheckboxSelectMultiple,
         }
-        field_classes = dict.fromkeys(
-            ("categories", "target_groups", "languages", "locations"),
-            BoundedModelMultipleChoiceField,
-        )
+        field_classes = {
+            "categories": CategoryMultipleChoiceField,
+            **dict.fromkeys(
+                ("target_groups", "languages", "locations"), BoundedModelMultipleChoiceField
+            ),
+        }
+        help_texts = {"categories": _("Tick at least one: every category the activity fits.")}
 
     revision_exclude = ("photo_upload",)
 
