@@ -1,6 +1,36 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from localflavor.it.util import ssn_validation, vat_number_validation
+
+# Surname, name, year, month, day and place, then the check letter; the digits may be
+# replaced by letters (omocodia) when two people would otherwise share a code.
+PERSON_TAX_CODE = re.compile(
+    r"[A-Z]{6}[0-9LMNP-V]{2}[ABCDEHLMPRST][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]"
+)
+
+
+def normalize_tax_code(value: str) -> str:
+    """As people type it: spaces anywhere, lower case."""
+    return re.sub(r"\s", "", value or "").upper()
+
+
+def validate_person_tax_code(value: str) -> None:
+    """A person's codice fiscale: 16 letters and digits in their places and the check letter."""
+    code = normalize_tax_code(value)
+    if not PERSON_TAX_CODE.fullmatch(code):
+        raise ValidationError(
+            _("A person's tax code has 16 letters and digits, such as RSSMRA85T10A562S."),
+            code="invalid_tax_code",
+        )
+    try:
+        ssn_validation(code)
+    except (ValueError, KeyError):
+        raise ValidationError(
+            _("This tax code is not valid: its check character does not match."),
+            code="invalid_tax_code",
+        ) from None
 
 
 def validate_tax_code(value: str) -> None:

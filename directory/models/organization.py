@@ -129,6 +129,8 @@ class Organization(models.Model):
                 condition=~models.Q(tax_code=""),
                 name="organization_tax_code_unique",
                 violation_error_message=_("Another organization has this tax code."),
+                # "unique" on a one-field constraint puts the message on the field in forms.
+                violation_error_code="unique",
             ),
             models.CheckConstraint(
                 condition=models.Q(runts_number="")

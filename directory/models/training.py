@@ -165,9 +165,15 @@ class Attendance(models.Model):
                 violation_error_message=_("Choose either a volunteer or a staff member."),
             ),
             models.UniqueConstraint(
-                fields=["course", "volunteer"], name="attendance_volunteer_once"
+                fields=["course", "volunteer"],
+                name="attendance_volunteer_once",
+                violation_error_message=_("This volunteer's attendance is already recorded."),
             ),
-            models.UniqueConstraint(fields=["course", "user"], name="attendance_user_once"),
+            models.UniqueConstraint(
+                fields=["course", "user"],
+                name="attendance_user_once",
+                violation_error_message=_("This staff member's attendance is already recorded."),
+            ),
         ]
 
     def __str__(self):

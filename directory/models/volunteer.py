@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models.activity import Activity
 from directory.models.organization import Organization
+from directory.validators import validate_person_tax_code
 
 ZERO_HOURS = Decimal("0")
 
@@ -67,7 +68,13 @@ class Volunteer(models.Model):
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    tax_code = models.CharField(_("tax code"), max_length=16, blank=True)
+    tax_code = models.CharField(
+        _("tax code"),
+        max_length=16,
+        blank=True,
+        validators=[validate_person_tax_code],
+        help_text=_("Codice fiscale, 16 letters and digits. Optional."),
+    )
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)

@@ -3,7 +3,10 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.models import ModelChoiceIteratorValue
+from django.utils.choices import CallableChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import (
@@ -25,6 +28,7 @@ from directory.models import (
     VolunteeringCall,
 )
 from directory.staff.images import LOGO_MAX_SIZE, PHOTO_MAX_SIZE, clean_image
+from directory.validators import normalize_tax_code
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -84,10 +88,108 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class ScopedUniqueMixin:
+    """Unique constraints naming a field the view sets on the instance, not the form.
+
+    Django's ModelForm skips a constraint when one of its fields is not in the form, so a
+    second training plan for the same year would reach the database and answer 500. The
+    view assigns ``scope_fields`` (the organization, the course) before validation; here each
+    such constraint is checked and its message put on the form's own field of it, with what
+    was typed kept.
+    """
+
+    scope_fields: tuple[str, ...] = ()
+
+    def validate_unique(self):
+        super().validate_unique()
+        model = self._meta.model
+        constraints = [
+            constraint
+            for constraint in model._meta.constraints
+            if isinstance(constraint, models.UniqueConstraint) and constraint.fields
+        ]
+        for constraint in constraints:
+            scoped = [name for name in constraint.fields if name in self.scope_fields]
+            own = [name for name in constraint.fields if name not in self.scope_fields]
+            if not scoped or not own:
+                continue
+            if any(name not in self.fields or self.has_error(name) for name in own):
+                continue
+            try:
+                constraint.validate(model, self.instance)
+            except ValidationError as error:
+                self.add_error(own[0], error.messages)
+
+
+def tax_code_field(help_text):
+    """A codice fiscale as people type it: spaces and lower case are fine, and are removed
+    (``normalize_tax_code``) before the model's validator checks the 16 characters."""
+    return forms.CharField(
+        label=_("tax code"),
+        required=False,
+        max_length=24,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
+class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes in a fieldset per group; bootstrap5/field.html renders ``grouped_template``.
+
+    A category with a parent is drawn indented under it.
+    """
+
+    grouped_template = "staff/widgets/grouped_checkboxes.html"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        option["is_child"] = getattr(instance, "parent_id", None) is not None
+        return option
+
+
+class CategoryMultipleChoiceField(BoundedModelMultipleChoiceField):
+    """Categories as checkboxes grouped by taxonomy, each parent followed by its children.
+
+    The choices are built when the form renders, not when it is created, in one query.
+    """
+
+    widget = GroupedCheckboxSelectMultiple
+
+    def _grouped_choices(self):
+        categories = list(self.queryset.select_related("taxonomy"))
+        present = {category.pk for category in categories}
+        children: dict[int, list] = {}
+        for category in categories:
+            if category.parent_id in present:
+                children.setdefault(category.parent_id, []).append(category)
+        groups: dict = {}
+        for category in categories:
+            if category.parent_id not in present:
+                family = [category, *children.get(category.pk, [])]
+                groups.setdefault(category.taxonomy, []).extend(family)
+        return [
+            (
+                taxonomy.name,
+                [
+                    (ModelChoiceIteratorValue(category.pk, category), category.display_name)
+                    for category in members
+                ],
+            )
+            for taxonomy, members in groups.items()
+        ]
+
+    def _get_choices(self):
+        return CallableChoiceIterator(self._grouped_choices)
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+
 # Public data, changed through revisions ------------------------------------------------------
 
 
 class OrganizationProfileForm(forms.ModelForm):
+    tax_code = tax_code_field(_("Codice fiscale: 11 digits for a body."))
     logo_upload = forms.FileField(
         label=_("new logo"),
         required=False,
@@ -113,6 +215,9 @@ class OrganizationProfileForm(forms.ModelForm):
         field_classes = {"general_interest_areas": BoundedModelMultipleChoiceField}
 
     revision_exclude = ("logo_upload",)
+
+    def clean_tax_code(self):
+        return normalize_tax_code(self.cleaned_data["tax_code"])
 
     def clean_logo_upload(self):
         upload = self.cleaned_data.get("logo_upload")
@@ -151,7 +256,19 @@ class LocationForm(forms.ModelForm):
         )
 
 
+def _yes_no(value) -> bool:
+    return value == "True"
+
+
 class ActivityForm(forms.ModelForm):
+    # A conscious choice, not a ticked box: a new activity starts with neither answer.
+    is_free = forms.TypedChoiceField(
+        label=_("Is it free?"),
+        choices=[("True", _("Free of charge")), ("False", _("With a fee"))],
+        coerce=_yes_no,
+        widget=forms.RadioSelect,
+        help_text=_("With a fee: describe the cost below."),
+    )
     photo_upload = forms.FileField(
         label=_("new photo"),
         required=False,
@@ -193,15 +310,22 @@ class ActivityForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
             "locations": forms.CheckboxSelectMultiple,
         }
-        field_classes = dict.fromkeys(
-            ("categories", "target_groups", "languages", "locations"),
-            BoundedModelMultipleChoiceField,
-        )
+        field_classes = {
+            "categories": CategoryMultipleChoiceField,
+            **dict.fromkeys(
+                ("target_groups", "languages", "locations"), BoundedModelMultipleChoiceField
+            ),
+        }
+        help_texts = {"categories": _("Tick at least one: every category the activity fits.")}
 
     revision_exclude = ("photo_upload",)
 
     def __init__(self, *args, organization=None, **kwargs):
+        initial = kwargs.get("initial") or {}
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None and "is_free" not in initial:
+            # The model's default would answer for the author.
+            self.initial["is_free"] = None
         if organization is not None:
             self.fields["locations"].queryset = organization.locations.all()
 
@@ -267,9 +391,12 @@ REVISION_FORMS = {
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=_("reason"),
+        label=_("reason for rejecting"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The author reads it and can correct the change."),
+        help_text=_(
+            "Needed only to reject: the author reads it and can correct the change. "
+            "Approving ignores it."
+        ),
     )
 
 
@@ -306,6 +433,8 @@ class MembershipRoleForm(forms.ModelForm):
 
 
 class VolunteerForm(forms.ModelForm):
+    tax_code = tax_code_field(_("Codice fiscale, 16 letters and digits. Optional."))
+
     class Meta:
         model = Volunteer
         fields = [
@@ -332,6 +461,9 @@ class VolunteerForm(forms.ModelForm):
             "insurance_expires": DATE,
         }
 
+    def clean_tax_code(self):
+        return normalize_tax_code(self.cleaned_data["tax_code"])
+
 
 class VolunteerChoiceField(forms.ModelChoiceField):
     """Volunteers by name: the form is on the organization's own pages (``str()`` of a
@@ -357,7 +489,9 @@ class VolunteerHoursForm(forms.ModelForm):
 # Training ------------------------------------------------------------------------------------
 
 
-class TrainingPlanForm(forms.ModelForm):
+class TrainingPlanForm(ScopedUniqueMixin, forms.ModelForm):
+    scope_fields = ("organization",)
+
     class Meta:
         model = TrainingPlan
         fields = ["year", "notes"]
@@ -386,7 +520,9 @@ class CourseForm(forms.ModelForm):
         self.fields["plan"].queryset = organization.training_plans.all()
 
 
-class AttendanceForm(forms.ModelForm):
+class AttendanceForm(ScopedUniqueMixin, forms.ModelForm):
+    scope_fields = ("course",)
+
     class Meta:
         model = Attendance
         fields = ["volunteer", "user", "hours"]

@@ -122,7 +122,23 @@ def revision_submit(
     revision.full_clean()
     revision.save()
     if organization.is_trusted or is_coordinator(author):
-        revision_approve(revision=revision, reviewer=author, published_directly=True)
+        # The approved copy: the caller tells the author it is public, and where.
+        revision = revision_approve(revision=revision, reviewer=author, published_directly=True)
+    return revision
+
+
+@transaction.atomic
+def revision_set_hours(*, revision: Revision, hours: dict) -> Revision:
+    """Opening hours for a new activity still waiting for review: they travel in its revision
+    and are published with it, so it never goes public without them for want of an id."""
+    revision = Revision.objects.select_for_update().get(pk=revision.pk)
+    if revision.status != Revision.Status.PENDING:
+        raise ValidationError(_("This change has already been reviewed."))
+    if revision.kind != Revision.Kind.ACTIVITY or not revision.is_new:
+        raise ValidationError(_("Only a new activity waiting for review takes hours here."))
+    revision.data = {**revision.data, "hours": hours}
+    revision.full_clean()
+    revision.save()
     return revision
 
 
@@ -165,20 +181,26 @@ def _apply_form_revision(revision: Revision):
         revision.location = instance
     elif revision.kind == Revision.Kind.ACTIVITY:
         revision.activity = instance
+        if revision.is_new and revision.data.get("hours"):
+            # Hours given while the new activity waited: published with it, in one step.
+            _apply_hours(instance, revision.organization, revision.data["hours"])
 
 
 def _apply_hours_revision(revision: Revision):
     activity = revision.activity
     if activity is None:
         raise ValidationError(_("The activity no longer exists."))
-    organization = revision.organization
+    _apply_hours(activity, revision.organization, revision.data)
+
+
+def _apply_hours(activity: Activity, organization: Organization, data: dict) -> None:
     slots, exceptions = [], []
-    for row in revision.data.get("slots", []):
+    for row in data.get("slots", []):
         form = OpeningSlotForm(data=row, organization=organization)
         if not form.is_valid():
             raise ValidationError(_("An opening slot is not valid: %s") % form.errors.as_text())
         slots.append(form.save(commit=False))
-    for row in revision.data.get("exceptions", []):
+    for row in data.get("exceptions", []):
         form = ScheduleExceptionForm(data=row)
         if not form.is_valid():
             raise ValidationError(_("An exception is not valid: %s") % form.errors.as_text())

@@ -36,6 +36,7 @@ urlpatterns = [
     # Review queue (coordinators)
     path("revisioni/", review.review_queue, name="review_queue"),
     path("revisioni/<int:pk>/", review.review_detail, name="review_detail"),
+    path("revisioni/<int:pk>/immagine/", review.review_image, name="review_image"),
     path("revisioni/<int:pk>/approva/", review.review_approve, name="review_approve"),
     path("revisioni/<int:pk>/rifiuta/", review.review_reject, name="review_reject"),
     path("revisioni/chiamate/", call_review.call_review_queue, name="call_review_queue"),
@@ -75,6 +76,8 @@ urlpatterns = [
     path(org + "attivita/<int:pk>/orari/", editing.activity_hours, name="activity_hours"),
     path(org + "modifiche/", editing.revision_history, name="revision_history"),
     path(org + "modifiche/<int:pk>/", review.revision_detail, name="revision_detail"),
+    path(org + "modifiche/<int:pk>/immagine/", review.revision_image, name="revision_image"),
+    path(org + "modifiche/<int:pk>/orari/", editing.revision_hours, name="revision_hours"),
     path(org + "volontari/", volunteers.volunteer_list, name="volunteer_list"),
     path(org + "volontari/nuovo/", volunteers.volunteer_edit, name="volunteer_new"),
     path(org + "volontari/registro.csv", volunteers.volunteer_export, name="volunteer_export"),

@@ -38,8 +38,8 @@ def _submitted_message(request, revision):
         )
 
 
-def _submit(request, organization, kind, form, **target):
-    data = serialize(form, exclude=form.revision_exclude)
+def _submit(request, organization, kind, form, carried=None, **target):
+    data = {**serialize(form, exclude=form.revision_exclude), **(carried or {})}
     image = next((form.cleaned_data.get(name) for name in form.revision_exclude), None)
     if image:
         data["image"] = services.store_revision_image(image)
@@ -105,6 +105,17 @@ def location_edit(request, slug, pk=None):
     return _form_page(request, organization, form, title, with_map=True)
 
 
+def _after_new_activity(request, organization, revision):
+    """A new activity's next step is its hours, whether it is public yet or not."""
+    if revision.activity_id:
+        return redirect("staff:activity_hours", slug=organization.slug, pk=revision.activity_id)
+    messages.info(
+        request,
+        _("Now give its opening hours: they are published together with the activity."),
+    )
+    return redirect("staff:revision_hours", slug=organization.slug, pk=revision.pk)
+
+
 def activity_edit(request, slug, pk=None):
     organization = get_organization_for_user(request.user, slug)
     activity = get_object_or_404(organization.activities, pk=pk) if pk else None
@@ -112,9 +123,19 @@ def activity_edit(request, slug, pk=None):
         form = ActivityForm(
             request.POST, request.FILES, instance=activity, organization=organization
         )
-        if form.is_valid() and _submit(
-            request, organization, Revision.Kind.ACTIVITY, form, activity=activity
-        ):
+        # A rejected new activity sent again keeps the hours it had been given.
+        reopened = _reopened(request, organization, Revision.Kind.ACTIVITY, activity=activity)
+        carried = (
+            {"hours": reopened.data["hours"]}
+            if activity is None and reopened and reopened.data.get("hours")
+            else None
+        )
+        revision = form.is_valid() and _submit(
+            request, organization, Revision.Kind.ACTIVITY, form, carried, activity=activity
+        )
+        if revision and activity is None:
+            return _after_new_activity(request, organization, revision)
+        if revision:
             return redirect("staff:organization", slug=organization.slug)
     else:
         reopened = _reopened(request, organization, Revision.Kind.ACTIVITY, activity=activity)
@@ -138,54 +159,89 @@ def _with_extra_row(data, prefix):
     return data
 
 
-def activity_hours(request, slug, pk):
+def _hours_formsets(request, organization, initial):
     """The weekly-hours editor: rows of slots and of dated exceptions, no JavaScript needed.
 
     "Add a row" is a submit button: it posts what was typed and comes back with one more
-    empty row, so nothing is lost.
+    empty row, so nothing is lost. Returns the formsets and the rows to save, if any.
     """
-    organization = get_organization_for_user(request.user, slug)
-    activity = get_object_or_404(organization.activities, pk=pk)
     kwargs = {"form_kwargs": {"organization": organization}}
-    if request.method == "POST":
-        data = request.POST
-        if "add_slot" in data or "add_exception" in data:
-            data = _with_extra_row(data, "slots" if "add_slot" in data else "exceptions")
-            slots = OpeningSlotFormSet(data, prefix="slots", **kwargs)
-            exceptions = ScheduleExceptionFormSet(data, prefix="exceptions")
-        else:
-            slots = OpeningSlotFormSet(data, prefix="slots", **kwargs)
-            exceptions = ScheduleExceptionFormSet(data, prefix="exceptions")
-            if slots.is_valid() and exceptions.is_valid():
-                payload = {"slots": formset_rows(slots), "exceptions": formset_rows(exceptions)}
-                try:
-                    revision = services.revision_submit(
-                        author=request.user,
-                        organization=organization,
-                        kind=Revision.Kind.HOURS,
-                        data=payload,
-                        activity=activity,
-                    )
-                except ValidationError as error:
-                    messages.error(request, " ".join(error.messages))
-                else:
-                    _submitted_message(request, revision)
-                    return redirect("staff:organization", slug=organization.slug)
-    else:
-        reopened = _reopened(request, organization, Revision.Kind.HOURS, activity=activity)
-        initial = reopened.data if reopened else services.hours_values(activity)
+    if request.method != "POST":
         slots = OpeningSlotFormSet(initial=initial["slots"], prefix="slots", **kwargs)
         exceptions = ScheduleExceptionFormSet(initial=initial["exceptions"], prefix="exceptions")
+        return slots, exceptions, None
+    data = request.POST
+    extend = "add_slot" in data or "add_exception" in data
+    if extend:
+        data = _with_extra_row(data, "slots" if "add_slot" in data else "exceptions")
+    slots = OpeningSlotFormSet(data, prefix="slots", **kwargs)
+    exceptions = ScheduleExceptionFormSet(data, prefix="exceptions")
+    if extend or not (slots.is_valid() and exceptions.is_valid()):
+        return slots, exceptions, None
+    return slots, exceptions, {"slots": formset_rows(slots), "exceptions": formset_rows(exceptions)}
+
+
+def _hours_page(request, organization, title, slots, exceptions, waiting=False):
     return render(
         request,
         "staff/activity_hours.html",
         {
             "organization": organization,
-            "activity": activity,
+            "activity_title": title,
+            "waiting": waiting,
             "slots": slots,
             "exceptions": exceptions,
         },
     )
+
+
+def activity_hours(request, slug, pk):
+    organization = get_organization_for_user(request.user, slug)
+    activity = get_object_or_404(organization.activities, pk=pk)
+    initial = None
+    if request.method != "POST":
+        reopened = _reopened(request, organization, Revision.Kind.HOURS, activity=activity)
+        initial = reopened.data if reopened else services.hours_values(activity)
+    slots, exceptions, payload = _hours_formsets(request, organization, initial)
+    if payload is not None:
+        try:
+            revision = services.revision_submit(
+                author=request.user,
+                organization=organization,
+                kind=Revision.Kind.HOURS,
+                data=payload,
+                activity=activity,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            _submitted_message(request, revision)
+            return redirect("staff:organization", slug=organization.slug)
+    return _hours_page(request, organization, activity.title, slots, exceptions)
+
+
+def revision_hours(request, slug, pk):
+    """Hours for a new activity waiting for review: kept in its revision, published with it."""
+    organization = get_organization_for_user(request.user, slug)
+    revision = get_object_or_404(
+        organization.revisions.pending(), pk=pk, kind=Revision.Kind.ACTIVITY, is_new=True
+    )
+    empty = {"slots": [], "exceptions": []}
+    slots, exceptions, payload = _hours_formsets(
+        request, organization, revision.data.get("hours") or empty
+    )
+    if payload is not None:
+        try:
+            services.revision_set_hours(revision=revision, hours=payload)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Hours saved: they are published together with the activity.")
+            )
+            return redirect("staff:organization", slug=organization.slug)
+    title = revision.target_label
+    return _hours_page(request, organization, title, slots, exceptions, waiting=True)
 
 
 def revision_history(request, slug):

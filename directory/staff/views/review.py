@@ -1,11 +1,17 @@
 """Coordinators' review queue: a field-by-field diff, approve or reject with a reason."""
 
+import mimetypes
+from decimal import Decimal, InvalidOperation
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from directory.models import Revision, VolunteeringCall, Weekday
 from directory.staff import services
@@ -24,8 +30,31 @@ def _display(field, value):
     if isinstance(field, forms.BooleanField):
         return _("yes") if value else _("no")
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, value))
+        # Stored values are JSON (True), choices are the form's strings ("True").
+        labels = {str(key): label for key, label in field.choices}
+        return str(labels.get(str(value), value))
     return str(value)
+
+
+NUMBER_FIELDS = (forms.DecimalField, forms.FloatField, forms.IntegerField)
+
+
+def _comparable(field, value):
+    """The value as the review compares it: an empty field is empty however it is stored
+    (None, "", [] or, for a box not ticked on a new record, False), lists in any order,
+    numbers by value (45.42 and "45.420000")."""
+    if value in (None, "", []) or (isinstance(field, forms.BooleanField) and value is False):
+        return None
+    if isinstance(value, list | tuple):
+        return sorted(str(item) for item in value)
+    if isinstance(field, NUMBER_FIELDS):
+        try:
+            return Decimal(str(value)).normalize()
+        except InvalidOperation:
+            return value
+    if isinstance(field, forms.ChoiceField):
+        return str(value)
+    return value
 
 
 def _hours_lines(values):
@@ -69,12 +98,61 @@ def revision_diff(revision: Revision) -> list[dict]:
                 "label": field.label,
                 "before": _display(field, before),
                 "after": _display(field, after),
-                "changed": before != after,
+                "changed": _comparable(field, before) != _comparable(field, after),
             }
         )
-    if revision.data.get("image"):
-        rows.append({"label": _("image"), "before": "", "after": _("new image"), "changed": True})
+    if revision.kind == Revision.Kind.ACTIVITY and revision.is_new:
+        hours = _hours_lines(revision.data.get("hours") or {})
+        rows.append(
+            {
+                "label": _("opening hours"),
+                "before": "—",
+                "after": "\n".join(hours) or "—",
+                "changed": bool(hours),
+            }
+        )
     return rows
+
+
+def lacks_hours(revision: Revision) -> bool:
+    """A new activity about to be published with no weekly hours: the reviewer is told."""
+    return (
+        revision.kind == Revision.Kind.ACTIVITY
+        and revision.is_new
+        and not (revision.data.get("hours") or {}).get("slots")
+    )
+
+
+def _pending_image(revision: Revision) -> str | None:
+    """The path of the image uploaded with the revision while it waits in the private folder."""
+    path = revision.data.get("image")
+    if isinstance(path, str) and path.startswith(f"{services.REVISION_IMAGE_DIR}/"):
+        return path
+    return None
+
+
+def _current_image(revision: Revision):
+    if revision.kind == Revision.Kind.ORGANIZATION:
+        return revision.organization.logo or None
+    if revision.kind == Revision.Kind.ACTIVITY and revision.activity:
+        return revision.activity.photo or None
+    return None
+
+
+def revision_image_row(revision: Revision, image_url: str) -> dict | None:
+    if not _pending_image(revision):
+        return None
+    current = _current_image(revision)
+    label = _("logo") if revision.kind == Revision.Kind.ORGANIZATION else _("photo")
+    return {
+        "label": label,
+        "before_url": current.url if current else None,
+        "after_url": image_url,
+        "alt": _("Proposed %(image)s for %(target)s")
+        % {"image": label, "target": revision.target_label},
+        "before_alt": _("Current %(image)s of %(target)s")
+        % {"image": label, "target": revision.target_label},
+    }
 
 
 def review_queue(request):
@@ -91,7 +169,7 @@ def review_queue(request):
     )
 
 
-def _revision_page(request, revision, reject_form=None):
+def _revision_page(request, revision, image_url, reject_form=None):
     return render(
         request,
         "staff/revision_detail.html",
@@ -99,6 +177,15 @@ def _revision_page(request, revision, reject_form=None):
             "revision": revision,
             "organization": revision.organization,
             "diff": revision_diff(revision),
+            "image": revision_image_row(revision, image_url),
+            "lacks_hours": lacks_hours(revision),
+            "hours_url": (
+                reverse("staff:revision_hours", args=[revision.organization.slug, revision.pk])
+                if revision.kind == Revision.Kind.ACTIVITY
+                and revision.is_new
+                and revision.status == Revision.Status.PENDING
+                else None
+            ),
             "can_review": is_coordinator(request.user)
             and revision.status == Revision.Status.PENDING,
             "reject_form": reject_form or RejectForm(),
@@ -110,13 +197,43 @@ def _revision_page(request, revision, reject_form=None):
 def revision_detail(request, slug, pk):
     organization = get_organization_for_user(request.user, slug)
     revision = get_object_or_404(organization.revisions.for_list(), pk=pk)
-    return _revision_page(request, revision)
+    image_url = reverse("staff:revision_image", args=[organization.slug, revision.pk])
+    return _revision_page(request, revision, image_url)
 
 
 def review_detail(request, pk):
     require_coordinator(request.user)
     revision = get_object_or_404(Revision.objects.for_list(), pk=pk)
-    return _revision_page(request, revision)
+    return _revision_page(request, revision, reverse("staff:review_image", args=[revision.pk]))
+
+
+IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp"}
+
+
+def _image_response(revision: Revision) -> FileResponse:
+    """The uploaded file, not public until approved (it may show minors): streamed to whoever
+    may see the revision, and kept by no cache on the way."""
+    path = _pending_image(revision)
+    content_type = mimetypes.guess_type(path)[0] if path else None
+    if content_type not in IMAGE_TYPES or not default_storage.exists(path):
+        raise Http404
+    response = FileResponse(default_storage.open(path), content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def review_image(request, pk):
+    require_coordinator(request.user)
+    return _image_response(get_object_or_404(Revision, pk=pk))
+
+
+@require_safe
+def revision_image(request, slug, pk):
+    """The author's organization sees what it sent, on its own history page."""
+    organization = get_organization_for_user(request.user, slug)
+    return _image_response(get_object_or_404(organization.revisions, pk=pk))
 
 
 @require_POST
@@ -141,7 +258,8 @@ def review_reject(request, pk):
     revision = get_object_or_404(Revision.objects.for_list(), pk=pk)
     form = RejectForm(request.POST)
     if not form.is_valid():
-        return _revision_page(request, revision, reject_form=form)
+        image_url = reverse("staff:review_image", args=[revision.pk])
+        return _revision_page(request, revision, image_url, reject_form=form)
     try:
         services.revision_reject(
             revision=revision, reviewer=request.user, reason=form.cleaned_data["reason"]
