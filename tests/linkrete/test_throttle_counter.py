@@ -29,6 +29,17 @@ needs_postgres = pytest.mark.skipif(
 )
 
 
+@pytest.fixture
+def production_cache(settings, tmp_path):
+    """The servers' default cache: files shared by every process (the suite uses memory)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+
+
 def visitor(address="203.0.113.7"):
     return RequestFactory().post("/", REMOTE_ADDR=address)
 
@@ -78,6 +89,7 @@ def _all_at_once(n, action):
 
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("production_cache")
 def test_simultaneous_actions_get_exactly_the_limit():
     results = _all_at_once(24, lambda: over_limit(visitor(), "report", 5))
     assert results.count(False) == 5
@@ -86,6 +98,7 @@ def test_simultaneous_actions_get_exactly_the_limit():
 
 @needs_postgres
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seeded_taxonomies", "production_cache")
 def test_24_simultaneous_reports_store_no_more_than_the_limit():
     activity = ActivityFactory(slug="doposcuola")
     url = reverse("directory:activity_report_problem", kwargs={"slug": activity.slug})
