@@ -6,17 +6,20 @@ stay for the monitoring and the registers. Run by ``manage.py apply_retention``,
 
 Not listed here, because they hold no person's data: organizations, locations and activities
 (public contacts of bodies), board posts and place requests (between organizations), revisions
-(proposed public data). Staff accounts are people's own, kept while they work in the network.
+(proposed public data). Staff accounts are people's own, kept while they work in the network;
+an account made for an invitation nobody accepted goes with the invitation.
 """
 
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Q
 from django.utils import timezone
 
-from directory.models import Application, ProblemReport, Volunteer, VolunteerHours
-from linkrete.retention import ERASED, Rule, erase_in_batches
+from directory.models import Application, Invitation, ProblemReport, Volunteer, VolunteerHours
+from linkrete.retention import ERASED, Rule, delete_in_batches, erase_in_batches
 
 
 def _days(n: int) -> datetime.timedelta:
@@ -98,6 +101,25 @@ def erase_handled_problem_reports(now: datetime.datetime) -> int:
     )
 
 
+def delete_expired_invitations(now: datetime.datetime) -> int:
+    """Invitations past their validity, accepted or not (the membership records who joined),
+    then the accounts made for an invitation nobody accepted: never signed in, no password,
+    no organization, no role."""
+    deleted = delete_in_batches(Invitation.objects.filter(expires_at__lte=now))
+    never_used = get_user_model().objects.filter(
+        password__startswith=UNUSABLE_PASSWORD_PREFIX,
+        last_login__isnull=True,
+        is_staff=False,
+        is_superuser=False,
+        groups__isnull=True,
+        memberships__isnull=True,
+        invitations__isnull=True,
+        date_joined__lt=now - _days(settings.LINKRETE_INVITATION_DAYS),
+    )
+    delete_in_batches(never_used)
+    return deleted
+
+
 def rules() -> list[Rule]:
     return [
         Rule(
@@ -118,5 +140,12 @@ def rules() -> list[Rule]:
             "erased",
             erase_handled_problem_reports,
             f"{settings.LINKRETE_PROBLEM_REPORT_RETENTION_DAYS} days after handling",
+        ),
+        Rule(
+            "invitations",
+            "deleted",
+            delete_expired_invitations,
+            f"once expired, {settings.LINKRETE_INVITATION_DAYS} days after sending, with the "
+            "accounts made for them if never used",
         ),
     ]

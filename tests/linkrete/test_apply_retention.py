@@ -8,8 +8,15 @@ import pytest
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from directory.models import Application, ProblemReport, Volunteer, VolunteerHours
-from linkrete.accounts.models import RateCounter
+from directory.models import (
+    Application,
+    Invitation,
+    Membership,
+    ProblemReport,
+    Volunteer,
+    VolunteerHours,
+)
+from linkrete.accounts.models import RateCounter, User
 from linkrete.retention import BATCH_SIZE, ERASED
 from linkrete.throttle import over_limit
 from sportelli.models import Referral, ReferralEvent
@@ -17,6 +24,7 @@ from tests.factories import (
     ApplicationFactory,
     ProblemReportFactory,
     ReferralFactory,
+    UserFactory,
     VolunteerFactory,
     VolunteerHoursFactory,
     VolunteeringCallFactory,
@@ -228,3 +236,40 @@ def test_erasing_works_in_batches_and_reaches_every_row(capsys, settings):
     )
     assert f"volunteering applications: {BATCH_SIZE + 3} erased" in run(capsys)
     assert not Application.objects.exclude(first_name=ERASED).exists()
+
+
+# Invitations --------------------------------------------------------------------------------
+
+
+def test_expired_invitations_go_with_the_accounts_made_for_them(capsys, settings, organization):
+    settings.LINKRETE_INVITATION_DAYS = 7
+
+    def invited(user, expires_at):
+        return Invitation.objects.create(
+            organization=organization,
+            user=user,
+            role="editor",
+            token_hash=Invitation.hash_token(user.username),
+            expires_at=expires_at,
+        )
+
+    never_used = UserFactory(username="mai-entrata", password=None)
+    never_used.set_unusable_password()
+    never_used.save()
+    User.objects.filter(pk=never_used.pk).update(date_joined=NOW - 8 * DAY)
+    invited(never_used, NOW - DAY)
+    waiting = UserFactory(username="in-attesa", password=None)
+    waiting.set_unusable_password()
+    waiting.save()
+    still_valid = invited(waiting, NOW + HOUR)
+    existing = UserFactory(username="con-account")
+    invited(existing, NOW)
+    member = UserFactory(username="entrata")
+    Membership.objects.create(user=member, organization=organization)
+
+    assert "invitations: 2 deleted" in run(capsys)
+
+    assert list(Invitation.objects.all()) == [still_valid]
+    assert not User.objects.filter(pk=never_used.pk).exists()
+    assert User.objects.filter(pk__in=[waiting.pk, existing.pk, member.pk]).count() == 3
+    assert "invitations: 0 deleted" in run(capsys)
