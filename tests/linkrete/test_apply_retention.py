@@ -5,6 +5,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from axes.models import AccessAttempt, AccessLog
 from django.core.management import call_command
 from django.test import RequestFactory
 
@@ -273,3 +274,24 @@ def test_expired_invitations_go_with_the_accounts_made_for_them(capsys, settings
     assert not User.objects.filter(pk=never_used.pk).exists()
     assert User.objects.filter(pk__in=[waiting.pk, existing.pk, member.pk]).count() == 3
     assert "invitations: 0 deleted" in run(capsys)
+
+
+# Sign-in records ----------------------------------------------------------------------------
+
+
+def test_sign_in_records_are_deleted_after_the_period(capsys, settings):
+    settings.LINKRETE_SIGN_IN_LOG_DAYS = 90
+    old = AccessLog.objects.create(username="anna", ip_address="203.0.113.1", user_agent="x")
+    recent = AccessLog.objects.create(username="anna", ip_address="203.0.113.1", user_agent="x")
+    AccessLog.objects.filter(pk=old.pk).update(attempt_time=NOW - 90 * DAY - HOUR)
+    AccessLog.objects.filter(pk=recent.pk).update(attempt_time=NOW - 89 * DAY)
+    failed = AccessAttempt.objects.create(
+        username="anna", ip_address="203.0.113.1", user_agent="x", failures_since_start=1
+    )
+    AccessAttempt.objects.filter(pk=failed.pk).update(
+        attempt_time=NOW - settings.AXES_COOLOFF_TIME - HOUR
+    )
+
+    assert "sign-in records: 2 deleted" in run(capsys)
+    assert list(AccessLog.objects.all()) == [recent]
+    assert not AccessAttempt.objects.exists()

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from directory import retention as directory_retention
 from linkrete import throttle
+from linkrete.accounts import retention as accounts_retention
 from sportelli import retention as sportelli_retention
 
 
@@ -13,12 +14,17 @@ class Command(BaseCommand):
     help = (
         "Erase the personal data of bookings, referrals, volunteering applications, former "
         "volunteers and problem reports past their retention period; delete expired "
-        "invitations and rate-limit counters. Idempotent: run it daily."
+        "invitations, old sign-in records and rate-limit counters. Idempotent: run it daily."
     )
 
     def handle(self, *args, **options):
         now = timezone.now()
-        rules = [*sportelli_retention.rules(), *directory_retention.rules(), *throttle.rules()]
+        rules = [
+            *sportelli_retention.rules(),
+            *directory_retention.rules(),
+            *accounts_retention.rules(),
+            *throttle.rules(),
+        ]
         total = 0
         for rule in rules:
             done = rule.apply(now)
