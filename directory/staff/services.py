@@ -543,6 +543,8 @@ def application_accept(*, application: Application, decided_by) -> Volunteer:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != Application.Status.NEW:
         raise ValidationError(_("This application has already been answered."))
+    if application.birth_date is None:  # erased by the retention rules, long unanswered
+        raise ValidationError(_("This application is too old: its personal data was erased."))
     volunteer = Volunteer(
         organization=application.call.organization,
         first_name=application.first_name,

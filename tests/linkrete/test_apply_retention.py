@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import RequestFactory
 
@@ -17,6 +18,7 @@ from directory.models import (
     Volunteer,
     VolunteerHours,
 )
+from directory.staff import services
 from linkrete.accounts.models import RateCounter, User
 from linkrete.retention import BATCH_SIZE, ERASED
 from linkrete.throttle import over_limit
@@ -295,3 +297,13 @@ def test_sign_in_records_are_deleted_after_the_period(capsys, settings):
     assert "sign-in records: 2 deleted" in run(capsys)
     assert list(AccessLog.objects.all()) == [recent]
     assert not AccessAttempt.objects.exists()
+
+
+def test_an_erased_unanswered_application_cannot_be_accepted_any_more(capsys, staff):
+    application = ApplicationFactory(call=VolunteeringCallFactory(deadline=None))
+    Application.objects.update(created_at=NOW - 400 * DAY)
+    run(capsys)
+    application.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.application_accept(application=application, decided_by=staff)
+    assert not Volunteer.objects.exists()
