@@ -183,3 +183,19 @@ def test_the_members_page_lists_waiting_invitations_by_email_only(
     page = client.get(reverse("staff:member_list", args=[organization.slug])).content.decode()
     assert existing.email in page
     assert "Giorgio" not in page
+
+
+def test_the_waiting_invitations_cost_the_same_queries_however_many(
+    client, manager, organization, django_assert_max_num_queries
+):
+    client.force_login(manager)
+    url = reverse("staff:member_list", args=[organization.slug])
+    invite(client, organization, "prima@example.org")
+    with django_assert_max_num_queries(11) as few:
+        assert client.get(url).status_code == 200
+    one = len(few.captured_queries)  # now: each request empties the query log
+    for n in range(5):
+        invite(client, organization, f"altra{n}@example.org")
+    with django_assert_max_num_queries(one):
+        page = client.get(url).content.decode()
+    assert page.count("@example.org, ") == 6
