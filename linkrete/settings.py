@@ -257,10 +257,17 @@ LINKRETE_CONTENT_LICENSE_URL = env_str(
     "CONTENT_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.it"
 )
 
-# Retention (GDPR art. 5(1)(e)): days after which `manage.py apply_retention` erases who a
-# booking or a finished referral was about; dates, desk, topics and statuses stay for monitoring.
+# Retention (GDPR art. 5(1)(e)): after these periods `manage.py apply_retention` erases who a
+# row was about; dates, desks, topics and statuses stay for monitoring. The README's table
+# "Personal data and how long it is kept" lists them all.
 LINKRETE_BOOKING_RETENTION_DAYS = env_int("BOOKING_RETENTION_DAYS", 180)
 LINKRETE_REFERRAL_RETENTION_DAYS = env_int("REFERRAL_RETENTION_DAYS", 365)
+LINKRETE_REFERRAL_STALE_DAYS = env_int("REFERRAL_STALE_DAYS", 365)
+LINKRETE_APPLICATION_RETENTION_DAYS = env_int("APPLICATION_RETENTION_DAYS", 180)
+LINKRETE_VOLUNTEER_RETENTION_YEARS = env_int("VOLUNTEER_RETENTION_YEARS", 10)
+LINKRETE_PROBLEM_REPORT_RETENTION_DAYS = env_int("PROBLEM_REPORT_RETENTION_DAYS", 90)
+LINKRETE_INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
+LINKRETE_SIGN_IN_LOG_DAYS = env_int("SIGN_IN_LOG_DAYS", 90)
 
 LOGGING = {
     "version": 1,

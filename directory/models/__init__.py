@@ -1,6 +1,6 @@
 from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
-from directory.models.membership import Membership
+from directory.models.membership import Invitation, Membership
 from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
     LegalForm,
@@ -54,6 +54,7 @@ __all__ = [
     "Language",
     "LegalForm",
     "Location",
+    "Invitation",
     "Membership",
     "Municipality",
     "NetworkRole",

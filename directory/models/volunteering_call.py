@@ -126,7 +126,8 @@ class Application(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    birth_date = models.DateField(_("date of birth"))
+    # Null only once erased (directory/retention.py); the form still asks for it.
+    birth_date = models.DateField(_("date of birth"), null=True)
     message = models.TextField(_("why you would like to take part"), blank=True)
     privacy_consent_at = models.DateTimeField(_("privacy consent given at"))
     status = models.CharField(

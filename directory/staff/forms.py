@@ -415,12 +415,9 @@ class InvitationForm(forms.Form):
         self.fields["organization"].queryset = organizations
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        user = get_user_model().objects.filter(email__iexact=email).first()
-        if user is not None and user.has_usable_password():
-            # An existing account is added to the organization without a new invitation.
-            self.existing_user = user
-        return email
+        # Whether the address has an account is the service's business, never the form's:
+        # the manager gets the same answer either way.
+        return self.cleaned_data["email"].strip().lower()
 
 
 class MembershipRoleForm(forms.ModelForm):

@@ -1,4 +1,9 @@
-"""Uploaded images: checked by opening them with Pillow, re-encoded without metadata."""
+"""Uploaded images: checked by opening them with Pillow, re-encoded without metadata.
+
+Memory is bounded before any pixel is decoded: the file size, then the dimensions Pillow
+reads from the header (``Image.open`` decodes nothing), against ``MAX_PIXELS``. A JPEG is then
+decoded already reduced (``draft``: the decoder skips the detail the thumbnail would discard).
+"""
 
 import io
 import uuid
@@ -10,9 +15,24 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# 40 megapixels: more than any phone camera's default photo, under half of Pillow's own bomb
+# limit (about 89 megapixels). A PNG or WebP this size decodes to at most 160 MB (RGBA); a
+# JPEG far less, thanks to draft(). A 9,400 x 9,400 PNG of a few hundred KB is refused.
+MAX_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 LOGO_MAX_SIZE = (800, 800)
 PHOTO_MAX_SIZE = (1600, 1600)
+
+
+def _too_many_pixels() -> ValidationError:
+    return ValidationError(
+        _(
+            "The image is too large in pixels (over %(megapixels)s megapixels): "
+            "please send a smaller one."
+        ),
+        code="bomb",
+        params={"megapixels": MAX_PIXELS // 1_000_000},
+    )
 
 
 def clean_image(upload, max_size: tuple[int, int]) -> ContentFile:
@@ -32,27 +52,28 @@ def clean_image(upload, max_size: tuple[int, int]) -> ContentFile:
             with Image.open(upload) as probe:
                 image_format = probe.format
                 width, height = probe.size
+                # Before verify(), which reads the whole stream.
+                if image_format in ALLOWED_FORMATS and width * height > MAX_PIXELS:
+                    raise _too_many_pixels()
                 probe.verify()
             if image_format not in ALLOWED_FORMATS:
                 raise ValidationError(_("Send a JPEG, PNG or WebP image."), code="format")
             upload.seek(0)
             with Image.open(upload) as image:
+                if image.format == "JPEG":
+                    # The decoder scales by 1/2, 1/4 or 1/8 while reading, never below the
+                    # requested size: thumbnail() below does the rest.
+                    image.draft("RGB", max_size)
                 image.load()
                 image = ImageOps.exif_transpose(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(
-            _("The image is too large in pixels to be processed safely."), code="bomb"
-        ) from None
+        raise _too_many_pixels() from None
     except ValidationError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("This file is not a JPEG, PNG or WebP image, or it is damaged."), code="invalid"
         ) from None
-    if width * height > (Image.MAX_IMAGE_PIXELS or 0) > 0:
-        raise ValidationError(
-            _("The image is too large in pixels to be processed safely."), code="bomb"
-        )
 
     image.thumbnail(max_size)
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (

@@ -1,7 +1,9 @@
 """Writes of the signed-in area that span several models, send mail or publish public data."""
 
-from dataclasses import dataclass
+import datetime
+import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
@@ -25,6 +27,7 @@ from directory.models import (
     Application,
     BoardPost,
     Course,
+    Invitation,
     Location,
     Membership,
     Organization,
@@ -42,7 +45,7 @@ from directory.staff.forms import (
     current_values,
 )
 from linkrete.accounts import roles
-from linkrete.mail import Mail, MailStatus, send_after_commit
+from linkrete.mail import Mail, send_after_commit
 
 # Images uploaded with a revision wait here until it is approved; they stay with the revision.
 REVISION_IMAGE_DIR = "revisions"
@@ -284,10 +287,11 @@ def invitation_url(request, user) -> str:
 @transaction.atomic
 def staff_invite(
     *, request, invited_by, email: str, first_name: str, last_name: str, organization, role: str
-):
-    """Create (or reuse) the account, add the membership and e-mail a one-time link that sets
-    the password. The link stops working once the password is set (Django's reset token).
-    The mail leaves after the commit; ``Invitation.mail`` says whether it went."""
+) -> Invitation:
+    """Invite someone to the organization: an invitation, never a membership, whatever the
+    e-mail. An address without an account gets one without a password (the link sets it); an
+    existing account is asked to accept, signed in. The manager is answered the same either
+    way, so the form does not tell which addresses have an account."""
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
@@ -295,47 +299,76 @@ def staff_invite(
         user.set_unusable_password()
         user.full_clean()
         user.save()
-    user.groups.add(Group.objects.get_or_create(name=roles.ORGANIZATION_STAFF)[0])
-    membership, created = Membership.objects.get_or_create(
-        user=user, organization=organization, defaults={"role": role}
+    elif Membership.objects.filter(user=user, organization=organization).exists():
+        # Members are listed to the managers already: this tells them nothing new.
+        raise ValidationError(
+            _("%(email)s is already a member: change the role in the list of members.")
+            % {"email": email}
+        )
+    token = secrets.token_urlsafe(32)
+    invitation, _created = Invitation.objects.update_or_create(
+        user=user,
+        organization=organization,
+        accepted_at__isnull=True,
+        defaults={
+            "role": role,
+            "invited_by": invited_by,
+            "token_hash": Invitation.hash_token(token),
+            "expires_at": timezone.now()
+            + datetime.timedelta(days=settings.LINKRETE_INVITATION_DAYS),
+        },
     )
-    if not created and membership.role != role:
-        # Inviting a member again must not demote the organization's last manager.
-        membership_change_role(membership=membership, role=role, changed_by=invited_by)
     context = {
         "user": user,
         "organization": organization,
         "invited_by": invited_by,
-        "url": invitation_url(request, user)
-        if not user.has_usable_password()
-        else request.build_absolute_uri(reverse("staff:home")),
+        "url": request.build_absolute_uri(
+            reverse("staff:invitation_open", kwargs={"token": token})
+        ),
         "has_account": user.has_usable_password(),
+        "expires_at": invitation.expires_at,
     }
-    invitation = Invitation(user=user, url=context["url"])
-    send_after_commit(
+    # What the manager needs if the mail does not go: the link, to pass on by hand (only its
+    # hash is stored), and the mail's outcome once the transaction commits.
+    invitation.url = context["url"]
+    invitation.mail = send_after_commit(
         Mail(
             kind="staff_invitation",
-            reference=f"membership {membership.pk}",
+            reference=f"invitation {invitation.pk}",
             subject=_("Invitation to the network area of %(organization)s")
             % {"organization": organization},
             body=render_to_string("staff/email/invitation.txt", context),
             to=user.email,
         ),
-        invitation.record,
+        lambda status: setattr(invitation, "mail", status),
     )
     return invitation
 
 
-@dataclass
-class Invitation:
-    """An invitation made: its link, to pass on by hand when ``mail`` is not ``SENT``."""
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user) -> Membership:
+    """The invited account joins the organization with the role it was invited to."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.user_id != user.pk:
+        raise ValidationError(_("This invitation was sent to another account."))
+    if invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
+        raise ValidationError(_("This invitation is no longer valid."))
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organization=invitation.organization, defaults={"role": invitation.role}
+    )
+    user.groups.add(Group.objects.get_or_create(name=roles.ORGANIZATION_STAFF)[0])
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership
 
-    user: object
-    url: str
-    mail: str = MailStatus.PENDING
 
-    def record(self, status: str) -> None:
-        self.mail = status
+def invitations_accept_all(*, user) -> list[Membership]:
+    """Every open invitation of an account that has just chosen its first password through
+    an invitation's link: choosing it is the acceptance."""
+    return [
+        invitation_accept(invitation=invitation, user=user)
+        for invitation in Invitation.objects.pending().filter(user=user)
+    ]
 
 
 def _check_keeps_a_manager(membership: Membership, changed_by) -> None:
@@ -539,6 +572,8 @@ def application_accept(*, application: Application, decided_by) -> Volunteer:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != Application.Status.NEW:
         raise ValidationError(_("This application has already been answered."))
+    if application.birth_date is None:  # erased by the retention rules, long unanswered
+        raise ValidationError(_("This application is too old: its personal data was erased."))
     volunteer = Volunteer(
         organization=application.call.organization,
         first_name=application.first_name,

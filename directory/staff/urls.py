@@ -21,6 +21,8 @@ urlpatterns = [
     path("", home.home, name="home"),
     # Accounts
     path("invita/", accounts.invite, name="invite"),
+    # Before the password link below, whose two segments would take it.
+    path("invito/accetta/<str:token>/", accounts.invitation_open, name="invitation_open"),
     path(
         "invito/<uidb64>/<token>/",
         accounts.InvitationAcceptView.as_view(),

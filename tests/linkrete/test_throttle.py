@@ -1,15 +1,9 @@
 import pytest
-from django.core.cache import cache
 from django.test import RequestFactory
 
 from linkrete.throttle import client_ip, over_limit
 
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = pytest.mark.django_db  # the counters are in the database
 
 
 def request_from(remote, forwarded=None):

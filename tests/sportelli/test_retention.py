@@ -34,18 +34,20 @@ def test_old_bookings_lose_name_contacts_and_note_but_stay_counted(capsys, setti
     )
     recent = BookingFactory(desk=desk, starts_at=now - 179 * DAY, name="Anna Neri")
 
-    assert "Erased: 1 bookings, 0 referrals." in run(capsys)
+    assert "bookings: 1 erased" in run(capsys)
 
     old.refresh_from_db()
     recent.refresh_from_db()
     assert (old.name, old.phone, old.email, old.note) == (ERASED, ERASED, "", "")
     assert (old.desk, old.status) == (desk, Booking.Status.DONE)
     assert recent.name == "Anna Neri"
-    assert "Erased: 0 bookings" in run(capsys)  # nothing twice
+    assert "bookings: 0 erased" in run(capsys)  # nothing twice
 
 
 def test_finished_referrals_lose_every_text_about_the_person(capsys, settings):
     settings.LINKRETE_REFERRAL_RETENTION_DAYS = 365
+    # Open referrals follow the stale rule (tests/linkrete/test_apply_retention.py).
+    settings.LINKRETE_REFERRAL_STALE_DAYS = 730
     closed = ReferralFactory(status="closed", outcome="Iscritta al corso, sta bene.")
     declined = ReferralFactory(status="declined", decline_reason="Fatima ha già un tutor.")
     open_one = ReferralFactory(status="in_progress")
@@ -53,7 +55,7 @@ def test_finished_referrals_lose_every_text_about_the_person(capsys, settings):
     long_ago = timezone.now() - 366 * DAY
     Referral.objects.update(updated_at=long_ago)
 
-    assert "0 bookings, 2 referrals." in run(capsys)
+    assert "referrals: 2 erased" in run(capsys)
 
     for referral in (closed, declined):
         referral.refresh_from_db()

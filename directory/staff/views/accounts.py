@@ -1,15 +1,22 @@
-"""Invitations (a one-time link that sets the password) and password reset."""
+"""Invitations and password reset.
+
+An invitation's e-mail links to ``invitation_open``: a new account goes on to choose its
+password (which accepts the invitation), an existing one signs in and accepts. Until then the
+person is not a member.
+"""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
-from directory.models import Membership, Organization
+from directory.models import Invitation, Membership, Organization
 from directory.staff import params, services
 from directory.staff.access import is_coordinator
 from directory.staff.forms import InvitationForm
@@ -48,7 +55,9 @@ def invite(request):
             organization = form.cleaned_data["organization"]
             email = form.cleaned_data["email"]
             if invitation.mail == MailStatus.SENT:
-                messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
+                messages.success(
+                    request, _("We have sent an invitation to %(email)s.") % {"email": email}
+                )
             else:
                 # The member list shows the link once, to pass on by hand.
                 request.session[UNSENT_INVITATION_KEY] = {
@@ -59,8 +68,8 @@ def invite(request):
                 messages.error(
                     request,
                     _(
-                        "%(email)s is a member now, but the invitation e-mail could not be "
-                        "sent: give them the link below yourself."
+                        "The invitation to %(email)s is saved, but its e-mail could not be sent: "
+                        "give them the link below yourself."
                     )
                     % {"email": email},
                 )
@@ -78,6 +87,45 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     # The reset session key is shared with password reset; a distinct URL token keeps them apart.
     reset_url_token = "imposta-password"
+
+    @transaction.atomic
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.invitations_accept_all(user=form.user)
+        return response
+
+
+@login_not_required
+def invitation_open(request, token):
+    invitation = (
+        Invitation.objects.pending()
+        .select_related("organization", "user")
+        .filter(token_hash=Invitation.hash_token(token))
+        .first()
+    )
+    if invitation is None:
+        return render(request, "staff/invitation_invalid.html", status=404)
+    invited = invitation.user
+    if request.user.is_authenticated and request.user.pk != invited.pk:
+        # The page names neither account: whoever holds the link learns nothing more.
+        return render(request, "staff/invitation_other_account.html", status=404)
+    if not invited.has_usable_password():
+        return redirect(services.invitation_url(request, invited))
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.method == "POST":
+        try:
+            services.invitation_accept(invitation=invitation, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("You are now a member of %(organization)s.")
+                % {"organization": invitation.organization.name},
+            )
+        return redirect("staff:home")
+    return render(request, "staff/invitation_join.html", {"invitation": invitation})
 
 
 @login_not_required

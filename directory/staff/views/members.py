@@ -1,5 +1,5 @@
-"""Members of an organization: everyone sees who works there, managers change roles and
-remove members (an organization keeps at least one manager)."""
+"""Members of an organization: everyone sees who works there, managers change roles, remove
+members (an organization keeps at least one manager) and see the invitations not yet accepted."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -42,6 +42,12 @@ def member_list(request, slug):
             ],
             "can_manage": can_manage,
             "unsent_invitation": unsent,
+            # Only the e-mail the manager typed: not the name of an account it may have found.
+            "invitations": organization.invitations.pending()
+            .select_related("user")
+            .order_by("expires_at")
+            if can_manage
+            else [],
         },
     )
 

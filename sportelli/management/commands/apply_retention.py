@@ -1,17 +1,34 @@
-"""Erase who old bookings and finished referrals were about (see sportelli/retention.py)."""
+"""Erase or delete personal data past its retention period: the desks' rules
+(sportelli/retention.py), the network's (directory/retention.py) and the rate-limit counters."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from sportelli import retention
+from directory import retention as directory_retention
+from linkrete import throttle
+from linkrete.accounts import retention as accounts_retention
+from sportelli import retention as sportelli_retention
 
 
 class Command(BaseCommand):
-    help = "Erase the personal data of bookings and referrals past their retention period."
+    help = (
+        "Erase the personal data of bookings, referrals, volunteering applications, former "
+        "volunteers and problem reports past their retention period; delete expired "
+        "invitations, old sign-in records and rate-limit counters. Idempotent: run it daily."
+    )
 
     def handle(self, *args, **options):
         now = timezone.now()
-        bookings = retention.erase_old_bookings(now)
-        referrals = retention.erase_old_referrals(now)
-        # Counts only: never who.
-        self.stdout.write(f"Erased: {bookings} bookings, {referrals} referrals.")
+        rules = [
+            *sportelli_retention.rules(),
+            *directory_retention.rules(),
+            *accounts_retention.rules(),
+            *throttle.rules(),
+        ]
+        total = 0
+        for rule in rules:
+            done = rule.apply(now)
+            total += done
+            # Counts only: never who.
+            self.stdout.write(f"{rule.table}: {done} {rule.verb} ({rule.period}).")
+        self.stdout.write(f"Retention applied: {total} rows in {len(rules)} tables.")
