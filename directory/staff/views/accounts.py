@@ -54,7 +54,7 @@ def invite(request):
         else:
             organization = form.cleaned_data["organization"]
             email = form.cleaned_data["email"]
-            if invitation.mail == MailStatus.SENT:
+            if invitation.mail != MailStatus.FAILED:  # sent, or on its way after the commit
                 messages.success(
                     request, _("We have sent an invitation to %(email)s.") % {"email": email}
                 )

@@ -14,7 +14,7 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
-from directory.models import Membership
+from directory.models import Invitation, Membership
 from linkrete.accounts import roles
 from linkrete.accounts.models import User
 from tests.factories import UserFactory
@@ -70,7 +70,7 @@ def invite(client, organization):
     )
 
 
-def test_a_failed_invitation_mail_keeps_the_member_and_shows_the_link_once(
+def test_a_failed_invitation_mail_keeps_the_invitation_and_shows_the_link_once(
     client, manager, organization, failing_mail, caplog
 ):
     client.force_login(manager)
@@ -80,22 +80,23 @@ def test_a_failed_invitation_mail_keeps_the_member_and_shows_the_link_once(
     assert page.status_code == 200
     assert page.redirect_chain[-1][0] == reverse("staff:member_list", args=[organization.slug])
     user = User.objects.get(email=EMAIL)
-    assert Membership.objects.filter(user=user, organization=organization).exists()
+    assert Invitation.objects.pending().filter(user=user, organization=organization).exists()
+    assert not Membership.objects.filter(user=user, organization=organization).exists()
     errors = [m.message for m in get_messages(page.wsgi_request) if m.level == messages.ERROR]
     assert errors == [
-        f"{EMAIL} ora fa parte dell'ente, ma non è stato possibile inviare la mail di invito: "
+        f"L'invito a {EMAIL} è salvato, ma non è stato possibile inviare la mail: "
         "dagli tu il link qui sotto."
     ]
     content = html.unescape(page.content.decode())
     link = re.search(r'id="unsent-invitation-url"[^>]*value="([^"]+)"', content).group(1)
+    again = client.get(reverse("staff:member_list", args=[organization.slug]))
+    assert "unsent-invitation-url" not in again.content.decode()
+    client.logout()  # the link is the invited person's
     assert "/imposta-password/" in client.get(link, follow=True).redirect_chain[-1][0]
     records = [r for r in caplog.records if r.name == "linkrete.mail"]
     assert records and all(
         EMAIL not in r.getMessage() and "Nuova" not in r.getMessage() for r in records
     )
-
-    again = client.get(reverse("staff:member_list", args=[organization.slug]))
-    assert "unsent-invitation-url" not in again.content.decode()
 
 
 def test_a_sent_invitation_says_so_and_shows_no_link(client, manager, organization):
@@ -105,5 +106,5 @@ def test_a_sent_invitation_says_so_and_shows_no_link(client, manager, organizati
 
     assert len(mail.outbox) == 1
     successes = [m.message for m in get_messages(page.wsgi_request) if m.level == messages.SUCCESS]
-    assert successes == [f"Invito inviato a {EMAIL}."]
+    assert successes == [f"Abbiamo inviato un invito a {EMAIL}."]
     assert "unsent-invitation-url" not in page.content.decode()

@@ -38,7 +38,18 @@ def existing(db):
     return UserFactory(username="giorgio", email="giorgio.neri@example.org", first_name="Giorgio")
 
 
-def invite(client, organization, email, role="editor"):
+@pytest.fixture
+def invite(django_capture_on_commit_callbacks):
+    """Post the invitation form; its e-mail leaves on commit, as in production."""
+
+    def post(client, organization, email, role="editor"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return _post_invitation(client, organization, email, role)
+
+    return post
+
+
+def _post_invitation(client, organization, email, role):
     return client.post(
         reverse("staff:invite"),
         {
@@ -57,7 +68,7 @@ def link_in(message):
 
 
 def test_the_manager_gets_the_same_answer_whether_the_email_has_an_account_or_not(
-    client, manager, organization, existing
+    client, manager, organization, existing, invite
 ):
     client.force_login(manager)
     known = invite(client, organization, "Giorgio.Neri@example.org")
@@ -88,7 +99,9 @@ def test_the_manager_gets_the_same_answer_whether_the_email_has_an_account_or_no
     assert len(mail.outbox) == 2
 
 
-def test_an_existing_account_is_not_added_before_accepting(client, manager, organization, existing):
+def test_an_existing_account_is_not_added_before_accepting(
+    client, manager, organization, existing, invite
+):
     client.force_login(manager)
     invite(client, organization, existing.email, role="manager")
     assert not Membership.objects.filter(user=existing).exists()
@@ -119,7 +132,7 @@ def test_an_existing_account_is_not_added_before_accepting(client, manager, orga
 
 
 def test_accepting_while_signed_in_as_another_account_is_refused(
-    client, manager, organization, existing, other_staff
+    client, manager, organization, existing, other_staff, invite
 ):
     client.force_login(manager)
     invite(client, organization, existing.email)
@@ -133,7 +146,7 @@ def test_accepting_while_signed_in_as_another_account_is_refused(
     assert Invitation.objects.get().accepted_at is None
 
 
-def test_a_new_account_joins_by_choosing_its_password(client, manager, organization):
+def test_a_new_account_joins_by_choosing_its_password(client, manager, organization, invite):
     client.force_login(manager)
     invite(client, organization, "nuova@example.org")
     user = User.objects.get(email="nuova@example.org")
@@ -149,7 +162,9 @@ def test_a_new_account_joins_by_choosing_its_password(client, manager, organizat
     assert user.groups.filter(name=roles.ORGANIZATION_STAFF).exists()
 
 
-def test_an_expired_invitation_is_refused(client, manager, organization, existing, settings):
+def test_an_expired_invitation_is_refused(
+    client, manager, organization, existing, settings, invite
+):
     settings.LINKRETE_INVITATION_DAYS = 7
     client.force_login(manager)
     invite(client, organization, existing.email)
@@ -163,7 +178,7 @@ def test_an_expired_invitation_is_refused(client, manager, organization, existin
     assert not Membership.objects.filter(user=existing).exists()
 
 
-def test_inviting_again_replaces_the_old_link(client, manager, organization, existing):
+def test_inviting_again_replaces_the_old_link(client, manager, organization, existing, invite):
     client.force_login(manager)
     invite(client, organization, existing.email)
     invite(client, organization, existing.email, role="manager")
@@ -176,7 +191,7 @@ def test_inviting_again_replaces_the_old_link(client, manager, organization, exi
 
 
 def test_the_members_page_lists_waiting_invitations_by_email_only(
-    client, manager, organization, existing
+    client, manager, organization, existing, invite
 ):
     client.force_login(manager)
     invite(client, organization, existing.email)
@@ -186,7 +201,7 @@ def test_the_members_page_lists_waiting_invitations_by_email_only(
 
 
 def test_the_waiting_invitations_cost_the_same_queries_however_many(
-    client, manager, organization, django_assert_max_num_queries
+    client, manager, organization, django_assert_max_num_queries, invite
 ):
     client.force_login(manager)
     url = reverse("staff:member_list", args=[organization.slug])
