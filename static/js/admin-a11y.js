@@ -5,7 +5,8 @@
  *   the choice it shows, which is no longer a read-only textbox without a name; its search boxes (in the box for many values, in the drop-down for one)
  *   by the label too; the "×" that clears a box is mouse-only in select2 (Backspace and Delete
  *   clear it from the keyboard), so it is hidden from assistive technologies, also because it
- *   sits inside the list of chosen values.
+ *   sits inside the list of chosen values. An open box points at its list of choices with
+ *   aria-controls, as ARIA 1.2 asks.
  * - The filter boxes of the two-list selector (SelectFilter2): the magnifier icon carries an
  *   aria-label, which only an element with a role may have: it becomes an image.
  *
@@ -57,6 +58,19 @@
     }
   };
 
+  // select2 points the open combobox at its list with aria-owns (ARIA 1.1); ARIA 1.2 asks for
+  // aria-controls on an expanded combobox.
+  const pointAtLists = () => {
+    for (const box of document.querySelectorAll(".select2-selection[role=combobox]")) {
+      const list = box.getAttribute("aria-owns");
+      if (list && box.getAttribute("aria-controls") !== list) {
+        box.setAttribute("aria-controls", list);
+      } else if (!list && box.hasAttribute("aria-controls")) {
+        box.removeAttribute("aria-controls");
+      }
+    }
+  };
+
   const nameOpenDropdown = () => {
     const search = document.querySelector(
       ".select2-container--open .select2-search--dropdown .select2-search__field",
@@ -79,6 +93,7 @@
 
   const nameAll = () => {
     document.querySelectorAll("select.admin-autocomplete").forEach(nameAutocomplete);
+    pointAtLists();
     nameOpenDropdown();
     nameFilterIcons();
   };
@@ -88,7 +103,7 @@
     new MutationObserver(nameAll).observe(document.body, {
       childList: true,
       subtree: true,
-      attributeFilter: ["aria-expanded"],
+      attributeFilter: ["aria-expanded", "aria-owns"],
     });
   };
 
