@@ -272,3 +272,34 @@ def test_autocomplete_box_is_named_after_its_field_and_works_from_the_keyboard(
     page.keyboard.press("Enter")
     chosen = page.locator("#id_organization option:checked")
     assert chosen.inner_text() == "Comitato Genitori Rodari"
+
+
+def test_autocomplete_for_many_values_is_named_and_works_from_the_keyboard(
+    admin_page, assert_accessible, network
+):
+    page = admin_page
+    page.goto(reverse("admin:directory_zone_add"))
+    label = page.locator("label[for=id_municipalities]").inner_text().rstrip(":").strip()
+    # In a box for many values, the search box inside it is what takes the focus.
+    search = page.get_by_role("searchbox", name=re.compile(rf"^{re.escape(label)}\b"))
+    assert search.count() == 1
+
+    search.focus()
+    page.keyboard.type("Cors")
+    page.locator(".select2-results__option", has_text="Corsico").wait_for()
+    assert_accessible(page)
+    page.keyboard.press("Enter")
+    chosen = page.locator("#id_municipalities option:checked")
+    assert chosen.all_inner_texts() == ["Corsico (MI)"]
+    assert_accessible(page)
+
+
+def test_related_lookup_popup_passes_axe(admin_page, assert_accessible, network):
+    """The list a raw-id field's magnifier opens, to pick a record."""
+    page = admin_page
+    page.goto(reverse("admin:sportelli_desk_change", args=[network["desk"].pk]))
+    lookup = page.locator("#lookup_id_host_organization").get_attribute("href")
+    # The admin's script adds _popup=1 as it opens the window.
+    page.goto(f"{lookup}&_popup=1")
+    assert page.locator("#result_list").count() == 1
+    assert_accessible(page)
