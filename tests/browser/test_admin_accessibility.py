@@ -303,3 +303,18 @@ def test_related_lookup_popup_passes_axe(admin_page, assert_accessible, network)
     page.goto(f"{lookup}&_popup=1")
     assert page.locator("#result_list").count() == 1
     assert_accessible(page)
+
+
+def test_change_form_with_errors_passes_axe_and_keeps_what_was_typed(
+    admin_page, assert_accessible, network
+):
+    page = admin_page
+    page.goto(reverse("admin:directory_activity_change", args=[network["activity"].pk]))
+    page.fill("#id_title", "")
+    page.fill("#id_opening_slots-0-opens_at", "18:00")
+    page.fill("#id_opening_slots-0-closes_at", "16:00")
+    page.click("input[name=_save]")
+    page.wait_for_load_state("load")
+    assert page.locator(".errornote").count() == 1
+    assert page.input_value("#id_opening_slots-0-opens_at") == "18:00"
+    assert_accessible(page)
