@@ -318,3 +318,13 @@ def test_change_form_with_errors_passes_axe_and_keeps_what_was_typed(
     assert page.locator(".errornote").count() == 1
     assert page.input_value("#id_opening_slots-0-opens_at") == "18:00"
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("view", ["changelist", "change"])
+def test_dark_theme_passes_axe(admin_page, assert_accessible, network, view):
+    """The admin follows the system's dark theme; coordinators who use one get the same checks."""
+    page = admin_page
+    page.emulate_media(color_scheme="dark")
+    args = [network["activity"].pk] if view == "change" else []
+    page.goto(reverse(f"admin:directory_activity_{view}", args=args))
+    assert_accessible(page)
