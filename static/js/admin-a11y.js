@@ -2,11 +2,12 @@
  * Names for the widgets the Django admin's scripts draw, which come without one (WCAG 4.1.2).
  *
  * - Autocomplete boxes (select2 4.0.13): the combobox is labelled by the field's <label> and by
- *   the choice it shows, which is no longer a read-only textbox without a name; its search boxes (in the box for many values, in the drop-down for one)
- *   by the label too; the "×" that clears a box is mouse-only in select2 (Backspace and Delete
- *   clear it from the keyboard), so it is hidden from assistive technologies, also because it
- *   sits inside the list of chosen values. An open box points at its list of choices with
- *   aria-controls, as ARIA 1.2 asks.
+ *   the choice it shows, which is no longer a read-only textbox without a name; its search
+ *   boxes (in the box for many values, in the drop-down for one) by the label too. The "×"
+ *   that clears a box is mouse-only in select2 (Backspace and Delete clear it from the
+ *   keyboard), so it is hidden from assistive technologies, also because it sits inside the
+ *   list of chosen values. An open box points at its list of choices with aria-controls, as
+ *   ARIA 1.2 asks.
  * - The filter boxes of the two-list selector (SelectFilter2): the magnifier icon carries an
  *   aria-label, which only an element with a role may have: it becomes an image.
  *
