@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from directory.admin.labels import LabelledInputsMixin
 from sportelli.models import (
     Access,
     Booking,
@@ -41,7 +42,7 @@ class DeskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(admin.ModelAdmin):
+class BookingAdmin(LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["code", "desk", "starts_at", "seat", "channel", "status"]
     list_filter = ["status", "channel", "desk"]
     search_fields = ["code"]
@@ -52,7 +53,7 @@ class BookingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Access)
-class AccessAdmin(admin.ModelAdmin):
+class AccessAdmin(LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["desk", "occurred_at", "channel", "outcome", "minutes"]
     list_filter = ["desk", "channel", "outcome", "age_band", "citizenship"]
     date_hierarchy = "occurred_at"
@@ -68,7 +69,7 @@ class ReferralEventInline(admin.TabularInline):
 
 
 @admin.register(Referral)
-class ReferralAdmin(admin.ModelAdmin):
+class ReferralAdmin(LabelledInputsMixin, admin.ModelAdmin):
     # The referred person's name stays off the list: open a referral to read it.
     list_display = ["uuid", "receiving_organization", "status", "created_at"]
     list_filter = ["status"]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from directory.admin.labels import LabelledInputsMixin
 from directory.models import BoardPost, Course, Revision, TrainingPlan, VolunteeringCall
 
 
@@ -52,7 +53,7 @@ class TrainingPlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(BoardPost)
-class BoardPostAdmin(admin.ModelAdmin):
+class BoardPostAdmin(LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["title", "organization", "kind", "category", "created_at", "closed_at"]
     list_filter = ["kind", "category"]
     search_fields = ["title", "organization__name"]

@@ -67,6 +67,8 @@ class OrganizationAdmin(admin.ModelAdmin):
         OrganizationZoneFilter,
     ]
     search_fields = ["name", "=tax_code", "runts_number", "email"]
+    # Also the order of the autocomplete's pages of results, which must be stable.
+    ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["uuid", "created_at", "updated_at"]
     inlines = [LocationInline, ActivityInline, MembershipInline]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory import search
 from directory.admin.filters import CategoryLevelFilter
+from directory.admin.labels import LabelledInputsMixin
 from directory.models import (
     GENERAL_INTEREST_AREAS,
     Activity,
@@ -16,7 +17,7 @@ from directory.models import (
 
 
 @admin.register(Taxonomy)
-class TaxonomyAdmin(admin.ModelAdmin):
+class TaxonomyAdmin(LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "category_count", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug", "description"]
@@ -31,7 +32,7 @@ class TaxonomyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(LabelledInputsMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:
@@ -61,7 +62,7 @@ class CategoryAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class BilingualNameAdmin(admin.ModelAdmin):
+class BilingualNameAdmin(LabelledInputsMixin, admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = ["name", "name_en"]
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from directory.admin.labels import LabelledInputsMixin
 from directory.models import Membership
 from linkrete.accounts.models import User
 
@@ -14,7 +15,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(LabelledInputsMixin, BaseUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_active"]
     inlines = [MembershipInline]
 

@@ -1,0 +1,338 @@
+"""The Django admin, which coordinators use every day, held to WCAG 2.1 AA like the rest.
+
+For each registered model, axe-core checks the change list (as it opens, searched and
+filtered), the add form and the change form of a record with related rows in its inlines; also
+the admin index, a delete confirmation, a new inline row added with the button, and the
+autocomplete boxes (named, and usable from the keyboard).
+"""
+
+import datetime
+import re
+import zoneinfo
+from dataclasses import dataclass
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from directory.models import (
+    BoardPost,
+    Category,
+    GeneralInterestArea,
+    Language,
+    Revision,
+    TargetGroup,
+    Taxonomy,
+)
+from sportelli.models import ReferralEvent, ReferralStatus
+from tests.factories import (
+    AccessFactory,
+    ActivityFactory,
+    BoardPostFactory,
+    BookingFactory,
+    CourseFactory,
+    DeskExceptionFactory,
+    DeskFactory,
+    DeskOpeningSlotFactory,
+    LocationFactory,
+    MembershipFactory,
+    MunicipalityFactory,
+    OpeningSlotFactory,
+    OrganizationFactory,
+    ProblemReportFactory,
+    ReferralFactory,
+    ScheduleExceptionFactory,
+    TrainingPlanFactory,
+    UserFactory,
+    VolunteeringCallFactory,
+    ZoneFactory,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROME = zoneinfo.ZoneInfo("Europe/Rome")
+
+
+@pytest.fixture(autouse=True)
+def _now(time_machine):
+    # Bookings, the date hierarchies and the "last verified" filter read the date.
+    time_machine.move_to(datetime.datetime(2026, 12, 2, 10, 0, tzinfo=ROME), tick=False)
+
+
+@pytest.fixture
+def network(coordinator):
+    """A small network with a few rows in every list and in every inline."""
+    buccinasco = MunicipalityFactory()
+    corsico = MunicipalityFactory(istat_code="015093", name="Corsico", latitude=45.43)
+    MunicipalityFactory(istat_code="015146", name="Milano", latitude=45.46)
+    zone = ZoneFactory(name="Ambito Visconteo")
+    zone.municipalities.set([buccinasco, corsico])
+    oratorio = OrganizationFactory(name="Oratorio San Luigi", slug="oratorio-san-luigi")
+    comitato = OrganizationFactory(name="Comitato Genitori Rodari")
+    OrganizationFactory(name="Circolo Arci Pagnana")
+    sede = LocationFactory(organization=oratorio, name="Oratorio", municipality=buccinasco)
+    LocationFactory(organization=comitato, name="Scuola Rodari", municipality=corsico)
+    activity = ActivityFactory(organization=oratorio, title="Doposcuola")
+    activity.locations.set([sede])
+    ActivityFactory(organization=oratorio, title="Centro estivo")
+    ActivityFactory(organization=comitato, title="Festa di primavera")
+    OpeningSlotFactory(activity=activity, location=sede)
+    OpeningSlotFactory(activity=activity, weekday=3)
+    ScheduleExceptionFactory(activity=activity)
+    ScheduleExceptionFactory(
+        activity=activity,
+        date=datetime.date(2026, 12, 24),
+        is_closed=False,
+        opens_at=datetime.time(9, 0),
+        closes_at=datetime.time(11, 0),
+        reason="Vigilia",
+    )
+    editor = UserFactory(username="editor-oratorio")
+    MembershipFactory(user=editor, organization=oratorio)
+    MembershipFactory(organization=comitato)
+    plan = TrainingPlanFactory(organization=oratorio)
+    CourseFactory(plan=plan)
+    CourseFactory(plan=plan)
+    BoardPostFactory(organization=oratorio, author=editor)
+    BoardPostFactory(organization=comitato, kind=BoardPost.Kind.OFFER)
+    VolunteeringCallFactory(organization=oratorio, activity=activity)
+    VolunteeringCallFactory(organization=comitato)
+    Revision.objects.create(
+        organization=oratorio, author=editor, kind=Revision.Kind.ORGANIZATION, data={}
+    )
+    ProblemReportFactory(activity=activity)
+    ProblemReportFactory(organization=comitato, activity=None)
+    desk = DeskFactory(name="Sportello Pagnana", host_organization=oratorio, location=sede)
+    desk.operators.set([editor])
+    DeskOpeningSlotFactory(desk=desk)
+    DeskOpeningSlotFactory(desk=desk, weekday=4)
+    DeskExceptionFactory(desk=desk)
+    DeskFactory(host_organization=comitato)
+    BookingFactory(desk=desk)
+    BookingFactory(desk=desk)
+    AccessFactory(desk=desk)
+    AccessFactory(desk=desk)
+    referral = ReferralFactory(from_desk=desk, to_organization=comitato)
+    ReferralFactory(from_desk=desk, to_organization=oratorio)
+    ReferralEvent.objects.create(
+        referral=referral, from_status="", to_status=ReferralStatus.SENT, by=coordinator
+    )
+    Group.objects.get_or_create(name="redazione")
+    # Sign-in attempts, as django-axes records them.
+    request = {"ip_address": "192.0.2.7", "user_agent": "Firefox", "http_accept": "text/html"}
+    AccessAttempt.objects.create(
+        username="mario", path_info="/accesso/", get_data="", post_data="", failures_since_start=2
+    )
+    AccessLog.objects.create(username="editor-oratorio", path_info="/accesso/", **request)
+    AccessFailureLog.objects.create(username="mario", path_info="/accesso/", **request)
+    return {"activity": activity, "organization": oratorio, "desk": desk, "referral": referral}
+
+
+@dataclass(frozen=True)
+class AdminPages:
+    """The admin pages of one model: ``search`` is a term that finds some rows."""
+
+    model: type
+    search: str | None = "a"
+    can_add: bool = True
+    superuser: bool = False
+
+    @property
+    def id(self):
+        return self.model._meta.label_lower
+
+    def url(self, view, *args):
+        meta = self.model._meta
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_{view}", args=args)
+
+
+def _model(label):
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+MODELS = [
+    AdminPages(_model("directory.Organization"), search="oratorio"),
+    AdminPages(_model("directory.Location"), search="rodari"),
+    AdminPages(_model("directory.Membership"), search="oratorio"),
+    AdminPages(_model("directory.Activity"), search="doposcuola"),
+    AdminPages(_model("directory.OpeningSlot"), search="doposcuola"),
+    AdminPages(_model("directory.ScheduleException"), search="doposcuola"),
+    AdminPages(Taxonomy, search="aree"),
+    AdminPages(Category, search="laboratori"),
+    AdminPages(TargetGroup, search="famiglie"),
+    AdminPages(Language, search="inglese"),
+    AdminPages(GeneralInterestArea, search="sport", can_add=False),
+    AdminPages(_model("directory.Municipality"), search="corsico"),
+    AdminPages(_model("directory.Zone"), search="visconteo"),
+    AdminPages(Revision, search="oratorio", can_add=False),
+    AdminPages(_model("directory.TrainingPlan"), search="oratorio"),
+    AdminPages(BoardPost, search="sala"),
+    AdminPages(_model("directory.VolunteeringCall"), search="compiti"),
+    AdminPages(_model("directory.ProblemReport"), search="sabato", can_add=False),
+    AdminPages(_model("sportelli.Desk"), search="pagnana"),
+    AdminPages(_model("sportelli.Booking"), search="x"),
+    AdminPages(_model("sportelli.Access"), search=None),
+    AdminPages(_model("sportelli.Referral"), search=None),
+    AdminPages(_model("accounts.User"), search="editor"),
+    AdminPages(Group, search="redazione", superuser=True),
+    # django-axes' records of sign-in attempts, which only superusers see.
+    AdminPages(AccessAttempt, search="mario", can_add=False, superuser=True),
+    AdminPages(AccessLog, search="oratorio", can_add=False, superuser=True),
+    AdminPages(AccessFailureLog, search="mario", can_add=False, superuser=True),
+]
+
+
+def test_every_model_in_the_admin_is_checked():
+    from django.contrib import admin
+
+    assert {pages.model for pages in MODELS} == set(admin.site._registry)
+
+
+@pytest.fixture
+def admin_page(desktop_page, sign_in, coordinator):
+    sign_in(desktop_page, coordinator)
+    return desktop_page
+
+
+def _violations(page, assert_accessible, url):
+    """The axe report of ``url``, or None when it passes (so one test lists every page)."""
+    response = page.goto(url)
+    assert response.status == 200, f"{url} answered {response.status}"
+    try:
+        assert_accessible(page)
+    except AssertionError as failure:
+        return str(failure)
+    return None
+
+
+@pytest.mark.parametrize("pages", MODELS, ids=lambda pages: pages.id)
+def test_each_models_admin_pages_pass_axe(
+    pages, desktop_page, sign_in, assert_accessible, coordinator, network
+):
+    user = coordinator
+    if pages.superuser:
+        user = UserFactory(username="root", is_staff=True, is_superuser=True)
+    sign_in(desktop_page, user)
+    page = desktop_page
+    record = pages.model._default_manager.order_by("pk").first()
+    assert record is not None, f"the test network has no {pages.id}"
+
+    urls = [pages.url("changelist")]
+    if pages.search:
+        urls.append(f"{pages.url('changelist')}?q={pages.search}")
+    urls.append(pages.url("change", record.pk))
+    if pages.can_add:
+        urls.append(pages.url("add"))
+    reports = [_violations(page, assert_accessible, url) for url in urls]
+
+    # A filter as a coordinator applies it: the first choice of the first filter on the side.
+    page.goto(pages.url("changelist"))
+    choice = page.locator("#changelist-filter li:not(.selected) a")
+    if choice.count():
+        reports.append(_violations(page, assert_accessible, choice.first.get_attribute("href")))
+
+    failures = [report for report in reports if report]
+    assert not failures, "\n\n".join(failures)
+
+
+def test_admin_index_passes_axe(admin_page, assert_accessible, network):
+    admin_page.goto(reverse("admin:index"))
+    assert_accessible(admin_page)
+
+
+def test_delete_confirmation_passes_axe(admin_page, assert_accessible, network):
+    activity = network["activity"]
+    admin_page.goto(reverse("admin:directory_activity_delete", args=[activity.pk]))
+    assert admin_page.get_by_role("link", name="Doposcuola").count() >= 1
+    assert_accessible(admin_page)
+
+
+def test_inline_rows_added_with_the_button_are_labelled(admin_page, assert_accessible, network):
+    page = admin_page
+    page.goto(reverse("admin:directory_activity_change", args=[network["activity"].pk]))
+    for group in ("#opening_slots-group", "#schedule_exceptions-group"):
+        page.locator(f"{group} .add-row a").click()
+    assert page.locator("#id_opening_slots-2-weekday").count() == 1
+    assert page.locator("#id_schedule_exceptions-2-date").count() == 1
+    assert_accessible(page)
+
+
+def test_autocomplete_box_is_named_after_its_field_and_works_from_the_keyboard(
+    admin_page, assert_accessible, network
+):
+    page = admin_page
+    page.goto(reverse("admin:directory_activity_add"))
+    box = page.locator(".field-organization .select2-selection")
+    label = page.locator("label[for=id_organization]").inner_text().rstrip(":").strip()
+    assert box.get_attribute("role") == "combobox"
+    # Named by its label, then by the choice it shows (none yet).
+    combobox = page.get_by_role("combobox", name=re.compile(rf"^{re.escape(label)}\b"))
+    assert combobox.count() == 1
+
+    combobox.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("Rodari")
+    page.locator(".select2-results__option", has_text="Comitato Genitori Rodari").wait_for()
+    assert_accessible(page)
+    page.keyboard.press("Enter")
+    chosen = page.locator("#id_organization option:checked")
+    assert chosen.inner_text() == "Comitato Genitori Rodari"
+
+
+def test_autocomplete_for_many_values_is_named_and_works_from_the_keyboard(
+    admin_page, assert_accessible, network
+):
+    page = admin_page
+    page.goto(reverse("admin:directory_zone_add"))
+    label = page.locator("label[for=id_municipalities]").inner_text().rstrip(":").strip()
+    # In a box for many values, the search box inside it is what takes the focus.
+    search = page.get_by_role("searchbox", name=re.compile(rf"^{re.escape(label)}\b"))
+    assert search.count() == 1
+
+    search.focus()
+    page.keyboard.type("Cors")
+    page.locator(".select2-results__option", has_text="Corsico").wait_for()
+    assert_accessible(page)
+    page.keyboard.press("Enter")
+    chosen = page.locator("#id_municipalities option:checked")
+    assert chosen.all_inner_texts() == ["Corsico (MI)"]
+    assert_accessible(page)
+
+
+def test_related_lookup_popup_passes_axe(admin_page, assert_accessible, network):
+    """The list a raw-id field's magnifier opens, to pick a record."""
+    page = admin_page
+    page.goto(reverse("admin:sportelli_desk_change", args=[network["desk"].pk]))
+    lookup = page.locator("#lookup_id_host_organization").get_attribute("href")
+    # The admin's script adds _popup=1 as it opens the window.
+    page.goto(f"{lookup}&_popup=1")
+    assert page.locator("#result_list").count() == 1
+    assert_accessible(page)
+
+
+def test_change_form_with_errors_passes_axe_and_keeps_what_was_typed(
+    admin_page, assert_accessible, network
+):
+    page = admin_page
+    page.goto(reverse("admin:directory_activity_change", args=[network["activity"].pk]))
+    page.fill("#id_title", "")
+    page.fill("#id_opening_slots-0-opens_at", "18:00")
+    page.fill("#id_opening_slots-0-closes_at", "16:00")
+    page.click("input[name=_save]")
+    page.wait_for_load_state("load")
+    assert page.locator(".errornote").count() == 1
+    assert page.input_value("#id_opening_slots-0-opens_at") == "18:00"
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("view", ["changelist", "change"])
+def test_dark_theme_passes_axe(admin_page, assert_accessible, network, view):
+    """The admin follows the system's dark theme; coordinators who use one get the same checks."""
+    page = admin_page
+    page.emulate_media(color_scheme="dark")
+    args = [network["activity"].pk] if view == "change" else []
+    page.goto(reverse(f"admin:directory_activity_{view}", args=args))
+    assert_accessible(page)
