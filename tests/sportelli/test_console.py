@@ -11,7 +11,8 @@ from django.utils import timezone
 from sportelli.models import Access, Booking
 from tests.factories import AccessFactory, BookingFactory, MunicipalityFactory, category
 
-pytestmark = pytest.mark.django_db
+# Free slots, agendas and retention depend on the day: every test here runs at PINNED_NOW.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 
 def access_data(**overrides):
