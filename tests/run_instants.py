@@ -5,7 +5,10 @@
 
 Each run travels the whole test process (every xdist worker, every thread) to the instant
 through ``LINKRETE_TEST_NOW`` (read in tests/conftest.py); tests that pin their own instant keep
-it. Exits non-zero if any run fails.
+it. Exits non-zero if any run fails. The database's own clock is not moved: the code passes
+Python's ``timezone.now()`` to its queries (no ``Now()``, ``db_default`` or SQL ``now()``).
+Debian's ``faketime`` moves a whole process the same way, without Python's help:
+``TZ=UTC faketime '2026-12-08 21:40:00' .venv/bin/python -m pytest tests/sportelli``.
 """
 
 import argparse
