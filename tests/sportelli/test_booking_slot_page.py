@@ -104,3 +104,17 @@ def test_the_slot_page_reads_a_fixed_number_of_queries(
     )
     with django_assert_max_num_queries(8):
         assert client.get(url(desk)).status_code == 200
+
+
+def test_an_asked_week_with_no_free_slot_after_it_says_to_choose_an_earlier_one(
+    client, desk, pinned_now
+):
+    DeskExceptionFactory(desk=desk, date=datetime.date(2026, 12, 29))  # week 3's only Tuesday
+
+    response = open_slot_page(client, desk, "?settimana=3")
+
+    page = response.content.decode()
+    assert response.context["week"] == 3
+    assert 'name="slot"' not in page
+    assert "Nessun orario libero da questa settimana in poi" in page
+    assert "?settimana=2" in page
