@@ -33,6 +33,7 @@ from sportelli.slots import (
     parse_slot_key,
     slots_by_day,
     slots_of_week,
+    week_of,
 )
 from sportelli.views import posted
 
@@ -174,6 +175,7 @@ def booking_slot(request, slug):
     if request.method == "POST" and form.is_valid():
         _save_state(request, desk, slot=form.cleaned_data["slot"])
         return _redirect_to("details", desk)
+    weeks = {week_of(slot, first) for slot in free}
     week = first_week_with_slots(free, first, asked)
     start = first + datetime.timedelta(days=7 * week)
     end = min(start + datetime.timedelta(days=6), last)
@@ -192,8 +194,9 @@ def booking_slot(request, slug):
             moved_from_empty_week=week != asked,
             no_free_slot=not free,
             window_end=last,
-            previous_week=week - 1 if week > 0 else None,
-            next_week=week + 1 if week + 1 < desk.booking_weeks else None,
+            # Weeks without a free slot are skipped: going back to one would only move on again.
+            previous_week=max((w for w in weeks if w < week), default=None),
+            next_week=min((w for w in weeks if w > week), default=None),
         ),
     )
 

@@ -40,6 +40,8 @@ def test_after_the_last_slot_of_the_week_the_page_opens_on_the_next_week_and_say
     assert page.count('name="slot"') == 6
     assert "questa settimana non ci sono posti liberi" in page
     assert "dal martedì 15 dicembre" in page
+    # The empty week 0 is not offered: going back to it would only move on again.
+    assert (response.context["previous_week"], response.context["next_week"]) == (None, 2)
 
 
 def test_the_first_free_slot_can_be_chosen_from_the_page_without_a_week(client, desk, time_machine):
@@ -73,6 +75,7 @@ def test_an_asked_week_with_every_slot_taken_moves_on_to_the_next_free_one(
 
     assert response.context["week"] == 2
     assert [day for day, _ in response.context["days"]] == [datetime.date(2026, 12, 22)]
+    assert (response.context["previous_week"], response.context["next_week"]) == (0, 3)
     assert "dal martedì 22 dicembre" in response.content.decode().lower()
 
 
@@ -117,4 +120,4 @@ def test_an_asked_week_with_no_free_slot_after_it_says_to_choose_an_earlier_one(
     assert response.context["week"] == 3
     assert 'name="slot"' not in page
     assert "Nessun orario libero da questa settimana in poi" in page
-    assert "?settimana=2" in page
+    assert (response.context["previous_week"], response.context["next_week"]) == (2, None)
