@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test install lint format messages demo check clean
+.PHONY: run test test-instants install lint format messages demo check clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ run: demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The whole suite once per instant of tests/clock.py (a Tuesday 21:40, a Sunday 23:59, the
+# nights the clocks change, 31 December, 29 February): no test may depend on the day it runs.
+test-instants: install
+	$(BIN)/python tests/run_instants.py -- $(PYTEST_ARGS)
 
 check: install
 	$(BIN)/ruff check .

@@ -157,3 +157,19 @@ def slots_by_day(slots: list[Slot]):
     for slot in slots:
         days.setdefault(slot.local_start.date(), []).append(slot)
     return list(days.items())
+
+
+def week_of(slot: Slot, first: datetime.date) -> int:
+    """The booking week (0, 1, …) of ``slot`` in a window that starts on ``first``."""
+    return (slot.local_start.date() - first).days // 7
+
+
+def slots_of_week(slots: list[Slot], first: datetime.date, week: int) -> list[Slot]:
+    return [slot for slot in slots if week_of(slot, first) == week]
+
+
+def first_week_with_slots(slots: list[Slot], first: datetime.date, asked: int) -> int:
+    """The week to show when ``asked`` is: the first from ``asked`` on with a free slot, or
+    ``asked`` itself when none has any (the page then says so)."""
+    later = [week for week in {week_of(slot, first) for slot in slots} if week >= asked]
+    return min(later, default=asked)

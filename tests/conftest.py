@@ -1,14 +1,60 @@
-"""Role fixtures shared by the whole suite (see STYLE.md, "Tests")."""
+"""Role fixtures shared by the whole suite (see STYLE.md, "Tests"), and the clock.
+
+Clock: a test whose result depends on "now" (opening hours, "open now", free slots, validity,
+retention) asks for ``pinned_now``, which stops the clock at ``tests.clock.PINNED_NOW``. The
+environment variable ``LINKRETE_TEST_NOW`` (an ISO instant with its offset, or a name in
+``tests.clock.INSTANTS``) travels the whole test process there, ticking, in every xdist worker
+and every thread (the live server's too): ``make test-instants`` runs the suite so under each
+instant of ``tests.clock.INSTANTS``.
+"""
 
 import io
+import os
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from directory.models import Membership
 from linkrete.accounts import roles
+from tests.clock import PINNED_NOW, parse_instant
 from tests.factories import OrganizationFactory, UserFactory
+
+_travel = None
+
+
+def pytest_configure(config):
+    global _travel
+    value = os.environ.get("LINKRETE_TEST_NOW")
+    if not value or _travel is not None:
+        return
+    try:
+        moment = parse_instant(value)
+    except ValueError as error:
+        raise pytest.UsageError(f"LINKRETE_TEST_NOW: {error}") from None
+    _travel = time_machine.travel(moment, tick=True)
+    _travel.start()
+
+
+def pytest_unconfigure(config):
+    global _travel
+    if _travel is not None:
+        _travel.stop()
+        _travel = None
+
+
+def pytest_report_header(config):
+    if value := os.environ.get("LINKRETE_TEST_NOW"):
+        return f"LINKRETE_TEST_NOW: the tests start at {parse_instant(value).isoformat()}"
+    return None
+
+
+@pytest.fixture
+def pinned_now(time_machine):
+    """Now is ``PINNED_NOW`` (Wednesday 2 December 2026, 10:00 in Rome) and stays there."""
+    time_machine.move_to(PINNED_NOW, tick=False)
+    return PINNED_NOW
 
 
 @pytest.fixture

@@ -27,7 +27,15 @@ from linkrete.throttle import over_limit
 from sportelli import ics, services
 from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
 from sportelli.models import Booking, Channel, Desk
-from sportelli.slots import bookable_window, desk_slots, parse_slot_key, slots_by_day
+from sportelli.slots import (
+    bookable_window,
+    desk_slots,
+    first_week_with_slots,
+    parse_slot_key,
+    slots_by_day,
+    slots_of_week,
+    week_of,
+)
 from sportelli.views import posted
 
 # Enough for a family, a social worker or a shared computer; not for filling a desk.
@@ -158,17 +166,20 @@ def booking_slot(request, slug):
     if missing := _missing_step(state, "slot"):
         return _redirect_to(missing, desk)
     try:
-        week = max(0, min(int(request.GET.get("settimana", 0)), desk.booking_weeks - 1))
+        asked = max(0, min(int(request.GET.get("settimana", 0)), desk.booking_weeks - 1))
     except ValueError:
-        week = 0
+        asked = 0
     first, last = bookable_window(desk)
-    start = first + datetime.timedelta(days=7 * week)
-    end = min(start + datetime.timedelta(days=6), last)
-    slots = desk_slots(desk, start, end)
-    form = SlotForm(posted(request), slots=slots, initial={"slot": state.get("slot")})
+    free = desk_slots(desk, first, last)
+    # Any free slot of the window is accepted: the week on screen may have moved on meanwhile.
+    form = SlotForm(posted(request), slots=free, initial={"slot": state.get("slot")})
     if request.method == "POST" and form.is_valid():
         _save_state(request, desk, slot=form.cleaned_data["slot"])
         return _redirect_to("details", desk)
+    weeks = {week_of(slot, first) for slot in free}
+    week = first_week_with_slots(free, first, asked)
+    start = first + datetime.timedelta(days=7 * week)
+    end = min(start + datetime.timedelta(days=6), last)
     return render(
         request,
         "sportelli/booking_slot.html",
@@ -176,13 +187,17 @@ def booking_slot(request, slug):
             desk,
             2,
             form=form,
-            days=slots_by_day(slots),
+            days=slots_by_day(slots_of_week(free, first, week)),
             selected=form["slot"].value(),
             week=week,
             week_start=start,
             week_end=end,
-            previous_week=week - 1 if week > 0 else None,
-            next_week=week + 1 if week + 1 < desk.booking_weeks else None,
+            moved_from_empty_week=week != asked,
+            no_free_slot=not free,
+            window_end=last,
+            # Weeks without a free slot are skipped: going back to one would only move on again.
+            previous_week=max((w for w in weeks if w < week), default=None),
+            next_week=min((w for w in weeks if w > week), default=None),
         ),
     )
 

@@ -134,3 +134,13 @@ def assert_accessible():
 @pytest.fixture(autouse=True)
 def _taxonomies_after_flush(seeded_taxonomies):
     """Live-server tests empty the database after each one, migration data included."""
+
+
+@pytest.fixture(autouse=True)
+def _browser_clock(time_machine):
+    """Every browser test starts at ``PINNED_NOW`` (free slots, "open now" and the agenda depend
+    on the day), and the clock ticks on from there: the live server's thread, timeouts and
+    sessions see time pass as in real life."""
+    from tests.clock import PINNED_NOW
+
+    time_machine.move_to(PINNED_NOW, tick=True)

@@ -16,7 +16,8 @@ from tests.factories import (
     category,
 )
 
-pytestmark = pytest.mark.django_db
+# Today's row, the next opening, past and coming exceptions depend on the day: pinned.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 
 @pytest.fixture

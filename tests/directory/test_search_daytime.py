@@ -16,6 +16,9 @@ ROME = zoneinfo.ZoneInfo("Europe/Rome")
 SATURDAY_10 = datetime.datetime(2026, 11, 28, 10, 0, tzinfo=ROME)
 TUESDAY_11 = datetime.datetime(2026, 11, 24, 11, 0, tzinfo=ROME)
 
+# "Open now", a day's slots and their validity are read against today: every test is pinned.
+pytestmark = pytest.mark.usefixtures("pinned_now")
+
 
 @pytest.fixture
 def world(db):

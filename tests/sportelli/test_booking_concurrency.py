@@ -17,6 +17,9 @@ from sportelli.models import Booking
 from sportelli.slots import bookable_window, desk_slots
 from tests.factories import BookingFactory, DeskFactory, DeskOpeningSlotFactory
 
+# The helpers book the first free slot: it depends on the day, so every test runs at PINNED_NOW.
+pytestmark = pytest.mark.usefixtures("pinned_now")
+
 needs_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="SQLite serialises all writers with a database lock: no real concurrency to test",

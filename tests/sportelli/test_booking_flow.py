@@ -15,7 +15,8 @@ from sportelli.slots import bookable_window, desk_slots, slot_key
 from sportelli.views.public import BOOKING_STATE_SECONDS, BOOKINGS_PER_HOUR
 from tests.factories import BookingFactory, DeskExceptionFactory, category
 
-pytestmark = pytest.mark.django_db
+# Free slots, agendas and retention depend on the day: every test here runs at PINNED_NOW.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 PERSON = {
     "name": "Giulia Verdi",

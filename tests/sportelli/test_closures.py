@@ -11,7 +11,8 @@ from sportelli.models import Booking, DeskException
 from sportelli.slots import bookable_window, desk_slots, local_zone
 from tests.factories import BookingFactory, DeskExceptionFactory
 
-pytestmark = pytest.mark.django_db
+# Free slots, agendas and retention depend on the day: every test here runs at PINNED_NOW.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 
 def closures_url(desk):

@@ -20,7 +20,8 @@ from tests.factories import (
     category,
 )
 
-pytestmark = pytest.mark.django_db
+# Free slots, agendas and retention depend on the day: every test here runs at PINNED_NOW.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 ROME = ZoneInfo("Europe/Rome")
 # The week of the pinned tests: Monday 7 to Sunday 13 December 2026; the factory desk opens

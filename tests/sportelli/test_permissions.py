@@ -9,7 +9,8 @@ from django.urls import reverse
 from sportelli import services
 from tests.factories import AccessFactory, BookingFactory, DeskExceptionFactory
 
-pytestmark = pytest.mark.django_db
+# Free slots, agendas and retention depend on the day: every test here runs at PINNED_NOW.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 ROLES = ["desk_operator", "other_desk_operator", "staff", "anonymous", "coordinator"]
 

@@ -16,7 +16,8 @@ from tests.factories import (
     category,
 )
 
-pytestmark = pytest.mark.django_db
+# Free slots, agendas and retention depend on the day: every test here runs at PINNED_NOW.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 
 def names(response):

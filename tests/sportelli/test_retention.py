@@ -10,7 +10,8 @@ from sportelli.models import Booking, Referral, ReferralEvent
 from sportelli.retention import ERASED
 from tests.factories import BookingFactory, ReferralFactory
 
-pytestmark = pytest.mark.django_db
+# Free slots, agendas and retention depend on the day: every test here runs at PINNED_NOW.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 DAY = datetime.timedelta(days=1)
 
