@@ -37,7 +37,6 @@ from directory.models import (
     VolunteerHours,
     VolunteeringCall,
 )
-from directory.staff.access import is_coordinator
 from directory.staff.forms import (
     REVISION_FORMS,
     OpeningSlotForm,
@@ -124,7 +123,7 @@ def revision_submit(
     revision.previous = _previous_values(kind, _target(revision), organization)
     revision.full_clean()
     revision.save()
-    if organization.is_trusted or is_coordinator(author):
+    if organization.is_trusted or roles.is_coordinator(author):
         # The approved copy: the caller tells the author it is public, and where.
         revision = revision_approve(revision=revision, reviewer=author, published_directly=True)
     return revision
@@ -374,7 +373,7 @@ def invitations_accept_all(*, user) -> list[Membership]:
 def _check_keeps_a_manager(membership: Membership, changed_by) -> None:
     """An organization keeps at least one manager, unless a coordinator decides otherwise
     (someone must be able to remove the last member of an organization that closes)."""
-    if membership.role != Membership.Role.MANAGER or is_coordinator(changed_by):
+    if membership.role != Membership.Role.MANAGER or roles.is_coordinator(changed_by):
         return
     # Lock the managers' rows: two managers demoting each other at once must not both succeed.
     managers = list(
@@ -501,7 +500,7 @@ def call_submit(
     now = timezone.now()
     if not call.slug:
         call.slug = unique_slug(VolunteeringCall, f"{call.organization.slug}-{call.title}")
-    if is_coordinator(author):
+    if roles.is_coordinator(author):
         call.review_status, call.reviewed_by, call.reviewed_at = Status.APPROVED, author, now
         call.rejection_reason = ""
     elif call.organization.is_trusted:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from linkrete.accounts.roles import is_coordinator
 from linkrete.mail import MailStatus
 from sportelli import access, referral_targets, services
 from sportelli.forms import ReferralForm, ReferralTransitionForm
@@ -60,7 +61,7 @@ def _tell_mail_outcome(request, event, texts):
 
 def referral_list(request):
     user = request.user
-    coordinator = access.is_coordinator(user)
+    coordinator = is_coordinator(user)
     if not coordinator and not access.can_refer(user):
         raise Http404
     box = request.GET.get("casella")

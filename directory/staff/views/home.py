@@ -12,10 +12,10 @@ from directory.models import Revision, VolunteeringCall
 from directory.staff import services
 from directory.staff.access import (
     get_organization_for_user,
-    is_coordinator,
     is_member,
     organizations_for_user,
 )
+from linkrete.accounts.roles import is_coordinator
 
 VERIFY_AFTER = datetime.timedelta(days=183)
 

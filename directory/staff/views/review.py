@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from directory.models import Revision, VolunteeringCall, Weekday
 from directory.staff import services
-from directory.staff.access import get_organization_for_user, is_coordinator, require_coordinator
+from directory.staff.access import get_organization_for_user, require_coordinator
 from directory.staff.forms import REVISION_FORMS, RejectForm
 from directory.staff.views.editing import reopen_url
+from linkrete.accounts.roles import is_coordinator
 
 
 def _display(field, value):
