@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from linkrete import params
 from linkrete.accounts.roles import is_coordinator
 from linkrete.mail import MailStatus
 from sportelli import access, referral_targets, services
@@ -92,7 +93,7 @@ def referral_create(request):
     if not desks and not organizations:
         raise Http404
     whole_network = request.GET.get("rete") == "tutta"
-    search = request.GET.get("cerca", "").strip()[:SEARCH_MAX_LENGTH]
+    search = params.text(request.GET.get("cerca"), max_length=SEARCH_MAX_LENGTH) or ""
     form = ReferralForm(
         posted(request),
         desks=desks,

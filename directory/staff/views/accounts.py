@@ -17,8 +17,9 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from directory.models import Invitation, Membership, Organization
-from directory.staff import params, services
+from directory.staff import services
 from directory.staff.forms import InvitationForm
+from linkrete import params
 from linkrete.accounts.roles import is_coordinator
 from linkrete.mail import MailStatus
 

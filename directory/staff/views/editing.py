@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from directory.models import Revision
-from directory.staff import params, services
+from directory.staff import services
 from directory.staff.access import get_organization_for_user
 from directory.staff.forms import (
     ActivityForm,
@@ -18,6 +18,7 @@ from directory.staff.forms import (
     formset_rows,
     serialize,
 )
+from linkrete import params
 
 
 def _reopened(request, organization, kind, **target):
