@@ -1,9 +1,11 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import ProblemReport
+from directory.models import Application, ProblemReport
 
 
 class ProblemReportForm(forms.Form):
@@ -46,3 +48,50 @@ class ProblemReportForm(forms.Form):
     @property
     def is_spam(self):
         return bool(self.cleaned_data.get("website"))
+
+
+class ApplicationForm(forms.ModelForm):
+    """An application to a volunteering call: personal data (see directory/views/calls.py)."""
+
+    privacy_consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree that the organization uses these data "
+            "to contact me about this call."
+        ),
+        required=True,
+    )
+
+    class Meta:
+        model = Application
+        fields = ["first_name", "last_name", "email", "phone", "birth_date", "message"]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "message": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, call, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.call = call
+        self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["birth_date"].widget.attrs["autocomplete"] = "bday"
+
+    def clean_birth_date(self):
+        born = self.cleaned_data["birth_date"]
+        today = timezone.localdate()
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        if born > today or age > 120:
+            raise forms.ValidationError(gettext("Check the date of birth."))
+        if age < self.call.min_age:
+            raise forms.ValidationError(
+                gettext("This call is for people aged %(age)s or more.")
+                % {"age": self.call.min_age}
+            )
+        return born
+
+    def save(self, commit=True):
+        self.instance.call = self.call
+        self.instance.privacy_consent_at = timezone.now()
+        return super().save(commit)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from directory import calls_views, views
+from directory import views
 
 app_name = "directory"
 
@@ -19,5 +19,6 @@ urlpatterns = [
     path("la-mia-lista/aggiungi/", views.my_list_add, name="my_list_add"),
     path("la-mia-lista/rimuovi/", views.my_list_remove, name="my_list_remove"),
     path("la-mia-lista/condivisa/", views.my_list_shared, name="my_list_shared"),
-    *calls_views.urlpatterns,
+    path("volontariato/", views.call_list, name="call_list"),
+    path("volontariato/<slug:slug>/", views.call_detail, name="call_detail"),
 ]

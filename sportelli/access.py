@@ -11,20 +11,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from directory.models import Organization
-from linkrete.accounts.roles import COORDINATOR
+from linkrete.accounts.roles import is_coordinator
 from sportelli.models import Access, Booking, Desk, Referral
-
-
-def is_coordinator(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_linkrete_is_coordinator", None)
-    if cached is None:
-        cached = user.groups.filter(name=COORDINATOR).exists()
-        user._linkrete_is_coordinator = cached
-    return cached
 
 
 def desks_for_operator(user) -> QuerySet[Desk]:

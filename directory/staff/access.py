@@ -13,19 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from directory.models import Membership, Organization
-from linkrete.accounts import roles
-
-
-def is_coordinator(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_linkrete_is_coordinator", None)
-    if cached is None:
-        cached = user.groups.filter(name=roles.COORDINATOR).exists()
-        user._linkrete_is_coordinator = cached
-    return cached
+from linkrete.accounts.roles import is_coordinator
 
 
 def organizations_for_user(user) -> QuerySet[Organization]:

@@ -382,13 +382,6 @@ def formset_rows(formset) -> list[dict]:
     ]
 
 
-REVISION_FORMS = {
-    "organization": OrganizationProfileForm,
-    "location": LocationForm,
-    "activity": ActivityForm,
-}
-
-
 class RejectForm(forms.Form):
     reason = forms.CharField(
         label=_("reason for rejecting"),

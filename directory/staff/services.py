@@ -17,11 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from directory import search
 from directory.models import (
     Activity,
     Application,
@@ -37,13 +35,8 @@ from directory.models import (
     VolunteerHours,
     VolunteeringCall,
 )
-from directory.staff.access import is_coordinator
-from directory.staff.forms import (
-    REVISION_FORMS,
-    OpeningSlotForm,
-    ScheduleExceptionForm,
-    current_values,
-)
+from directory.staff.revision_kinds import kind_of
+from directory.staff.slugs import unique_slug
 from linkrete.accounts import roles
 from linkrete.mail import Mail, send_after_commit
 
@@ -56,44 +49,6 @@ def store_revision_image(image: ContentFile) -> str:
 
 
 # Revisions ----------------------------------------------------------------------------------
-
-
-def _target(revision: Revision):
-    if revision.kind == Revision.Kind.ORGANIZATION:
-        return revision.organization
-    if revision.kind == Revision.Kind.LOCATION:
-        return revision.location or Location(organization=revision.organization)
-    return revision.activity or Activity(organization=revision.organization)
-
-
-def _previous_values(kind: str, target, organization: Organization) -> dict:
-    if kind == Revision.Kind.HOURS:
-        return hours_values(target)
-    if target.pk is None:
-        return {}
-    form_class = REVISION_FORMS[kind]
-    kwargs = {} if kind == Revision.Kind.ORGANIZATION else {"organization": organization}
-    values = current_values(form_class(instance=target, **kwargs))
-    return {
-        name: value for name, value in values.items() if name not in form_class.revision_exclude
-    }
-
-
-def hours_values(activity: Activity) -> dict:
-    slot_fields = OpeningSlotForm._meta.fields
-    exception_fields = ScheduleExceptionForm._meta.fields
-
-    def row(obj, fields):
-        values = {}
-        for name in fields:
-            value = getattr(obj, f"{name}_id" if name == "location" else name)
-            values[name] = value.isoformat() if hasattr(value, "isoformat") else value
-        return values
-
-    return {
-        "slots": [row(slot, slot_fields) for slot in activity.opening_slots.all()],
-        "exceptions": [row(exc, exception_fields) for exc in activity.schedule_exceptions.all()],
-    }
 
 
 @transaction.atomic
@@ -117,14 +72,16 @@ def revision_submit(
         kind=kind,
         location=location,
         activity=activity,
-        is_new=(location or activity) is None and kind != Revision.Kind.ORGANIZATION,
         data=data,
         author=author,
     )
-    revision.previous = _previous_values(kind, _target(revision), organization)
+    entry = kind_of(revision)
+    target = entry.target(revision)
+    revision.is_new = target.pk is None
+    revision.previous = entry.previous_values(revision, target)
     revision.full_clean()
     revision.save()
-    if organization.is_trusted or is_coordinator(author):
+    if organization.is_trusted or roles.is_coordinator(author):
         # The approved copy: the caller tells the author it is public, and where.
         revision = revision_approve(revision=revision, reviewer=author, published_directly=True)
     return revision
@@ -137,94 +94,12 @@ def revision_set_hours(*, revision: Revision, hours: dict) -> Revision:
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     if revision.status != Revision.Status.PENDING:
         raise ValidationError(_("This change has already been reviewed."))
-    if revision.kind != Revision.Kind.ACTIVITY or not revision.is_new:
+    if not kind_of(revision).takes_pending_hours(revision):
         raise ValidationError(_("Only a new activity waiting for review takes hours here."))
     revision.data = {**revision.data, "hours": hours}
     revision.full_clean()
     revision.save()
     return revision
-
-
-def unique_slug(model, text: str) -> str:
-    base = slugify(text)[:180] or "voce"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _apply_form_revision(revision: Revision):
-    target = _target(revision)
-    form_class = REVISION_FORMS[revision.kind]
-    kwargs = (
-        {}
-        if revision.kind == Revision.Kind.ORGANIZATION
-        else {"organization": revision.organization}
-    )
-    form = form_class(data=revision.data, instance=target, **kwargs)
-    if not form.is_valid():
-        raise ValidationError(
-            [
-                f"{form.fields[name].label if name in form.fields else name}: {' '.join(errors)}"
-                for name, errors in form.errors.items()
-            ]
-        )
-    instance = form.save(commit=False)
-    if revision.kind == Revision.Kind.ACTIVITY and not instance.slug:
-        instance.slug = unique_slug(Activity, instance.title)
-    image = revision.data.get("image")
-    if image and revision.kind == Revision.Kind.ORGANIZATION:
-        instance.logo.name = image
-    elif image and revision.kind == Revision.Kind.ACTIVITY:
-        instance.photo.name = image
-    instance.full_clean()
-    instance.save()
-    form.save_m2m()
-    if revision.kind == Revision.Kind.LOCATION:
-        revision.location = instance
-    elif revision.kind == Revision.Kind.ACTIVITY:
-        revision.activity = instance
-        if revision.is_new and revision.data.get("hours"):
-            # Hours given while the new activity waited: published with it, in one step.
-            _apply_hours(instance, revision.organization, revision.data["hours"])
-
-
-def _apply_hours_revision(revision: Revision):
-    activity = revision.activity
-    if activity is None:
-        raise ValidationError(_("The activity no longer exists."))
-    _apply_hours(activity, revision.organization, revision.data)
-
-
-def _apply_hours(activity: Activity, organization: Organization, data: dict) -> None:
-    slots, exceptions = [], []
-    for row in data.get("slots", []):
-        form = OpeningSlotForm(data=row, organization=organization)
-        if not form.is_valid():
-            raise ValidationError(_("An opening slot is not valid: %s") % form.errors.as_text())
-        slots.append(form.save(commit=False))
-    for row in data.get("exceptions", []):
-        form = ScheduleExceptionForm(data=row)
-        if not form.is_valid():
-            raise ValidationError(_("An exception is not valid: %s") % form.errors.as_text())
-        exceptions.append(form.save(commit=False))
-    activity.opening_slots.all().delete()
-    activity.schedule_exceptions.all().delete()
-    for obj in [*slots, *exceptions]:
-        obj.activity = activity
-        obj.full_clean()
-        obj.save()
-
-
-def _refresh_search(revision: Revision) -> None:
-    """What the approved change touches is what families search by: recompute the documents
-    and tags of the activities concerned (see directory.search)."""
-    if revision.kind == Revision.Kind.ORGANIZATION:
-        search.refresh_organization_documents(revision.organization)
-    elif revision.kind == Revision.Kind.LOCATION:
-        search.refresh_search_documents(revision.location.activities.all())
-    else:
-        search.refresh_search_document(revision.activity)
 
 
 @transaction.atomic
@@ -233,11 +108,10 @@ def revision_approve(*, revision: Revision, reviewer, published_directly: bool =
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     if revision.status != Revision.Status.PENDING:
         raise ValidationError(_("This change has already been reviewed."))
-    if revision.kind == Revision.Kind.HOURS:
-        _apply_hours_revision(revision)
-    else:
-        _apply_form_revision(revision)
-    _refresh_search(revision)
+    entry = kind_of(revision)
+    entry.apply(revision)
+    # What the approved change touches is what families search by.
+    entry.refresh_search(revision)
     revision.status = Revision.Status.APPROVED
     revision.reviewer = reviewer
     revision.reviewed_at = timezone.now()
@@ -374,7 +248,7 @@ def invitations_accept_all(*, user) -> list[Membership]:
 def _check_keeps_a_manager(membership: Membership, changed_by) -> None:
     """An organization keeps at least one manager, unless a coordinator decides otherwise
     (someone must be able to remove the last member of an organization that closes)."""
-    if membership.role != Membership.Role.MANAGER or is_coordinator(changed_by):
+    if membership.role != Membership.Role.MANAGER or roles.is_coordinator(changed_by):
         return
     # Lock the managers' rows: two managers demoting each other at once must not both succeed.
     managers = list(
@@ -501,7 +375,7 @@ def call_submit(
     now = timezone.now()
     if not call.slug:
         call.slug = unique_slug(VolunteeringCall, f"{call.organization.slug}-{call.title}")
-    if is_coordinator(author):
+    if roles.is_coordinator(author):
         call.review_status, call.reviewed_by, call.reviewed_at = Status.APPROVED, author, now
         call.rejection_reason = ""
     elif call.organization.is_trusted:

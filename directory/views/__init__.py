@@ -1,5 +1,6 @@
 """Views of the directory app, split by audience (STYLE.md, "Layout")."""
 
+from directory.views.calls import call_detail, call_list
 from directory.views.my_list import my_list, my_list_add, my_list_remove, my_list_shared
 from directory.views.public import (
     activity_detail,
@@ -14,6 +15,8 @@ __all__ = [
     "activity_detail",
     "activity_qr",
     "activity_report_problem",
+    "call_detail",
+    "call_list",
     "home",
     "my_list",
     "my_list_add",

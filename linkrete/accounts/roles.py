@@ -2,6 +2,7 @@
 
 Object scope (which organization, desk or case) is checked in each app's ``access.py``; the
 groups only say what kind of thing a role may do at all. ``sync_roles`` applies this table.
+The one role every app asks about, network coordinator, is answered here once for all of them.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -21,3 +22,20 @@ ROLES = {
     DESK_OPERATOR: (_("Desk operators"), {}),
     CASE_TEAM: (_("Case team"), {}),
 }
+
+
+def is_coordinator(user) -> bool:
+    """Whether ``user`` coordinates the network (superusers do); asked once per request.
+
+    Every app's ``access.py`` asks it, often several times for one page: the answer is kept
+    on the user object, which lives as long as the request.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_linkrete_is_coordinator", None)
+    if cached is None:
+        cached = user.groups.filter(name=COORDINATOR).exists()
+        user._linkrete_is_coordinator = cached
+    return cached

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from linkrete import params
 from linkrete.mail import MailStatus
 from sportelli import access, services
 from sportelli.forms import DeskClosureForm
@@ -174,7 +175,9 @@ def desk_closure_delete(request, slug, pk):
     desk = access.get_desk_for_operator(request.user, slug)
     exception = get_object_or_404(desk.exceptions, pk=pk)
     # The other days of the same period, listed as one: only this desk's, whatever is posted.
-    others = [int(v) for v in request.POST.getlist("altri") if v.isdigit()]
+    others = [
+        pk for v in request.POST.getlist("altri") if (pk := params.positive_int(v, minimum=1))
+    ]
     removed, _detail = desk.exceptions.filter(pk__in=[exception.pk, *others]).delete()
     messages.success(
         request,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from directory.hours import Interval, OpeningHours
+from linkrete import params
 from sportelli import access, services
 from sportelli.forms import AccessFilterForm, AccessForm, BookingStatusForm
 from sportelli.models import Booking, Desk, DeskException, DeskOpeningSlot
@@ -157,11 +158,11 @@ def booking_status(request, pk):
 def access_create(request, slug):
     desk = access.get_desk_for_operator(request.user, slug)
     booking = None
-    if booking_pk := request.GET.get("prenotazione") or request.POST.get("prenotazione"):
-        try:
-            booking = get_object_or_404(Booking, pk=int(booking_pk), desk=desk)
-        except ValueError as error:
-            raise Http404 from error
+    if asked := request.GET.get("prenotazione") or request.POST.get("prenotazione"):
+        booking_pk = params.positive_int(asked, minimum=1)
+        if booking_pk is None:
+            raise Http404
+        booking = get_object_or_404(Booking, pk=booking_pk, desk=desk)
     initial = {}
     if booking is not None:
         initial = {

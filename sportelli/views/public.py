@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from directory.hours import OpeningHours
 from directory.models import Category, Language
+from linkrete import params
 from linkrete.throttle import over_limit
 from sportelli import ics, services
 from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
@@ -165,10 +166,7 @@ def booking_slot(request, slug):
     state = _state(request, desk)
     if missing := _missing_step(state, "slot"):
         return _redirect_to(missing, desk)
-    try:
-        asked = max(0, min(int(request.GET.get("settimana", 0)), desk.booking_weeks - 1))
-    except ValueError:
-        asked = 0
+    asked = min(params.positive_int(request.GET.get("settimana")) or 0, desk.booking_weeks - 1)
     first, last = bookable_window(desk)
     free = desk_slots(desk, first, last)
     # Any free slot of the window is accepted: the week on screen may have moved on meanwhile.
@@ -317,7 +315,8 @@ def booking_summary(request, slug):
 def _already_booked(request, desk):
     """The done page of the booking this confirmation already made (double click, back and
     resubmit, retry after an error), whether or not the session still holds the steps."""
-    key = request.POST.get("key", "")
+    # The key is a token_urlsafe: anything else (a NUL byte, which PostgreSQL refuses) is none.
+    key = params.slug(request.POST.get("key"))
     booking = Booking.objects.filter(desk=desk, idempotency_key=key).first() if key else None
     if booking is None:
         return None

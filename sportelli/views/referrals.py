@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from linkrete import params
+from linkrete.accounts.roles import is_coordinator
 from linkrete.mail import MailStatus
 from sportelli import access, referral_targets, services
 from sportelli.forms import ReferralForm, ReferralTransitionForm
@@ -60,7 +62,7 @@ def _tell_mail_outcome(request, event, texts):
 
 def referral_list(request):
     user = request.user
-    coordinator = access.is_coordinator(user)
+    coordinator = is_coordinator(user)
     if not coordinator and not access.can_refer(user):
         raise Http404
     box = request.GET.get("casella")
@@ -91,7 +93,7 @@ def referral_create(request):
     if not desks and not organizations:
         raise Http404
     whole_network = request.GET.get("rete") == "tutta"
-    search = request.GET.get("cerca", "").strip()[:SEARCH_MAX_LENGTH]
+    search = params.text(request.GET.get("cerca"), max_length=SEARCH_MAX_LENGTH) or ""
     form = ReferralForm(
         posted(request),
         desks=desks,

@@ -17,9 +17,10 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from directory.models import Invitation, Membership, Organization
-from directory.staff import params, services
-from directory.staff.access import is_coordinator
+from directory.staff import services
 from directory.staff.forms import InvitationForm
+from linkrete import params
+from linkrete.accounts.roles import is_coordinator
 from linkrete.mail import MailStatus
 
 # An invitation whose e-mail did not go, for the member list to show its link once.

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from directory.models import Revision
-from directory.staff import params, services
+from directory.staff import revision_kinds, services
 from directory.staff.access import get_organization_for_user
 from directory.staff.forms import (
     ActivityForm,
@@ -18,6 +18,7 @@ from directory.staff.forms import (
     formset_rows,
     serialize,
 )
+from linkrete import params
 
 
 def _reopened(request, organization, kind, **target):
@@ -201,7 +202,7 @@ def activity_hours(request, slug, pk):
     initial = None
     if request.method != "POST":
         reopened = _reopened(request, organization, Revision.Kind.HOURS, activity=activity)
-        initial = reopened.data if reopened else services.hours_values(activity)
+        initial = reopened.data if reopened else revision_kinds.hours_values(activity)
     slots, exceptions, payload = _hours_formsets(request, organization, initial)
     if payload is not None:
         try:
@@ -255,25 +256,6 @@ def revision_history(request, slug):
 
 
 def reopen_url(revision):
-    from django.urls import reverse
-
-    slug = revision.organization.slug
-    if revision.kind == Revision.Kind.ORGANIZATION:
-        url = reverse("staff:organization_edit", args=[slug])
-    elif revision.kind == Revision.Kind.LOCATION:
-        url = (
-            reverse("staff:location_edit", args=[slug, revision.location_id])
-            if revision.location_id
-            else reverse("staff:location_new", args=[slug])
-        )
-    elif revision.kind == Revision.Kind.ACTIVITY:
-        url = (
-            reverse("staff:activity_edit", args=[slug, revision.activity_id])
-            if revision.activity_id
-            else reverse("staff:activity_new", args=[slug])
-        )
-    elif revision.activity_id:
-        url = reverse("staff:activity_hours", args=[slug, revision.activity_id])
-    else:
-        return None
-    return f"{url}?revisione={revision.pk}"
+    """The revision's edit form, filled with its text (the author corrects and sends again)."""
+    url = revision_kinds.kind_of(revision).edit_url(revision)
+    return f"{url}?revisione={revision.pk}" if url else None

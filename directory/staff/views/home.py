@@ -12,10 +12,11 @@ from directory.models import Revision, VolunteeringCall
 from directory.staff import services
 from directory.staff.access import (
     get_organization_for_user,
-    is_coordinator,
     is_member,
     organizations_for_user,
 )
+from directory.staff.revision_kinds import kind_of
+from linkrete.accounts.roles import is_coordinator
 
 VERIFY_AFTER = datetime.timedelta(days=183)
 
@@ -118,7 +119,11 @@ def organization_dashboard(request, slug):
             or today - organization.last_verified > VERIFY_AFTER,
             "locations": organization.locations.all(),
             "activities": organization.activities.annotate(slot_count=Count("opening_slots")),
-            "pending": organization.revisions.pending().select_related("author"),
+            # Each with whether opening hours may be added to it while it waits.
+            "pending": [
+                (revision, kind_of(revision).takes_pending_hours(revision))
+                for revision in organization.revisions.pending().select_related("author")
+            ],
             "is_member": is_member(request.user, organization),
         },
     )

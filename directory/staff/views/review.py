@@ -15,9 +15,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from directory.models import Revision, VolunteeringCall, Weekday
 from directory.staff import services
-from directory.staff.access import get_organization_for_user, is_coordinator, require_coordinator
-from directory.staff.forms import REVISION_FORMS, RejectForm
+from directory.staff.access import get_organization_for_user, require_coordinator
+from directory.staff.forms import RejectForm
+from directory.staff.revision_kinds import kind_of
 from directory.staff.views.editing import reopen_url
+from linkrete.accounts.roles import is_coordinator
 
 
 def _display(field, value):
@@ -71,7 +73,9 @@ def _hours_lines(values):
 
 
 def revision_diff(revision: Revision) -> list[dict]:
-    if revision.kind == Revision.Kind.HOURS:
+    entry = kind_of(revision)
+    if entry.form_class is None:
+        # Opening hours: rows of slots and exceptions, compared as one list of lines.
         before, after = _hours_lines(revision.previous), _hours_lines(revision.data)
         return [
             {
@@ -81,13 +85,7 @@ def revision_diff(revision: Revision) -> list[dict]:
                 "changed": before != after,
             }
         ]
-    form_class = REVISION_FORMS[revision.kind]
-    kwargs = (
-        {}
-        if revision.kind == Revision.Kind.ORGANIZATION
-        else {"organization": revision.organization}
-    )
-    form = form_class(**kwargs)
+    form = entry.form(revision.organization)
     rows = []
     for name, field in form.fields.items():
         if name not in revision.data:
@@ -101,7 +99,7 @@ def revision_diff(revision: Revision) -> list[dict]:
                 "changed": _comparable(field, before) != _comparable(field, after),
             }
         )
-    if revision.kind == Revision.Kind.ACTIVITY and revision.is_new:
+    if entry.takes_pending_hours(revision):
         hours = _hours_lines(revision.data.get("hours") or {})
         rows.append(
             {
@@ -116,10 +114,8 @@ def revision_diff(revision: Revision) -> list[dict]:
 
 def lacks_hours(revision: Revision) -> bool:
     """A new activity about to be published with no weekly hours: the reviewer is told."""
-    return (
-        revision.kind == Revision.Kind.ACTIVITY
-        and revision.is_new
-        and not (revision.data.get("hours") or {}).get("slots")
+    return kind_of(revision).takes_pending_hours(revision) and not (
+        (revision.data.get("hours") or {}).get("slots")
     )
 
 
@@ -131,19 +127,12 @@ def _pending_image(revision: Revision) -> str | None:
     return None
 
 
-def _current_image(revision: Revision):
-    if revision.kind == Revision.Kind.ORGANIZATION:
-        return revision.organization.logo or None
-    if revision.kind == Revision.Kind.ACTIVITY and revision.activity:
-        return revision.activity.photo or None
-    return None
-
-
 def revision_image_row(revision: Revision, image_url: str) -> dict | None:
     if not _pending_image(revision):
         return None
-    current = _current_image(revision)
-    label = _("logo") if revision.kind == Revision.Kind.ORGANIZATION else _("photo")
+    entry = kind_of(revision)
+    current = entry.current_image(revision)
+    label = entry.image_label
     return {
         "label": label,
         "before_url": current.url if current else None,
@@ -181,8 +170,7 @@ def _revision_page(request, revision, image_url, reject_form=None):
             "lacks_hours": lacks_hours(revision),
             "hours_url": (
                 reverse("staff:revision_hours", args=[revision.organization.slug, revision.pk])
-                if revision.kind == Revision.Kind.ACTIVITY
-                and revision.is_new
+                if kind_of(revision).takes_pending_hours(revision)
                 and revision.status == Revision.Status.PENDING
                 else None
             ),

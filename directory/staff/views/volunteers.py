@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 
 from directory.models import VolunteerHours
-from directory.staff import params, services
+from directory.staff import services
 from directory.staff.access import get_organization_for_member
 from directory.staff.forms import VolunteerForm, VolunteerHoursForm
+from linkrete import params
 
 
 def _register(organization, year):

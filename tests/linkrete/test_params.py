@@ -1,8 +1,8 @@
-"""Strict reading of values views take outside forms (directory/staff/params.py)."""
+"""Strict reading of values views take outside forms (linkrete/params.py)."""
 
 import pytest
 
-from directory.staff import params
+from linkrete import params
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,17 @@ def test_year(value, expected):
 )
 def test_slug(value, expected):
     assert params.slug(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("  doposcuola ", "doposcuola"),
+        ("x" * 101, "x" * 100),
+        ("", ""),
+        (None, None),
+        ("a\x00b", None),
+    ],
+)
+def test_text(value, expected):
+    assert params.text(value, max_length=100) == expected

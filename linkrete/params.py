@@ -30,6 +30,14 @@ def year(value) -> int | None:
     return positive_int(value, minimum=2000, maximum=2100)
 
 
+def text(value, *, max_length: int) -> str | None:
+    """Free text such as a search box: trimmed and cut to ``max_length``; ``None`` if it holds
+    a NUL byte."""
+    if not isinstance(value, str) or "\x00" in value:
+        return None
+    return value.strip()[:max_length]
+
+
 def slug(value) -> str | None:
     """A slug as Django's ``<slug:>`` converter accepts it; else ``None``."""
     if isinstance(value, str) and SLUG_RE.fullmatch(value):

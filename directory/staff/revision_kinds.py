@@ -1,0 +1,250 @@
+"""What each kind of revision is, in one place: one entry per ``Revision.Kind``.
+
+A revision proposes values for one public record; what differs from kind to kind is asked
+here, by the services (submit, approve), the review page and the editing views, never decided
+by comparing ``revision.kind`` in each of them. An entry knows:
+
+- ``form_class``: the ModelForm that validated the proposed values when they were typed and
+  validates them again on approval (``None`` for opening hours: rows of slots and exceptions);
+- ``target(revision)``: the record the revision changes (a new, unsaved one if it creates it);
+- ``previous_values(revision, target)``: what is public now, in the shape of ``data``;
+- ``apply(revision)``: writes the values on approval (``revision_approve`` holds the lock and
+  the status);
+- ``refresh_search(revision)``: recomputes the search documents the change touches;
+- ``edit_url(revision)``: the form where the author takes the revision up again;
+- ``image_field`` and ``image_label``: the picture a revision may carry (logo, photo);
+- ``takes_pending_hours(revision)``: whether opening hours travel inside the revision (a new
+  activity waiting for review has no id to hang them on).
+
+A new kind is a ``Revision.Kind`` value and an entry in ``REVISION_KINDS``;
+tests/directory/staff/test_revision_kinds.py fails until both exist.
+"""
+
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from directory import search
+from directory.models import Activity, Location, Organization, Revision
+from directory.staff.forms import (
+    ActivityForm,
+    LocationForm,
+    OpeningSlotForm,
+    OrganizationProfileForm,
+    ScheduleExceptionForm,
+    current_values,
+)
+from directory.staff.slugs import unique_slug
+
+
+class RevisionKind:
+    """The base entry; the subclasses below say what differs."""
+
+    kind: str
+    form_class = None
+    # Forms of records that belong to an organization take it, to scope their choices.
+    takes_organization = True
+    image_field: str | None = None
+    image_label = ""
+
+    def form(self, organization: Organization, **kwargs):
+        if self.takes_organization:
+            kwargs["organization"] = organization
+        return self.form_class(**kwargs)
+
+    def target(self, revision: Revision):
+        raise NotImplementedError
+
+    def previous_values(self, revision: Revision, target) -> dict:
+        if target.pk is None:
+            return {}
+        values = current_values(self.form(revision.organization, instance=target))
+        excluded = self.form_class.revision_exclude
+        return {name: value for name, value in values.items() if name not in excluded}
+
+    def apply(self, revision: Revision) -> None:
+        """Validate ``data`` with the kind's form, as on the day it was typed, and save it."""
+        form = self.form(revision.organization, data=revision.data, instance=self.target(revision))
+        if not form.is_valid():
+            raise ValidationError(
+                [
+                    f"{form.fields[name].label if name in form.fields else name}: "
+                    f"{' '.join(errors)}"
+                    for name, errors in form.errors.items()
+                ]
+            )
+        instance = form.save(commit=False)
+        self.before_save(revision, instance)
+        image = revision.data.get("image")
+        if image and self.image_field:
+            getattr(instance, self.image_field).name = image
+        instance.full_clean()
+        instance.save()
+        form.save_m2m()
+        self.after_save(revision, instance)
+
+    def before_save(self, revision: Revision, instance) -> None:
+        pass
+
+    def after_save(self, revision: Revision, instance) -> None:
+        pass
+
+    def refresh_search(self, revision: Revision) -> None:
+        search.refresh_search_document(revision.activity)
+
+    def edit_url(self, revision: Revision) -> str | None:
+        raise NotImplementedError
+
+    def current_image(self, revision: Revision):
+        target = self.target(revision)
+        if self.image_field is None or target.pk is None:
+            return None
+        return getattr(target, self.image_field) or None
+
+    def takes_pending_hours(self, revision: Revision) -> bool:
+        return False
+
+
+class OrganizationKind(RevisionKind):
+    kind = Revision.Kind.ORGANIZATION
+    form_class = OrganizationProfileForm
+    takes_organization = False
+    image_field = "logo"
+    image_label = gettext_lazy("logo")
+
+    def target(self, revision):
+        return revision.organization
+
+    def refresh_search(self, revision):
+        search.refresh_organization_documents(revision.organization)
+
+    def edit_url(self, revision):
+        return reverse("staff:organization_edit", args=[revision.organization.slug])
+
+
+class LocationKind(RevisionKind):
+    kind = Revision.Kind.LOCATION
+    form_class = LocationForm
+
+    def target(self, revision):
+        return revision.location or Location(organization=revision.organization)
+
+    def after_save(self, revision, instance):
+        revision.location = instance
+
+    def refresh_search(self, revision):
+        search.refresh_search_documents(revision.location.activities.all())
+
+    def edit_url(self, revision):
+        slug = revision.organization.slug
+        if revision.location_id:
+            return reverse("staff:location_edit", args=[slug, revision.location_id])
+        return reverse("staff:location_new", args=[slug])
+
+
+class ActivityKind(RevisionKind):
+    kind = Revision.Kind.ACTIVITY
+    form_class = ActivityForm
+    image_field = "photo"
+    image_label = gettext_lazy("photo")
+
+    def target(self, revision):
+        return revision.activity or Activity(organization=revision.organization)
+
+    def before_save(self, revision, instance):
+        if not instance.slug:
+            instance.slug = unique_slug(Activity, instance.title)
+
+    def after_save(self, revision, instance):
+        revision.activity = instance
+        if revision.is_new and revision.data.get("hours"):
+            # Hours given while the new activity waited: published with it, in one step.
+            apply_hours(instance, revision.organization, revision.data["hours"])
+
+    def edit_url(self, revision):
+        slug = revision.organization.slug
+        if revision.activity_id:
+            return reverse("staff:activity_edit", args=[slug, revision.activity_id])
+        return reverse("staff:activity_new", args=[slug])
+
+    def takes_pending_hours(self, revision):
+        return revision.is_new
+
+
+class HoursKind(RevisionKind):
+    """An activity's weekly slots and dated exceptions, as rows of their two small forms."""
+
+    kind = Revision.Kind.HOURS
+
+    def target(self, revision):
+        return revision.activity
+
+    def previous_values(self, revision, target):
+        return hours_values(target)
+
+    def apply(self, revision):
+        if revision.activity is None:
+            raise ValidationError(_("The activity no longer exists."))
+        apply_hours(revision.activity, revision.organization, revision.data)
+
+    def edit_url(self, revision):
+        if not revision.activity_id:
+            return None
+        return reverse(
+            "staff:activity_hours", args=[revision.organization.slug, revision.activity_id]
+        )
+
+    def current_image(self, revision):
+        return None
+
+
+REVISION_KINDS: dict[str, RevisionKind] = {
+    entry.kind: entry for entry in (OrganizationKind(), LocationKind(), ActivityKind(), HoursKind())
+}
+
+
+def kind_of(revision: Revision) -> RevisionKind:
+    return REVISION_KINDS[revision.kind]
+
+
+# Opening hours ------------------------------------------------------------------------------
+
+
+def hours_values(activity: Activity) -> dict:
+    """The activity's published hours, in the shape a revision of its hours holds."""
+    slot_fields = OpeningSlotForm._meta.fields
+    exception_fields = ScheduleExceptionForm._meta.fields
+
+    def row(obj, fields):
+        values = {}
+        for name in fields:
+            value = getattr(obj, f"{name}_id" if name == "location" else name)
+            values[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        return values
+
+    return {
+        "slots": [row(slot, slot_fields) for slot in activity.opening_slots.all()],
+        "exceptions": [row(exc, exception_fields) for exc in activity.schedule_exceptions.all()],
+    }
+
+
+def apply_hours(activity: Activity, organization: Organization, data: dict) -> None:
+    """Replace the activity's hours with the rows of ``data``, each validated by its form."""
+    slots, exceptions = [], []
+    for row in data.get("slots", []):
+        form = OpeningSlotForm(data=row, organization=organization)
+        if not form.is_valid():
+            raise ValidationError(_("An opening slot is not valid: %s") % form.errors.as_text())
+        slots.append(form.save(commit=False))
+    for row in data.get("exceptions", []):
+        form = ScheduleExceptionForm(data=row)
+        if not form.is_valid():
+            raise ValidationError(_("An exception is not valid: %s") % form.errors.as_text())
+        exceptions.append(form.save(commit=False))
+    activity.opening_slots.all().delete()
+    activity.schedule_exceptions.all().delete()
+    for obj in [*slots, *exceptions]:
+        obj.activity = activity
+        obj.full_clean()
+        obj.save()

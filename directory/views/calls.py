@@ -1,0 +1,55 @@
+"""Public volunteering calls: a list, a page per call and the application form.
+
+What applicants send is personal data: it is shown only in the organization's signed-in area,
+never echoed on these pages, and these pages are not in the sitemap with applicant data.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+
+from directory.forms import ApplicationForm
+from directory.models import VolunteeringCall
+from linkrete.throttle import over_limit
+
+APPLICATIONS_PER_HOUR = 5
+
+
+@login_not_required
+def call_list(request):
+    calls = (
+        VolunteeringCall.objects.public()
+        .select_related("organization", "municipality")
+        .order_by("deadline", "-created_at")
+    )
+    return render(request, "directory/call_list.html", {"calls": calls})
+
+
+@login_not_required
+# Error reports (and the DEBUG page) hide what applicants typed.
+@sensitive_post_parameters()
+def call_detail(request, slug):
+    call = get_object_or_404(
+        VolunteeringCall.objects.public().select_related("organization", "municipality"),
+        slug=slug,
+    )
+    form = ApplicationForm(request.POST or None, call=call)
+    if request.method == "POST" and form.is_valid():
+        if over_limit(request, "volunteering-application", APPLICATIONS_PER_HOUR):
+            messages.error(
+                request,
+                _("Many applications were sent from here in a short time: please try later."),
+            )
+            return render(
+                request, "directory/call_detail.html", {"call": call, "form": form}, status=429
+            )
+        form.save()
+        messages.success(
+            request,
+            _("Thank you! %(organization)s has your application and will contact you.")
+            % {"organization": call.organization},
+        )
+        return redirect(call.get_absolute_url())
+    return render(request, "directory/call_detail.html", {"call": call, "form": form})
