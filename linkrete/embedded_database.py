@@ -35,7 +35,7 @@ MISSING_PACKAGE = (
     "installed by `make install` on Linux x86-64 and aarch64, macOS arm64 and Windows) is not "
     "available on this machine. Set DATABASE_URL to a PostgreSQL database, e.g. "
     "postgres://user:password@localhost/linkrete, on a server that has the extensions the "
-    "migrations create: unaccent, pg_trgm, cube and earthdistance (PostgreSQL's contrib)."
+    "migrations create: unaccent, pg_trgm and cube (PostgreSQL's contrib)."
 )
 
 # Settings for a development machine that are safe for its data. synchronous_commit = off: a
