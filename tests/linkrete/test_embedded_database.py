@@ -143,6 +143,20 @@ def test_a_server_left_running_without_users_is_reused(stopped):
     assert postmaster(stopped) is None
 
 
+def test_a_list_of_users_left_half_written_is_started_again(stopped):
+    first = User(stopped)
+    server = postmaster(stopped)
+    (stopped / ".handle_pids.json").write_text("")  # killed between truncating and writing
+    second = User(stopped)
+    with connect(second.database) as connection:
+        assert connection.execute("SELECT 1").fetchone() == (1,)
+    assert first.exit() == ""
+    stderr = second.exit()
+    assert "its list of users was unreadable (a process killed while writing it)" in stderr
+    wait_until_gone(server)
+    assert postmaster(stopped) is None
+
+
 def crash_server(data_dir: Path) -> int:
     """Kill -9 the server and its only user, leaving postmaster.pid behind; the dead pid."""
     user = User(data_dir)
