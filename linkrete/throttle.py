@@ -1,7 +1,7 @@
 """A small per-client rate limit for the public forms (reports, bookings, applications).
 
 Counted in the database (``RateCounter``), one ``INSERT … ON CONFLICT DO UPDATE … RETURNING``
-per action: PostgreSQL and SQLite run it atomically, so simultaneous requests from every
+per action: PostgreSQL runs it atomically, so simultaneous requests from every
 server process each get their own number and the limit holds exactly. Expired counters are
 deleted by ``manage.py apply_retention``.
 """

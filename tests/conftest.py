@@ -112,16 +112,6 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-@pytest.fixture(autouse=True)
-def _postgres_only(request):
-    """Tests marked ``postgres`` run on PostgreSQL only (CI runs the suite on both)."""
-    if request.node.get_closest_marker("postgres"):
-        from django.db import connection
-
-        if connection.vendor != "postgresql":
-            pytest.skip("needs PostgreSQL")
-
-
 @pytest.fixture
 def desk(db):
     """A desk of Circolo Arci Pagnana, open on Tuesday mornings, operated by ``desk_operator``."""

@@ -25,20 +25,6 @@ POSTGRES_BACKWARD = [
 ]
 
 
-def postgres_search_forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in POSTGRES_FORWARD:
-        schema_editor.execute(statement)
-
-
-def postgres_search_backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in POSTGRES_BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -71,5 +57,5 @@ class Migration(migrations.Migration):
             model_name='location',
             index=models.Index(fields=['latitude', 'longitude'], name='location_coordinates_idx'),
         ),
-        migrations.RunPython(postgres_search_forward, postgres_search_backward),
+        migrations.RunSQL(POSTGRES_FORWARD, POSTGRES_BACKWARD),
     ]

@@ -1,4 +1,4 @@
-# Distance searches on PostgreSQL: a GiST index on each place's point on the unit sphere.
+# Distance searches: a GiST index on each place's point on the unit sphere.
 
 from django.db import migrations
 
@@ -14,20 +14,6 @@ POSTGRES_FORWARD = [
 POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS location_earth_gist"]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in POSTGRES_FORWARD:
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in POSTGRES_BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -35,5 +21,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(forward, backward),
+        migrations.RunSQL(POSTGRES_FORWARD, POSTGRES_BACKWARD),
     ]

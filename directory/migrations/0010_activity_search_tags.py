@@ -1,11 +1,10 @@
 # The search tags of activities (directory.search_tags): an integer array per activity behind a
-# GIN index, filled here for the activities already there (PostgreSQL only; the column stays
-# empty on SQLite), and a covering index of what searches check on a row. Also: the ages index
+# GIN index, filled here for the activities already there, and a covering index of what searches check on a row. Also: the ages index
 # goes (the planner misused it, see Activity.Meta) and the few opening slots with an end date
 # get a partial index (directory.filters.day_condition). The update rewrites every activity:
 # on a big directory, VACUUM FULL directory_activity afterwards gives the space back.
 
-import directory.models.fields
+import django.contrib.postgres.fields
 from django.db import migrations, models
 
 # A copy of directory.search_tags.TAGS_SQL as it is when this migration is written: later
@@ -50,7 +49,7 @@ TAGS_SQL = """ARRAY(SELECT DISTINCT tag FROM (
 
 # What a search checks on an activity, without its texts: reading this index in order (an
 # index-only scan) until a page of matches is found reads a tenth of what the table would
-# (rows of 1.4 kB with the search document). SQLite has no INCLUDE; it does not need it.
+# (rows of 1.4 kB with the search document).
 COVERING_INDEX = (
     "CREATE INDEX activity_search_row_idx ON directory_activity (id) INCLUDE "
     "(organization_id, status, publication_status, valid_from, valid_to, min_age, max_age, "
@@ -58,21 +57,15 @@ COVERING_INDEX = (
 )
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(f"UPDATE directory_activity a SET search_tags = {TAGS_SQL}")
-    schema_editor.execute(
-        "CREATE INDEX activity_search_tags_gin ON directory_activity USING gin (search_tags)"
-    )
-    schema_editor.execute(COVERING_INDEX)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("DROP INDEX IF EXISTS activity_search_row_idx")
-    schema_editor.execute("DROP INDEX IF EXISTS activity_search_tags_gin")
+FORWARD = [
+    f"UPDATE directory_activity a SET search_tags = {TAGS_SQL}",
+    "CREATE INDEX activity_search_tags_gin ON directory_activity USING gin (search_tags)",
+    COVERING_INDEX,
+]
+BACKWARD = [
+    "DROP INDEX IF EXISTS activity_search_row_idx",
+    "DROP INDEX IF EXISTS activity_search_tags_gin",
+]
 
 
 class Migration(migrations.Migration):
@@ -85,7 +78,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="activity",
             name="search_tags",
-            field=directory.models.fields.PostgresOnlyArrayField(
+            field=django.contrib.postgres.fields.ArrayField(
                 base_field=models.IntegerField(),
                 blank=True,
                 editable=False,
@@ -106,5 +99,5 @@ class Migration(migrations.Migration):
                 name="openingslot_ending_idx",
             ),
         ),
-        migrations.RunPython(forward, backward),
+        migrations.RunSQL(FORWARD, BACKWARD),
     ]

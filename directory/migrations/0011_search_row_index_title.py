@@ -1,4 +1,4 @@
-"""The covering index of activities also holds the title (PostgreSQL).
+"""The covering index of activities also holds the title.
 
 Ranking a page by name among the matches counted (``directory.tag_counts.RankedPage``) reads
 each match's title: without it in the index, the scan for a filter's matches had to read the
@@ -18,15 +18,10 @@ COLUMNS = (
 
 
 def _rebuild(columns):
-    def rebuild(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        schema_editor.execute("DROP INDEX IF EXISTS activity_search_row_idx")
-        schema_editor.execute(
-            f"CREATE INDEX activity_search_row_idx ON directory_activity (id) INCLUDE ({columns})"
-        )
-
-    return rebuild
+    return [
+        "DROP INDEX IF EXISTS activity_search_row_idx",
+        f"CREATE INDEX activity_search_row_idx ON directory_activity (id) INCLUDE ({columns})",
+    ]
 
 
 class Migration(migrations.Migration):
@@ -36,5 +31,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(_rebuild(COLUMNS), _rebuild(COLUMNS_BEFORE)),
+        migrations.RunSQL(_rebuild(COLUMNS), _rebuild(COLUMNS_BEFORE)),
     ]

@@ -1,6 +1,7 @@
 import datetime
 import uuid
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.models.fields import PostgresOnlyArrayField
 from directory.models.organization import Location, Organization, PublicationStatus
 from directory.models.taxonomy import Category, Language, TargetGroup
 
@@ -188,9 +188,8 @@ class Activity(models.Model):
     # Kept up to date by directory.search (refresh_search_document, rebuild_search_index).
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
-    # PostgreSQL only (empty on SQLite): what the search filters look up, see
-    # directory.search_tags.
-    search_tags = PostgresOnlyArrayField(
+    # What the search filters look up, see directory.search_tags.
+    search_tags = ArrayField(
         models.IntegerField(),
         verbose_name=_("search tags"),
         null=True,

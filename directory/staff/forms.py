@@ -66,7 +66,7 @@ def current_values(form) -> dict:
     return values
 
 
-# Beyond a bigint: SQLite fails on such a key inside IN (…) instead of finding no row.
+# Beyond a bigint: the key of no row, refused before it reaches a query.
 BIGINT_MAX = 2**63 - 1
 
 

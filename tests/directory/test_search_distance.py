@@ -148,7 +148,6 @@ def test_name_order_beyond_the_limit_sorts_a_bounded_set(client, db, settings):
     assert slugs(client.get(URL, {"ordine": "nome"}))[:3] == ["a30", "a29", "a28"]
 
 
-@pytest.mark.postgres
 def test_the_nearest_places_come_from_the_earth_index(world):
     from django.db import connection
 

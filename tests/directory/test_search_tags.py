@@ -1,4 +1,4 @@
-"""Search tags (PostgreSQL): what they hold, that the facets counted from them are the counts
+"""Search tags: what they hold, that the facets counted from them are the counts
 of the link tables, and that the writes which change them refresh them."""
 
 import datetime
@@ -26,7 +26,6 @@ from tests.factories import (
     category,
 )
 
-pytestmark = pytest.mark.postgres
 URL = reverse("directory:search")
 
 

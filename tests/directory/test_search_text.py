@@ -72,13 +72,11 @@ def test_refreshed_document_follows_a_new_title(client, world):
     assert slugs(search(client, q="giocoleria")) == ["teatro"]
 
 
-@pytest.mark.postgres
 def test_search_forgives_small_typos(client, world):
     assert slugs(search(client, q="calco")) == ["calcio"]
     assert slugs(search(client, q="doposcula")) == ["doposcuola"]
 
 
-@pytest.mark.postgres
 def test_search_ranks_title_matches_first(client, world):
     # "lavoro" is in the title of the desk and only in the description of nothing else;
     # "teatro" is in the title of the lab and in the organization of the same lab.
@@ -86,13 +84,11 @@ def test_search_ranks_title_matches_first(client, world):
     assert results[0] == "calcio"
 
 
-@pytest.mark.postgres
 def test_typo_tolerant_organization_block(client, world):
     html = search(client, q="polisportva").content.decode()
     assert 'data-organization="polisportiva"' in html
 
 
-@pytest.mark.postgres
 def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client, world):
     from django.db import connection
 
@@ -114,7 +110,6 @@ def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client,
         assert slugs(search(client, q=text)) == found
 
 
-@pytest.mark.postgres
 def test_words_beside_a_rare_tag_are_looked_up_unless_very_common(world):
     from django.db import connection
 

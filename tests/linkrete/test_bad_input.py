@@ -1,8 +1,5 @@
-"""Nothing a browser can send to a public page gives a server error.
-
-Run on PostgreSQL too (CI): it refuses NUL bytes in strings and over-long values where SQLite
-says nothing, so the same request can pass on one and fail on the other.
-"""
+"""Nothing a browser can send to a public page gives a server error (PostgreSQL refuses NUL
+bytes in strings and over-long values: the forms must catch them first)."""
 
 import pytest
 from django.test import Client

@@ -38,20 +38,10 @@ def test_debug_runs_without_secret_key():
     assert result.stdout.startswith("True")
 
 
-def test_sqlite_in_the_project_folder_is_the_default_database():
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import linkrete.settings as s; print(s.DATABASES['default']['NAME'])",
-        ],
-        cwd=ROOT,
-        env={**env, "DEBUG": "1"},
-        capture_output=True,
-        text=True,
-    )
-    assert result.stdout.strip() == str(ROOT / "db.sqlite3")
+def test_a_database_url_other_than_postgresql_is_refused():
+    result = load_settings(DEBUG="1", DATABASE_URL="mysql://u:p@db.example/rete")
+    assert result.returncode != 0
+    assert "DATABASE_URL must point at a PostgreSQL database" in result.stderr
 
 
 def test_database_url_selects_postgresql():
@@ -72,7 +62,6 @@ def test_postgresql_connections_run_without_parallel_workers_unless_told():
     assert "must be a whole number" in result.stderr
 
 
-@pytest.mark.postgres
 def test_the_setting_reaches_the_connection(db):
     from django.db import connection
 

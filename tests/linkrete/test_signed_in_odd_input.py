@@ -4,8 +4,7 @@ Every URL of the association area (/area-enti/) and of the desks' console
 (/sportelli/console/) is probed, signed in as organization staff, desk operator and
 coordinator, with odd query-string and form values: not a number, negative, beyond any
 integer column, NUL bytes (which PostgreSQL refuses in text), over-long text, digits that are
-not ASCII, unknown choices and missing fields. Run it on PostgreSQL too: NUL bytes and
-integer overflow fail only there.
+not ASCII, unknown choices and missing fields.
 """
 
 import datetime
@@ -205,7 +204,7 @@ def _probe(client, url, fields, buttons, values, label, failures):
 
 
 # A second role reaching the same view runs the same parsing: it gets the values that break
-# only on PostgreSQL (NUL, overflow) and the one that breaks int(), not the whole list.
+# the database (NUL, overflow) and the one that breaks int(), not the whole list.
 SECOND_ROLE_VALUES = ["nul", "huge", "non-ascii-digit"]
 
 

@@ -1,8 +1,6 @@
 """The rate limit counts in the database, in one statement: it holds under concurrency.
 
-The threaded tests send simultaneous actions, each thread on its own database connection. They
-run on PostgreSQL (CI): SQLite lets one writer at a time hold the whole database, so threads
-there would only queue up and prove nothing (see test_booking_concurrency.py).
+The threaded tests send simultaneous actions, each thread on its own database connection.
 """
 
 import datetime
@@ -22,11 +20,6 @@ from tests.factories import ActivityFactory
 
 ROME = ZoneInfo("Europe/Rome")
 NOW = datetime.datetime(2026, 12, 2, 10, 0, tzinfo=ROME)
-
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite serialises all writers with a database lock: no real concurrency to test",
-)
 
 
 @pytest.fixture
@@ -87,7 +80,6 @@ def _all_at_once(n, action):
     return results
 
 
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("production_cache")
 def test_simultaneous_actions_get_exactly_the_limit():
@@ -96,7 +88,6 @@ def test_simultaneous_actions_get_exactly_the_limit():
     assert RateCounter.objects.get().count == 24
 
 
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("seeded_taxonomies", "production_cache")
 def test_24_simultaneous_reports_store_no_more_than_the_limit():

@@ -2,8 +2,7 @@
 
 The guarantee is the unique constraint on (desk, start, seat): the service picks the lowest free
 seat and retries when the database refuses it. The threaded tests send real concurrent requests,
-each thread on its own database connection. They run on PostgreSQL (CI): SQLite lets one writer
-at a time hold the whole database, so threads there would only queue up and prove nothing.
+each thread on its own database connection.
 """
 
 import threading
@@ -19,11 +18,6 @@ from tests.factories import BookingFactory, DeskFactory, DeskOpeningSlotFactory
 
 # The helpers book the first free slot: it depends on the day, so every test runs at PINNED_NOW.
 pytestmark = pytest.mark.usefixtures("pinned_now")
-
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite serialises all writers with a database lock: no real concurrency to test",
-)
 
 
 @pytest.mark.django_db
@@ -79,7 +73,6 @@ def _confirm_all_at_once(clients, desk):
     return results
 
 
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("seeded_taxonomies")
 def test_simultaneous_confirmations_never_overbook_the_last_place():
@@ -95,7 +88,6 @@ def test_simultaneous_confirmations_never_overbook_the_last_place():
         assert Booking.objects.filter(starts_at=slot.starts_at).count() == 1
 
 
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("seeded_taxonomies")
 def test_simultaneous_confirmations_fill_every_place_once():

@@ -214,13 +214,6 @@ def test_two_confirmations_racing_with_the_same_key_make_one_booking(desk, monda
     assert len(lookups) == 2  # the early check, then the one after the refused insert
 
 
-needs_postgres = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite serialises all writers with a database lock: no real concurrency to test",
-)
-
-
-@needs_postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("seeded_taxonomies")
 def test_a_double_click_sends_two_requests_at_once_and_books_one_place(monday):
