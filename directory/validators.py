@@ -46,13 +46,7 @@ def validate_tax_code(value: str) -> None:
             ) from None
         return
     if len(code) == 16 and code.isalnum():
-        try:
-            ssn_validation(code)
-        except (ValueError, KeyError):
-            raise ValidationError(
-                _("This tax code is not valid: its check character does not match."),
-                code="invalid_tax_code",
-            ) from None
+        validate_person_tax_code(code)
         return
     raise ValidationError(
         _("A tax code has 11 digits (a body's) or 16 letters and digits (a person's)."),

@@ -94,3 +94,19 @@ def test_a_wrong_organization_tax_code_is_refused(client, staff, organization):
     ]
     assert form["phone"].value() == "02 1111111"
     assert not Revision.objects.exists()
+
+
+def test_an_organization_tax_code_of_16_characters_is_checked_as_a_persons(
+    client, staff, organization
+):
+    # The check letter matches, but Z is no month: only the person's pattern sees it.
+    client.force_login(staff)
+    response = client.post(
+        reverse("staff:organization_edit", args=[organization.slug]),
+        profile_data(organization, tax_code="RSSMRA85Z10A562B"),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["tax_code"] == [
+        _("A person's tax code has 16 letters and digits, such as RSSMRA85T10A562S.")
+    ]
+    assert not Revision.objects.exists()
