@@ -133,6 +133,8 @@ def test_seed_desks_is_idempotent_and_links_the_demo_operator(settings, db):
     assert pagnana.host_organization.slug == "circolo-arci-pagnana"
     assert pagnana.operators.filter(username="sportello").exists()
     assert pagnana.municipality.name == "Empoli"
+    # A desk that meets newcomers says what it offers in the languages it does not speak.
+    assert "mediatrice culturale" in pagnana.interpreting
     assert out.getvalue().strip().splitlines()[-1].startswith("Desks: 6 in all")
 
 

@@ -41,6 +41,12 @@ from sportelli.slots import bookable_window, desk_slots
 
 # (org slug, org name, legal form, municipality, province, address, lat, lng,
 #  desk slug, desk name, channels, [(weekday, opens, closes)], topics, languages, capacity)
+# What the desks that meet newcomers offer in languages their operators do not speak.
+INTERPRETING = (
+    "Per le altre lingue, su richiesta al momento della prenotazione: una mediatrice "
+    "culturale della rete SpOON o un interprete al telefono."
+)
+
 DESKS = [
     (
         "circolo-arci-pagnana",
@@ -262,6 +268,7 @@ class Command(BaseCommand):
                 "capacity": capacity,
                 "phone": "0571 000000",
                 "email": f"sportello@{org_slug}.example.org",
+                "interpreting": INTERPRETING if "ar" in languages else "",
             },
         )
         if created:
