@@ -20,6 +20,7 @@ from directory.models import Membership
 from linkrete.accounts import roles
 from tests.clock import PINNED_NOW, parse_instant
 from tests.factories import OrganizationFactory, UserFactory
+from tests.mail_backends import FAILING_BACKENDS
 
 _travel = None
 
@@ -55,6 +56,12 @@ def pinned_now(time_machine):
     """Now is ``PINNED_NOW`` (Wednesday 2 December 2026, 10:00 in Rome) and stays there."""
     time_machine.move_to(PINNED_NOW, tick=False)
     return PINNED_NOW
+
+
+@pytest.fixture(params=list(FAILING_BACKENDS.values()), ids=list(FAILING_BACKENDS))
+def failing_mail(request, settings):
+    """The test runs once with a mail server that refuses and once with none at all."""
+    settings.EMAIL_BACKEND = request.param
 
 
 @pytest.fixture

@@ -1,14 +1,12 @@
 """linkrete.mail: mail leaves after the commit, a failure is recorded and logged anonymously."""
 
-import smtplib
-
 import pytest
 from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.test import override_settings
 
 from linkrete.mail import Mail, MailStatus, send_after_commit
+from tests.mail_backends import FAILING_BACKENDS
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +17,6 @@ MAIL = Mail(
     body="Body",
     to="persona@example.org",
 )
-
-
-class RefusingBackend(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise smtplib.SMTPRecipientsRefused({"persona@example.org": (550, b"no")})
 
 
 def test_nothing_leaves_for_a_write_that_is_rolled_back(django_capture_on_commit_callbacks):
@@ -49,7 +42,7 @@ def test_the_mail_leaves_after_the_commit_and_its_outcome_is_recorded(
     assert mail.outbox[0].to == ["persona@example.org"]
 
 
-@override_settings(EMAIL_BACKEND="tests.linkrete.test_mail.RefusingBackend")
+@override_settings(EMAIL_BACKEND=FAILING_BACKENDS["refused"])
 def test_a_failure_is_recorded_and_logged_without_the_address(
     django_capture_on_commit_callbacks, caplog
 ):

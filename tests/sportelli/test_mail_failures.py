@@ -8,7 +8,6 @@ those tests commit for real (``transaction=True``); the others run the on-commit
 
 import datetime
 import logging
-import smtplib
 import threading
 from zoneinfo import ZoneInfo
 
@@ -16,7 +15,6 @@ import pytest
 from django.contrib import messages
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -32,33 +30,6 @@ ROME = ZoneInfo("Europe/Rome")
 MONDAY = datetime.datetime(2026, 11, 30, 10, 0, tzinfo=ROME)
 EMAIL = "giulia.verdi@example.org"
 NAME = "Giulia Verdi"
-
-
-class RefusingBackend(BaseEmailBackend):
-    """The server answers and refuses the recipients; the exception text holds the address."""
-
-    def send_messages(self, email_messages):
-        raise smtplib.SMTPRecipientsRefused(
-            {address: (550, b"mailbox unavailable") for m in email_messages for address in m.to}
-        )
-
-
-class UnreachableBackend(BaseEmailBackend):
-    """No server at all (the production case of the issue)."""
-
-    def send_messages(self, email_messages):
-        raise ConnectionRefusedError(111, "Connection refused")
-
-
-FAILING_BACKENDS = [
-    "tests.sportelli.test_mail_failures.RefusingBackend",
-    "tests.sportelli.test_mail_failures.UnreachableBackend",
-]
-
-
-@pytest.fixture(params=FAILING_BACKENDS, ids=["refused", "unreachable"])
-def failing_mail(request, settings):
-    settings.EMAIL_BACKEND = request.param
 
 
 @pytest.fixture

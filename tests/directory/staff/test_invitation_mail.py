@@ -5,13 +5,11 @@ The invite view reads the mail's outcome right after the commit: these tests com
 
 import html
 import re
-import smtplib
 
 import pytest
 from django.contrib import messages
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
 from directory.models import Invitation, Membership
@@ -25,27 +23,6 @@ pytestmark = [
 ]
 
 EMAIL = "nuova.staff@example.org"
-
-
-class RefusingBackend(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise smtplib.SMTPRecipientsRefused({a: (550, b"no") for m in email_messages for a in m.to})
-
-
-class UnreachableBackend(BaseEmailBackend):
-    def send_messages(self, email_messages):
-        raise OSError(101, "Network is unreachable")
-
-
-@pytest.fixture(
-    params=[
-        "tests.directory.staff.test_invitation_mail.RefusingBackend",
-        "tests.directory.staff.test_invitation_mail.UnreachableBackend",
-    ],
-    ids=["refused", "unreachable"],
-)
-def failing_mail(request, settings):
-    settings.EMAIL_BACKEND = request.param
 
 
 @pytest.fixture
