@@ -10,20 +10,15 @@ facet values are listed without numbers (the values seen among the first N, plac
 often). Each set is computed once per statement (a materialized common table expression) and
 every facet lookup is narrowed to it, so the work grows with the limit, not with the directory.
 
-On PostgreSQL one query whatever the number of values: each set carries its rows' search tags,
-and the values are counted from them (``directory.tag_counts``). On SQLite two: one aggregate
-of conditional counts (set sizes, age bands, free, open now), and one UNION ALL of grouped
-counts joining the sets to the link tables (categories, languages, municipalities, zones, days,
-mode, access). One more, only when nothing matches, counts the relaxations offered instead
-(without each filter, wider radii).
+One query whatever the number of values: each set carries its rows' search tags, and the
+values are counted from them (``directory.tag_counts``). One more, only when nothing matches,
+counts the relaxations offered instead (without each filter, wider radii).
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db import connection, models
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Coalesce
+from django.db import connection
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -34,12 +29,9 @@ from directory.filters import (
     GROUPS,
     MAX_RADIUS_KM,
     MODE_CHOICES,
-    band_condition,
     near_condition,
-    next_date,
-    open_at_condition,
 )
-from directory.models import AGE_BANDS, Activity, Location, OpeningSlot
+from directory.models import AGE_BANDS, Location
 from directory.search_plan import combine
 
 MAX_PLACES = 12
@@ -117,7 +109,7 @@ class Facets:
     groups: list
     relaxations: list
     more: bool = False  # more than ``total`` matches (the counting limit)
-    # What the counting statement ranked (``tag_counts.RankedPage``; PostgreSQL), None when
+    # What the counting statement ranked (``tag_counts.RankedPage``), None when
     # it ranked nothing: the ids of the page of results in order, or, sorting by distance, of
     # the matches (all of them when few enough to sort, see ``directory.views.search``).
     page_ids: list | None = None
@@ -137,13 +129,6 @@ class CandidateSets:
         self.prefix = "WITH " + ", ".join(pieces)
         self.params = params
 
-    def of(self, key):
-        """The activity ids of one set, for ``pk__in`` / ``activity_id__in``."""
-        return RawSQL(f"SELECT id FROM {self.names[key]}", ())
-
-    def union(self):
-        return RawSQL(" UNION ".join(f"SELECT id FROM {n}" for n in self.names.values()), ())
-
     def sizes(self, keys) -> list[int]:
         """How many activities each set holds (at most ``limit + 1``), in one statement."""
         counted = ", ".join(f"(SELECT count(*) FROM {self.names[key]})" for key in keys)
@@ -151,45 +136,10 @@ class CandidateSets:
             cursor.execute(f"{self.prefix} SELECT {counted}", self.params)
             return list(cursor.fetchone())
 
-    def rows(self, queryset) -> list[dict]:
-        sql, params = queryset.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(f"{self.prefix} {sql}", (*self.params, *params))
-            columns = [column[0] for column in cursor.description]
-            return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-
 
 def _set_key(conditions, group):
     """Which set a facet group is counted on: without its own filter when that is active."""
     return group if group in conditions and group in FACET_GROUPS else None
-
-
-def _conditional_counts(sets, conditions, filterset):
-    def within(group):
-        return models.Q(pk__in=sets.of(_set_key(conditions, group)))
-
-    aggregates = {"size__all": models.Count("pk", filter=within(None))}
-    for group in conditions:
-        if group in FACET_GROUPS:
-            aggregates[f"size__{group}"] = models.Count("pk", filter=within(group))
-    for band in AGE_BANDS:
-        aggregates[f"fascia__{band.slug}"] = models.Count(
-            "pk", filter=within("fascia") & band_condition(band.slug)
-        )
-    aggregates["gratis__1"] = models.Count("pk", filter=within("gratis") & models.Q(is_free=True))
-    among = sets.of(_set_key(conditions, "aperto_ora"))
-    aggregates["aperto_ora__1"] = models.Count(
-        "pk", filter=within("aperto_ora") & open_at_condition(filterset.now, among=among)
-    )
-    queryset = (
-        Activity.objects.filter(pk__in=sets.union())
-        .order_by()
-        .annotate(facet_row=models.Value(1))
-        .values("facet_row")
-        .annotate(**aggregates)
-    )
-    rows = sets.rows(queryset)
-    return rows[0] if rows else dict.fromkeys(aggregates, 0)
 
 
 def wider_radii(radius):
@@ -217,104 +167,17 @@ def _relaxation_counts(base, conditions, filterset, limit):
     )
 
 
-def _opening_days_valid(today):
-    """A weekly slot counts for "on that weekday" unless it ended before its next occurrence
-    (as ``directory.filters.day_condition``)."""
-    condition = models.Q(valid_to__isnull=True)
-    for weekday in DAYS.values():
-        condition |= models.Q(weekday=weekday, valid_to__gte=next_date(weekday, today))
-    return condition
-
-
-def _grouped_counts(sets, conditions, filterset):
-    """{(kind, key): (label, count)} from one UNION ALL query."""
-
-    def part(queryset, kind, key, label=None, counted="activity_id"):
-        return (
-            queryset.values(
-                kind=models.Value(kind, output_field=models.CharField()),
-                key=key,
-                label=label if label is not None else models.Value("", models.CharField()),
-            )
-            .annotate(n=models.Count(counted, distinct=True))
-            .order_by()
-        )
-
-    def rows_of(through, group, **lookups):
-        return through.objects.filter(
-            activity_id__in=sets.of(_set_key(conditions, group)), **lookups
-        )
-
-    categories = Activity.categories.through
-    locations = Activity.locations.through
-    parts = [
-        part(rows_of(categories, "categoria"), "child", Cast("category_id", models.CharField())),
-        part(
-            rows_of(categories, "categoria"),
-            "root",
-            Cast(Coalesce("category__parent_id", "category_id"), models.CharField()),
-        ),
-        part(rows_of(Activity.languages.through, "lingua"), "lingua", models.F("language__code")),
-        part(
-            rows_of(locations, "comune", location__municipality__isnull=False),
-            "comune",
-            models.F("location__municipality__istat_code"),
-            models.F("location__municipality__name"),
-        ),
-        part(
-            rows_of(locations, "zona", location__municipality__zones__isnull=False),
-            "zona",
-            models.F("location__municipality__zones__slug"),
-            models.F("location__municipality__zones__name"),
-        ),
-        part(
-            rows_of(OpeningSlot, "giorno", activity__status=Activity.Status.ACTIVE).filter(
-                _opening_days_valid(filterset.now.date())
-            ),
-            "giorno",
-            Cast("weekday", models.CharField()),
-        ),
-        part(rows_of(locations, "modalita"), "modalita", models.F("location__kind")),
-        part(
-            rows_of(
-                locations,
-                "accessibile",
-                location__kind=Location.Kind.PHYSICAL,
-                location__wheelchair_accessible=True,
-            ),
-            "accessibile",
-            models.Value("1", models.CharField()),
-        ),
-    ]
-    rows = sets.rows(parts[0].union(*parts[1:], all=True))
-    return {(r["kind"], r["key"]): (r["label"], r["n"]) for r in rows}
-
-
 def compute(
     base, conditions, filterset, categories, languages, params: QueryDict, page=None
 ) -> Facets:
-    """The facets of a search; on PostgreSQL also the ids of ``page`` (a
+    """The facets of a search; also the ids of ``page`` (a
     ``tag_counts.RankedPage``), ranked among the matches counted, when given."""
     limit = search.count_limit()
     definitions = {None: combine(conditions)}
     definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
-    page_ids = None
-    if search.uses_postgres():
-        counts, grouped, page_ids = tag_counts.facet_counts(
-            base,
-            definitions,
-            _set_key,
-            conditions,
-            filterset.now,
-            categories,
-            languages,
-            limit,
-            page,
-        )
-    else:
-        sets = CandidateSets(base, definitions, limit)
-        counts = _conditional_counts(sets, conditions, filterset)
-        grouped = _grouped_counts(sets, conditions, filterset)
+    counts, grouped, page_ids = tag_counts.facet_counts(
+        base, definitions, _set_key, conditions, filterset.now, categories, languages, limit, page
+    )
     values = filterset.values
 
     def exact(name):

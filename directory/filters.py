@@ -22,7 +22,6 @@ from directory.models import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
     Activity,
-    Category,
     Location,
     OpeningSlot,
     ScheduleException,
@@ -282,9 +281,7 @@ class ActivityFilter(django_filters.FilterSet):
         if "fascia" in values:
             result["fascia"] = band_condition(values["fascia"])
         if "categoria" in values:
-            result["categoria"] = category_condition(
-                self.categories[values["categoria"]], self.categories.values()
-            )
+            result["categoria"] = category_condition(self.categories[values["categoria"]])
         if "comune" in values:
             result["comune"] = municipality_condition(
                 self.place_ids.get("comune"), values["comune"]
@@ -322,24 +319,13 @@ def band_condition(slug):
     return age_range_condition(band.minimum, band.maximum)
 
 
-def category_condition(category, categories=None):
-    """The category and its children; given all the categories, by their ids (so the planner
-    knows how common they are, instead of guessing through a join)."""
-    if search.uses_postgres():
-        return tagged(search_tags.CATEGORY + category.pk)  # a child's tags hold its parent
-    if categories is None:
-        chosen = Category.objects.with_descendants(category)
-    else:
-        chosen = [c.pk for c in categories if category.pk in (c.pk, c.parent_id)]
-    through = Activity.categories.through.objects.filter(category__in=chosen)
-    return models.Q(pk__in=through.values("activity_id"))
+def category_condition(category):
+    """The category and its children (a child's tags hold its parent)."""
+    return tagged(search_tags.CATEGORY + category.pk)
 
 
 def language_condition(language):
-    if search.uses_postgres():
-        return tagged(search_tags.LANGUAGE + language.pk)
-    through = Activity.languages.through.objects.filter(language_id=language.pk)
-    return models.Q(pk__in=through.values("activity_id"))
+    return tagged(search_tags.LANGUAGE + language.pk)
 
 
 def at_locations(**lookups):
@@ -354,47 +340,37 @@ def municipality_condition(municipality_id, istat_code):
     """At a place in the municipality (by id when it was looked up: the planner sees it)."""
     if municipality_id is None:
         return at_locations(municipality__istat_code=istat_code)
-    if search.uses_postgres():
-        return tagged(search_tags.MUNICIPALITY + municipality_id)
-    return at_locations(municipality_id=municipality_id)
+    return tagged(search_tags.MUNICIPALITY + municipality_id)
 
 
 def zone_condition(zone_id, slug):
-    if zone_id is not None and search.uses_postgres():
+    if zone_id is not None:
         return tagged(search_tags.ZONE + zone_id)
     return at_locations(municipality__zones__slug=slug)
 
 
 def wheelchair_condition():
-    if search.uses_postgres():
-        return holds(search_tags.WHEELCHAIR)
-    return at_locations(kind=Location.Kind.PHYSICAL, wheelchair_accessible=True)
+    return holds(search_tags.WHEELCHAIR)
 
 
 def mode_condition(mode):
-    if search.uses_postgres():
-        return holds(search_tags.PHYSICAL) if mode == "presenza" else tagged(search_tags.VIRTUAL)
-    kind = Location.Kind.PHYSICAL if mode == "presenza" else Location.Kind.VIRTUAL
-    return at_locations(kind=kind)
+    return holds(search_tags.PHYSICAL) if mode == "presenza" else tagged(search_tags.VIRTUAL)
 
 
 def near_condition(point, radius_km):
-    """At a place within the radius. On PostgreSQL the grid cells of the activities' places
+    """At a place within the radius. The grid cells of the activities' places
     (search tags) pick the few activities around the circle from an index, and only those are
     tested, each on its own places; the plain form makes the database list every place in the
     circle first (thousands around a big city) before it can stop at the first page."""
     places = Location.objects.filter(near(point, radius_km))
-    if search.uses_postgres():
-        cells = search_tags.cells_around(*box_around(point, radius_km))
-        if search_tags.coarse(cells):
-            # A wide circle holds a good part of the country: reading the rows is cheaper.
-            # Never joined to another tag's index scan: it would merge the cells' long lists.
-            in_cells = models.Q(HoldsAnyTag(cells, joins_index=False))
-        else:
-            in_cells = models.Q(search_tags__overlap=cells)
-        return in_cells & models.Q(row_by_row(places.filter(activities=models.OuterRef("pk"))))
-    through = Activity.locations.through.objects.filter(location__in=places.values("pk"))
-    return models.Q(pk__in=through.values("activity_id"))
+    cells = search_tags.cells_around(*box_around(point, radius_km))
+    if search_tags.coarse(cells):
+        # A wide circle holds a good part of the country: reading the rows is cheaper.
+        # Never joined to another tag's index scan: it would merge the cells' long lists.
+        in_cells = models.Q(HoldsAnyTag(cells, joins_index=False))
+    else:
+        in_cells = models.Q(search_tags__overlap=cells)
+    return in_cells & models.Q(row_by_row(places.filter(activities=models.OuterRef("pk"))))
 
 
 def next_date(weekday: int, today: datetime.date) -> datetime.date:
@@ -418,7 +394,7 @@ def day_condition(weekday: int, at_time, today: datetime.date):
     next such day on (a slot that ended before does not). Dated exceptions are not weekly, so
     they do not change the answer for "on Saturdays".
 
-    On PostgreSQL the search tags decide for the activities with an open-ended slot that day
+    The search tags decide for the activities with an open-ended slot that day
     and narrow the others to those with a slot that day (or at that hour), which alone are
     looked up in the slots.
     """
@@ -427,8 +403,6 @@ def day_condition(weekday: int, at_time, today: datetime.date):
     )
     if at_time is not None:
         slots = slots.filter(opens_at__lte=at_time, closes_at__gt=at_time)
-    if not search.uses_postgres():
-        return models.Q(status=Activity.Status.ACTIVE, pk__in=slots.values("activity_id"))
     active = models.Q(status=Activity.Status.ACTIVE)
     if at_time is not None:
         return (
@@ -475,10 +449,8 @@ def open_at_condition(moment: datetime.datetime, among=None):
 
 
 def open_now_condition(moment: datetime.datetime):
-    """``open_at_condition`` for the search: on PostgreSQL only the activities tagged with a
-    slot in that hour of that weekday, or with dated exceptions, are tested."""
+    """``open_at_condition`` for the search: only the activities tagged with a slot in that
+    hour of that weekday, or with dated exceptions, are tested."""
     condition = open_at_condition(moment)
-    if not search.uses_postgres():
-        return condition
     hour_tag = search_tags.hour(moment.isoweekday(), moment.hour)
     return models.Q(search_tags__overlap=[hour_tag, search_tags.HAS_EXCEPTIONS]) & condition

@@ -1,4 +1,4 @@
-"""Forgiving text search over activities, with a PostgreSQL backend and a simple fallback.
+"""Forgiving text search over activities (PostgreSQL full-text search).
 
 Every activity keeps a denormalised search document (``Activity.search_text``): its title,
 summary, description, organization, categories and municipalities, lower-cased and stripped of
@@ -6,10 +6,8 @@ accents in Python. On PostgreSQL ``Activity.search_vector`` holds the same text 
 ``tsvector`` (title A, the rest B) in the ``linkrete_it`` configuration (Italian stemming after
 ``unaccent``; created by migration 0005), behind a GIN index; a vocabulary of the words seen
 (``SearchTerm``, GIN trigram index) turns small typos into the words the directory really uses.
-On SQLite each query word, crudely stemmed (a final vowel dropped), must begin a word of
-``search_text`` that has at most two more letters.
 
-The same refresh recomputes, on PostgreSQL, the activity's search tags (``Activity.search_tags``,
+The same refresh recomputes the activity's search tags (``Activity.search_tags``,
 ``directory.search_tags``): its categories, languages, places, zones and hours as integers, which
 the filters and facets look up.
 
@@ -42,7 +40,7 @@ TYPO_ALTERNATIVES = 2
 MAX_QUERY_WORDS = 8
 # Ranking every match of a very common word is what makes full-text search slow: relevance is
 # computed on at most this many matching activities (taken from the indexes in no particular
-# order), and never more than the counting limit's: on PostgreSQL they are the matches the
+# order), and never more than the counting limit's: they are the matches the
 # facets count (``directory.tag_counts``).
 DEFAULT_RANK_CANDIDATES = 1000
 # Counting is bounded the same way (``directory.facets``): the total and the facet counts are
@@ -69,9 +67,6 @@ def count_limit() -> int:
     return getattr(settings, "LINKRETE_SEARCH_COUNT_LIMIT", DEFAULT_COUNT_LIMIT)
 
 
-ITALIAN_ENDINGS = re.compile(r"(?<=\w{3})[aeiou]$")
-
-
 def normalize(text: str) -> str:
     """Lower case, no accents, only letters and digits separated by single spaces."""
     decomposed = unicodedata.normalize("NFKD", text or "")
@@ -82,10 +77,6 @@ def normalize(text: str) -> str:
 def query_words(text: str) -> list[str]:
     words = [w for w in normalize(text).split() if len(w) >= MIN_WORD]
     return list(dict.fromkeys(words))[:MAX_QUERY_WORDS]
-
-
-def uses_postgres() -> bool:
-    return connection.vendor == "postgresql"
 
 
 # Building and refreshing the documents --------------------------------------------------------
@@ -128,16 +119,15 @@ def _store(activities: list[Activity]) -> None:
     SearchTerm.objects.bulk_create(
         [SearchTerm(word=w[:100]) for w in sorted(words)], ignore_conflicts=True, batch_size=1000
     )
-    if uses_postgres():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE directory_activity a SET search_vector = "
-                f"setweight(to_tsvector('{CONFIG}', title), 'A') || "
-                f"setweight(to_tsvector('{CONFIG}', search_text), 'B'), "
-                f"search_tags = {search_tags.TAGS_SQL} "
-                "WHERE id = ANY(%s)",
-                [[a.pk for a in activities]],
-            )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE directory_activity a SET search_vector = "
+            f"setweight(to_tsvector('{CONFIG}', title), 'A') || "
+            f"setweight(to_tsvector('{CONFIG}', search_text), 'B'), "
+            f"search_tags = {search_tags.TAGS_SQL} "
+            "WHERE id = ANY(%s)",
+            [[a.pk for a in activities]],
+        )
 
 
 def refresh_search_document(activity: Activity) -> None:
@@ -179,29 +169,11 @@ class TextQuery:
     text: str
     words: list[str]
     condition: models.Q
-    search_query: SearchQuery | None = None
-    alternatives: dict | None = None
+    search_query: SearchQuery
+    alternatives: dict
 
     def rank(self):
-        if self.search_query is not None:
-            return SearchRank(models.F("search_vector"), self.search_query)
-        # Fallback: a title containing the words comes first.
-        return sum(
-            (
-                models.Case(
-                    models.When(title__icontains=_stem(w), then=models.Value(1.0)),
-                    default=models.Value(0.0),
-                    output_field=models.FloatField(),
-                )
-                for w in self.words
-            ),
-            start=models.Value(0.0, output_field=models.FloatField()),
-        )
-
-
-def _stem(word: str) -> str:
-    """Drop a final vowel, so singular and plural meet (corsi/corso, attività/attivita)."""
-    return ITALIAN_ENDINGS.sub("", word) if len(word) > 4 else word
+        return SearchRank(models.F("search_vector"), self.search_query)
 
 
 # Words whose documents are at least this share of the directory, all together (the product
@@ -305,13 +277,6 @@ def parse(text: str) -> TextQuery | None:
     words = query_words(text)
     if not words:
         return None
-    if not uses_postgres():
-        # A word matches itself or another ending of its stem (corso/corsi, not Corsico).
-        condition = models.Q()
-        for word in words:
-            pattern = rf"\b{re.escape(_stem(word))}\w{{0,2}}\b"
-            condition &= models.Q(search_text__regex=pattern)
-        return TextQuery(text, words, condition)
     vocabulary = look_up(words)
     alternatives = vocabulary.alternatives
     search_query = None
@@ -334,11 +299,10 @@ ORGANIZATION_CANDIDATES = 200
 
 
 def matching_organizations(text_query: TextQuery, limit: int = 5):
-    """Published organizations whose name matches the words (typos forgiven on PostgreSQL)."""
-    lookup = "name__trigram_word_similar" if uses_postgres() else "name__icontains"
+    """Published organizations whose name matches the words (typos forgiven)."""
     condition = models.Q()
     for word in text_query.words:
-        condition &= models.Q(**{lookup: word})
+        condition &= models.Q(name__trigram_word_similar=word)
     candidates = Organization.objects.published().filter(condition).order_by()
     candidates = candidates.values("pk")[:ORGANIZATION_CANDIDATES]
     return list(Organization.objects.filter(pk__in=candidates).order_by("name")[:limit])

@@ -1,4 +1,4 @@
-"""How a search's conditions reach the database (PostgreSQL): each tag and each set of words
+"""How a search's conditions reach the database: each tag and each set of words
 looked up in an index, or checked on the rows read, whichever reads less.
 
 The planner cannot tell on its own: it underrates what building a GIN bitmap of tens of
@@ -29,7 +29,7 @@ LOOKUPS = ("search_tags__contains", "search_tags__overlap")
 
 def combine(conditions: dict[str, models.Q], without: str | None = None) -> models.Q:
     """All the conditions (but one), ANDed, with their tags looked up in the index or checked
-    on the rows read, whichever reads less (PostgreSQL):
+    on the rows read, whichever reads less:
 
     - tags held together (with the other tags and the search's common words, if any) by a
       twentieth of the directory or more (``tagged`` conditions only: a category, a language,
@@ -41,18 +41,17 @@ def combine(conditions: dict[str, models.Q], without: str | None = None) -> mode
       common are looked up in the full-text index too (``search.MatchedOnRows``).
     """
     chosen = [condition for group, condition in conditions.items() if group != without]
-    if search.uses_postgres():
-        looked_up = [tag for condition in chosen for tag in _tags_looked_up(condition)]
-        share = (
-            math.prod(map(search_tags.share, looked_up))
-            * _joining_tags_share(chosen)
-            * _words_share(chosen)
-        )
-        if looked_up and share >= COMMON_TAGS_SHARE:
-            chosen = [_with_tags_on_rows(condition) for condition in chosen]
-        if any(_looks_up_tags(condition) for condition in chosen):
-            chosen = [_with_tags_indexed(condition) for condition in chosen]
-            chosen = [_with_words_indexed(condition) for condition in chosen]
+    looked_up = [tag for condition in chosen for tag in _tags_looked_up(condition)]
+    share = (
+        math.prod(map(search_tags.share, looked_up))
+        * _joining_tags_share(chosen)
+        * _words_share(chosen)
+    )
+    if looked_up and share >= COMMON_TAGS_SHARE:
+        chosen = [_with_tags_on_rows(condition) for condition in chosen]
+    if any(_looks_up_tags(condition) for condition in chosen):
+        chosen = [_with_tags_indexed(condition) for condition in chosen]
+        chosen = [_with_words_indexed(condition) for condition in chosen]
     combined = models.Q()
     for condition in chosen:
         combined &= condition
@@ -140,7 +139,7 @@ def _with_tags_indexed(condition: models.Q) -> models.Q:
 
 
 def tagged(*tags) -> models.Q:
-    """Activities with all these search tags (PostgreSQL: one GIN-indexed condition)."""
+    """Activities with all these search tags (one GIN-indexed condition)."""
     return models.Q(search_tags__contains=list(tags))
 
 
@@ -214,7 +213,7 @@ class HoldsAnyTag(HoldsTag):
 
 def row_by_row(related):
     """True when the row has one of these related rows (``related`` refers to the activity
-    with ``OuterRef("pk")``; PostgreSQL), tested on each row it is asked about, never by first
+    with ``OuterRef("pk")``), tested on each row it is asked about, never by first
     listing every related row.
 
     The planner estimates the places in a circle by multiplying the selectivities of latitude

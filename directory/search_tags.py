@@ -1,6 +1,6 @@
 """Search tags: what the filters of ``/cerca/`` look up, as integers in one indexed array.
 
-On PostgreSQL every activity keeps ``Activity.search_tags``, an ``integer[]`` behind a GIN
+Every activity keeps ``Activity.search_tags``, an ``integer[]`` behind a GIN
 index, computed from its categories, languages, places and opening hours. Each filter then
 becomes one condition on the activity's own row (``search_tags @> '{tag}'``) that the index
 answers, and several filters are intersected inside one index scan. Without them each filter
@@ -27,8 +27,7 @@ with an open-ended slot); the others narrow the rows that the exact condition is
 conditions without tags. Tags are the activity's own data, like ``search_text``: they are
 recomputed by ``directory.search`` (``refresh_search_document``, ``rebuild_search_index``)
 whenever the documents are, so code that changes categories, languages, places, zones or hours
-must refresh the activities concerned. On SQLite the column stays empty and the filters use
-the plain conditions (``directory.filters``).
+must refresh the activities concerned.
 """
 
 import math
@@ -71,7 +70,7 @@ _shares = {"read_at": -math.inf, "by_tag": {}}
 def share(tag: int) -> float:
     """The share of activities holding the tag (0 for one rarer than the statistics' most common
     ones, and for all before the table's first ANALYZE). One query per process every few
-    minutes; PostgreSQL only."""
+    minutes."""
     now = time.monotonic()
     if now - _shares["read_at"] > SHARES_SECONDS:
         with connection.cursor() as cursor:
@@ -184,9 +183,7 @@ TAGS_SQL = f"""ARRAY(SELECT DISTINCT tag FROM (
 
 
 def store(activity_ids=None) -> None:
-    """Recompute the tags of these activities (all when None); PostgreSQL only."""
-    if connection.vendor != "postgresql":
-        return
+    """Recompute the tags of these activities (all when None)."""
     with connection.cursor() as cursor:
         if activity_ids is None:
             cursor.execute(f"UPDATE directory_activity a SET search_tags = {TAGS_SQL}")

@@ -2,8 +2,8 @@
 
 A fixed number of queries whatever the page size: categories and languages (only when the cache
 holds none, ``directory.search_choices``), the municipality and zone asked for, the vocabulary
-(typos, and how common the words are; PostgreSQL), the statement counting the facets, which on
-PostgreSQL also ranks the page (a second one, for the wider radii, when nothing matches), the
+(typos, and how common the words are), the statement counting the facets, which also ranks the
+page (a second one, for the wider radii, when nothing matches), the
 page of results with three prefetches, and the matching organizations; once every few minutes,
 the tags' statistics (``directory.search_tags.share``). Counting and ranking are bounded
 (``directory.facets``, ``directory.search``), so a very common word costs about what a rare one
@@ -144,7 +144,7 @@ def _results(base, conditions, filterset, order, facet_data, top, matches=None):
     beyond the counting limit each order works on a bounded set of candidates: by relevance
     and by name, the first matches the indexes give (in no particular order, so no ORDER BY
     to satisfy); by distance, the matches at the nearest places, found in order by the
-    places' GiST index on PostgreSQL. The page then says "more than N" anyway. Candidates are
+    places' GiST index. The page then says "more than N" anyway. Candidates are
     sorted on their ids, titles and sort keys only; the page's rows alone are then read whole.
     ``matches``: the ids of all the matches, when the statement counting them gave them.
     """
@@ -206,13 +206,11 @@ def _with_distance(activities, point):
 
 
 def _ranked_page(filterset, conditions, order, number):
-    """On PostgreSQL, how the statement counting the facets can also rank the page asked for
+    """How the statement counting the facets can also rank the page asked for
     (``directory.tag_counts.RankedPage``), so the matches are found once: by relevance, and by
     name when filtering. By distance, it gives the ids of all the matches when they are few
     enough to be sorted by distance (``_results``). None otherwise (by name through the whole
     directory)."""
-    if not search.uses_postgres():
-        return None
     if order == "distanza":
         return RankedPage({}, "c.id", search.near_candidates(), 0, search.near_candidates())
     if order == "rilevanza":

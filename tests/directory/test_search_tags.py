@@ -16,6 +16,7 @@ from directory.models import Activity, Category, Language, Weekday
 from directory.search import refresh_search_document
 from directory.search_plan import combine
 from directory.staff import services
+from tests.directory import link_table_counts
 from tests.directory.search_world import BUCCINASCO, build_world, language, slot, slugs
 from tests.factories import (
     LocationFactory,
@@ -139,9 +140,9 @@ def test_facets_from_tags_equal_those_from_the_link_tables(db, params):
         {g: combine(conditions, without=g) for g in conditions if g in facets.FACET_GROUPS}
     )
     limit = 1000
-    sets = facets.CandidateSets(base, definitions, limit)
-    expected_counts = facets._conditional_counts(sets, conditions, filterset)
-    expected_grouped = facets._grouped_counts(sets, conditions, filterset)
+    sets = link_table_counts.LinkTableSets(base, definitions, limit)
+    expected_counts = link_table_counts.conditional_counts(sets, conditions, filterset)
+    expected_grouped = link_table_counts.grouped_counts(sets, conditions, filterset)
     counts, grouped, _page_ids = tag_counts.facet_counts(
         base,
         definitions,
