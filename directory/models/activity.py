@@ -189,7 +189,7 @@ class Activity(models.Model):
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
     # PostgreSQL only (empty on SQLite): what the search filters look up, see
-    # directory.search_tags.
+    # directory.search.tags.
     search_tags = PostgresOnlyArrayField(
         models.IntegerField(),
         verbose_name=_("search tags"),

@@ -1,13 +1,12 @@
 """The search page of the public directory, ``/cerca/``.
 
 A fixed number of queries whatever the page size: categories and languages (only when the cache
-holds none, ``directory.search_choices``), the municipality and zone asked for, the vocabulary
+holds none, ``directory.search.choices``), the municipality and zone asked for, the vocabulary
 (typos, and how common the words are), the statement counting the facets, which also ranks the
-page (a second one, for the wider radii, when nothing matches), the
-page of results with three prefetches, and the matching organizations; once every few minutes,
-the tags' statistics (``directory.search_tags.share``). Counting and ranking are bounded
-(``directory.facets``, ``directory.search``), so a very common word costs about what a rare one
-does.
+page (a second one, for the wider radii, when nothing matches), the page of results with three
+prefetches, and the matching organizations; once every few minutes, the tags' statistics
+(``directory.search.tags.share``). Counting and ranking are bounded (``directory.search.facets``,
+``directory.search.thresholds``), so a very common word costs about what a rare one does.
 """
 
 import math
@@ -21,13 +20,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory import facets, search, search_choices
 from directory.cards import with_card_details
-from directory.filters import GROUPS, ActivityFilter
-from directory.geo import distance_km, nearness, within
 from directory.models import Activity, Location, Municipality, Zone
-from directory.search_plan import combine
-from directory.tag_counts import RankedPage
+from directory.search import choices as search_choices
+from directory.search import facets, text, thresholds
+from directory.search.counting import RankedPage
+from directory.search.filters import GROUPS, ActivityFilter
+from directory.search.geo import distance_km, nearness, within
+from directory.search.plan import combine
 
 PAGE_SIZE = 20
 # Parameters the search form does not show but must keep.
@@ -113,12 +113,12 @@ def _check_places(filterset):
 
 def _pageable(filterset, order, facet_data):
     """How many results can be paged through: all those counted (at most the counting limit,
-    see directory.facets), or fewer when sorting works on a bounded set of candidates."""
+    see directory.search.facets), or fewer when sorting works on a bounded set of candidates."""
     pageable = facet_data.total
-    if _many(facet_data, search.rank_candidates()) and order in ("rilevanza", "nome"):
-        pageable = min(pageable, search.rank_candidates())
-    if order == "distanza" and _many(facet_data, search.near_candidates()):
-        pageable = min(pageable, search.near_candidates())
+    if _many(facet_data, thresholds.rank_candidates()) and order in ("rilevanza", "nome"):
+        pageable = min(pageable, thresholds.rank_candidates())
+    if order == "distanza" and _many(facet_data, thresholds.near_candidates()):
+        pageable = min(pageable, thresholds.near_candidates())
     return pageable
 
 
@@ -157,21 +157,21 @@ def _results(base, conditions, filterset, order, facet_data, top, matches=None):
         # Up to the limit all the matches are sorted (a few hundred rows); beyond, the places
         # nearest first, as many as the limit: they all lie in the circle, since more matches
         # than that do.
-        if _many(facet_data, search.near_candidates()):
+        if _many(facet_data, thresholds.near_candidates()):
             pairs = (
                 base.filter(combine(conditions, without="vicino"))
                 .filter(within(point, filterset.radius_km, "locations__"))
                 .annotate(nearness=nearness(point, prefix="locations__"))
                 .order_by("nearness")
-                .values_list("id", "title", "nearness")[: search.near_candidates()]
+                .values_list("id", "title", "nearness")[: thresholds.near_candidates()]
             )
             first = _first(pairs, "min(c.nearness), c.title, c.id", top, "c.id, c.title")
             results = Activity.objects.filter(pk__in=first)
     elif order == "rilevanza":
         candidates = results.order_by().annotate(rank=filterset.text_query.rank())
         candidates = candidates.values_list("id", "title", "rank")
-        if _many(facet_data, search.rank_candidates()):
-            candidates = candidates[: search.rank_candidates()]
+        if _many(facet_data, thresholds.rank_candidates()):
+            candidates = candidates[: thresholds.rank_candidates()]
         first = _first(candidates, "c.rank DESC, c.title, c.id", top)
         results = (
             Activity.objects.filter(pk__in=first)
@@ -181,8 +181,8 @@ def _results(base, conditions, filterset, order, facet_data, top, matches=None):
     elif conditions:
         # Without any filter, sorting by name walks the title index and stops after a page.
         candidates = results.order_by().values_list("id", "title")
-        if _many(facet_data, search.rank_candidates()):
-            candidates = candidates[: search.rank_candidates()]
+        if _many(facet_data, thresholds.rank_candidates()):
+            candidates = candidates[: thresholds.rank_candidates()]
         results = Activity.objects.filter(pk__in=_first(candidates, "c.title, c.id", top))
     results = _with_distance(results.for_list(filterset.now.date()), point)
     if order == "distanza":
@@ -207,12 +207,12 @@ def _with_distance(activities, point):
 
 def _ranked_page(filterset, conditions, order, number):
     """How the statement counting the facets can also rank the page asked for
-    (``directory.tag_counts.RankedPage``), so the matches are found once: by relevance, and by
+    (``directory.search.counting.RankedPage``), so the matches are found once: by relevance, and by
     name when filtering. By distance, it gives the ids of all the matches when they are few
     enough to be sorted by distance (``_results``). None otherwise (by name through the whole
     directory)."""
     if order == "distanza":
-        return RankedPage({}, "c.id", search.near_candidates(), 0, search.near_candidates())
+        return RankedPage({}, "c.id", thresholds.near_candidates(), 0, thresholds.near_candidates())
     if order == "rilevanza":
         columns, order_by = {"rank": filterset.text_query.rank()}, "c.rank DESC, c.title, c.id"
     elif order == "nome" and conditions:
@@ -220,7 +220,7 @@ def _ranked_page(filterset, conditions, order, number):
     else:
         return None
     # The set holds one match more than the counting limit, to tell "more than": not paged.
-    candidates = min(search.rank_candidates(), search.count_limit())
+    candidates = min(thresholds.rank_candidates(), thresholds.count_limit())
     stop = number * PAGE_SIZE
     return RankedPage(columns, order_by, candidates, stop - PAGE_SIZE, stop)
 
@@ -290,7 +290,7 @@ def search_page(request):
 
     organizations = []
     if filterset.text_query is not None:
-        organizations = search.matching_organizations(filterset.text_query)
+        organizations = text.matching_organizations(filterset.text_query)
 
     chips = [
         (filterset.chip_label(group), facets.url_with(request.GET, drop=GROUPS[group]))

@@ -1,6 +1,6 @@
 """Facet counts made the plain way, by joining each counted set to the link tables.
 
-The search counts facets from the activities' search tags (``directory.tag_counts``); this is
+The search counts facets from the activities' search tags (``directory.search.counting``); this is
 the independent reference those counts are compared with (``test_search_tags``): the same sets,
 counted through categories, languages, places and slots. It was the SQLite implementation.
 """
@@ -9,10 +9,10 @@ from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 
-from directory.facets import FACET_GROUPS, CandidateSets
-from directory.facets import _set_key as set_key
-from directory.filters import DAYS, band_condition, next_date, open_at_condition
 from directory.models import AGE_BANDS, Activity, Location, OpeningSlot
+from directory.search.facets import FACET_GROUPS, CandidateSets
+from directory.search.facets import _set_key as set_key
+from directory.search.filters import DAYS, band_condition, next_date, open_at_condition
 
 
 class LinkTableSets(CandidateSets):
@@ -63,7 +63,7 @@ def conditional_counts(sets, conditions, filterset):
 
 def _opening_days_valid(today):
     """A weekly slot counts for "on that weekday" unless it ended before its next occurrence
-    (as ``directory.filters.day_condition``)."""
+    (as ``directory.search.filters.day_condition``)."""
     condition = models.Q(valid_to__isnull=True)
     for weekday in DAYS.values():
         condition |= models.Q(weekday=weekday, valid_to__gte=next_date(weekday, today))

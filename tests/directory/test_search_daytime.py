@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.filters import day_condition, open_at_condition
 from directory.models import Activity, Weekday
 from directory.search import refresh_search_document
+from directory.search.filters import day_condition, open_at_condition
 from tests.directory.search_world import build_world, slot, slugs
 from tests.factories import ScheduleExceptionFactory
 

@@ -9,12 +9,14 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from directory import facets, search_tags, tag_counts
-from directory.filters import ActivityFilter
-from directory.geo import Point, box_around
 from directory.models import Activity, Category, Language, Weekday
-from directory.search import refresh_search_document
-from directory.search_plan import combine
+from directory.search import counting as tag_counts
+from directory.search import facets
+from directory.search import tags as search_tags
+from directory.search.documents import refresh_search_document
+from directory.search.filters import ActivityFilter
+from directory.search.geo import Point, box_around
+from directory.search.plan import combine
 from directory.staff import services
 from tests.directory import link_table_counts
 from tests.directory.search_world import BUCCINASCO, build_world, language, slot, slugs
@@ -208,8 +210,8 @@ def test_a_municipality_joining_a_zone_brings_its_activities(client, admin_clien
 
 
 def test_common_tags_join_the_index_scan_of_a_rarer_tag(client, world):
-    from directory.filters import day_condition, wheelchair_condition
-    from directory.search_plan import tagged
+    from directory.search.filters import day_condition, wheelchair_condition
+    from directory.search.plan import tagged
 
     def sql(conditions, without=None):
         queryset = Activity.objects.filter(combine(conditions, without=without))
@@ -242,7 +244,7 @@ def test_common_tags_join_the_index_scan_of_a_rarer_tag(client, world):
 def test_common_tags_are_checked_on_the_rows_read(client, world):
     from django.db import connection
 
-    from directory.search_plan import HoldsTag, tagged
+    from directory.search.plan import HoldsTag, tagged
 
     sport = Category.objects.get(slug="sport")
     conditions = {"categoria": tagged(search_tags.CATEGORY + sport.pk)}
@@ -277,8 +279,8 @@ def test_the_covering_index_holds_what_the_counted_sets_read(db):
 
 
 def test_the_tags_joining_an_index_scan_count_in_choosing_it(db):
-    from directory.filters import wheelchair_condition
-    from directory.search_plan import HoldsTag, tagged
+    from directory.search.filters import wheelchair_condition
+    from directory.search.plan import HoldsTag, tagged
 
     sport = search_tags.CATEGORY + 1
     search_tags.known_shares({sport: 0.07, search_tags.WHEELCHAIR: 0.43})

@@ -96,7 +96,8 @@ def test_typo_tolerant_organization_block(client, world):
 def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client, world):
     from django.db import connection
 
-    from directory.search import COMMON_WORDS_SHARE, MatchedOnRows, look_up, parse
+    from directory.search.text import MatchedOnRows, look_up, parse
+    from directory.search.thresholds import COMMON_WORDS_SHARE
 
     def on_rows(text):
         return any(isinstance(child, MatchedOnRows) for child in parse(text).condition.children)
@@ -118,10 +119,11 @@ def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client,
 def test_words_beside_a_rare_tag_are_looked_up_unless_very_common(world):
     from django.db import connection
 
-    from directory import search_tags
     from directory.models import Activity
-    from directory.search import COMMON_WORDS_SHARE_BESIDE_TAGS, parse
-    from directory.search_plan import combine, tagged
+    from directory.search import tags as search_tags
+    from directory.search.plan import combine, tagged
+    from directory.search.text import parse
+    from directory.search.thresholds import COMMON_WORDS_SHARE_BESIDE_TAGS
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE directory_activity")

@@ -2,7 +2,7 @@
 
 django-filter builds and validates the form; each valid parameter becomes a ``Q`` condition on
 activities (``ActivityFilter.conditions``), so the results apply them all and each facet can
-count with all the others (``directory.facets``). A parameter that does not validate is left
+count with all the others (``directory.search.facets``). A parameter that does not validate is left
 out, and ``notices`` says so: a browser can send anything, the page never breaks.
 """
 
@@ -16,8 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from directory import search, search_tags
-from directory.geo import Point, box_around, near
 from directory.models import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
@@ -27,7 +25,11 @@ from directory.models import (
     ScheduleException,
 )
 from directory.models.activity import age_condition, age_range_condition
-from directory.search_plan import HoldsAnyTag, holds, row_by_row, tagged
+from directory.search import tags as search_tags
+from directory.search import text
+from directory.search.geo import Point, box_around, near
+from directory.search.plan import HoldsAnyTag, holds, row_by_row, tagged
+from directory.search.thresholds import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
 
 DAYS = {"lun": 1, "mar": 2, "mer": 3, "gio": 4, "ven": 5, "sab": 6, "dom": 7}
 DAY_CHOICES = [
@@ -41,8 +43,6 @@ DAY_CHOICES = [
 ]
 MODE_CHOICES = [("presenza", _("in person")), ("remoto", _("remote"))]
 ORDER_CHOICES = [("rilevanza", _("relevance")), ("distanza", _("distance")), ("nome", _("name"))]
-DEFAULT_RADIUS_KM = 10
-MAX_RADIUS_KM = 300
 ISTAT_CODE = re.compile(r"^[0-9]{6}$")
 
 # Facet groups: the parameters that make one filter (and are dropped together).
@@ -273,7 +273,7 @@ class ActivityFilter(django_filters.FilterSet):
         values = self.values
         result = {}
         if "q" in values:
-            self.text_query = search.parse(values["q"])
+            self.text_query = text.parse(values["q"])
             if self.text_query is not None:
                 result["q"] = self.text_query.condition
         if "eta" in values:

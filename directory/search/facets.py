@@ -2,8 +2,8 @@
 
 Standard faceting: a value of one filter is counted with all the *other* filters applied.
 
-Bounded, like the ranking (``directory.search.count_limit``): counting every match of a very
-common word (``bambini``: a third of a national directory) takes seconds, so each set counted
+Bounded, like the ranking (``thresholds.count_limit``): counting every match of a very common
+word (``bambini``: a third of a national directory) takes seconds, so each set counted
 holds at most ``limit + 1`` matching activities: all the filters, and all but each active one.
 Below the limit every number is exact; above it the total reads "more than N" and that set's
 facet values are listed without numbers (the values seen among the first N, places by how
@@ -11,7 +11,7 @@ often). Each set is computed once per statement (a materialized common table exp
 every facet lookup is narrowed to it, so the work grows with the limit, not with the directory.
 
 One query whatever the number of values: each set carries its rows' search tags, and the
-values are counted from them (``directory.tag_counts``). One more, only when nothing matches,
+values are counted from them (``directory.search.counting``). One more, only when nothing matches,
 counts the relaxations offered instead (without each filter, wider radii).
 """
 
@@ -22,17 +22,17 @@ from django.db import connection
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from directory import search, tag_counts
-from directory.filters import (
+from directory.models import AGE_BANDS, Location
+from directory.search import counting
+from directory.search.filters import (
     DAY_CHOICES,
     DAYS,
     GROUPS,
-    MAX_RADIUS_KM,
     MODE_CHOICES,
     near_condition,
 )
-from directory.models import AGE_BANDS, Location
-from directory.search_plan import combine
+from directory.search.plan import combine
+from directory.search.thresholds import MAX_RADIUS_KM, count_limit
 
 MAX_PLACES = 12
 # The filters whose other values are counted without them when they are active; the others
@@ -109,7 +109,7 @@ class Facets:
     groups: list
     relaxations: list
     more: bool = False  # more than ``total`` matches (the counting limit)
-    # What the counting statement ranked (``tag_counts.RankedPage``), None when
+    # What the counting statement ranked (``counting.RankedPage``), None when
     # it ranked nothing: the ids of the page of results in order, or, sorting by distance, of
     # the matches (all of them when few enough to sort, see ``directory.views.search``).
     page_ids: list | None = None
@@ -171,11 +171,11 @@ def compute(
     base, conditions, filterset, categories, languages, params: QueryDict, page=None
 ) -> Facets:
     """The facets of a search; also the ids of ``page`` (a
-    ``tag_counts.RankedPage``), ranked among the matches counted, when given."""
-    limit = search.count_limit()
+    ``counting.RankedPage``), ranked among the matches counted, when given."""
+    limit = count_limit()
     definitions = {None: combine(conditions)}
     definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
-    counts, grouped, page_ids = tag_counts.facet_counts(
+    counts, grouped, page_ids = counting.facet_counts(
         base, definitions, _set_key, conditions, filterset.now, categories, languages, limit, page
     )
     values = filterset.values

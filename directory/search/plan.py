@@ -5,8 +5,8 @@ The planner cannot tell on its own: it underrates what building a GIN bitmap of 
 thousands of entries costs before the first row, and rates every row alike, although a row
 read in index order costs a few microseconds and one fetched at random several times more.
 ``combine`` decides for each set of conditions a search counts, from the shares of the
-directory its tags and words are in (the column statistics: ``directory.search_tags.share``,
-``directory.search.look_up``). The expressions here are the two forms of a tag test
+directory its tags and words are in (the column statistics: ``directory.search.tags.share``,
+``directory.search.text.look_up``). The expressions here are the two forms of a tag test
 (``tagged``, looked up; ``HoldsTag``, on the rows) and ``row_by_row``, which keeps the planner
 from hashing a whole related table before the first row.
 """
@@ -16,14 +16,10 @@ import math
 from django.db import models
 from django.db.models.lookups import IsNull
 
-from directory import search, search_tags
+from directory.search import tags as search_tags
+from directory.search.text import MatchedOnRows
+from directory.search.thresholds import COMMON_TAGS_SHARE, COMMON_WORDS_SHARE_BESIDE_TAGS
 
-# Tags that together are held by at least this share of the directory (the product of their
-# shares) are checked on the rows read rather than looked up in the index, as common words are
-# (``directory.search.COMMON_WORDS_SHARE``): a bitmap of 75,000 entries (English, 12 %) costs
-# more than reading rows until the matches counted are found (500); so does one of 50,000 for
-# an hour of a weekday (9 %: 25 ms instead of 44 for Sundays at 9).
-COMMON_TAGS_SHARE = 0.05
 LOOKUPS = ("search_tags__contains", "search_tags__overlap")
 
 
@@ -38,7 +34,7 @@ def combine(conditions: dict[str, models.Q], without: str | None = None) -> mode
       rows (``HoldsTag``: wheelchair access, a weekday…) join that index scan, which intersects
       them with the rarer tag without reading their long lists (a summer camp with wheelchair
       access on Fridays: 5,000 entries instead of 40,000 rows), and words that are not very
-      common are looked up in the full-text index too (``search.MatchedOnRows``).
+      common are looked up in the full-text index too (``text.MatchedOnRows``).
     """
     chosen = [condition for group, condition in conditions.items() if group != without]
     looked_up = [tag for condition in chosen for tag in _tags_looked_up(condition)]
@@ -94,9 +90,9 @@ def _with_tags_on_rows(condition: models.Q) -> models.Q:
 
 
 def _matched_on_rows(condition: models.Q):
-    """The text condition's ``search.MatchedOnRows``, if it is one."""
+    """The text condition's ``text.MatchedOnRows``, if it is one."""
     children = _top_level(condition)
-    if len(children) == 1 and isinstance(children[0], search.MatchedOnRows):
+    if len(children) == 1 and isinstance(children[0], MatchedOnRows):
         return children[0]
     return None
 
@@ -120,9 +116,9 @@ def _words_share(chosen) -> float:
 
 def _with_words_indexed(condition: models.Q) -> models.Q:
     """The text condition looked up in the full-text index, beside a tag looked up in its own,
-    unless its words are very common (``directory.search.MatchedOnRows``)."""
+    unless its words are very common (``directory.search.text.MatchedOnRows``)."""
     matched = _matched_on_rows(condition)
-    if matched is not None and matched.share < search.COMMON_WORDS_SHARE_BESIDE_TAGS:
+    if matched is not None and matched.share < COMMON_WORDS_SHARE_BESIDE_TAGS:
         return matched.as_indexed()
     return condition
 

@@ -1,9 +1,9 @@
 """Facet counts from the search tags (PostgreSQL): one statement, one pass over each set.
 
-``directory.facets`` counts facet values on sets of at most ``limit + 1`` matching activities
+``directory.search.facets`` counts facet values on sets of at most ``limit + 1`` matching activities
 (all the filters, and all but each active one). On SQLite it joins each set to the link tables
 (categories, languages, places, slots). Here every set carries its rows' search tags
-(``directory.search_tags``), so a value's count is how many rows of the set hold its tag: one
+(``directory.search.tags``), so a value's count is how many rows of the set hold its tag: one
 ``unnest`` and ``GROUP BY`` per set, plus a few conditional counts on the rows themselves (age
 bands, free of charge, the days a slot with an end date still counts, open now). The numbers
 are the same as the link-table counts; ``tests/directory/test_search_facets.py`` compares both.
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from directory import search_tags as tags
-from directory.filters import DAYS, next_date
 from directory.models import AGE_BANDS, Activity
+from directory.search import tags
+from directory.search.filters import DAYS, next_date
 
 # What a set holds of each row: the conditional counts read these columns.
 SET_COLUMNS = ("id", "search_tags", "min_age", "max_age", "is_free", "status")
@@ -197,7 +197,7 @@ def count(base, definitions: dict, served: dict, moment, limit: int, page=None):
 def facet_counts(
     base, definitions, set_key, conditions, moment, categories, languages, limit, page=None
 ):
-    """``directory.facets``' two dictionaries (conditional counts, grouped counts) from tags,
+    """``directory.search.facets``' two dictionaries (conditional counts, grouped counts) from tags,
     and the ids of the ranked page (``count``)."""
     served = {}
     for group in ("categoria", "lingua", "comune", "zona", "modalita", "accessibile"):
