@@ -1,6 +1,7 @@
 """The search engine of the public directory (``/cerca/``).
 
-The pipeline, and the module holding each stage:
+``run_search(params, now) -> SearchPage`` (``page``) is the entry point: the view asks for the
+page and renders it. The pipeline, and the module holding each stage:
 
 1. parameters → filters (``filters``): the query string validated, one filter per parameter
    group; a bad value is dropped with a notice, never an error;
@@ -28,6 +29,7 @@ from directory.search.documents import (
     refresh_search_document,
     refresh_search_documents,
 )
+from directory.search.page import SearchPage, run_search
 from directory.search.text import normalize, query_words
 
 __all__ = [
@@ -38,4 +40,6 @@ __all__ = [
     "refresh_organization_documents",
     "refresh_search_document",
     "refresh_search_documents",
+    "run_search",
+    "SearchPage",
 ]
