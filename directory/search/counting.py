@@ -194,11 +194,41 @@ def count(base, definitions: dict, served: dict, moment, limit: int, page=None):
     return by_set, places, page_ids
 
 
-def facet_counts(
-    base, definitions, set_key, conditions, moment, categories, languages, limit, page=None
-):
-    """``directory.search.facets``' two dictionaries (conditional counts, grouped counts) from tags,
-    and the ids of the ranked page (``count``)."""
+@dataclass(frozen=True)
+class PlaceCount:
+    code: str  # a municipality's ISTAT code, a zone's slug
+    name: str
+    count: int
+
+
+@dataclass
+class FacetCounts:
+    """How many matches each facet value has, each counted on the bounded set it belongs to
+    (all the filters, or all but that facet's own when it is active: ``facets.FACET_GROUPS``).
+
+    Counts are of at most ``limit + 1`` matches: ``sizes`` tells which sets reached the limit.
+    """
+
+    sizes: dict  # {set key: matches in the set}; None: all the filters, "x": all but x
+    bands: dict[str, int]  # age band slug → matches
+    free: int
+    open_now: int
+    categories: dict[int, int]  # category id → matches (a root's include its children's)
+    languages: dict[str, int]  # language code → matches
+    municipalities: list[PlaceCount]
+    zones: list[PlaceCount]
+    days: dict[int, int]  # ISO weekday → matches open on it
+    modes: dict[str, int]  # ``Location.Kind`` value → matches
+    wheelchair: int
+
+    @property
+    def total(self) -> int:
+        return self.sizes[None]
+
+
+def facet_counts(base, definitions, set_key, conditions, moment, languages, limit, page=None):
+    """The ``FacetCounts`` of the sets ``definitions`` names, from their tags, and the ids of the
+    ranked page (``count``)."""
     served = {}
     for group in ("categoria", "lingua", "comune", "zona", "modalita", "accessibile"):
         served.setdefault(set_key(conditions, group), []).append(group)
@@ -206,41 +236,32 @@ def facet_counts(
         served.setdefault(set_key(conditions, group), []).append(group)
     by_set, places, page_ids = count(base, definitions, served, moment, limit, page)
 
-    counts = {"size__all": by_set[None][SIZE]}
-    for key in definitions:
-        if key is not None:
-            counts[f"size__{key}"] = by_set[key][SIZE]
-    fascia = by_set[set_key(conditions, "fascia")]
-    for index, band in enumerate(AGE_BANDS):
-        counts[f"fascia__{band.slug}"] = fascia[FIRST_BAND - index]
-    counts["gratis__1"] = by_set[set_key(conditions, "gratis")][FREE]
-    counts["aperto_ora__1"] = by_set[set_key(conditions, "aperto_ora")][OPEN_NOW]
-
-    roots = {c.pk for c in categories if c.parent_id is None}
-    codes = {language.pk: language.code for language in languages}
-    grouped = {}
+    def of(group):
+        return by_set[set_key(conditions, group)]
 
     def tagged(group):
         start, end = TAG_RANGES[group]
-        counted = by_set[set_key(conditions, group)]
-        return [(tag, n) for tag, n in counted.items() if start <= tag < end]
+        return [(tag, n) for tag, n in of(group).items() if start <= tag < end]
 
-    for tag, n in tagged("categoria"):
-        pk = tag - tags.CATEGORY
-        grouped[("root" if pk in roots else "child", str(pk))] = ("", n)
-    for tag, n in tagged("lingua"):
-        if tag - tags.LANGUAGE in codes:
-            grouped[("lingua", codes[tag - tags.LANGUAGE])] = ("", n)
-    for tag, n in tagged("comune") + tagged("zona"):
-        if tag in places:
-            code, name = places[tag]
-            grouped[("comune" if tag < tags.ZONE else "zona", code)] = (name, n)
-    for tag, n in tagged("modalita"):
-        grouped[("modalita", MODE_KEYS[tag])] = ("", n)
-    for _tag, n in tagged("accessibile"):
-        grouped[("accessibile", "1")] = ("", n)
-    days = by_set[set_key(conditions, "giorno")]
-    for weekday in DAYS.values():
-        if days[FIRST_DAY - weekday]:
-            grouped[("giorno", str(weekday))] = ("", days[FIRST_DAY - weekday])
-    return counts, grouped, page_ids
+    codes = {language.pk: language.code for language in languages}
+    days = of("giorno")
+    counts = FacetCounts(
+        sizes={key: by_set[key][SIZE] for key in definitions},
+        bands={band.slug: of("fascia")[FIRST_BAND - i] for i, band in enumerate(AGE_BANDS)},
+        free=of("gratis")[FREE],
+        open_now=of("aperto_ora")[OPEN_NOW],
+        categories={tag - tags.CATEGORY: n for tag, n in tagged("categoria")},
+        languages={
+            codes[tag - tags.LANGUAGE]: n
+            for tag, n in tagged("lingua")
+            if tag - tags.LANGUAGE in codes
+        },
+        municipalities=[
+            PlaceCount(*places[tag], n) for tag, n in tagged("comune") if tag in places
+        ],
+        zones=[PlaceCount(*places[tag], n) for tag, n in tagged("zona") if tag in places],
+        days={weekday: days[FIRST_DAY - weekday] for weekday in DAYS.values()},
+        modes={MODE_KEYS[tag]: n for tag, n in tagged("modalita")},
+        wheelchair=sum(n for _tag, n in tagged("accessibile")),
+    )
+    return counts, page_ids

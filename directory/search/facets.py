@@ -111,8 +111,9 @@ class Facets:
     more: bool = False  # more than ``total`` matches (the counting limit)
     # What the counting statement ranked (``counting.RankedPage``), None when
     # it ranked nothing: the ids of the page of results in order, or, sorting by distance, of
-    # the matches (all of them when few enough to sort, see ``directory.views.search``).
+    # the matches (all of them when few enough to sort, see ``directory.search.page``).
     page_ids: list | None = None
+    counts: counting.FacetCounts | None = None  # the numbers the groups' options show
 
 
 class CandidateSets:
@@ -175,32 +176,32 @@ def compute(
     limit = count_limit()
     definitions = {None: combine(conditions)}
     definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
-    counts, grouped, page_ids = counting.facet_counts(
-        base, definitions, _set_key, conditions, filterset.now, categories, languages, limit, page
+    counts, page_ids = counting.facet_counts(
+        base, definitions, _set_key, conditions, filterset.now, languages, limit, page
     )
     values = filterset.values
 
     def exact(name):
-        key = _set_key(conditions, name)
-        return counts["size__all" if key is None else f"size__{key}"] <= limit
+        return counts.sizes[_set_key(conditions, name)] <= limit
 
     def option(name, value, label, count):
         active = str(values.get(name, "")) == value or (value == "1" and values.get(name) is True)
         url = url_with(params, drop=GROUPS[name]) if active else url_with(params, {name: value})
         return Option(value, str(label), count if exact(name) else None, active, url, seen=count)
 
-    def grouped_count(kind, key):
-        return grouped.get((kind, key), ("", 0))[1]
+    def places(group, counted):
+        by_count = sorted(counted, key=lambda place: (-place.count, place.name))
+        return [option(group, p.code, p.name, p.count) for p in by_count[:MAX_PLACES]]
 
     groups = []
     roots = [c for c in categories if c.parent_id is None]
     category_options = []
     for root in roots:
         root_option = option(
-            "categoria", root.slug, root.display_name, grouped_count("root", str(root.pk))
+            "categoria", root.slug, root.display_name, counts.categories.get(root.pk, 0)
         )
         root_option.children = [
-            option("categoria", c.slug, c.display_name, grouped_count("child", str(c.pk)))
+            option("categoria", c.slug, c.display_name, counts.categories.get(c.pk, 0))
             for c in categories
             if c.parent_id == root.pk
         ]
@@ -212,39 +213,16 @@ def compute(
         Group(
             "fascia",
             _("Age band"),
-            [option("fascia", b.slug, b.label, counts[f"fascia__{b.slug}"]) for b in AGE_BANDS],
+            [option("fascia", b.slug, b.label, counts.bands[b.slug]) for b in AGE_BANDS],
         )
     )
-    places = sorted(
-        ((key, label, n) for (kind, key), (label, n) in grouped.items() if kind == "comune"),
-        key=lambda row: (-row[2], row[1]),
-    )
-    groups.append(
-        Group(
-            "comune",
-            _("Municipality"),
-            [option("comune", key, label, n) for key, label, n in places[:MAX_PLACES]],
-        )
-    )
-    zones = sorted(
-        ((key, label, n) for (kind, key), (label, n) in grouped.items() if kind == "zona"),
-        key=lambda row: (-row[2], row[1]),
-    )
-    groups.append(
-        Group(
-            "zona",
-            _("Zone"),
-            [option("zona", key, label, n) for key, label, n in zones[:MAX_PLACES]],
-        )
-    )
+    groups.append(Group("comune", _("Municipality"), places("comune", counts.municipalities)))
+    groups.append(Group("zona", _("Zone"), places("zona", counts.zones)))
     groups.append(
         Group(
             "giorno",
             _("Day"),
-            [
-                option("giorno", code, label, grouped_count("giorno", str(DAYS[code])))
-                for code, label in DAY_CHOICES
-            ],
+            [option("giorno", code, label, counts.days[DAYS[code]]) for code, label in DAY_CHOICES],
         )
     )
     groups.append(
@@ -256,10 +234,10 @@ def compute(
                     "lingua",
                     language.code,
                     language.display_name,
-                    grouped_count("lingua", language.code),
+                    counts.languages.get(language.code, 0),
                 )
                 for language in languages
-                if ("lingua", language.code) in grouped or values.get("lingua") == language.code
+                if language.code in counts.languages or values.get("lingua") == language.code
             ],
         )
     )
@@ -268,7 +246,7 @@ def compute(
             "modalita",
             _("How"),
             [
-                option("modalita", code, label, grouped_count("modalita", MODE_KINDS[code]))
+                option("modalita", code, label, counts.modes.get(MODE_KINDS[code], 0))
                 for code, label in MODE_CHOICES
             ],
         )
@@ -278,17 +256,15 @@ def compute(
             "other",
             _("Other"),
             [
-                option("aperto_ora", "1", _("Open now"), counts["aperto_ora__1"]),
-                option("gratis", "1", _("Free of charge"), counts["gratis__1"]),
-                option(
-                    "accessibile", "1", _("Wheelchair access"), grouped_count("accessibile", "1")
-                ),
+                option("aperto_ora", "1", _("Open now"), counts.open_now),
+                option("gratis", "1", _("Free of charge"), counts.free),
+                option("accessibile", "1", _("Wheelchair access"), counts.wheelchair),
             ],
         )
     )
     groups = [g for g in groups if g.options]
 
-    total = counts["size__all"]
+    total = counts.total
     relaxations = []
     if total == 0:  # relaxations are offered only when nothing matches
         without, wider = _relaxation_counts(base, conditions, filterset, limit)
@@ -312,4 +288,11 @@ def compute(
                 )
             )
         relaxations = [r for r in relaxations if r.count]
-    return Facets(min(total, limit), groups, relaxations, more=total > limit, page_ids=page_ids)
+    return Facets(
+        min(total, limit),
+        groups,
+        relaxations,
+        more=total > limit,
+        page_ids=page_ids,
+        counts=counts,
+    )

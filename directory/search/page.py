@@ -24,7 +24,7 @@ from directory.cards import with_card_details
 from directory.models import Activity, Location, Municipality, Zone
 from directory.search import choices as search_choices
 from directory.search import facets, text, thresholds
-from directory.search.counting import RankedPage
+from directory.search.counting import FacetCounts, RankedPage
 from directory.search.filters import GROUPS, ActivityFilter
 from directory.search.geo import distance_km, nearness, within
 from directory.search.plan import combine
@@ -257,6 +257,7 @@ class SearchPage:
     activities: list  # the page's activities with what their cards show
     organizations: list  # published organizations whose name matches the words
     facets: list  # of ``facets.Group``
+    facet_counts: FacetCounts  # the numbers behind them
     relaxations: list  # of ``facets.Relaxation``, when nothing matches
     chips: list  # (label, URL without that filter) for each active filter
     only_words: bool  # the words are the only filter (what the empty-results message says)
@@ -329,6 +330,7 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
         activities=activities,
         organizations=organizations,
         facets=facet_data.groups,
+        facet_counts=facet_data.counts,
         relaxations=facet_data.relaxations,
         chips=[
             (filterset.chip_label(group), facets.url_with(params, drop=GROUPS[group]))

@@ -10,6 +10,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce
 
 from directory.models import AGE_BANDS, Activity, Location, OpeningSlot
+from directory.search.counting import FacetCounts, PlaceCount
 from directory.search.facets import FACET_GROUPS, CandidateSets
 from directory.search.facets import _set_key as set_key
 from directory.search.filters import DAYS, band_condition, next_date, open_at_condition
@@ -132,3 +133,35 @@ def grouped_counts(sets, conditions, filterset):
     ]
     rows = sets.rows(parts[0].union(*parts[1:], all=True))
     return {(r["kind"], r["key"]): (r["label"], r["n"]) for r in rows}
+
+
+def facet_counts(sets, conditions, filterset, categories):
+    """The ``FacetCounts`` the search makes from tags, made from the link tables instead."""
+    counts = conditional_counts(sets, conditions, filterset)
+    grouped = grouped_counts(sets, conditions, filterset)
+    roots = {c.pk for c in categories if c.parent_id is None}
+
+    def seen(kind):
+        return {key: n for (k, key), (_label, n) in grouped.items() if k == kind and n}
+
+    def places(kind):
+        found = [PlaceCount(key, label, n) for (k, key), (label, n) in grouped.items() if k == kind]
+        return sorted((p for p in found if p.count), key=lambda p: p.code)
+
+    # A root's "child" row counts only the activities filed under it directly.
+    categories = {int(pk): n for pk, n in seen("child").items() if int(pk) not in roots}
+    categories.update({int(pk): n for pk, n in seen("root").items()})
+    days = seen("giorno")
+    return FacetCounts(
+        sizes={key: counts["size__all" if key is None else f"size__{key}"] for key in sets.names},
+        bands={band.slug: counts[f"fascia__{band.slug}"] for band in AGE_BANDS},
+        free=counts["gratis__1"],
+        open_now=counts["aperto_ora__1"],
+        categories=categories,
+        languages=seen("lingua"),
+        municipalities=places("comune"),
+        zones=places("zona"),
+        days={weekday: days.get(str(weekday), 0) for weekday in DAYS.values()},
+        modes=seen("modalita"),
+        wheelchair=seen("accessibile").get("1", 0),
+    )

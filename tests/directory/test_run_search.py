@@ -65,3 +65,19 @@ def test_the_map_lists_the_places_with_coordinates(world, pinned_now):
         activity.title for activity in result.activities
     }
     assert result.hidden_params == [("vicino", "45.4177,9.1113"), ("raggio", "1")]
+
+
+def test_facet_counts_are_typed_and_count_each_value_with_the_other_filters(world, pinned_now):
+    from directory.models import Category
+
+    counts = run_search(QueryDict("eta=8&comune=015036"), pinned_now).facet_counts
+    # Age 8 in Buccinasco: calcio and pacchi; the municipalities are counted without their own
+    # filter (Corsico's after-school club too).
+    assert counts.sizes == {None: 2, "comune": 3}
+    assert {(p.code, p.count) for p in counts.municipalities} == {("015036", 2), ("015093", 1)}
+    assert counts.categories[Category.objects.get(slug="sport").pk] == 1
+    assert counts.categories[Category.objects.get(slug="socialita").pk] == 1  # its child's
+    assert counts.free == 2
+    assert counts.days[6] == 1  # calcio, on Saturdays
+    assert counts.wheelchair == 2
+    assert counts.bands["adulti"] == 1  # pacchi: any age
