@@ -15,7 +15,7 @@ from django.db import connection
 
 from directory.models import AGE_BANDS, Activity
 from directory.search import tags
-from directory.search.filters import DAYS, next_date
+from directory.search.filters.day import DAYS, next_date
 
 # What a set holds of each row: the conditional counts read these columns.
 SET_COLUMNS = ("id", "search_tags", "min_age", "max_age", "is_free", "status")
@@ -204,7 +204,7 @@ class PlaceCount:
 @dataclass
 class FacetCounts:
     """How many matches each facet value has, each counted on the bounded set it belongs to
-    (all the filters, or all but that facet's own when it is active: ``facets.FACET_GROUPS``).
+    (all the filters, or all but that facet's own when it is active: ``filters.FACET_GROUPS``).
 
     Counts are of at most ``limit + 1`` matches: ``sizes`` tells which sets reached the limit.
     """

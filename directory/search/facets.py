@@ -22,34 +22,11 @@ from django.db import connection
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import AGE_BANDS, Location
 from directory.search import counting
-from directory.search.filters import (
-    DAY_CHOICES,
-    DAYS,
-    GROUPS,
-    MODE_CHOICES,
-    near_condition,
-)
+from directory.search.filters import FACET_GROUPS, FACETS, GROUPS, REGISTRY
+from directory.search.filters.near import near_condition
 from directory.search.plan import combine
 from directory.search.thresholds import MAX_RADIUS_KM, count_limit
-
-MAX_PLACES = 12
-# The filters whose other values are counted without them when they are active; the others
-# need no set of their own: words, age and position are only counted without, to offer
-# relaxations, when nothing matches (``_relaxation_counts``); a filter with a single value
-# (free, open now, wheelchair access) counts, when active, exactly the matches of all the
-# filters.
-FACET_GROUPS = {
-    "fascia",
-    "categoria",
-    "comune",
-    "zona",
-    "giorno",
-    "lingua",
-    "modalita",
-}
-MODE_KINDS = {"presenza": Location.Kind.PHYSICAL.value, "remoto": Location.Kind.VIRTUAL.value}
 
 
 def url_with(params: QueryDict, set_values=None, drop=()) -> str:
@@ -189,79 +166,11 @@ def compute(
         url = url_with(params, drop=GROUPS[name]) if active else url_with(params, {name: value})
         return Option(value, str(label), count if exact(name) else None, active, url, seen=count)
 
-    def places(group, counted):
-        by_count = sorted(counted, key=lambda place: (-place.count, place.name))
-        return [option(group, p.code, p.name, p.count) for p in by_count[:MAX_PLACES]]
-
-    groups = []
-    roots = [c for c in categories if c.parent_id is None]
-    category_options = []
-    for root in roots:
-        root_option = option(
-            "categoria", root.slug, root.display_name, counts.categories.get(root.pk, 0)
-        )
-        root_option.children = [
-            option("categoria", c.slug, c.display_name, counts.categories.get(c.pk, 0))
-            for c in categories
-            if c.parent_id == root.pk
-        ]
-        root_option.children = [c for c in root_option.children if c.seen or c.active]
-        if root_option.seen or root_option.active:
-            category_options.append(root_option)
-    groups.append(Group("categoria", _("Category"), category_options))
-    groups.append(
-        Group(
-            "fascia",
-            _("Age band"),
-            [option("fascia", b.slug, b.label, counts.bands[b.slug]) for b in AGE_BANDS],
-        )
-    )
-    groups.append(Group("comune", _("Municipality"), places("comune", counts.municipalities)))
-    groups.append(Group("zona", _("Zone"), places("zona", counts.zones)))
-    groups.append(
-        Group(
-            "giorno",
-            _("Day"),
-            [option("giorno", code, label, counts.days[DAYS[code]]) for code, label in DAY_CHOICES],
-        )
-    )
-    groups.append(
-        Group(
-            "lingua",
-            _("Language"),
-            [
-                option(
-                    "lingua",
-                    language.code,
-                    language.display_name,
-                    counts.languages.get(language.code, 0),
-                )
-                for language in languages
-                if language.code in counts.languages or values.get("lingua") == language.code
-            ],
-        )
-    )
-    groups.append(
-        Group(
-            "modalita",
-            _("How"),
-            [
-                option("modalita", code, label, counts.modes.get(MODE_KINDS[code], 0))
-                for code, label in MODE_CHOICES
-            ],
-        )
-    )
-    groups.append(
-        Group(
-            "other",
-            _("Other"),
-            [
-                option("aperto_ora", "1", _("Open now"), counts.open_now),
-                option("gratis", "1", _("Free of charge"), counts.free),
-                option("accessibile", "1", _("Wheelchair access"), counts.wheelchair),
-            ],
-        )
-    )
+    options = {group: [] for group in FACETS}
+    for search_filter in REGISTRY:
+        if search_filter.facet is not None:
+            options[search_filter.facet] += search_filter.options(filterset, counts, option)
+    groups = [Group(group, label, options[group]) for group, label in FACETS.items()]
     groups = [g for g in groups if g.options]
 
     total = counts.total

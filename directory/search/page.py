@@ -21,30 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.cards import with_card_details
-from directory.models import Activity, Location, Municipality, Zone
+from directory.models import Activity, Location
 from directory.search import choices as search_choices
 from directory.search import facets, text, thresholds
 from directory.search.counting import FacetCounts, RankedPage
-from directory.search.filters import GROUPS, ActivityFilter
+from directory.search.filters import GROUPS, HIDDEN_PARAMS, ActivityFilter
 from directory.search.geo import distance_km, nearness, within
 from directory.search.plan import combine
 
 PAGE_SIZE = 20
-# Parameters the search form does not show but must keep.
-HIDDEN_PARAMS = {
-    "categoria",
-    "comune",
-    "zona",
-    "fascia",
-    "lingua",
-    "modalita",
-    "vicino",
-    "raggio",
-    "aperto_ora",
-    "gratis",
-    "accessibile",
-    "ordine",
-}
 
 
 def _requested_page(raw):
@@ -84,25 +69,6 @@ def _order(filterset, notices):
     if filterset.point is not None:
         return "distanza"
     return "nome"
-
-
-def _check_places(filterset):
-    """Unknown municipality or zone: drop the filter and say so (one query each, when given)."""
-    values = filterset.values
-    if "comune" in values:
-        municipality = Municipality.objects.filter(istat_code=values["comune"]).first()
-        if municipality is None:
-            filterset.reject("comune", _("no municipality has this code."))
-        else:
-            filterset.place_names["comune"] = municipality.name
-            filterset.place_ids["comune"] = municipality.pk
-    if "zona" in values:
-        zone = Zone.objects.filter(slug=values["zona"]).first()
-        if zone is None:
-            filterset.reject("zona", _("there is no such zone."))
-        else:
-            filterset.place_names["zona"] = zone.name
-            filterset.place_ids["zona"] = zone.pk
 
 
 def _pageable(filterset, order, facet_data):
@@ -285,7 +251,7 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
     now = timezone.localtime(now)
     categories, languages = search_choices.categories_and_languages()
     filterset = ActivityFilter(params, categories=categories, languages=languages, now=now)
-    _check_places(filterset)
+    filterset.resolve()
     conditions = filterset.conditions()
     notices = [str(n) for n in filterset.notices()]
 

@@ -11,9 +11,12 @@ from django.db.models.functions import Cast, Coalesce
 
 from directory.models import AGE_BANDS, Activity, Location, OpeningSlot
 from directory.search.counting import FacetCounts, PlaceCount
-from directory.search.facets import FACET_GROUPS, CandidateSets
+from directory.search.facets import CandidateSets
 from directory.search.facets import _set_key as set_key
-from directory.search.filters import DAYS, band_condition, next_date, open_at_condition
+from directory.search.filters import FACET_GROUPS
+from directory.search.filters.band import band_condition
+from directory.search.filters.day import DAYS, next_date
+from directory.search.filters.open_now import open_at_condition
 
 
 class LinkTableSets(CandidateSets):
@@ -64,7 +67,7 @@ def conditional_counts(sets, conditions, filterset):
 
 def _opening_days_valid(today):
     """A weekly slot counts for "on that weekday" unless it ended before its next occurrence
-    (as ``directory.search.filters.day_condition``)."""
+    (as ``directory.search.filters.day.day_condition``)."""
     condition = models.Q(valid_to__isnull=True)
     for weekday in DAYS.values():
         condition |= models.Q(weekday=weekday, valid_to__gte=next_date(weekday, today))

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from directory.models import Activity, Weekday
 from directory.search import refresh_search_document
-from directory.search.filters import day_condition, open_at_condition
+from directory.search.filters.day import day_condition
+from directory.search.filters.open_now import open_at_condition
 from tests.directory.search_world import build_world, slot, slugs
 from tests.factories import ScheduleExceptionFactory
 

@@ -14,7 +14,7 @@ from directory.search import counting as tag_counts
 from directory.search import facets
 from directory.search import tags as search_tags
 from directory.search.documents import refresh_search_document
-from directory.search.filters import ActivityFilter
+from directory.search.filters import FACET_GROUPS, ActivityFilter
 from directory.search.geo import Point, box_around
 from directory.search.plan import combine
 from directory.staff import services
@@ -138,9 +138,7 @@ def test_facets_from_tags_equal_those_from_the_link_tables(db, params):
     conditions = filterset.conditions()
     base = Activity.objects.public().current()
     definitions = {None: combine(conditions)}
-    definitions.update(
-        {g: combine(conditions, without=g) for g in conditions if g in facets.FACET_GROUPS}
-    )
+    definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
     limit = 1000
     sets = link_table_counts.LinkTableSets(base, definitions, limit)
     expected = link_table_counts.facet_counts(sets, conditions, filterset, categories)
@@ -194,7 +192,8 @@ def test_a_municipality_joining_a_zone_brings_its_activities(client, admin_clien
 
 
 def test_common_tags_join_the_index_scan_of_a_rarer_tag(client, world):
-    from directory.search.filters import day_condition, wheelchair_condition
+    from directory.search.filters.day import day_condition
+    from directory.search.filters.wheelchair import wheelchair_condition
     from directory.search.plan import tagged
 
     def sql(conditions, without=None):
@@ -263,7 +262,7 @@ def test_the_covering_index_holds_what_the_counted_sets_read(db):
 
 
 def test_the_tags_joining_an_index_scan_count_in_choosing_it(db):
-    from directory.search.filters import wheelchair_condition
+    from directory.search.filters.wheelchair import wheelchair_condition
     from directory.search.plan import HoldsTag, tagged
 
     sport = search_tags.CATEGORY + 1

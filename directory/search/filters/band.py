@@ -1,0 +1,32 @@
+"""``fascia``: an age band, overlapping the activity's age range."""
+
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import AGE_BANDS, AGE_BANDS_BY_SLUG
+from directory.models.activity import age_range_condition
+from directory.search.filters.base import ChoiceParameterFilter, SearchFilter
+
+
+def band_condition(slug):
+    band = AGE_BANDS_BY_SLUG[slug]
+    return age_range_condition(band.minimum, band.maximum)
+
+
+class Band(SearchFilter):
+    name = "fascia"
+    label = _("Age band")
+    facet = "fascia"
+    own_set = True
+
+    def parameters(self):
+        choices = [(b.slug, b.label) for b in AGE_BANDS]
+        return {"fascia": ChoiceParameterFilter(label=self.label, choices=choices)}
+
+    def condition(self, search):
+        return band_condition(search.values["fascia"])
+
+    def chip_label(self, search):
+        return AGE_BANDS_BY_SLUG[search.values["fascia"]].label
+
+    def options(self, search, counts, option):
+        return [option(self.name, b.slug, b.label, counts.bands[b.slug]) for b in AGE_BANDS]

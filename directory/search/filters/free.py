@@ -1,0 +1,21 @@
+"""``gratis``: free of charge."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from directory.search.filters.base import FlagFilter, SearchFilter
+
+
+class Free(SearchFilter):
+    name = "gratis"
+    label = _("Free of charge")
+    facet = "other"
+
+    def parameters(self):
+        return {"gratis": FlagFilter(label=self.label)}
+
+    def condition(self, search):
+        return models.Q(is_free=True)
+
+    def options(self, search, counts, option):
+        return [option(self.name, "1", self.label, counts.free)]

@@ -1,0 +1,40 @@
+"""``lingua``: offered in a language."""
+
+from django.utils.translation import gettext_lazy as _
+
+from directory.search import tags
+from directory.search.filters.base import ChoiceParameterFilter, SearchFilter
+from directory.search.plan import tagged
+
+
+def language_condition(language):
+    return tagged(tags.LANGUAGE + language.pk)
+
+
+class InLanguage(SearchFilter):
+    name = "lingua"
+    label = _("Language")
+    facet = "lingua"
+    own_set = True
+
+    def parameters(self):
+        return {"lingua": ChoiceParameterFilter(label=self.label, choices=())}
+
+    def adapt_form(self, form, search):
+        form.fields["lingua"].choices = [
+            (language.code, language.display_name) for language in search.languages.values()
+        ]
+
+    def condition(self, search):
+        return language_condition(search.languages[search.values["lingua"]])
+
+    def chip_label(self, search):
+        return search.languages[search.values["lingua"]].display_name
+
+    def options(self, search, counts, option):
+        chosen = search.values.get("lingua")
+        return [
+            option(self.name, code, language.display_name, counts.languages.get(code, 0))
+            for code, language in search.languages.items()
+            if code in counts.languages or code == chosen
+        ]

@@ -1,0 +1,26 @@
+"""``accessibile``: at a physical place with wheelchair access."""
+
+from django.utils.translation import gettext_lazy as _
+
+from directory.search import tags
+from directory.search.filters.base import FlagFilter, SearchFilter
+from directory.search.plan import holds
+
+
+def wheelchair_condition():
+    return holds(tags.WHEELCHAIR)
+
+
+class Wheelchair(SearchFilter):
+    name = "accessibile"
+    label = _("Wheelchair access")
+    facet = "other"
+
+    def parameters(self):
+        return {"accessibile": FlagFilter(label=self.label)}
+
+    def condition(self, search):
+        return wheelchair_condition()
+
+    def options(self, search, counts, option):
+        return [option(self.name, "1", self.label, counts.wheelchair)]
