@@ -133,7 +133,9 @@ def _relaxation_counts(base, conditions, filterset, limit):
     radii = wider_radii(filterset.radius_km) if filterset.point is not None else []
     without_place = combine(conditions, without="vicino")
     for radius in radii:
-        definitions[("radius", radius)] = without_place & near_condition(filterset.point, radius)
+        definitions[("radius", radius)] = (
+            without_place & near_condition(filterset.point, radius).to_q()
+        )
     if not definitions:
         return {}, {}
     sets = CandidateSets(base, definitions, limit)

@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 
 from directory.models import Organization
+from directory.search.conditions import Condition, words_condition
 from directory.search.statistics import most_common_sql
 from directory.search.thresholds import (
     COMMON_WORDS_SHARE,
@@ -43,7 +44,7 @@ class TextQuery:
 
     text: str
     words: list[str]
-    condition: models.Q
+    condition: Condition
     search_query: SearchQuery
     alternatives: dict
 
@@ -101,43 +102,6 @@ def look_up(words: list[str]) -> Vocabulary:
     return Vocabulary(alternatives, shares)
 
 
-class MatchedOnRows(models.Expression):
-    """``(search_vector @@ query) IS TRUE``: the text match, tested on each row read, never
-    looked up in the full-text index (the planner still estimates it from the statistics).
-
-    For a query of common words (``aiuto``, ``bambini``, ``centro estivo``: in a twentieth of
-    the directory or more): the index would build a bitmap of hundreds of thousands of entries
-    (50 ms for ``aiuto``) before the first row, where the 500 matches counted are found within
-    the first few thousand rows read. Beside a filter the tags' index answers (a municipality,
-    a small circle), the rows are read in a random order, each costing several times more:
-    there only the words of a third of the directory or more are best tested on the rows
-    (``aiuto``), and ``directory.search.plan.combine`` looks the others up (``as_indexed``).
-    """
-
-    conditional = True
-    output_field = models.BooleanField()
-
-    def __init__(self, query, share):
-        super().__init__()
-        self.vector = models.F("search_vector")
-        self.query = query
-        self.share = share  # of the directory holding all the words (the product of shares)
-
-    def as_indexed(self) -> models.Q:
-        return models.Q(search_vector=self.query)
-
-    def get_source_expressions(self):
-        return [self.vector, self.query]
-
-    def set_source_expressions(self, exprs):
-        self.vector, self.query = exprs
-
-    def as_sql(self, compiler, connection):
-        vector_sql, vector_params = compiler.compile(self.vector)
-        query_sql, query_params = compiler.compile(self.query)
-        return f"({vector_sql} @@ {query_sql}) IS TRUE", [*vector_params, *query_params]
-
-
 def parse(text: str) -> TextQuery | None:
     words = query_words(text)
     if not words:
@@ -151,10 +115,11 @@ def parse(text: str) -> TextQuery | None:
             term |= SearchQuery(alternative, config=CONFIG)
         search_query = term if search_query is None else search_query & term
     shares = [share for share in vocabulary.shares.values() if share is not None]
-    if shares and math.prod(shares) >= COMMON_WORDS_SHARE:
-        condition = models.Q(MatchedOnRows(search_query, math.prod(shares)))
-    else:
-        condition = models.Q(search_vector=search_query)
+    share = math.prod(shares) if shares else None
+    # Common words are matched on the rows read (``conditions.MatchedOnRows``).
+    condition = words_condition(
+        search_query, share, on_rows=share is not None and share >= COMMON_WORDS_SHARE
+    )
     return TextQuery(text, words, condition, search_query=search_query, alternatives=alternatives)
 
 

@@ -57,7 +57,7 @@ def near_candidates() -> int:
 
 # Words whose documents are at least this share of the directory, all together (the product
 # of their shares, which underrates words found together), are matched on the rows read: see
-# ``directory.search.text.MatchedOnRows``. Measured at national scale, counting 500 matches:
+# ``directory.search.conditions.MatchedOnRows``. Measured at national scale, counting 500 matches:
 # ``corso`` (12 % of the documents) 28 ms on the rows, 45 through the index; ``centro estivo``
 # (6 % by the product, 10 % in fact) 10 and 40; ``mediazione familiare`` (0.1 %) 108 and 9.
 # Re-measure: ``bench/search_bench.py --only text_common`` and ``--only text_rare``;

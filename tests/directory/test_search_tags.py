@@ -192,9 +192,9 @@ def test_a_municipality_joining_a_zone_brings_its_activities(client, admin_clien
 
 
 def test_common_tags_join_the_index_scan_of_a_rarer_tag(client, world):
+    from directory.search.conditions import tagged
     from directory.search.filters.day import day_condition
     from directory.search.filters.wheelchair import wheelchair_condition
-    from directory.search.plan import tagged
 
     def sql(conditions, without=None):
         queryset = Activity.objects.filter(combine(conditions, without=without))
@@ -227,7 +227,7 @@ def test_common_tags_join_the_index_scan_of_a_rarer_tag(client, world):
 def test_common_tags_are_checked_on_the_rows_read(client, world):
     from django.db import connection
 
-    from directory.search.plan import HoldsTag, tagged
+    from directory.search.conditions import HoldsTag, tagged
 
     sport = Category.objects.get(slug="sport")
     conditions = {"categoria": tagged(search_tags.CATEGORY + sport.pk)}
@@ -262,8 +262,8 @@ def test_the_covering_index_holds_what_the_counted_sets_read(db):
 
 
 def test_the_tags_joining_an_index_scan_count_in_choosing_it(db):
+    from directory.search.conditions import HoldsTag, tagged
     from directory.search.filters.wheelchair import wheelchair_condition
-    from directory.search.plan import HoldsTag, tagged
 
     sport = search_tags.CATEGORY + 1
     search_tags.known_shares({sport: 0.07, search_tags.WHEELCHAIR: 0.43})

@@ -177,7 +177,7 @@ class _ActivityFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         for condition in self.conditions().values():
-            queryset = queryset.filter(condition)
+            queryset = queryset.filter(condition.to_q())
         return queryset
 
 

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.activity import age_condition
+from directory.search.conditions import where
 from directory.search.filters.base import IntegerFilter, SearchFilter
 
 
@@ -15,7 +16,7 @@ class Age(SearchFilter):
         return {"eta": IntegerFilter(label=self.label, min_value=0, max_value=120)}
 
     def condition(self, search):
-        return age_condition(search.values["eta"])
+        return where(age_condition(search.values["eta"]))
 
     def chip_label(self, search):
         return _("age %(years)s") % {"years": search.values["eta"]}

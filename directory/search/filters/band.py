@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import AGE_BANDS, AGE_BANDS_BY_SLUG
 from directory.models.activity import age_range_condition
+from directory.search.conditions import where
 from directory.search.filters.base import ChoiceParameterFilter, SearchFilter
 
 
@@ -23,7 +24,7 @@ class Band(SearchFilter):
         return {"fascia": ChoiceParameterFilter(label=self.label, choices=choices)}
 
     def condition(self, search):
-        return band_condition(search.values["fascia"])
+        return where(band_condition(search.values["fascia"]))
 
     def chip_label(self, search):
         return AGE_BANDS_BY_SLUG[search.values["fascia"]].label

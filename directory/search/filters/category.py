@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from directory.search import tags
+from directory.search.conditions import tagged
 from directory.search.filters.base import ChoiceParameterFilter, SearchFilter
-from directory.search.plan import tagged
 
 
 def category_condition(category):

@@ -9,8 +9,8 @@ from django.utils.translation import pgettext_lazy
 
 from directory.models import Activity, OpeningSlot
 from directory.search import tags
+from directory.search.conditions import HoldsTag, holds_any, row_by_row, tagged, where
 from directory.search.filters.base import ChoiceParameterFilter, SearchFilter, TimeFilter
-from directory.search.plan import HoldsAnyTag, holds, row_by_row, tagged
 
 DAYS = {"lun": 1, "mar": 2, "mer": 3, "gio": 4, "ven": 5, "sab": 6, "dom": 7}
 DAY_CHOICES = [
@@ -54,22 +54,22 @@ def day_condition(weekday: int, at_time, today: datetime.date):
     )
     if at_time is not None:
         slots = slots.filter(opens_at__lte=at_time, closes_at__gt=at_time)
-    active = models.Q(status=Activity.Status.ACTIVE)
+    active = where(models.Q(status=Activity.Status.ACTIVE))
     if at_time is not None:
         return (
             active
             & tagged(tags.hour(weekday, at_time.hour))
-            & models.Q(row_by_row(slots.filter(activity=models.OuterRef("pk"))))
+            & where(models.Q(row_by_row(slots.filter(activity=models.OuterRef("pk")))))
         )
     ending_slots = slots.filter(valid_to__isnull=False, activity=models.OuterRef("pk"))
     open_ended = tags.weekday_open_ended(weekday)
     ending = tags.weekday_ending(weekday)
-    # The first condition only narrows (beside a rarer tag, in the index: ``search_plan.combine``).
-    return (
-        active
-        & models.Q(HoldsAnyTag([open_ended, ending]))
-        & (holds(open_ended) | (holds(ending) & models.Q(row_by_row(ending_slots))))
+    # The first part only narrows (beside a rarer tag, in the index: ``plan.combine``); inside
+    # the OR the tags stay on the rows.
+    exact = models.Q(HoldsTag(open_ended)) | (
+        models.Q(HoldsTag(ending)) & models.Q(row_by_row(ending_slots))
     )
+    return active & holds_any([open_ended, ending]) & where(exact)
 
 
 class Day(SearchFilter):

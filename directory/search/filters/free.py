@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from directory.search.conditions import where
 from directory.search.filters.base import FlagFilter, SearchFilter
 
 
@@ -15,7 +16,7 @@ class Free(SearchFilter):
         return {"gratis": FlagFilter(label=self.label)}
 
     def condition(self, search):
-        return models.Q(is_free=True)
+        return where(models.Q(is_free=True))
 
     def options(self, search, counts, option):
         return [option(self.name, "1", self.label, counts.free)]

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Location
 from directory.search import tags
+from directory.search.conditions import holds, tagged
 from directory.search.filters.base import ChoiceParameterFilter, SearchFilter
-from directory.search.plan import holds, tagged
 
 MODE_CHOICES = [("presenza", _("in person")), ("remoto", _("remote"))]
 MODE_KINDS = {"presenza": Location.Kind.PHYSICAL.value, "remoto": Location.Kind.VIRTUAL.value}

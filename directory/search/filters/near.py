@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Location
 from directory.search import tags
+from directory.search.conditions import holds_any, row_by_row, tagged_any, where
 from directory.search.filters.base import FloatFilter, PointFilter, SearchFilter
 from directory.search.geo import box_around, near
-from directory.search.plan import HoldsAnyTag, row_by_row
 from directory.search.thresholds import MAX_RADIUS_KM
 
 
@@ -18,13 +18,12 @@ def near_condition(point, radius_km):
     (thousands around a big city) before it can stop at the first page."""
     places = Location.objects.filter(near(point, radius_km))
     cells = tags.cells_around(*box_around(point, radius_km))
-    if tags.coarse(cells):
-        # A wide circle holds a good part of the country: reading the rows is cheaper.
-        # Never joined to another tag's index scan: it would merge the cells' long lists.
-        in_cells = models.Q(HoldsAnyTag(cells, joins_index=False))
-    else:
-        in_cells = models.Q(search_tags__overlap=cells)
-    return in_cells & models.Q(row_by_row(places.filter(activities=models.OuterRef("pk"))))
+    # A wide circle holds a good part of the country: reading the rows is cheaper. Never
+    # joined to another tag's index scan: it would merge the cells' long lists.
+    coarse = tags.coarse(cells)
+    in_cells = holds_any(cells, joins_index=False) if coarse else tagged_any(cells)
+    nearby = row_by_row(places.filter(activities=models.OuterRef("pk")))
+    return in_cells & where(models.Q(nearby))
 
 
 class Near(SearchFilter):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, OpeningSlot, ScheduleException
 from directory.search import tags
+from directory.search.conditions import tagged_any, where
 from directory.search.filters.base import FlagFilter, SearchFilter
 from directory.search.filters.day import valid_on
 
@@ -44,7 +45,7 @@ def open_now_condition(moment: datetime.datetime):
     hour of that weekday, or with dated exceptions, are tested."""
     condition = open_at_condition(moment)
     hour_tag = tags.hour(moment.isoweekday(), moment.hour)
-    return models.Q(search_tags__overlap=[hour_tag, tags.HAS_EXCEPTIONS]) & condition
+    return tagged_any([hour_tag, tags.HAS_EXCEPTIONS]) & where(condition)
 
 
 class OpenNow(SearchFilter):

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, Location, Municipality, Zone
 from directory.search import tags
+from directory.search.conditions import tagged, where
 from directory.search.filters.base import RegexFilter, SearchFilter, SlugFilter
-from directory.search.plan import tagged
 
 ISTAT_CODE = r"^[0-9]{6}$"
 # The places offered as facet values: the most frequent among the matches counted.
@@ -25,14 +25,14 @@ def at_locations(**lookups):
 def municipality_condition(municipality_id, istat_code):
     """At a place in the municipality (by id when it was looked up: the planner sees it)."""
     if municipality_id is None:
-        return at_locations(municipality__istat_code=istat_code)
+        return where(at_locations(municipality__istat_code=istat_code))
     return tagged(tags.MUNICIPALITY + municipality_id)
 
 
 def zone_condition(zone_id, slug):
     if zone_id is not None:
         return tagged(tags.ZONE + zone_id)
-    return at_locations(municipality__zones__slug=slug)
+    return where(at_locations(municipality__zones__slug=slug))
 
 
 class _Place(SearchFilter):

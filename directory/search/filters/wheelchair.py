@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from directory.search import tags
+from directory.search.conditions import holds
 from directory.search.filters.base import FlagFilter, SearchFilter
-from directory.search.plan import holds
 
 
 def wheelchair_condition():
