@@ -147,16 +147,21 @@ def _relaxation_counts(base, conditions, filterset, limit):
     )
 
 
-def compute(
-    base, conditions, filterset, categories, languages, params: QueryDict, page=None
-) -> Facets:
+def compute(base, conditions, filterset, params: QueryDict, page=None) -> Facets:
     """The facets of a search; also the ids of ``page`` (a
     ``counting.RankedPage``), ranked among the matches counted, when given."""
     limit = count_limit()
     definitions = {None: combine(conditions)}
     definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
     counts, page_ids = counting.facet_counts(
-        base, definitions, _set_key, conditions, filterset.now, languages, limit, page
+        base,
+        definitions,
+        _set_key,
+        conditions,
+        filterset.now,
+        filterset.languages.values(),
+        limit,
+        page,
     )
     values = filterset.values
 

@@ -262,8 +262,6 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
         base,
         conditions,
         filterset,
-        categories,
-        languages,
         params,
         page=_ranked_page(filterset, conditions, order, requested),
     )
