@@ -158,8 +158,7 @@ def compute(base, conditions, filterset, params: QueryDict, page=None) -> Facets
         definitions,
         _set_key,
         conditions,
-        filterset.now,
-        filterset.languages.values(),
+        filterset,
         limit,
         page,
     )

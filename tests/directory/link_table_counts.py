@@ -155,16 +155,19 @@ def facet_counts(sets, conditions, filterset, categories):
     categories = {int(pk): n for pk, n in seen("child").items() if int(pk) not in roots}
     categories.update({int(pk): n for pk, n in seen("root").items()})
     days = seen("giorno")
+    sizes = {key: counts["size__all" if key is None else f"size__{key}"] for key in sets.names}
     return FacetCounts(
-        sizes={key: counts["size__all" if key is None else f"size__{key}"] for key in sets.names},
-        bands={band.slug: counts[f"fascia__{band.slug}"] for band in AGE_BANDS},
-        free=counts["gratis__1"],
-        open_now=counts["aperto_ora__1"],
-        categories=categories,
-        languages=seen("lingua"),
-        municipalities=places("comune"),
-        zones=places("zona"),
-        days={weekday: days.get(str(weekday), 0) for weekday in DAYS.values()},
-        modes=seen("modalita"),
-        wheelchair=seen("accessibile").get("1", 0),
+        sizes,
+        {
+            "fascia": {band.slug: counts[f"fascia__{band.slug}"] for band in AGE_BANDS},
+            "categoria": categories,
+            "comune": places("comune"),
+            "zona": places("zona"),
+            "giorno": {weekday: days.get(str(weekday), 0) for weekday in DAYS.values()},
+            "aperto_ora": counts["aperto_ora__1"],
+            "gratis": counts["gratis__1"],
+            "lingua": seen("lingua"),
+            "accessibile": seen("accessibile").get("1", 0),
+            "modalita": seen("modalita"),
+        },
     )

@@ -6,6 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from directory.search import SearchPage, run_search
+from directory.search.filters import REGISTRY
 from tests.clock import ROME
 from tests.directory.search_world import build_world
 
@@ -74,10 +75,11 @@ def test_facet_counts_are_typed_and_count_each_value_with_the_other_filters(worl
     # Age 8 in Buccinasco: calcio and pacchi; the municipalities are counted without their own
     # filter (Corsico's after-school club too).
     assert counts.sizes == {None: 2, "comune": 3}
-    assert {(p.code, p.count) for p in counts.municipalities} == {("015036", 2), ("015093", 1)}
-    assert counts.categories[Category.objects.get(slug="sport").pk] == 1
-    assert counts.categories[Category.objects.get(slug="socialita").pk] == 1  # its child's
-    assert counts.free == 2
-    assert counts.days[6] == 1  # calcio, on Saturdays
-    assert counts.wheelchair == 2
-    assert counts.bands["adulti"] == 1  # pacchi: any age
+    assert {(p.code, p.count) for p in counts["comune"]} == {("015036", 2), ("015093", 1)}
+    assert counts["categoria"][Category.objects.get(slug="sport").pk] == 1
+    assert counts["categoria"][Category.objects.get(slug="socialita").pk] == 1  # its child's
+    assert counts["gratis"] == 2
+    assert counts["giorno"][6] == 1  # calcio, on Saturdays
+    assert counts["accessibile"] == 2
+    assert counts["fascia"]["adulti"] == 1  # pacchi: any age
+    assert set(counts.by_filter) == {f.name for f in REGISTRY if f.facet is not None}

@@ -143,10 +143,10 @@ def test_facets_from_tags_equal_those_from_the_link_tables(db, params):
     sets = link_table_counts.LinkTableSets(base, definitions, limit)
     expected = link_table_counts.facet_counts(sets, conditions, filterset, categories)
     counts, _page_ids = tag_counts.facet_counts(
-        base, definitions, facets._set_key, conditions, filterset.now, languages, limit
+        base, definitions, facets._set_key, conditions, filterset, limit
     )
-    counts.municipalities.sort(key=lambda place: place.code)
-    counts.zones.sort(key=lambda place: place.code)
+    counts["comune"].sort(key=lambda place: place.code)
+    counts["zona"].sort(key=lambda place: place.code)
     assert counts == expected
 
 

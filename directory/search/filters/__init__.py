@@ -4,9 +4,10 @@ Each filter (``base.SearchFilter``) owns its query parameters, their validation,
 on activities, its chip and its facet options. ``ActivityFilter`` (django-filter) builds and
 validates the form from all of them and gives the conditions of those in use, so the results
 apply them all and each facet can count with all the others (``directory.search.facets``).
-Adding a filter: a module here with its ``SearchFilter``, its place in ``REGISTRY`` (and in
-``FACETS`` if it has a facet group of its own), and its field in the page's template when the
-form shows it; its counts come from ``counting`` (a tag range or a conditional count).
+Adding a filter: a module here with its ``SearchFilter`` (parameters, condition, chip, and for
+a facet its tag range or conditional counts and its options), its place in ``REGISTRY`` (and
+in ``FACETS`` if it has a facet group of its own), and its field in the page's template when
+the form shows it; a new kind of tag is added in ``directory.search.tags``.
 """
 
 import django_filters

@@ -5,7 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import AGE_BANDS, AGE_BANDS_BY_SLUG
 from directory.models.activity import age_range_condition
 from directory.search.conditions import where
+from directory.search.counting import Measure
 from directory.search.filters.base import ChoiceParameterFilter, SearchFilter
+
+BAND_SQL = """count(*) FILTER (WHERE (s.min_age IS NULL OR s.min_age <= %s)
+    AND (s.max_age IS NULL OR s.max_age >= %s))"""
 
 
 def band_condition(slug):
@@ -29,5 +33,13 @@ class Band(SearchFilter):
     def chip_label(self, search):
         return AGE_BANDS_BY_SLUG[search.values["fascia"]].label
 
+    def measures(self, search):
+        return [Measure(BAND_SQL, (band.maximum, band.minimum)) for band in AGE_BANDS]
+
+    def counts(self, counted, search):
+        """{band slug: matches}"""
+        return {band.slug: n for band, n in zip(AGE_BANDS, counted.measures, strict=True)}
+
     def options(self, search, counts, option):
-        return [option(self.name, b.slug, b.label, counts.bands[b.slug]) for b in AGE_BANDS]
+        bands = counts[self.name]
+        return [option(self.name, b.slug, b.label, bands[b.slug]) for b in AGE_BANDS]

@@ -32,9 +32,13 @@ class SearchFilter:
     - ``chip_label(search)``: a short description of the active filter (its removable chip, and
       the relaxation "without …");
     - ``facet``: the facet group its options go in (``None``: none); ``own_set``: its other
-      values are counted without it when it is active; ``options(search, counts, option)`` its
-      facet options from the ``counting.FacetCounts`` (``option(name, value, label, count)``
-      makes one).
+      values are counted without it when it is active;
+    - its counts, in the statement of ``directory.search.counting``: how many rows of its set
+      hold each tag of ``tag_range`` ([start, end)), and its ``measures(search)`` (conditional
+      counts on the set's rows, ``counting.Measure``); ``counts(counted, search)`` reads them
+      into its own value (a number, {value: count}…), and ``options(search, counts, option)``
+      makes its facet options from it (``counts[self.name]``; ``option(name, value, label,
+      count)`` makes one).
     """
 
     name: str
@@ -43,6 +47,7 @@ class SearchFilter:
     facet: str | None = None
     own_set = False
     hidden = True  # the search form keeps its parameters as hidden inputs (the form shows none)
+    tag_range: tuple[int, int] | None = None
 
     def __init__(self):
         self.params = self.params or (self.name,)
@@ -64,6 +69,12 @@ class SearchFilter:
 
     def chip_label(self, search):
         return self.label
+
+    def measures(self, search) -> list:
+        return []
+
+    def counts(self, counted, search):
+        return None
 
     def options(self, search, counts, option) -> list:
         return []

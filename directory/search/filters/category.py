@@ -17,6 +17,7 @@ class Category(SearchFilter):
     label = _("Category")
     facet = "categoria"
     own_set = True
+    tag_range = (tags.CATEGORY, tags.LANGUAGE)
 
     def parameters(self):
         return {"categoria": ChoiceParameterFilter(label=self.label, choices=())}
@@ -32,16 +33,18 @@ class Category(SearchFilter):
     def chip_label(self, search):
         return search.categories[search.values["categoria"]].display_name
 
+    def counts(self, counted, search):
+        """{category id: matches} (a root's include its children's)"""
+        return {tag - tags.CATEGORY: n for tag, n in counted.tags.items()}
+
     def options(self, search, counts, option):
         """The roots seen among the matches, each with its children seen."""
-        categories = list(search.categories.values())
+        categories, seen = list(search.categories.values()), counts[self.name]
         options = []
         for root in (c for c in categories if c.parent_id is None):
-            root_option = option(
-                self.name, root.slug, root.display_name, counts.categories.get(root.pk, 0)
-            )
+            root_option = option(self.name, root.slug, root.display_name, seen.get(root.pk, 0))
             children = [
-                option(self.name, c.slug, c.display_name, counts.categories.get(c.pk, 0))
+                option(self.name, c.slug, c.display_name, seen.get(c.pk, 0))
                 for c in categories
                 if c.parent_id == root.pk
             ]

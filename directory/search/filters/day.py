@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from directory.models import Activity, OpeningSlot
 from directory.search import tags
 from directory.search.conditions import HoldsTag, holds_any, row_by_row, tagged, where
+from directory.search.counting import Measure
 from directory.search.filters.base import ChoiceParameterFilter, SearchFilter, TimeFilter
 
 DAYS = {"lun": 1, "mar": 2, "mer": 3, "gio": 4, "ven": 5, "sab": 6, "dom": 7}
@@ -22,6 +23,10 @@ DAY_CHOICES = [
     ("sab", pgettext_lazy("weekday", "Saturday")),
     ("dom", pgettext_lazy("weekday", "Sunday")),
 ]
+
+DAY_SQL = """count(*) FILTER (WHERE s.status = %s AND (s.search_tags @> %s::int[]
+    OR (s.search_tags @> %s::int[] AND EXISTS (SELECT 1 FROM directory_openingslot o
+        WHERE o.activity_id = s.id AND o.weekday = %s AND o.valid_to >= %s))))"""
 
 
 def next_date(weekday: int, today: datetime.date) -> datetime.date:
@@ -73,8 +78,8 @@ def day_condition(weekday: int, at_time, today: datetime.date):
 
 
 class Day(SearchFilter):
-    """Counted on the rows (``counting``: ``DAY_SQL``): a slot with an end date counts only up
-    to it, as in ``day_condition``."""
+    """Counted on the rows (``DAY_SQL``): a slot with an end date counts only up to its next
+    such day, as in ``day_condition``."""
 
     name = "giorno"
     params = ("giorno", "ora")
@@ -104,7 +109,26 @@ class Day(SearchFilter):
             return _("%(day)s at %(time)s") % {"day": day, "time": f"{values['ora']:%H:%M}"}
         return day
 
-    def options(self, search, counts, option):
+    def measures(self, search):
+        today, active = search.now.date(), Activity.Status.ACTIVE.value
         return [
-            option(self.name, code, label, counts.days[DAYS[code]]) for code, label in DAY_CHOICES
+            Measure(
+                DAY_SQL,
+                (
+                    active,
+                    [tags.weekday_open_ended(weekday)],
+                    [tags.weekday_ending(weekday)],
+                    weekday,
+                    next_date(weekday, today),
+                ),
+            )
+            for weekday in DAYS.values()
         ]
+
+    def counts(self, counted, search):
+        """{ISO weekday: matches open on it}"""
+        return dict(zip(DAYS.values(), counted.measures, strict=True))
+
+    def options(self, search, counts, option):
+        days = counts[self.name]
+        return [option(self.name, code, label, days[DAYS[code]]) for code, label in DAY_CHOICES]

@@ -16,6 +16,7 @@ class InLanguage(SearchFilter):
     label = _("Language")
     facet = "lingua"
     own_set = True
+    tag_range = (tags.LANGUAGE, tags.MUNICIPALITY)
 
     def parameters(self):
         return {"lingua": ChoiceParameterFilter(label=self.label, choices=())}
@@ -31,10 +32,19 @@ class InLanguage(SearchFilter):
     def chip_label(self, search):
         return search.languages[search.values["lingua"]].display_name
 
+    def counts(self, counted, search):
+        """{language code: matches}"""
+        codes = {language.pk: code for code, language in search.languages.items()}
+        return {
+            codes[tag - tags.LANGUAGE]: n
+            for tag, n in counted.tags.items()
+            if tag - tags.LANGUAGE in codes
+        }
+
     def options(self, search, counts, option):
-        chosen = search.values.get("lingua")
+        chosen, languages = search.values.get("lingua"), counts[self.name]
         return [
-            option(self.name, code, language.display_name, counts.languages.get(code, 0))
+            option(self.name, code, language.display_name, languages.get(code, 0))
             for code, language in search.languages.items()
-            if code in counts.languages or code == chosen
+            if code in languages or code == chosen
         ]

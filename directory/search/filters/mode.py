@@ -9,6 +9,7 @@ from directory.search.filters.base import ChoiceParameterFilter, SearchFilter
 
 MODE_CHOICES = [("presenza", _("in person")), ("remoto", _("remote"))]
 MODE_KINDS = {"presenza": Location.Kind.PHYSICAL.value, "remoto": Location.Kind.VIRTUAL.value}
+KIND_TAGS = {tags.PHYSICAL: Location.Kind.PHYSICAL.value, tags.VIRTUAL: Location.Kind.VIRTUAL.value}
 
 
 def mode_condition(mode):
@@ -20,6 +21,7 @@ class Mode(SearchFilter):
     label = _("How")
     facet = "modalita"
     own_set = True
+    tag_range = (tags.PHYSICAL, tags.VIRTUAL + 1)
 
     def parameters(self):
         return {"modalita": ChoiceParameterFilter(label=self.label, choices=MODE_CHOICES)}
@@ -30,8 +32,13 @@ class Mode(SearchFilter):
     def chip_label(self, search):
         return dict(MODE_CHOICES)[search.values["modalita"]]
 
+    def counts(self, counted, search):
+        """{``Location.Kind`` value: matches}"""
+        return {KIND_TAGS[tag]: n for tag, n in counted.tags.items()}
+
     def options(self, search, counts, option):
+        modes = counts[self.name]
         return [
-            option(self.name, code, label, counts.modes.get(MODE_KINDS[code], 0))
+            option(self.name, code, label, modes.get(MODE_KINDS[code], 0))
             for code, label in MODE_CHOICES
         ]

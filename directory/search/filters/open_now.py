@@ -9,8 +9,19 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Activity, OpeningSlot, ScheduleException
 from directory.search import tags
 from directory.search.conditions import tagged_any, where
+from directory.search.counting import Measure
 from directory.search.filters.base import FlagFilter, SearchFilter
 from directory.search.filters.day import valid_on
+
+OPEN_NOW_SQL = """count(*) FILTER (WHERE s.status = %s AND s.search_tags && %s::int[] AND (
+    (EXISTS (SELECT 1 FROM directory_openingslot o WHERE o.activity_id = s.id
+        AND o.weekday = %s AND o.opens_at <= %s AND o.closes_at > %s
+        AND (o.valid_from IS NULL OR o.valid_from <= %s)
+        AND (o.valid_to IS NULL OR o.valid_to >= %s))
+     AND NOT EXISTS (SELECT 1 FROM directory_scheduleexception e
+        WHERE e.activity_id = s.id AND e.date = %s))
+    OR EXISTS (SELECT 1 FROM directory_scheduleexception e WHERE e.activity_id = s.id
+        AND e.date = %s AND NOT e.is_closed AND e.opens_at <= %s AND e.closes_at > %s)))"""
 
 
 def open_at_condition(moment: datetime.datetime, among=None):
@@ -59,5 +70,15 @@ class OpenNow(SearchFilter):
     def condition(self, search):
         return open_now_condition(search.now)
 
+    def measures(self, search):
+        day, at_time = search.now.date(), search.now.time()
+        hour_tags = [tags.hour(day.isoweekday(), at_time.hour), tags.HAS_EXCEPTIONS]
+        params = (Activity.Status.ACTIVE.value, hour_tags, day.isoweekday(), at_time, at_time)
+        return [Measure(OPEN_NOW_SQL, (*params, day, day, day, day, at_time, at_time))]
+
+    def counts(self, counted, search):
+        """matches open now"""
+        return counted.measures[0]
+
     def options(self, search, counts, option):
-        return [option(self.name, "1", self.label, counts.open_now)]
+        return [option(self.name, "1", self.label, counts[self.name])]

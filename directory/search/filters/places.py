@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Activity, Location, Municipality, Zone
 from directory.search import tags
 from directory.search.conditions import tagged, where
+from directory.search.counting import PlaceCount
 from directory.search.filters.base import RegexFilter, SearchFilter, SlugFilter
 
 ISTAT_CODE = r"^[0-9]{6}$"
@@ -41,8 +42,16 @@ class _Place(SearchFilter):
     def chip_label(self, search):
         return search.place_names.get(self.name, search.values[self.name])
 
+    def counts(self, counted, search):
+        """[``PlaceCount``] of the places seen"""
+        return [
+            PlaceCount(*counted.places[tag], n)
+            for tag, n in counted.tags.items()
+            if tag in counted.places
+        ]
+
     def options(self, search, counts, option):
-        by_count = sorted(self.counted(counts), key=lambda place: (-place.count, place.name))
+        by_count = sorted(counts[self.name], key=lambda place: (-place.count, place.name))
         return [option(self.name, p.code, p.name, p.count) for p in by_count[:MAX_PLACES]]
 
 
@@ -50,6 +59,7 @@ class InMunicipality(_Place):
     name = "comune"
     label = _("Municipality")
     facet = "comune"
+    tag_range = (tags.MUNICIPALITY, tags.ZONE)
 
     def parameters(self):
         return {
@@ -73,14 +83,12 @@ class InMunicipality(_Place):
     def condition(self, search):
         return municipality_condition(search.place_ids.get("comune"), search.values["comune"])
 
-    def counted(self, counts):
-        return counts.municipalities
-
 
 class InZone(_Place):
     name = "zona"
     label = _("Zone")
     facet = "zona"
+    tag_range = (tags.ZONE, tags.FLAG)
 
     def parameters(self):
         return {"zona": SlugFilter(label=self.label, max_length=120)}
@@ -95,6 +103,3 @@ class InZone(_Place):
 
     def condition(self, search):
         return zone_condition(search.place_ids.get("zona"), search.values["zona"])
-
-    def counted(self, counts):
-        return counts.zones

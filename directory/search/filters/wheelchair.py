@@ -15,6 +15,7 @@ class Wheelchair(SearchFilter):
     name = "accessibile"
     label = _("Wheelchair access")
     facet = "other"
+    tag_range = (tags.WHEELCHAIR, tags.WHEELCHAIR + 1)
 
     def parameters(self):
         return {"accessibile": FlagFilter(label=self.label)}
@@ -22,5 +23,9 @@ class Wheelchair(SearchFilter):
     def condition(self, search):
         return wheelchair_condition()
 
+    def counts(self, counted, search):
+        """matches at a place with wheelchair access"""
+        return sum(counted.tags.values())
+
     def options(self, search, counts, option):
-        return [option(self.name, "1", self.label, counts.wheelchair)]
+        return [option(self.name, "1", self.label, counts[self.name])]
