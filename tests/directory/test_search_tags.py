@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import Activity, Category, Language, Weekday
-from directory.search import counting as tag_counts
-from directory.search import facets
+from directory.search import counting, facets
 from directory.search import tags as search_tags
 from directory.search.documents import refresh_search_document
 from directory.search.filters import FACET_GROUPS, ActivityFilter
@@ -142,7 +141,7 @@ def test_facets_from_tags_equal_those_from_the_link_tables(db, params):
     limit = 1000
     sets = link_table_counts.LinkTableSets(base, definitions, limit)
     expected = link_table_counts.facet_counts(sets, conditions, filterset, categories)
-    counts, _page_ids = tag_counts.facet_counts(
+    counts, _page_ids = counting.facet_counts(
         base, definitions, facets._set_key, conditions, filterset, limit
     )
     counts["comune"].sort(key=lambda place: place.code)
@@ -257,7 +256,7 @@ def test_the_covering_index_holds_what_the_counted_sets_read(db):
     included = definition.split("INCLUDE (")[1].rstrip(")").split(", ")
     # The columns of each counted set and the title the page is ranked on by name; the
     # conditions' columns of a search without text.
-    needed = {*tag_counts.SET_COLUMNS, "title", "organization_id", "publication_status"}
+    needed = {*counting.SET_COLUMNS, "title", "organization_id", "publication_status"}
     assert needed - {"id"} <= set(included)
 
 
