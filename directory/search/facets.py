@@ -12,7 +12,8 @@ every facet lookup is narrowed to it, so the work grows with the limit, not with
 
 One query whatever the number of values: each set carries its rows' search tags, and the
 values are counted from them (``directory.search.counting``). One more, only when nothing matches,
-counts the relaxations offered instead (without each filter, wider radii).
+counts the relaxations offered instead (without each filter, looser forms of some: wider
+radii).
 """
 
 from dataclasses import dataclass, field
@@ -24,9 +25,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.search import counting
 from directory.search.filters import FACET_GROUPS, FACETS, GROUPS, REGISTRY
-from directory.search.filters.near import near_condition
 from directory.search.plan import combine
-from directory.search.thresholds import MAX_RADIUS_KM, count_limit
+from directory.search.thresholds import count_limit
 
 
 def url_with(params: QueryDict, set_values=None, drop=()) -> str:
@@ -120,30 +120,31 @@ def _set_key(conditions, group):
     return group if group in conditions and group in FACET_GROUPS else None
 
 
-def wider_radii(radius):
-    return sorted({min(radius * factor, MAX_RADIUS_KM) for factor in (2, 5)} - {radius})
-
-
 def _relaxation_counts(base, conditions, filterset, limit):
-    """When nothing matches: bounded counts without each filter, and within wider radii.
+    """When nothing matches: bounded counts without each filter, and with each looser form of
+    the active filters (``SearchFilter.widenings``: wider radii).
 
-    Returns ({group: count}, {radius: count}), each at most ``limit + 1``.
+    Returns ({filter name: count}, [(``Widening``, count)]), each count at most ``limit + 1``.
     """
     definitions = {("without", g): combine(conditions, without=g) for g in conditions}
-    radii = wider_radii(filterset.radius_km) if filterset.point is not None else []
-    without_place = combine(conditions, without="vicino")
-    for radius in radii:
-        definitions[("radius", radius)] = (
-            without_place & near_condition(filterset.point, radius).to_q()
+    widenings = [
+        (search_filter.name, widening)
+        for search_filter in REGISTRY
+        if search_filter.name in conditions
+        for widening in search_filter.widenings(filterset)
+    ]
+    for index, (name, widening) in enumerate(widenings):
+        definitions[("wider", index)] = (
+            combine(conditions, without=name) & widening.condition.to_q()
         )
     if not definitions:
-        return {}, {}
+        return {}, []
     sets = CandidateSets(base, definitions, limit)
     keys = list(definitions)
     sizes = dict(zip(keys, sets.sizes(keys), strict=True))
     return (
         {key[1]: n for key, n in sizes.items() if key[0] == "without"},
-        {key[1]: n for key, n in sizes.items() if key[0] == "radius"},
+        [(widening, sizes[("wider", index)]) for index, (_name, widening) in enumerate(widenings)],
     )
 
 
@@ -193,12 +194,12 @@ def compute(base, conditions, filterset, params: QueryDict, page=None) -> Facets
                     more=without[group] > limit,
                 )
             )
-        for radius, size in wider.items():
+        for widening, size in wider:
             relaxations.append(
                 Relaxation(
-                    _("within %(km)s km") % {"km": f"{radius:g}"},
+                    widening.label,
                     min(size, limit),
-                    url_with(params, {"raggio": f"{radius:g}"}),
+                    url_with(params, widening.params),
                     more=size > limit,
                 )
             )

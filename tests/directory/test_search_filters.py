@@ -62,3 +62,10 @@ def test_the_conditions_follow_the_registry_order(db, pinned_now):
         "gratis",
         "modalita",
     ]
+
+
+def test_only_a_position_has_looser_forms_wider_radii_up_to_the_limit(db, pinned_now):
+    search = ActivityFilter(QueryDict("vicino=45.4,9.1&raggio=100&eta=8"), now=pinned_now)
+    widenings = BY_NAME["vicino"].widenings(search)
+    assert [w.params for w in widenings] == [{"raggio": "200"}, {"raggio": "300"}]
+    assert all(not f.widenings(search) for f in REGISTRY if f.name != "vicino")

@@ -5,11 +5,23 @@ not validate is left out, and the page says so: a browser can send anything, the
 breaks.
 """
 
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.search.geo import Point
+
+
+@dataclass(frozen=True)
+class Widening:
+    """A looser form of an active filter, offered when nothing matches: its label, the
+    parameters it sets, and the condition that replaces the filter's."""
+
+    label: str
+    params: dict
+    condition: object  # a ``conditions.Condition``
 
 
 class SearchFilter:
@@ -38,7 +50,9 @@ class SearchFilter:
       counts on the set's rows, ``counting.Measure``); ``counts(counted, search)`` reads them
       into its own value (a number, {value: count}…), and ``options(search, counts, option)``
       makes its facet options from it (``counts[self.name]``; ``option(name, value, label,
-      count)`` makes one).
+      count)`` makes one);
+    - ``widenings(search)``: looser forms of it offered when nothing matches (``Widening``),
+      beside dropping it.
     """
 
     name: str
@@ -77,6 +91,9 @@ class SearchFilter:
         return None
 
     def options(self, search, counts, option) -> list:
+        return []
+
+    def widenings(self, search) -> list[Widening]:
         return []
 
 

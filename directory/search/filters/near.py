@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Location
 from directory.search import tags
 from directory.search.conditions import holds_any, row_by_row, tagged_any, where
-from directory.search.filters.base import FloatFilter, PointFilter, SearchFilter
+from directory.search.filters.base import FloatFilter, PointFilter, SearchFilter, Widening
 from directory.search.geo import box_around, near
 from directory.search.thresholds import MAX_RADIUS_KM
 
@@ -26,9 +26,13 @@ def near_condition(point, radius_km):
     return in_cells & where(models.Q(nearby))
 
 
+def wider_radii(radius):
+    return sorted({min(radius * factor, MAX_RADIUS_KM) for factor in (2, 5)} - {radius})
+
+
 class Near(SearchFilter):
     """The position comes with a radius (``search.radius_km``: the default when not given). No
-    facet: when nothing matches, wider radii are offered (``facets``)."""
+    facet: when nothing matches, wider radii are offered."""
 
     name = "vicino"
     params = ("vicino", "raggio")
@@ -50,3 +54,13 @@ class Near(SearchFilter):
 
     def chip_label(self, search):
         return _("within %(km)s km") % {"km": f"{search.radius_km:g}"}
+
+    def widenings(self, search):
+        return [
+            Widening(
+                _("within %(km)s km") % {"km": f"{radius:g}"},
+                {"raggio": f"{radius:g}"},
+                near_condition(search.point, radius),
+            )
+            for radius in wider_radii(search.radius_km)
+        ]
