@@ -47,8 +47,9 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from django.utils.text import slugify  # noqa: E402
 
-from directory import search, search_tags  # noqa: E402
 from directory.models import Category, Language, Municipality, TargetGroup  # noqa: E402
+from directory.search import documents as search  # noqa: E402
+from directory.search import tags as search_tags  # noqa: E402
 
 # Places ------------------------------------------------------------------------------------
 

@@ -190,8 +190,8 @@ def _fresh_cache():
 @pytest.fixture(autouse=True)
 def _no_tag_statistics():
     """The tags' shares come from PostgreSQL's statistics, kept for minutes by each process
-    (``directory.search_tags.share``): each test starts as before any ANALYZE (every tag rare),
+    (``directory.search.tags.share``): each test starts as before any ANALYZE (every tag rare),
     whatever an earlier test analysed; a test that runs ANALYZE calls ``forget_shares``."""
-    from directory import search_tags
+    from directory.search import tags as search_tags
 
     search_tags.known_shares({})

@@ -26,7 +26,7 @@ class ZoneAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(municipality_count=Count("municipalities"))
 
-    # Activities are found by the zones of their places (search tags, directory.search_tags):
+    # Activities are found by the zones of their places (search tags, directory.search.tags):
     # refresh those in the municipalities that joined or left the zone.
     def save_related(self, request, form, formsets, change):
         before = set(form.instance.municipalities.values_list("pk", flat=True)) if change else set()

@@ -188,7 +188,7 @@ class Activity(models.Model):
     # Kept up to date by directory.search (refresh_search_document, rebuild_search_index).
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
-    # What the search filters look up, see directory.search_tags.
+    # What the search filters look up, see directory.search.tags.
     search_tags = ArrayField(
         models.IntegerField(),
         verbose_name=_("search tags"),

@@ -103,7 +103,7 @@ class OpeningSlot(WeeklySlot):
         indexes = [
             models.Index(fields=["weekday", "opens_at", "closes_at"]),
             # The few slots with an end date: "on Saturdays" looks them up (the others are
-            # answered by the search tags, see directory.filters.day_condition).
+            # answered by the search tags, see directory.search.filters.day.day_condition).
             models.Index(
                 fields=["weekday", "valid_to"],
                 condition=models.Q(valid_to__isnull=False),

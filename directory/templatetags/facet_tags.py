@@ -1,4 +1,4 @@
-"""The links of the search page's facets (``directory.facets.Option``)."""
+"""The links of the search page's facets (``directory.search.facets.Option``)."""
 
 from django import template
 from django.utils.html import format_html

@@ -1,337 +1,42 @@
-"""The search page of the public directory, ``/cerca/``.
-
-A fixed number of queries whatever the page size: categories and languages (only when the cache
-holds none, ``directory.search_choices``), the municipality and zone asked for, the vocabulary
-(typos, and how common the words are; PostgreSQL), the statement counting the facets, which on
-PostgreSQL also ranks the page (a second one, for the wider radii, when nothing matches), the
-page of results with three prefetches, and the matching organizations; once every few minutes,
-the tags' statistics (``directory.search_tags.share``). Counting and ranking are bounded
-(``directory.facets``, ``directory.search``), so a very common word costs about what a rare one
-does.
-"""
-
-import math
+"""The search page of the public directory, ``/cerca/``: the search runs in
+``directory.search.run_search``; the view renders what it gives."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Page, Paginator
-from django.db import models
-from django.db.models.expressions import RawSQL
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from directory import facets, search, search_choices
-from directory.cards import with_card_details
-from directory.filters import GROUPS, ActivityFilter
-from directory.geo import distance_km, nearness, within
-from directory.models import Activity, Location, Municipality, Zone
-from directory.search_plan import combine
-from directory.tag_counts import RankedPage
-
-PAGE_SIZE = 20
-# Parameters the search form does not show but must keep.
-HIDDEN_PARAMS = {
-    "categoria",
-    "comune",
-    "zona",
-    "fascia",
-    "lingua",
-    "modalita",
-    "vicino",
-    "raggio",
-    "aperto_ora",
-    "gratis",
-    "accessibile",
-    "ordine",
-}
-
-
-def _requested_page(raw):
-    """The page number asked for, before the results are counted (1 when it is not one)."""
-    try:
-        return max(int(raw), 1)
-    except (TypeError, ValueError):
-        return 1
-
-
-def _page_number(raw, page_count, notices):
-    if raw in (None, ""):
-        return 1
-    try:
-        number = int(raw)
-    except ValueError:
-        notices.append(_("The page number was ignored: it is not a number."))
-        return 1
-    if not 1 <= number <= max(page_count, 1):
-        notices.append(_("There is no page %(number)s: here is the first.") % {"number": number})
-        return 1
-    return number
-
-
-def _page_numbers(page):
-    """The pages linked to: the first, the last, and two either side of this one."""
-    last = page.paginator.num_pages
-    return [n for n in range(1, last + 1) if n in (1, last) or abs(n - page.number) <= 2]
-
-
-def _order(filterset, notices):
-    asked = filterset.values.get("ordine")
-    has_text = filterset.text_query is not None
-    if asked == "distanza" and filterset.point is None:
-        notices.append(_("Sorting by distance needs a position: sorted otherwise."))
-        asked = None
-    if asked == "rilevanza" and not has_text:
-        asked = None
-    if asked:
-        return asked
-    if has_text:
-        return "rilevanza"
-    if filterset.point is not None:
-        return "distanza"
-    return "nome"
-
-
-def _check_places(filterset):
-    """Unknown municipality or zone: drop the filter and say so (one query each, when given)."""
-    values = filterset.values
-    if "comune" in values:
-        municipality = Municipality.objects.filter(istat_code=values["comune"]).first()
-        if municipality is None:
-            filterset.reject("comune", _("no municipality has this code."))
-        else:
-            filterset.place_names["comune"] = municipality.name
-            filterset.place_ids["comune"] = municipality.pk
-    if "zona" in values:
-        zone = Zone.objects.filter(slug=values["zona"]).first()
-        if zone is None:
-            filterset.reject("zona", _("there is no such zone."))
-        else:
-            filterset.place_names["zona"] = zone.name
-            filterset.place_ids["zona"] = zone.pk
-
-
-def _pageable(filterset, order, facet_data):
-    """How many results can be paged through: all those counted (at most the counting limit,
-    see directory.facets), or fewer when sorting works on a bounded set of candidates."""
-    pageable = facet_data.total
-    if _many(facet_data, search.rank_candidates()) and order in ("rilevanza", "nome"):
-        pageable = min(pageable, search.rank_candidates())
-    if order == "distanza" and _many(facet_data, search.near_candidates()):
-        pageable = min(pageable, search.near_candidates())
-    return pageable
-
-
-def _many(facet_data, limit):
-    return facet_data.more or facet_data.total > limit
-
-
-def _first(candidates, order_by, top, group_by=None):
-    """The ids of the first ``top`` candidates in this order, as a subquery: the candidates are
-    sorted on the few columns selected, and only a page's worth of rows is then read whole."""
-    sql, params = candidates.query.sql_with_params()
-    grouping = f" GROUP BY {group_by}" if group_by else ""
-    return RawSQL(
-        f"SELECT c.id FROM ({sql}) AS c{grouping} ORDER BY {order_by} LIMIT %s",
-        (*params, top),
-    )
-
-
-def _results(base, conditions, filterset, order, facet_data, top, matches=None):
-    """The ordered queryset of results, enough of them for a page ending at result ``top``.
-
-    Ordering every match of a common word or filter is what makes a big directory slow, so
-    beyond the counting limit each order works on a bounded set of candidates: by relevance
-    and by name, the first matches the indexes give (in no particular order, so no ORDER BY
-    to satisfy); by distance, the matches at the nearest places, found in order by the
-    places' GiST index on PostgreSQL. The page then says "more than N" anyway. Candidates are
-    sorted on their ids, titles and sort keys only; the page's rows alone are then read whole.
-    ``matches``: the ids of all the matches, when the statement counting them gave them.
-    """
-    if matches is not None:
-        results = Activity.objects.filter(pk__in=matches)
-    else:
-        results = base.filter(combine(conditions))
-    point = filterset.point
-    if order == "distanza":
-        # Up to the limit all the matches are sorted (a few hundred rows); beyond, the places
-        # nearest first, as many as the limit: they all lie in the circle, since more matches
-        # than that do.
-        if _many(facet_data, search.near_candidates()):
-            pairs = (
-                base.filter(combine(conditions, without="vicino"))
-                .filter(within(point, filterset.radius_km, "locations__"))
-                .annotate(nearness=nearness(point, prefix="locations__"))
-                .order_by("nearness")
-                .values_list("id", "title", "nearness")[: search.near_candidates()]
-            )
-            first = _first(pairs, "min(c.nearness), c.title, c.id", top, "c.id, c.title")
-            results = Activity.objects.filter(pk__in=first)
-    elif order == "rilevanza":
-        candidates = results.order_by().annotate(rank=filterset.text_query.rank())
-        candidates = candidates.values_list("id", "title", "rank")
-        if _many(facet_data, search.rank_candidates()):
-            candidates = candidates[: search.rank_candidates()]
-        first = _first(candidates, "c.rank DESC, c.title, c.id", top)
-        results = (
-            Activity.objects.filter(pk__in=first)
-            .annotate(rank=filterset.text_query.rank())
-            .order_by("-rank", "title", "pk")
-        )
-    elif conditions:
-        # Without any filter, sorting by name walks the title index and stops after a page.
-        candidates = results.order_by().values_list("id", "title")
-        if _many(facet_data, search.rank_candidates()):
-            candidates = candidates[: search.rank_candidates()]
-        results = Activity.objects.filter(pk__in=_first(candidates, "c.title, c.id", top))
-    results = _with_distance(results.for_list(filterset.now.date()), point)
-    if order == "distanza":
-        results = results.order_by(models.F("distance").asc(nulls_last=True), "title", "pk")
-    if order == "nome":
-        results = results.order_by("title", "pk")
-    return results
-
-
-def _with_distance(activities, point):
-    """Each activity's distance from the point, in km (its nearest place), when one is given."""
-    if point is None:
-        return activities
-    nearest = (
-        Location.objects.filter(activities=models.OuterRef("pk"), latitude__isnull=False)
-        .annotate(distance=distance_km(point))
-        .order_by("distance")
-        .values("distance")[:1]
-    )
-    return activities.annotate(distance=models.Subquery(nearest))
-
-
-def _ranked_page(filterset, conditions, order, number):
-    """On PostgreSQL, how the statement counting the facets can also rank the page asked for
-    (``directory.tag_counts.RankedPage``), so the matches are found once: by relevance, and by
-    name when filtering. By distance, it gives the ids of all the matches when they are few
-    enough to be sorted by distance (``_results``). None otherwise (by name through the whole
-    directory)."""
-    if not search.uses_postgres():
-        return None
-    if order == "distanza":
-        return RankedPage({}, "c.id", search.near_candidates(), 0, search.near_candidates())
-    if order == "rilevanza":
-        columns, order_by = {"rank": filterset.text_query.rank()}, "c.rank DESC, c.title, c.id"
-    elif order == "nome" and conditions:
-        columns, order_by = {}, "c.title, c.id"
-    else:
-        return None
-    # The set holds one match more than the counting limit, to tell "more than": not paged.
-    candidates = min(search.rank_candidates(), search.count_limit())
-    stop = number * PAGE_SIZE
-    return RankedPage(columns, order_by, candidates, stop - PAGE_SIZE, stop)
-
-
-def _page_of(page_ids, filterset):
-    """The activities of a ranked page, in its order, read whole (with what cards show)."""
-    rows = _with_distance(
-        Activity.objects.filter(pk__in=page_ids).for_list(filterset.now.date()), filterset.point
-    )
-    by_id = {activity.pk: activity for activity in rows}
-    return [by_id[pk] for pk in page_ids if pk in by_id]
-
-
-def _map_points(activities):
-    points = []
-    for activity in activities:
-        for location in activity.card_locations:
-            if location.has_coordinates:
-                points.append(
-                    {
-                        "lat": location.latitude,
-                        "lon": location.longitude,
-                        "title": activity.title,
-                        "url": activity.url,
-                    }
-                )
-    return points
+from directory.search import run_search
 
 
 @login_not_required
 def search_page(request):
     now = timezone.localtime()
-    categories, languages = search_choices.categories_and_languages()
-    filterset = ActivityFilter(request.GET, categories=categories, languages=languages, now=now)
-    _check_places(filterset)
-    conditions = filterset.conditions()
-    notices = [str(n) for n in filterset.notices()]
-
-    base = Activity.objects.public().current()
-    order = _order(filterset, notices)
-    requested = _requested_page(request.GET.get("pagina"))
-    facet_data = facets.compute(
-        base,
-        conditions,
-        filterset,
-        categories,
-        languages,
-        request.GET,
-        page=_ranked_page(filterset, conditions, order, requested),
-    )
-    total = facet_data.total
-    pageable = _pageable(filterset, order, facet_data)
-    number = _page_number(request.GET.get("pagina"), math.ceil(pageable / PAGE_SIZE), notices)
-    if facet_data.page_ids is not None and number == requested and order != "distanza":
-        paginator = Paginator([], PAGE_SIZE)
-        paginator.count = pageable
-        page = Page(_page_of(facet_data.page_ids, filterset), number, paginator)
-    else:
-        matches = facet_data.page_ids if order == "distanza" else None
-        results = _results(
-            base, conditions, filterset, order, facet_data, top=number * PAGE_SIZE, matches=matches
-        )
-        paginator = Paginator(results, PAGE_SIZE)
-        paginator.count = pageable  # already counted with the facets
-        page = paginator.page(number)
-    activities = with_card_details(page.object_list, now, today=now.date())
-
-    organizations = []
-    if filterset.text_query is not None:
-        organizations = search.matching_organizations(filterset.text_query)
-
-    chips = [
-        (filterset.chip_label(group), facets.url_with(request.GET, drop=GROUPS[group]))
-        for group in conditions
-    ]
+    result = run_search(request.GET, now)
     return render(
         request,
         "directory/search.html",
         {
-            "filter": filterset,
-            "values": filterset.values,
-            "notices": notices,
-            "total": total,
-            "total_more": facet_data.more,
-            "page_obj": page,
-            "page_numbers": _page_numbers(page),
-            "activities": activities,
-            "organizations": organizations,
-            "facets": facet_data.groups,
-            "relaxations": facet_data.relaxations,
-            "chips": chips,
-            # What the empty-results message speaks of: the words alone, or the filters.
-            "only_words": list(conditions) == ["q"],
+            "filter": result.filter,
+            "values": result.values,
+            "notices": result.notices,
+            "total": result.total,
+            "total_more": result.total_more,
+            "page_obj": result.page,
+            "page_numbers": result.page_numbers,
+            "activities": result.activities,
+            "organizations": result.organizations,
+            "facets": result.facets,
+            "relaxations": result.relaxations,
+            "chips": result.chips,
+            "only_words": result.only_words,
             "clear_url": "?",
-            "order": order,
-            "order_choices": [
-                (value, label)
-                for value, label in filterset.filters["ordine"].extra["choices"]
-                if value != "distanza" or filterset.point is not None
-                if value != "rilevanza" or filterset.text_query is not None
-            ],
-            "map_points": _map_points(activities),
+            "order": result.order,
+            "order_choices": result.order_choices,
+            "map_points": result.map_points,
             "tile_url": settings.LINKRETE_MAP_TILE_URL,
             "tile_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
-            "hidden_params": [
-                (name, value)
-                for name, value in request.GET.items()
-                if name in HIDDEN_PARAMS and value
-            ],
+            "hidden_params": result.hidden_params,
             "now": now,
         },
     )

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from directory import search_choices
 from directory.models import Category, Language, Taxonomy
+from directory.search import choices as search_choices
 from tests.directory.search_world import build_world
 
 URL = reverse("directory:search")

@@ -5,9 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.filters import day_condition, open_at_condition
 from directory.models import Activity, Weekday
 from directory.search import refresh_search_document
+from directory.search.filters.day import day_condition
+from directory.search.filters.open_now import open_at_condition
 from tests.directory.search_world import build_world, slot, slugs
 from tests.factories import ScheduleExceptionFactory
 
@@ -59,7 +60,7 @@ def test_temporarily_closed_activities_have_no_hours(client, world):
 def test_day_ignores_slots_that_ended_before(world):
     today = datetime.date(2026, 11, 23)
     slot(world.teatro, Weekday.SUNDAY, (9, 0), (10, 0), valid_to=datetime.date(2026, 11, 1))
-    activities = Activity.objects.filter(day_condition(Weekday.SUNDAY, None, today))
+    activities = Activity.objects.filter(day_condition(Weekday.SUNDAY, None, today).to_q())
     assert not activities.exists()
 
 

@@ -3,9 +3,9 @@ import math
 import pytest
 from django.urls import reverse
 
-from directory.geo import EARTH_RADIUS_KM, Point, box_around, haversine_km, near
 from directory.models import Activity, Location
 from directory.search import rebuild_search_index
+from directory.search.geo import EARTH_RADIUS_KM, Point, box_around, haversine_km, near
 from tests.directory.search_world import BUCCINASCO, CORSICO, MILANO, build_world, slugs, total
 from tests.factories import ActivityFactory, LocationFactory, OrganizationFactory
 
@@ -151,7 +151,7 @@ def test_name_order_beyond_the_limit_sorts_a_bounded_set(client, db, settings):
 def test_the_nearest_places_come_from_the_earth_index(world):
     from django.db import connection
 
-    from directory.geo import nearness
+    from directory.search.geo import nearness
 
     centre = Point(*BUCCINASCO)
     places = (

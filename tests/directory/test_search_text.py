@@ -92,10 +92,11 @@ def test_typo_tolerant_organization_block(client, world):
 def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client, world):
     from django.db import connection
 
-    from directory.search import COMMON_WORDS_SHARE, MatchedOnRows, look_up, parse
+    from directory.search.text import look_up, parse
+    from directory.search.thresholds import COMMON_WORDS_SHARE
 
     def on_rows(text):
-        return any(isinstance(child, MatchedOnRows) for child in parse(text).condition.children)
+        return parse(text).condition.parts[0].on_rows
 
     indexed = {text: slugs(search(client, q=text)) for text in ("bambini", "bambini calcio")}
     with connection.cursor() as cursor:
@@ -113,10 +114,12 @@ def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client,
 def test_words_beside_a_rare_tag_are_looked_up_unless_very_common(world):
     from django.db import connection
 
-    from directory import search_tags
     from directory.models import Activity
-    from directory.search import COMMON_WORDS_SHARE_BESIDE_TAGS, parse
-    from directory.search_plan import combine, tagged
+    from directory.search import tags as search_tags
+    from directory.search.conditions import tagged
+    from directory.search.plan import combine
+    from directory.search.text import parse
+    from directory.search.thresholds import COMMON_WORDS_SHARE_BESIDE_TAGS
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE directory_activity")
@@ -128,7 +131,7 @@ def test_words_beside_a_rare_tag_are_looked_up_unless_very_common(world):
         statement, params = Activity.objects.filter(combine(conditions)).query.sql_with_params()
         return statement
 
-    assert parse("lavoro").condition.children[0].share < COMMON_WORDS_SHARE_BESIDE_TAGS
+    assert parse("lavoro").condition.parts[0].share < COMMON_WORDS_SHARE_BESIDE_TAGS
     assert "IS TRUE" not in sql("lavoro")  # both indexes
-    assert parse("bambini").condition.children[0].share >= COMMON_WORDS_SHARE_BESIDE_TAGS
+    assert parse("bambini").condition.parts[0].share >= COMMON_WORDS_SHARE_BESIDE_TAGS
     assert "IS TRUE" in sql("bambini")  # the tag's index, the words on its rows

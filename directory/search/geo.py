@@ -1,8 +1,7 @@
 """Distances on the Earth in SQL (haversine), with a first cut an index can use.
 
-Django registers the math functions used here on SQLite too, so the same distance serves the
-demo and production, after a latitude/longitude box (the coordinates btree). On PostgreSQL a
-GiST index holds each place's point on the unit sphere (``cube`` from contrib, migration 0009):
+The exact distance is tested after a latitude/longitude box (the coordinates btree). A GiST
+index holds each place's point on the unit sphere (``cube`` from contrib, migration 0009):
 it gives the places nearest a point in order, so sorting by distance need not compute the
 distance of every place in the circle.
 """
@@ -10,7 +9,7 @@ distance of every place in the circle.
 import math
 from dataclasses import dataclass
 
-from django.db import connection, models
+from django.db import models
 from django.db.models.lookups import LessThanOrEqual
 
 EARTH_RADIUS_KM = 6371.0088
@@ -85,7 +84,7 @@ def unit_vector(point: Point) -> tuple[float, float, float]:
     )
 
 
-# The indexed expression (PostgreSQL, migration 0009): the row's point on the unit sphere. It
+# The indexed expression (migration 0009): the row's point on the unit sphere. It
 # must stay exactly this for the planner to use ``location_earth_gist``. Built with the strict
 # one-coordinate-at-a-time ``cube`` functions, so a place without coordinates gives NULL (the
 # array form raises an error). Plain ``cube`` rather than earthdistance's ``ll_to_earth``: an
@@ -133,11 +132,9 @@ class EarthNearness(_EarthExpression):
 
 
 def nearness(point: Point, prefix: str = "") -> models.Expression:
-    """What to order rows by to have the nearest first: on PostgreSQL the chord, which the GiST
-    index gives in order (k-NN); elsewhere the distance itself."""
-    if connection.vendor == "postgresql":
-        return EarthNearness(point, prefix)
-    return distance_km(point, prefix)
+    """What to order rows by to have the nearest first: the chord, which the GiST index gives
+    in order (k-NN)."""
+    return EarthNearness(point, prefix)
 
 
 def near(point: Point, radius_km: float, prefix: str = "") -> models.Q:
@@ -158,7 +155,6 @@ class DistanceKm(models.Expression):
 
     One expression written in SQL rather than a tree of twenty ORM functions: a search builds
     and compiles it once for each set it counts, and the tree cost milliseconds each time.
-    The math functions are PostgreSQL's, and on SQLite those Django registers.
     """
 
     output_field = models.FloatField()

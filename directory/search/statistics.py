@@ -3,7 +3,7 @@
 ANALYZE (which autovacuum runs as the table changes) keeps, for a column of arrays or text
 vectors, its most common elements and the share of rows holding each (``pg_stats``). The search
 reads them to decide, for each word and each tag, whether to look it up in an index or check it
-on the rows read (``directory.search.look_up``, ``directory.search_tags.share``).
+on the rows read (``directory.search.text.look_up``, ``directory.search.tags.share``).
 """
 
 

@@ -1,12 +1,12 @@
 """Search tags: what the filters of ``/cerca/`` look up, as integers in one indexed array.
 
-On PostgreSQL every activity keeps ``Activity.search_tags``, an ``integer[]`` behind a GIN
+Every activity keeps ``Activity.search_tags``, an ``integer[]`` behind a GIN
 index, computed from its categories, languages, places and opening hours. Each filter then
 becomes one condition on the activity's own row (``search_tags @> '{tag}'``) that the index
 answers, and several filters are intersected inside one index scan. Without them each filter
 was a subquery over a link table, and a search with one rare filter among common ones tested
 every activity of the common ones against every other list (seconds at national scale). The
-facet counts are made from the same arrays (``directory.facets``): a set of at most 501
+facet counts are made from the same arrays (``directory.search.facets``): a set of at most 501
 matches is counted in one pass over its rows, instead of joining it to six link tables.
 
 A tag is ``kind + value``, the kinds a hundred million apart:
@@ -27,8 +27,7 @@ with an open-ended slot); the others narrow the rows that the exact condition is
 conditions without tags. Tags are the activity's own data, like ``search_text``: they are
 recomputed by ``directory.search`` (``refresh_search_document``, ``rebuild_search_index``)
 whenever the documents are, so code that changes categories, languages, places, zones or hours
-must refresh the activities concerned. On SQLite the column stays empty and the filters use
-the plain conditions (``directory.filters``).
+must refresh the activities concerned.
 """
 
 import math
@@ -36,7 +35,8 @@ import time
 
 from django.db import connection
 
-from directory.column_statistics import most_common_sql
+from directory.search.statistics import most_common_sql
+from directory.search.thresholds import MAX_CELLS, SHARES_SECONDS
 
 CATEGORY = 100_000_000
 LANGUAGE = 200_000_000
@@ -52,18 +52,17 @@ VIRTUAL = FLAG + 2
 WHEELCHAIR = FLAG + 3
 HAS_EXCEPTIONS = FLAG + 4
 
-# Grid levels (cells per degree), coarse to fine, and how many cells of one level a search may
-# name: the finest level with at most that many cells around the circle is used.
+# Grid levels (cells per degree), coarse to fine (``thresholds.MAX_CELLS``: how many cells of one
+# level a search may name).
 GRID_LEVELS = (1, 10, 50)
-MAX_CELLS = 64
 # A cell's number modulo this, per level, keeps every tag below 2^31. Two far-apart cells may
 # then share a tag: that only lets a few more rows reach the exact distance test.
 CELL_SPAN = 33_333_333
 
 
 # The share of activities holding each of the most common tags: the statistics ANALYZE keeps on
-# the column (autovacuum refreshes them as the table changes), read again at most this often.
-SHARES_SECONDS = 300
+# the column (autovacuum refreshes them as the table changes), read again every
+# ``thresholds.SHARES_SECONDS``.
 SHARES_SQL = most_common_sql("search_tags", "int")
 _shares = {"read_at": -math.inf, "by_tag": {}}
 
@@ -71,7 +70,7 @@ _shares = {"read_at": -math.inf, "by_tag": {}}
 def share(tag: int) -> float:
     """The share of activities holding the tag (0 for one rarer than the statistics' most common
     ones, and for all before the table's first ANALYZE). One query per process every few
-    minutes; PostgreSQL only."""
+    minutes."""
     now = time.monotonic()
     if now - _shares["read_at"] > SHARES_SECONDS:
         with connection.cursor() as cursor:
@@ -184,9 +183,7 @@ TAGS_SQL = f"""ARRAY(SELECT DISTINCT tag FROM (
 
 
 def store(activity_ids=None) -> None:
-    """Recompute the tags of these activities (all when None); PostgreSQL only."""
-    if connection.vendor != "postgresql":
-        return
+    """Recompute the tags of these activities (all when None)."""
     with connection.cursor() as cursor:
         if activity_ids is None:
             cursor.execute(f"UPDATE directory_activity a SET search_tags = {TAGS_SQL}")

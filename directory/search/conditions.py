@@ -1,0 +1,248 @@
+"""Typed conditions: what each filter asks of activities, in parts the planner may place.
+
+A filter's condition (``Condition``) is a conjunction of parts, and the type of each part says
+what the planner (``directory.search.plan``) may do with it:
+
+- ``Tagged``: activities holding all these search tags, looked up in the tags' GIN index
+  (a category, a language, a municipality…); the planner checks them on the rows read instead
+  (``HoldsTag``) when, together, they cover a good part of the directory;
+- ``TaggedAny``: any of these tags, looked up in the index (a small circle's cells, the hour of
+  "open now"); never moved;
+- ``HoldsTag`` / ``HoldsAnyTag``: tags checked on each row read (a weekday, wheelchair access);
+  beside a condition the index answers, the planner has them join that index scan
+  (``as_indexed``), unless ``joins_index`` is false;
+- ``Words``: the text match, on the rows read for common words (``MatchedOnRows``) or in the
+  full-text index; beside a tag looked up, only very common words stay on the rows;
+- ``Plain``: anything else (an age range, a subquery on the slots), kept as it is.
+
+The invariant the planner keeps: each rewrite of a part is an equivalent test, so results are
+the same whichever form is chosen; only the work to find them changes. ``to_q`` gives the ``Q``
+of the parts in their order.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import models
+from django.db.models.lookups import IsNull
+
+from directory.search import tags as search_tags
+
+
+@dataclass(frozen=True)
+class Tagged:
+    tags: tuple[int, ...]
+
+    def child(self):
+        return ("search_tags__contains", list(self.tags))
+
+
+@dataclass(frozen=True)
+class TaggedAny:
+    tags: tuple[int, ...]
+
+    def child(self):
+        return ("search_tags__overlap", list(self.tags))
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of a search (``text.parse``). ``share``: of the directory holding them all
+    (the product of their shares); ``on_rows``: matched on the rows read (common words)."""
+
+    query: SearchQuery
+    share: float | None
+    on_rows: bool
+
+    def child(self):
+        if self.on_rows:
+            return MatchedOnRows(self.query, self.share)
+        return ("search_vector", self.query)
+
+    def indexed(self) -> "Words":
+        return Words(self.query, self.share, on_rows=False)
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A part of a ``Q`` (a lookup, an expression, a nested ``Q``) the planner leaves alone."""
+
+    q_child: object
+
+    def child(self):
+        return self.q_child
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A filter's condition: its parts, ANDed."""
+
+    parts: tuple = ()
+
+    def __and__(self, other: "Condition | models.Q") -> "Condition":
+        return Condition(self.parts + where(other).parts)
+
+    def to_q(self) -> models.Q:
+        return models.Q(*(part.child() for part in self.parts))
+
+
+def where(condition: "Condition | models.Q") -> Condition:
+    """A condition from a ``Q``: the children of an AND (tag tests typed), else the whole."""
+    if isinstance(condition, Condition):
+        return condition
+    if condition.connector != models.Q.AND or condition.negated:
+        return Condition((Plain(condition),))
+    return Condition(
+        tuple(
+            child if isinstance(child, HoldsTag) else Plain(child) for child in condition.children
+        )
+    )
+
+
+def tagged(*tags) -> Condition:
+    """Activities with all these search tags (one GIN-indexed condition)."""
+    return Condition((Tagged(tuple(tags)),))
+
+
+def tagged_any(tags) -> Condition:
+    """Activities with any of these search tags, looked up in the index."""
+    return Condition((TaggedAny(tuple(tags)),))
+
+
+def holds(tag) -> Condition:
+    """Activities with this tag, checked on the rows read (``HoldsTag``)."""
+    return Condition((HoldsTag(tag),))
+
+
+def holds_any(tags, joins_index=True) -> Condition:
+    return Condition((HoldsAnyTag(tags, joins_index=joins_index),))
+
+
+def words_condition(query: SearchQuery, share: float | None, on_rows: bool) -> Condition:
+    return Condition((Words(query, share, on_rows),))
+
+
+class HoldsTag(models.Expression):
+    """``tag = ANY(search_tags)``: the tag tested on each row read, never looked up in the
+    index. For the tags a good part of the directory holds (a weekday, a physical place,
+    wheelchair access): the planner underrates what a GIN scan of a hundred thousand entries
+    costs (it builds the whole bitmap before the first row), and would prefer it to reading
+    the table until the matches counted are found, a few thousand rows.
+
+    Beside a condition the index answers, though, such a tag is best looked up in the same
+    index scan (``plan.combine``): ``as_indexed`` gives ``search_tags @> '{tag}'``, which that scan
+    intersects with the rarer tag's short list, skipping through the long one.
+    """
+
+    conditional = True
+    output_field = models.BooleanField()
+    joins_index = True  # may be looked up with a rarer tag (``plan.combine``)
+
+    def __init__(self, tag, indexed=False):
+        super().__init__()
+        self.tag = tag
+        self.indexed = indexed
+        self.column = models.F("search_tags")
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, exprs):
+        (self.column,) = exprs
+
+    def share(self) -> float:
+        """The share of the directory holding the tag (``search_tags.share``)."""
+        return search_tags.share(self.tag)
+
+    def as_indexed(self):
+        return type(self)(self.tag, indexed=True)
+
+    def child(self):
+        return self
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.column)
+        if self.indexed:
+            return f"{sql} @> %s::integer[]", [*params, [self.tag]]
+        return f"%s = ANY({sql})", [self.tag, *params]
+
+
+class HoldsAnyTag(HoldsTag):
+    """``search_tags && tags``: any of the tags, tested on each row read (as ``HoldsTag``);
+    ``as_indexed`` gives the indexable form, unless ``joins_index`` is false."""
+
+    def __init__(self, tags, indexed=False, joins_index=True):
+        super().__init__(None, indexed)
+        self.tags = list(tags)
+        self.joins_index = joins_index
+
+    def share(self) -> float:
+        return min(1.0, sum(map(search_tags.share, self.tags)))
+
+    def as_indexed(self):
+        return type(self)(self.tags, indexed=True, joins_index=self.joins_index)
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.column)
+        if self.indexed:
+            return f"{sql} && %s::integer[]", [*params, self.tags]
+        return f"({sql} && %s::integer[]) IS TRUE", [*params, self.tags]
+
+
+class MatchedOnRows(models.Expression):
+    """``(search_vector @@ query) IS TRUE``: the text match, tested on each row read, never
+    looked up in the full-text index (the planner still estimates it from the statistics).
+
+    For a query of common words (``aiuto``, ``bambini``, ``centro estivo``: in a twentieth of
+    the directory or more): the index would build a bitmap of hundreds of thousands of entries
+    (50 ms for ``aiuto``) before the first row, where the 500 matches counted are found within
+    the first few thousand rows read. Beside a filter the tags' index answers (a municipality,
+    a small circle), the rows are read in a random order, each costing several times more:
+    there only the words of a third of the directory or more are best tested on the rows
+    (``aiuto``), and the planner (``directory.search.plan``) looks the others up.
+    """
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, query, share):
+        super().__init__()
+        self.vector = models.F("search_vector")
+        self.query = query
+        self.share = share  # of the directory holding all the words (the product of shares)
+
+    def as_indexed(self) -> models.Q:
+        return models.Q(search_vector=self.query)
+
+    def get_source_expressions(self):
+        return [self.vector, self.query]
+
+    def set_source_expressions(self, exprs):
+        self.vector, self.query = exprs
+
+    def as_sql(self, compiler, connection):
+        vector_sql, vector_params = compiler.compile(self.vector)
+        query_sql, query_params = compiler.compile(self.query)
+        return f"({vector_sql} @@ {query_sql}) IS TRUE", [*vector_params, *query_params]
+
+
+def row_by_row(related):
+    """True when the row has one of these related rows (``related`` refers to the activity
+    with ``OuterRef("pk")``), tested on each row it is asked about, never by first
+    listing every related row.
+
+    The planner estimates the places in a circle by multiplying the selectivities of latitude
+    and longitude; places cluster in cities, so it guesses a few hundred where Naples has ten
+    thousand, and then either joins all of them to their activities (40,000 links) or builds a
+    hash of them, before the first match can be returned; for the slots with an end date on a
+    weekday it hashes all 5,000 of them (10 ms) to test the few activities that have one. An
+    EXISTS inside a CASE is not turned into a join, and one that also tests the outer row
+    otherwise than by equality is not hashed: it runs as a subplan for each candidate row,
+    using the index on the activity, and stops with the page.
+    """
+    exact = models.Exists(related.filter(IsNull(models.OuterRef("pk"), False)))
+    return models.Case(
+        models.When(exact, then=models.Value(True)),
+        default=models.Value(False),
+        output_field=models.BooleanField(),
+    )

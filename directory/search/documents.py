@@ -1,0 +1,104 @@
+"""Forgiving text search over activities (PostgreSQL full-text search).
+
+Every activity keeps a denormalised search document (``Activity.search_text``): its title,
+summary, description, organization, categories and municipalities, lower-cased and stripped of
+accents in Python. On PostgreSQL ``Activity.search_vector`` holds the same text as a weighted
+``tsvector`` (title A, the rest B) in the ``linkrete_it`` configuration (Italian stemming after
+``unaccent``; created by migration 0005), behind a GIN index; a vocabulary of the words seen
+(``SearchTerm``, GIN trigram index) turns small typos into the words the directory really uses.
+
+The same refresh recomputes the activity's search tags (``Activity.search_tags``,
+``directory.search.tags``): its categories, languages, places, zones and hours as integers, which
+the filters and facets look up.
+
+How the documents stay fresh: no signals. Code that changes what an activity is found by
+(title, texts, categories, languages, places and their zones, hours, organization name) calls
+``refresh_search_document`` after saving (admin ``save_related``, approved revisions, imports,
+``seed_demo``); ``rebuild_search_index`` recomputes everything and is safe to run at any time
+(after bulk loads, nightly).
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+from directory.models import Activity, Organization, SearchTerm
+from directory.search import tags
+from directory.search.text import CONFIG, MIN_VOCABULARY_WORD, normalize
+
+
+def document_for(activity: Activity) -> str:
+    """The search text of one activity; reads categories and locations (prefetch them)."""
+    parts = [activity.title, activity.summary, activity.organization.name]
+    for category in activity.categories.all():
+        parts += [category.name, category.name_en]
+        if category.parent_id:
+            parts += [category.parent.name, category.parent.name_en]
+    for location in activity.locations.all():
+        if location.municipality_id:
+            parts.append(location.municipality.name)
+    parts.append(activity.description)
+    return normalize(" ".join(p for p in parts if p))
+
+
+def _documents_queryset():
+    return Activity.objects.select_related("organization").prefetch_related(
+        "categories__parent", "locations__municipality"
+    )
+
+
+def _vocabulary(documents: Iterable[str]) -> set[str]:
+    return {
+        word
+        for document in documents
+        for word in document.split()
+        if len(word) >= MIN_VOCABULARY_WORD and word.isalpha()
+    }
+
+
+def _store(activities: list[Activity]) -> None:
+    for activity in activities:
+        activity.search_text = document_for(activity)
+    Activity.objects.bulk_update(activities, ["search_text"])
+    words = _vocabulary(a.search_text for a in activities)
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=w[:100]) for w in sorted(words)], ignore_conflicts=True, batch_size=1000
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE directory_activity a SET search_vector = "
+            f"setweight(to_tsvector('{CONFIG}', title), 'A') || "
+            f"setweight(to_tsvector('{CONFIG}', search_text), 'B'), "
+            f"search_tags = {tags.TAGS_SQL} "
+            "WHERE id = ANY(%s)",
+            [[a.pk for a in activities]],
+        )
+
+
+def refresh_search_document(activity: Activity) -> None:
+    """Recompute one activity's search document after a change that affects it."""
+    _store([_documents_queryset().get(pk=activity.pk)])
+
+
+def refresh_organization_documents(organization: Organization) -> None:
+    """An organization's name is in its activities' documents: refresh them after a rename."""
+    rebuild_search_index(_documents_queryset().filter(organization=organization))
+
+
+def refresh_search_documents(activities) -> int:
+    """Recompute the documents of some activities (a queryset of them), e.g. after a category
+    or a place they mention is renamed."""
+    return rebuild_search_index(_documents_queryset().filter(pk__in=activities.values("pk")))
+
+
+def rebuild_search_index(queryset=None, batch_size: int = 1000) -> int:
+    """Recompute the documents of all activities (or of ``queryset``); returns how many."""
+    queryset = (queryset if queryset is not None else _documents_queryset()).order_by("pk")
+    done, last_pk = 0, 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last_pk)[:batch_size])
+        if not batch:
+            return done
+        _store(batch)
+        done += len(batch)
+        last_pk = batch[-1].pk

@@ -1,0 +1,54 @@
+"""``categoria``: a category of the taxonomy, with its children."""
+
+from django.utils.translation import gettext_lazy as _
+
+from directory.search import tags
+from directory.search.conditions import tagged
+from directory.search.filters.base import ChoiceParameterFilter, SearchFilter
+
+
+def category_condition(category):
+    """The category and its children (a child's tags hold its parent)."""
+    return tagged(tags.CATEGORY + category.pk)
+
+
+class Category(SearchFilter):
+    name = "categoria"
+    label = _("Category")
+    facet = "categoria"
+    own_set = True
+    tag_range = (tags.CATEGORY, tags.LANGUAGE)
+
+    def parameters(self):
+        return {"categoria": ChoiceParameterFilter(label=self.label, choices=())}
+
+    def adapt_form(self, form, search):
+        form.fields["categoria"].choices = [
+            (c.slug, c.display_name) for c in search.categories.values()
+        ]
+
+    def condition(self, search):
+        return category_condition(search.categories[search.values["categoria"]])
+
+    def chip_label(self, search):
+        return search.categories[search.values["categoria"]].display_name
+
+    def counts(self, counted, search):
+        """{category id: matches} (a root's include its children's)"""
+        return {tag - tags.CATEGORY: n for tag, n in counted.tags.items()}
+
+    def options(self, search, counts, option):
+        """The roots seen among the matches, each with its children seen."""
+        categories, seen = list(search.categories.values()), counts[self.name]
+        options = []
+        for root in (c for c in categories if c.parent_id is None):
+            root_option = option(self.name, root.slug, root.display_name, seen.get(root.pk, 0))
+            children = [
+                option(self.name, c.slug, c.display_name, seen.get(c.pk, 0))
+                for c in categories
+                if c.parent_id == root.pk
+            ]
+            root_option.children = [c for c in children if c.seen or c.active]
+            if root_option.seen or root_option.active:
+                options.append(root_option)
+        return options
