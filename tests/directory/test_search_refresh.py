@@ -17,8 +17,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from directory import search, tasks
-from directory.models import Activity, Category, SearchRefresh, Taxonomy
+from directory.models import Activity, Category, Revision, SearchRefresh, Taxonomy
 from directory.retention import delete_finished_search_refreshes
+from directory.staff import services
 from tests.factories import (
     ActivityFactory,
     LocationFactory,
@@ -376,3 +377,40 @@ def test_the_worker_runs_the_refresh_the_admin_enqueued(client, coordinator):
     assert task.status == "SUCCESSFUL"
     assert all("chitarra" in text for text in texts(many))
     assert SearchRefresh.objects.get().finished_at is not None
+
+
+def test_an_approved_move_of_a_busy_place_refreshes_in_the_background(
+    client, staff, coordinator, organization, django_capture_on_commit_callbacks
+):
+    """The association area's path: a place's revision, approved by a coordinator."""
+    MunicipalityFactory()
+    corsico = MunicipalityFactory(istat_code="015093", name="Corsico")
+    place = LocationFactory(organization=organization)
+    there = make_activities(MANY, organization=organization, locations=[place])
+    client.force_login(staff)
+    client.post(
+        reverse("staff:location_edit", args=[organization.slug, place.pk]),
+        {
+            "name": "Sede",
+            "kind": "physical",
+            "address": "Via Roma 1",
+            "postal_code": "20090",
+            "municipality": corsico.pk,
+        },
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.revision_approve(revision=Revision.objects.get(), reviewer=coordinator)
+
+    place.refresh_from_db()
+    assert place.municipality == corsico
+    assert all("corsico" not in text for text in texts(there))
+    refresh = SearchRefresh.objects.get()
+    assert (refresh.scope, refresh.object_ids, refresh.total) == (
+        SearchRefresh.Scope.LOCATION,
+        [place.pk],
+        MANY,
+    )
+    assert DBTaskResult.objects.count() == 1
+    tasks.refresh_search.call(refresh.pk)
+    assert all("corsico" in text for text in texts(there))
