@@ -12,13 +12,15 @@ import itertools
 import pytest
 from django.contrib.messages import get_messages
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from directory import search, tasks
 from directory.models import Activity, Category, Revision, SearchRefresh, Taxonomy
-from directory.retention import delete_finished_search_refreshes
+from directory.retention import delete_finished_search_refreshes, delete_finished_tasks
 from directory.staff import services
 from tests.factories import (
     ActivityFactory,
@@ -414,3 +416,37 @@ def test_an_approved_move_of_a_busy_place_refreshes_in_the_background(
     assert DBTaskResult.objects.count() == 1
     tasks.refresh_search.call(refresh.pk)
     assert all("corsico" in text for text in texts(there))
+
+
+def test_saving_a_large_category_costs_the_same_queries_whatever_its_size(
+    coordinator_client, scuola, django_capture_on_commit_callbacks
+):
+    organization = OrganizationFactory()
+    counts = []
+    for size in (MANY, 2 * MANY):
+        make_activities(MANY, organization=organization, categories=[scuola])  # MANY, then 2 * MANY
+        url = reverse("admin:directory_category_change", args=[scuola.pk])
+        data = {**changeform_data(coordinator_client.get(url)), "name": f"Scuola {size}"}
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            assert coordinator_client.post(url, data).status_code == 302
+        counts.append(len(queries))
+        # No search document is written in the request.
+        assert not [q for q in queries if "UPDATE" in q["sql"] and "directory_activity" in q["sql"]]
+    assert SearchRefresh.objects.filter(total=2 * MANY).exists()
+    assert counts[0] == counts[1], counts
+
+
+def test_finished_tasks_are_deleted_after_thirty_days(db):
+    now = timezone.now()
+    old = tasks.refresh_search.enqueue(1)
+    waiting = tasks.refresh_search.enqueue(2)
+    DBTaskResult.objects.filter(pk=old.id).update(
+        status="SUCCESSFUL", finished_at=now - datetime.timedelta(days=31)
+    )
+    DBTaskResult.objects.filter(pk=waiting.id).update(enqueued_at=now - datetime.timedelta(days=90))
+
+    assert delete_finished_tasks(now) == 1
+    assert list(DBTaskResult.objects.values_list("pk", flat=True)) == [waiting.db_result.pk]
