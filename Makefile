@@ -1,5 +1,5 @@
-# Linkrete: `make run` serves the demo, `make test` runs the whole suite (one database per
-# xdist worker). Both on the embedded PostgreSQL in .postgres/ (linkrete/embedded_database.py),
+# Linkrete: `make run` serves the demo with its background worker, `make test` runs the whole
+# suite (one database per xdist worker). Both on the embedded PostgreSQL in .postgres/ (linkrete/embedded_database.py),
 # or on the server DATABASE_URL names.
 PYTHON ?= python3
 VENV ?= .venv
@@ -23,7 +23,15 @@ demo: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 
+# The background worker (manage.py db_worker) runs beside the server and stops with it: Ctrl-C
+# reaches both (the worker finishes the task it is running, then exits); if the server stops by
+# itself, the worker is told to stop. No autoreload for the worker: after changing a task, stop
+# and start `make run` again.
 run: demo
+	@DEBUG=1 $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	trap 'wait $$worker; exit 130' INT; \
+	trap 'exit 143' TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 
 test: install

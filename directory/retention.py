@@ -17,8 +17,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from directory.models import Application, Invitation, ProblemReport, Volunteer, VolunteerHours
+from directory.models import (
+    Application,
+    Invitation,
+    ProblemReport,
+    SearchRefresh,
+    Volunteer,
+    VolunteerHours,
+)
 from linkrete.retention import ERASED, Rule, delete_in_batches, erase_in_batches
 
 
@@ -120,6 +128,25 @@ def delete_expired_invitations(now: datetime.datetime) -> int:
     return deleted
 
 
+# Search refreshes and the task queue's rows hold no personal data, only ids and dates: they
+# go a while after they finish, long enough to look back at a slow refresh. Unfinished ones
+# stay, for the admin's "Run again".
+FINISHED_WORK_DAYS = 30
+
+
+def delete_finished_search_refreshes(now: datetime.datetime) -> int:
+    return delete_in_batches(
+        SearchRefresh.objects.filter(finished_at__lt=now - _days(FINISHED_WORK_DAYS))
+    )
+
+
+def delete_finished_tasks(now: datetime.datetime) -> int:
+    """The background worker's finished tasks (django-tasks-db), whichever app enqueued them."""
+    return delete_in_batches(
+        DBTaskResult.objects.finished().filter(finished_at__lt=now - _days(FINISHED_WORK_DAYS))
+    )
+
+
 def rules() -> list[Rule]:
     return [
         Rule(
@@ -147,5 +174,17 @@ def rules() -> list[Rule]:
             delete_expired_invitations,
             f"once expired, {settings.LINKRETE_INVITATION_DAYS} days after sending, with the "
             "accounts made for them if never used",
+        ),
+        Rule(
+            "search refreshes",
+            "deleted",
+            delete_finished_search_refreshes,
+            f"{FINISHED_WORK_DAYS} days after finishing",
+        ),
+        Rule(
+            "background tasks",
+            "deleted",
+            delete_finished_tasks,
+            f"{FINISHED_WORK_DAYS} days after finishing",
         ),
     ]

@@ -3,6 +3,22 @@
 One module per resource; importing them registers the model admins.
 """
 
-from directory.admin import activity, network, organization, problem_report, taxonomy, territory
+from directory.admin import (
+    activity,
+    network,
+    organization,
+    problem_report,
+    search_refresh,
+    taxonomy,
+    territory,
+)
 
-__all__ = ["activity", "network", "organization", "problem_report", "taxonomy", "territory"]
+__all__ = [
+    "activity",
+    "network",
+    "organization",
+    "problem_report",
+    "search_refresh",
+    "taxonomy",
+    "territory",
+]

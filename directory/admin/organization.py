@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from directory import search
 from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
-from directory.models import Activity, Location, Membership, Organization
+from directory.admin.search_refresh import refresh_search_after_save
+from directory.models import Activity, Location, Membership, Organization, SearchRefresh
 
 
 class LocationInline(admin.StackedInline):
@@ -47,7 +47,12 @@ class MembershipInline(admin.TabularInline):
 class OrganizationAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        search.refresh_organization_documents(form.instance)
+        refresh_search_after_save(
+            request,
+            SearchRefresh.Scope.ORGANIZATION,
+            [form.instance.pk],
+            label=_("Organization: %(name)s") % {"name": form.instance.name},
+        )
 
     list_display = [
         "name",
@@ -106,7 +111,12 @@ class OrganizationAdmin(admin.ModelAdmin):
 class LocationAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        search.refresh_search_documents(form.instance.activities.all())
+        refresh_search_after_save(
+            request,
+            SearchRefresh.Scope.LOCATION,
+            [form.instance.pk],
+            label=_("Place: %(name)s") % {"name": form.instance},
+        )
 
     list_display = [
         "name",

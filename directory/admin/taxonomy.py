@@ -1,16 +1,16 @@
 from django.contrib import admin
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from directory import search
 from directory.admin.filters import CategoryLevelFilter
 from directory.admin.labels import LabelledInputsMixin
+from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import (
     GENERAL_INTEREST_AREAS,
-    Activity,
     Category,
     GeneralInterestArea,
     Language,
+    SearchRefresh,
     TargetGroup,
     Taxonomy,
 )
@@ -36,8 +36,11 @@ class CategoryAdmin(LabelledInputsMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:
-            search.refresh_search_documents(
-                Activity.objects.filter(Q(categories=obj) | Q(categories__parent=obj))
+            refresh_search_after_save(
+                request,
+                SearchRefresh.Scope.CATEGORY,
+                [obj.pk],
+                label=_("Category: %(name)s") % {"name": obj.name},
             )
 
     list_display = ["name", "name_en", "taxonomy", "parent", "code", "slug", "order"]

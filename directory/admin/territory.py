@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from directory import search
-from directory.models import Activity, Municipality, Zone
+from directory.admin.search_refresh import refresh_search_after_save
+from directory.models import Municipality, SearchRefresh, Zone
 
 
 @admin.register(Municipality)
@@ -32,12 +32,12 @@ class ZoneAdmin(admin.ModelAdmin):
         before = set(form.instance.municipalities.values_list("pk", flat=True)) if change else set()
         super().save_related(request, form, formsets, change)
         after = set(form.instance.municipalities.values_list("pk", flat=True))
-        _refresh_activities_in(before ^ after)
+        _refresh_activities_in(request, before ^ after, form.instance)
 
     def delete_model(self, request, obj):
         municipalities = set(obj.municipalities.values_list("pk", flat=True))
         super().delete_model(request, obj)
-        _refresh_activities_in(municipalities)
+        _refresh_activities_in(request, municipalities, obj)
 
     def delete_queryset(self, request, queryset):
         municipalities = set(
@@ -45,16 +45,19 @@ class ZoneAdmin(admin.ModelAdmin):
                 "municipality_id", flat=True
             )
         )
+        names = ", ".join(sorted(zone.name for zone in queryset))
         super().delete_queryset(request, queryset)
-        _refresh_activities_in(municipalities)
+        _refresh_activities_in(request, municipalities, names)
 
     @admin.display(description=_("municipalities"), ordering="municipality_count")
     def municipality_count(self, zone):
         return zone.municipality_count
 
 
-def _refresh_activities_in(municipality_ids):
-    if municipality_ids:
-        search.refresh_search_documents(
-            Activity.objects.filter(locations__municipality__in=municipality_ids)
-        )
+def _refresh_activities_in(request, municipality_ids, zone):
+    refresh_search_after_save(
+        request,
+        SearchRefresh.Scope.MUNICIPALITIES,
+        municipality_ids,
+        label=_("Zone: %(name)s") % {"name": zone},
+    )

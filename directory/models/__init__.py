@@ -12,6 +12,7 @@ from directory.models.organization import (
 from directory.models.problem_report import ProblemReport
 from directory.models.revision import Revision
 from directory.models.schedule import WEEKDAY_RRULE_CODES, OpeningSlot, ScheduleException, Weekday
+from directory.models.search_refresh import SearchRefresh
 from directory.models.search_term import SearchTerm
 from directory.models.taxonomy import (
     AGE_BANDS,
@@ -30,6 +31,7 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "SearchRefresh",
     "BoardAnswer",
     "BoardPost",
     "Revision",

@@ -25,8 +25,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from directory import search
-from directory.models import Activity, Location, Organization, Revision
+from directory import search, tasks
+from directory.models import Activity, Location, Organization, Revision, SearchRefresh
 from directory.staff.forms import (
     ActivityForm,
     LocationForm,
@@ -117,7 +117,12 @@ class OrganizationKind(RevisionKind):
         return revision.organization
 
     def refresh_search(self, revision):
-        search.refresh_organization_documents(revision.organization)
+        # Many activities go to the background worker, after the approval commits.
+        tasks.refresh_search_later(
+            SearchRefresh.Scope.ORGANIZATION,
+            [revision.organization_id],
+            label=_("Organization: %(name)s") % {"name": revision.organization.name},
+        )
 
     def edit_url(self, revision):
         return reverse("staff:organization_edit", args=[revision.organization.slug])
@@ -134,7 +139,11 @@ class LocationKind(RevisionKind):
         revision.location = instance
 
     def refresh_search(self, revision):
-        search.refresh_search_documents(revision.location.activities.all())
+        tasks.refresh_search_later(
+            SearchRefresh.Scope.LOCATION,
+            [revision.location_id],
+            label=_("Place: %(name)s") % {"name": revision.location.name},
+        )
 
     def edit_url(self, revision):
         slug = revision.organization.slug

@@ -22,6 +22,7 @@ from directory.models import (
     GeneralInterestArea,
     Language,
     Revision,
+    SearchRefresh,
     TargetGroup,
     Taxonomy,
 )
@@ -103,6 +104,12 @@ def network(coordinator):
     )
     ProblemReportFactory(activity=activity)
     ProblemReportFactory(organization=comitato, activity=None)
+    # Search refreshes, one running and one finished (the admin makes them, not people).
+    refresh = {"scope": "category", "object_ids": [1], "total": 1200}
+    SearchRefresh.objects.create(label="Categoria: Sport", done=300, **refresh)
+    SearchRefresh.objects.create(
+        label="Categoria: Musica", done=1200, finished_at=datetime.datetime.now(ROME), **refresh
+    )
     desk = DeskFactory(name="Sportello Pagnana", host_organization=oratorio, location=sede)
     desk.operators.set([editor])
     DeskOpeningSlotFactory(desk=desk)
@@ -172,6 +179,7 @@ MODELS = [
     AdminPages(BoardPost, search="sala"),
     AdminPages(_model("directory.VolunteeringCall"), search="compiti"),
     AdminPages(_model("directory.ProblemReport"), search="sabato", can_add=False),
+    AdminPages(SearchRefresh, search="sport", can_add=False),
     AdminPages(_model("sportelli.Desk"), search="pagnana"),
     AdminPages(_model("sportelli.Booking"), search="x"),
     AdminPages(_model("sportelli.Access"), search=None),

@@ -24,6 +24,7 @@ from directory.models import (
     ProblemReport,
     Revision,
     ScheduleException,
+    SearchRefresh,
     TargetGroup,
     Taxonomy,
     TrainingPlan,
@@ -70,8 +71,9 @@ MODELS = [
     (TrainingPlan, "Girasole"),
     (BoardPost, "sala"),
     (VolunteeringCall, "compiti"),
+    (SearchRefresh, "Sport"),
 ]
-NOT_ADDABLE = {GeneralInterestArea, ProblemReport, Revision}
+NOT_ADDABLE = {GeneralInterestArea, ProblemReport, Revision, SearchRefresh}
 
 
 def admin_url(model, view, *args):
@@ -119,6 +121,9 @@ def rows(db):
     CourseFactory(plan=TrainingPlanFactory(organization=organization))
     BoardPostFactory(organization=organization)
     VolunteeringCallFactory(organization=organization)
+    SearchRefresh.objects.create(
+        scope=SearchRefresh.Scope.CATEGORY, object_ids=[1], label="Categoria: Sport", total=300
+    )
     return {"zone": zone, "organization": organization, "activity": activity, "location": location}
 
 

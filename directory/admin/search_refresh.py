@@ -1,0 +1,73 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_tasks_db.models import DBTaskResult
+
+from directory.models import SearchRefresh
+from directory.tasks import enqueue_refresh, refresh_search_later
+
+
+def refresh_search_after_save(request, scope: str, object_ids, *, label: str) -> None:
+    """Refresh the search documents a saved change reaches, at once or in the background,
+    and tell the coordinator which."""
+    count = refresh_search_later(scope, object_ids, label=label)
+    if count:
+        messages.info(
+            request,
+            ngettext(
+                "The search will show the change in a few minutes: %(count)d activity to "
+                "refresh (progress under “Search refreshes”).",
+                "The search will show the change in a few minutes: %(count)d activities to "
+                "refresh (progress under “Search refreshes”).",
+                count,
+            )
+            % {"count": count},
+        )
+
+
+@admin.register(SearchRefresh)
+class SearchRefreshAdmin(admin.ModelAdmin):
+    """What the worker has still to do, read-only: the admin makes these rows, not people."""
+
+    list_display = ["label", "scope", "progress", "created_at", "finished_at"]
+    list_filter = ["scope", ("finished_at", admin.EmptyFieldListFilter)]
+    search_fields = ["label"]
+    fields = ["label", "scope", "object_ids", "total", "done", "created_at", "finished_at"]
+    readonly_fields = fields
+    actions = ["run_again"]
+
+    @admin.display(description=_("progress"))
+    def progress(self, refresh):
+        return f"{min(refresh.done, refresh.total)} / {refresh.total}"
+
+    @admin.action(description=_("Run the selected unfinished refreshes again"))
+    def run_again(self, request, queryset):
+        # A refresh resumes where it stopped, and one already running or finished does
+        # nothing more: running one twice is harmless.
+        pending = list(queryset.pending())
+        for refresh in pending:
+            enqueue_refresh(refresh)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d refresh handed to the worker again.",
+                "%(count)d refreshes handed to the worker again.",
+                len(pending),
+            )
+            % {"count": len(pending)},
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# django-tasks-db's own list of task rows is in English and tells no progress; the refreshes
+# above are what coordinators need, and failures are in the worker's log.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
