@@ -1,6 +1,6 @@
 # Linkrete: `make run` serves the demo with its background worker, `make test` runs the whole
-# suite (one database per xdist worker). Both on the embedded PostgreSQL in .postgres/ (linkrete/embedded_database.py),
-# or on the server DATABASE_URL names.
+# suite (one database per xdist worker). Both on the embedded PostgreSQL in .postgres/
+# (linkrete/embedded_database.py), or on the server DATABASE_URL names.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
