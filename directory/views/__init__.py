@@ -8,6 +8,7 @@ from directory.views.public import (
     activity_report_problem,
     home,
     organization_detail,
+    place_search,
 )
 from directory.views.search import search_page as search
 
@@ -23,5 +24,6 @@ __all__ = [
     "my_list_remove",
     "my_list_shared",
     "organization_detail",
+    "place_search",
     "search",
 ]

@@ -1,0 +1,85 @@
+"""The home page's figures, kept in Django's cache between requests.
+
+At national scale (600,000 activities) counting the activities of each need and finding the
+zones that have one takes seconds of SQL: far too much for every visit of the front door, and
+the figures only change when the data does. So they are computed once and kept in the shared
+cache (settings: ``CACHES``) under a key of the day (an activity's validity period is counted by
+date, so a new day starts with fresh figures).
+
+How fresh they are: any save or delete of an activity, organization, category, taxonomy, zone,
+location or municipality, and any change of an activity's categories or locations or a zone's
+municipalities, drops the cached copy at once and again when the transaction commits (signals
+connected in ``DirectoryConfig.ready``, whatever code writes: the staff's approved changes, the
+admin, imports); the next visit computes them again. A ``QuerySet.update()`` sends no signal, so
+the copy also expires after ``TIMEOUT`` seconds: figures are at most that old after such writes.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from directory.models import Activity, Category, Organization, Zone
+
+NEED_TAXONOMIES = ("aree-intervento", "tempo-libero")
+# The zones offered as links on the home page; the others are found by the place search.
+HOME_ZONES = 24
+TIMEOUT = 600
+KEY_PREFIX = "directory:home-figures:1:"
+
+
+def _key(day):
+    return f"{KEY_PREFIX}{day.isoformat()}"
+
+
+def figures():
+    """{need_categories, zones, zone_total, activity_count, organization_count} of today."""
+    day = timezone.localdate()
+    key = _key(day)
+    cached = cache.get(key)
+    if cached is None:
+        cached = _compute(day)
+        cache.set(key, cached, TIMEOUT)
+    return cached
+
+
+def _count_distinct_pk():
+    # Not ``Count``: an aggregate would group the subquery by activity.
+    return Func(F("pk"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
+
+
+def _compute(day):
+    visible = Activity.objects.public().current(on=day)
+    in_category = (
+        visible.filter(Q(categories=OuterRef("pk")) | Q(categories__parent=OuterRef("pk")))
+        .order_by()
+        .annotate(n=_count_distinct_pk())
+        .values("n")
+    )
+    need_categories = list(
+        Category.objects.roots()
+        .filter(taxonomy__slug__in=NEED_TAXONOMIES)
+        .select_related("taxonomy")
+        .prefetch_related(Prefetch("children", queryset=Category.objects.order_by("order", "name")))
+        .annotate(activity_count=Coalesce(Subquery(in_category, output_field=IntegerField()), 0))
+    )
+    zones = list(
+        Zone.objects.filter(
+            Exists(visible.filter(locations__municipality__zones=OuterRef("pk")))
+        ).order_by("name")
+    )
+    return {
+        "need_categories": need_categories,
+        "zones": zones[:HOME_ZONES],
+        "zone_total": len(zones),
+        "activity_count": visible.count(),
+        "organization_count": Organization.objects.published().count(),
+    }
+
+
+def forget(**kwargs):
+    """Drop today's cached figures (a signal receiver: takes the signal's arguments)."""
+    key = _key(timezone.localdate())
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
