@@ -27,6 +27,11 @@ NEED_TAXONOMIES = ("aree-intervento", "tempo-libero")
 HOME_ZONES = 24
 TIMEOUT = 600
 KEY_PREFIX = "directory:home-figures:1:"
+# The last figures computed, shown while another process recomputes them.
+LAST_KEY = "directory:home-figures:last"
+LAST_TIMEOUT = 24 * 3600
+LOCK_KEY = "directory:home-figures:computing"
+LOCK_TIMEOUT = 60
 
 
 def _key(day):
@@ -34,13 +39,28 @@ def _key(day):
 
 
 def figures():
-    """{need_categories, zones, zone_total, activity_count, organization_count} of today."""
+    """{need_categories, zones, zone_total, activity_count, organization_count} of today.
+
+    One process at a time recomputes them (seconds at national scale); meanwhile the others
+    show the last figures computed, if any, rather than pile up the same queries.
+    """
     day = timezone.localdate()
     key = _key(day)
     cached = cache.get(key)
-    if cached is None:
+    if cached is not None:
+        return cached
+    computing = cache.add(LOCK_KEY, True, LOCK_TIMEOUT)
+    if not computing:
+        last = cache.get(LAST_KEY)
+        if last is not None:
+            return last
+    try:
         cached = _compute(day)
         cache.set(key, cached, TIMEOUT)
+        cache.set(LAST_KEY, cached, LAST_TIMEOUT)
+    finally:
+        if computing:
+            cache.delete(LOCK_KEY)
     return cached
 
 

@@ -1,6 +1,8 @@
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from directory import home
 from directory.models import Activity, Category, PublicationStatus, Revision
 from directory.staff import services
 from tests.directory.helpers import count_queries
@@ -187,3 +189,15 @@ def test_language_switch_is_a_post_form_that_works_without_javascript(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert response["Location"] == "/en/"
+
+
+def test_while_another_process_recomputes_the_figures_the_last_ones_are_shown(client):
+    ActivityFactory(categories=[category("sport")])
+    client.get(reverse("directory:home"))
+    ActivityFactory(categories=[category("sport")])
+    cache.add(home.LOCK_KEY, True, home.LOCK_TIMEOUT)  # another process is recomputing
+
+    assert count_queries(client, reverse("directory:home")) == 0
+    assert root_count(client.get(reverse("directory:home")), "socialita") == 1
+    cache.delete(home.LOCK_KEY)
+    assert root_count(client.get(reverse("directory:home")), "socialita") == 2
