@@ -16,7 +16,7 @@ the copy also expires after ``TIMEOUT`` seconds: figures are at most that old af
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -64,26 +64,23 @@ def figures():
     return cached
 
 
-def _count_distinct_pk():
-    # Not ``Count``: an aggregate would group the subquery by activity.
-    return Func(F("pk"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
-
-
 def _compute(day):
     visible = Activity.objects.public().current(on=day)
-    in_category = (
-        visible.filter(Q(categories=OuterRef("pk")) | Q(categories__parent=OuterRef("pk")))
-        .order_by()
-        .annotate(n=_count_distinct_pk())
-        .values("n")
+    # One pass over the activities' categories, grouped by root (a root or a root's child):
+    # at national scale half the time of one count per root.
+    per_root = dict(
+        visible.order_by()
+        .values_list(Coalesce("categories__parent", "categories"))
+        .annotate(n=Count("pk", distinct=True))
     )
     need_categories = list(
         Category.objects.roots()
         .filter(taxonomy__slug__in=NEED_TAXONOMIES)
         .select_related("taxonomy")
         .prefetch_related(Prefetch("children", queryset=Category.objects.order_by("order", "name")))
-        .annotate(activity_count=Coalesce(Subquery(in_category, output_field=IntegerField()), 0))
     )
+    for root in need_categories:
+        root.activity_count = per_root.get(root.pk, 0)
     zones = list(
         Zone.objects.filter(
             Exists(visible.filter(locations__municipality__zones=OuterRef("pk")))
