@@ -9,6 +9,7 @@ from directory.views.public import (
     home,
     organization_detail,
     place_search,
+    place_suggestions,
 )
 from directory.views.search import search_page as search
 
@@ -25,5 +26,6 @@ __all__ = [
     "my_list_shared",
     "organization_detail",
     "place_search",
+    "place_suggestions",
     "search",
 ]

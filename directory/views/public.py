@@ -9,12 +9,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import F, Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from directory import home as home_figures
@@ -111,6 +112,30 @@ def place_search(request):
             "choices": [(label, urlencode(params)) for label, params in choices],
         },
     )
+
+
+@login_not_required
+@cache_control(public=True, max_age=3600)
+def place_suggestions(request):
+    """Up to ten place names starting with what was typed, zones first (JSON, for a datalist).
+
+    Progressive enhancement of the place search: without JavaScript the name is searched as is.
+    """
+    typed = request.GET.get("dove", "").strip()[:120]
+    names = []
+    if len(typed) >= 2:
+        names = list(
+            Zone.objects.filter(name__unaccent__istartswith=typed)
+            .order_by("name")
+            .values_list("name", flat=True)[:MAX_PLACE_CHOICES]
+        )
+        names += (
+            Municipality.objects.filter(name__unaccent__istartswith=typed)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()[: MAX_PLACE_CHOICES - len(names)]
+        )
+    return JsonResponse({"names": names})
 
 
 def _finder_state(params, need_categories):

@@ -68,3 +68,29 @@ def test_place_search_query_count(client, django_assert_max_num_queries):
     MunicipalityFactory(istat_code="015999", name="Milanino")
     with django_assert_max_num_queries(4):
         assert place(client, dove="mila").status_code == 200
+
+
+def test_suggestions_offer_names_starting_with_the_typed_text_zones_first(client):
+    MunicipalityFactory(istat_code="015146", name="Milano")
+    MunicipalityFactory(istat_code="040012", name="Forlì")
+    ZoneFactory(name="Milano Sud", slug="milano-sud")
+    response = client.get(reverse("directory:place_suggestions"), {"dove": "mil"})
+    assert response.json() == {"names": ["Milano Sud", "Milano"]}
+    assert "max-age=3600" in response["Cache-Control"]
+    assert client.get(reverse("directory:place_suggestions"), {"dove": "forl"}).json() == {
+        "names": ["Forlì"]
+    }
+
+
+def test_suggestions_need_two_letters_and_stop_at_ten(client):
+    for n in range(12):
+        MunicipalityFactory(istat_code=f"0150{n:02d}", name=f"Comune {n:02d}")
+    suggest = reverse("directory:place_suggestions")
+    assert client.get(suggest, {"dove": "c"}).json() == {"names": []}
+    assert len(client.get(suggest, {"dove": "co"}).json()["names"]) == 10
+
+
+def test_the_place_fields_ask_for_suggestions_and_work_as_plain_forms(client):
+    content = client.get(reverse("directory:home")).content.decode()
+    assert f'data-place-suggest="{reverse("directory:place_suggestions")}"' in content
+    assert "js/place-suggest" in content
