@@ -70,32 +70,30 @@ MAX_PLACE_CHOICES = 10
 def place_search(request):
     """A place typed by name: one zone or municipality goes to its results, several are offered.
 
-    Zones first; names match whole, ignoring case and accents. Works without JavaScript.
+    Zones first, ignoring case and accents: whole names, else zones containing the text and
+    municipalities starting with it. Works without JavaScript.
     """
     typed = request.GET.get("dove", "").strip()[:120]
     carried = {k: request.GET[k] for k in PLACE_CARRIED if request.GET.get(k)}
     if not typed:
         return redirect(f"{reverse('directory:search')}?{urlencode(carried)}")
-    zones = []
-    municipalities = []
-    if typed:
-        zones = list(Zone.objects.filter(name__unaccent__iexact=typed).order_by("name"))
-        municipalities = list(
-            Municipality.objects.filter(name__unaccent__iexact=typed).order_by(
-                "name", "province_code"
-            )[: MAX_PLACE_CHOICES + 1]
+    zones = list(Zone.objects.filter(name__unaccent__iexact=typed).order_by("name"))
+    municipalities = list(
+        Municipality.objects.filter(name__unaccent__iexact=typed).order_by("name", "province_code")[
+            :MAX_PLACE_CHOICES
+        ]
+    )
+    if not zones and not municipalities:
+        zones = list(
+            Zone.objects.filter(name__unaccent__icontains=typed).order_by("name")[
+                :MAX_PLACE_CHOICES
+            ]
         )
-        if not zones and not municipalities:
-            zones = list(
-                Zone.objects.filter(name__unaccent__icontains=typed).order_by("name")[
-                    :MAX_PLACE_CHOICES
-                ]
-            )
-            municipalities = list(
-                Municipality.objects.filter(name__unaccent__istartswith=typed).order_by(
-                    "name", "province_code"
-                )[:MAX_PLACE_CHOICES]
-            )
+        municipalities = list(
+            Municipality.objects.filter(name__unaccent__istartswith=typed).order_by(
+                "name", "province_code"
+            )[:MAX_PLACE_CHOICES]
+        )
     choices = [(zone.name, {**carried, "zona": zone.slug}) for zone in zones] + [
         (f"{m.name} ({m.province_code})", {**carried, "comune": m.istat_code})
         for m in municipalities
