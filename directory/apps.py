@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +8,17 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from directory.models import Category, Language, Taxonomy
+        from directory import home
+        from directory.models import (
+            Activity,
+            Category,
+            Language,
+            Location,
+            Municipality,
+            Organization,
+            Taxonomy,
+            Zone,
+        )
         from directory.search import choices as search_choices
 
         # Not business logic: the search page's cached copy of these rows is dropped whatever
@@ -17,3 +27,17 @@ class DirectoryConfig(AppConfig):
             uid = f"directory.search.choices.{model.__name__}"
             post_save.connect(search_choices.forget, sender=model, dispatch_uid=uid + ".save")
             post_delete.connect(search_choices.forget, sender=model, dispatch_uid=uid + ".delete")
+
+        # The home page's cached figures likewise (directory.home says how fresh they are).
+        for model in (Activity, Category, Location, Municipality, Organization, Taxonomy, Zone):
+            uid = f"directory.home.{model.__name__}"
+            post_save.connect(home.forget, sender=model, dispatch_uid=uid + ".save")
+            post_delete.connect(home.forget, sender=model, dispatch_uid=uid + ".delete")
+        for through in (
+            Activity.categories.through,
+            Activity.locations.through,
+            Zone.municipalities.through,
+        ):
+            m2m_changed.connect(
+                home.forget, sender=through, dispatch_uid=f"directory.home.{through.__name__}"
+            )

@@ -8,6 +8,8 @@ from directory.views.public import (
     activity_report_problem,
     home,
     organization_detail,
+    place_search,
+    place_suggestions,
 )
 from directory.views.search import search_page as search
 
@@ -23,5 +25,7 @@ __all__ = [
     "my_list_remove",
     "my_list_shared",
     "organization_detail",
+    "place_search",
+    "place_suggestions",
     "search",
 ]

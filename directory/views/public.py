@@ -1,21 +1,24 @@
 """Public pages of the directory: home, activity and organization pages. No sign-in."""
 
 import datetime
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.db.models import F, Prefetch
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
+from directory import home as home_figures
 from directory import my_list
 from directory.cards import with_card_details
 from directory.forms import ProblemReportForm
@@ -24,7 +27,6 @@ from directory.models import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
     Activity,
-    Category,
     Location,
     Municipality,
     Organization,
@@ -34,61 +36,104 @@ from directory.models import (
 from directory.seo import activity_jsonld, organization_jsonld
 from linkrete.throttle import over_limit
 
-NEED_TAXONOMIES = ("aree-intervento", "tempo-libero")
 FINDER_STEPS = ("1", "2", "3")
 REPORTS_PER_HOUR = 5
 
 
-def _count_distinct_pk():
-    return Func(F("pk"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
-
-
 @login_not_required
 def home(request):
-    visible = Activity.objects.public().current()
-    # One query: each root with the number of visible activities in it or in its children.
-    in_category = (
-        visible.filter(Q(categories=OuterRef("pk")) | Q(categories__parent=OuterRef("pk")))
-        .order_by()
-        .annotate(n=_count_distinct_pk())
-        .values("n")
-    )
-    need_categories = list(
-        Category.objects.roots()
-        .filter(taxonomy__slug__in=NEED_TAXONOMIES)
-        .select_related("taxonomy")
-        .prefetch_related(Prefetch("children", queryset=Category.objects.order_by("order", "name")))
-        .annotate(activity_count=Coalesce(Subquery(in_category, output_field=IntegerField()), 0))
-    )
-    zones = list(
-        Zone.objects.filter(
-            Exists(visible.filter(locations__municipality__zones=OuterRef("pk")))
-        ).order_by("name")
-    )
-    municipalities = list(
-        Municipality.objects.filter(
-            Exists(visible.filter(locations__municipality=OuterRef("pk")))
-        ).order_by("name")
-    )
-
+    # The figures are cached and dropped when the data changes (directory.home: how fresh).
+    figures = home_figures.figures()
+    need_categories = figures["need_categories"]
     finder = _finder_state(request.GET, need_categories)
     return render(
         request,
         "directory/home.html",
         {
-            "need_categories": need_categories,
+            **figures,
             "age_bands": AGE_BANDS,
-            "zones": zones,
-            "municipalities": municipalities,
             "finder": finder,
-            "activity_count": visible.count(),
-            "organization_count": Organization.objects.published().count(),
             "meta_description": _(
                 "Activities, help and services for families near you: search by need, "
                 "age, place and day."
             ),
         },
     )
+
+
+# What the place search carries on to the search page.
+PLACE_CARRIED = ("q", "fascia", "categoria")
+MAX_PLACE_CHOICES = 10
+
+
+@login_not_required
+def place_search(request):
+    """A place typed by name: one zone or municipality goes to its results, several are offered.
+
+    Zones first, ignoring case and accents: whole names, else zones containing the text and
+    municipalities starting with it. Works without JavaScript.
+    """
+    typed = request.GET.get("dove", "").strip()[:120]
+    carried = {k: request.GET[k] for k in PLACE_CARRIED if request.GET.get(k)}
+    if not typed:
+        return redirect(f"{reverse('directory:search')}?{urlencode(carried)}")
+    zones = list(Zone.objects.filter(name__unaccent__iexact=typed).order_by("name"))
+    municipalities = list(
+        Municipality.objects.filter(name__unaccent__iexact=typed).order_by("name", "province_code")[
+            :MAX_PLACE_CHOICES
+        ]
+    )
+    if not zones and not municipalities:
+        zones = list(
+            Zone.objects.filter(name__unaccent__icontains=typed).order_by("name")[
+                :MAX_PLACE_CHOICES
+            ]
+        )
+        municipalities = list(
+            Municipality.objects.filter(name__unaccent__istartswith=typed).order_by(
+                "name", "province_code"
+            )[:MAX_PLACE_CHOICES]
+        )
+    choices = [(zone.name, {**carried, "zona": zone.slug}) for zone in zones] + [
+        (f"{m.name} ({m.province_code})", {**carried, "comune": m.istat_code})
+        for m in municipalities
+    ]
+    choices = choices[:MAX_PLACE_CHOICES]
+    if len(choices) == 1:
+        return redirect(f"{reverse('directory:search')}?{urlencode(choices[0][1])}")
+    return render(
+        request,
+        "directory/place_search.html",
+        {
+            "typed": typed,
+            "carried": carried,
+            "choices": [(label, urlencode(params)) for label, params in choices],
+        },
+    )
+
+
+@login_not_required
+@cache_control(public=True, max_age=3600)
+def place_suggestions(request):
+    """Up to ten place names starting with what was typed, zones first (JSON, for a datalist).
+
+    Progressive enhancement of the place search: without JavaScript the name is searched as is.
+    """
+    typed = request.GET.get("dove", "").strip()[:120]
+    names = []
+    if len(typed) >= 2:
+        names = list(
+            Zone.objects.filter(name__unaccent__istartswith=typed)
+            .order_by("name")
+            .values_list("name", flat=True)[:MAX_PLACE_CHOICES]
+        )
+        names += (
+            Municipality.objects.filter(name__unaccent__istartswith=typed)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()[: MAX_PLACE_CHOICES - len(names)]
+        )
+    return JsonResponse({"names": names})
 
 
 def _finder_state(params, need_categories):

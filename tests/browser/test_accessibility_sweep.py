@@ -73,6 +73,8 @@ def test_public_pages(page, assert_accessible, world, desk):
         [
             "/",
             "/en/",
+            "/?passo=3",
+            "/cerca/luogo/?dove=nessunluogo",
             "/cerca/?q=doposcuola",
             "/cerca/?q=nessunrisultatopossibile&eta=3",
             world["activity"].get_absolute_url(),

@@ -65,3 +65,16 @@ def test_search_works_without_javascript(browser, live_server, world):
     page.wait_for_url("**/attivita/doposcuola/")
     assert page.locator("h1").inner_text() == "Doposcuola"
     context.close()
+
+
+def test_a_place_typed_in_the_finder_is_suggested_and_leads_to_its_results(page, world):
+    page.goto("/?passo=3&fascia=6-11")
+    field = page.locator("#finder-dove")
+    field.press_sequentially("cors", delay=50)
+    suggestion = page.locator("#finder-dove-suggestions option[value='Corsico']")
+    suggestion.wait_for(state="attached")
+    field.fill("Corsico")
+    page.locator("form.linkrete-finder button[type='submit']").click()
+    page.wait_for_url("**/cerca/?**")
+    assert "comune=015093" in page.url
+    assert "fascia=6-11" in page.url
