@@ -1,0 +1,271 @@
+"""Every public page's query count: the same with a small world and with one ten times larger, and
+pinned, so that an N+1 (a count that grows with the rows) and a regression (one more query on
+every request) both fail here. A new public URL fails ``test_every_public_url_is_counted`` until it
+is listed in ``PAGES`` (or, with a reason, in ``NOT_PAGES``)."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from directory import my_list
+from directory.models import Activity, Language, TargetGroup, Weekday, Zone
+from directory.search import rebuild_search_index
+from sportelli.slots import bookable_window, desk_slots
+from tests.factories import (
+    ActivityFactory,
+    BookingFactory,
+    DeskExceptionFactory,
+    DeskFactory,
+    DeskOpeningSlotFactory,
+    LocationFactory,
+    MunicipalityFactory,
+    OpeningSlotFactory,
+    OrganizationFactory,
+    ScheduleExceptionFactory,
+    VolunteeringCallFactory,
+    category,
+)
+
+# Free slots, today's hours and the bookable window depend on the day: pinned.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
+
+SMALL, LARGE = 3, 30
+CATEGORIES = ["laboratori", "sport", "socialita", "diritto-istruzione", "genitorialita"]
+
+
+class World:
+    """Organizations, activities, desks and calls, each with places, hours, categories and
+    languages; the first of each (the one the detail pages show) gains a row of every relation
+    with each step, so detail pages grow too."""
+
+    def __init__(self):
+        self.size = 0
+        self.zone = Zone.objects.create(name="Ambito del Corsichese", slug="corsichese")
+        self.organization = OrganizationFactory(name="Oratorio San Luigi", slug="oratorio")
+        self.activity = ActivityFactory(
+            organization=self.organization, title="Doposcuola", slug="doposcuola"
+        )
+        self.desk = DeskFactory(
+            name="Sportello Pagnana", slug="sportello-pagnana", host_organization=self.organization
+        )
+        self.call = VolunteeringCallFactory(
+            organization=self.organization, title="Aiuto compiti", slug="aiuto-compiti"
+        )
+        self.booking = None
+        self.languages = list(Language.objects.order_by("pk"))
+        self.target_groups = list(TargetGroup.objects.order_by("pk"))
+        self.grow(SMALL)
+
+    def grow(self, size):
+        for n in range(self.size, size):
+            self._add(n)
+        self.size = size
+        rebuild_search_index()
+
+    def _add(self, n):
+        municipality = MunicipalityFactory(istat_code=f"9{n:05d}", name=f"Comune {n}")
+        self.zone.municipalities.add(municipality)
+        organization = OrganizationFactory()
+        location = LocationFactory(organization=organization, municipality=municipality)
+        activity = ActivityFactory(
+            organization=organization, categories=[category(CATEGORIES[n % len(CATEGORIES)])]
+        )
+        activity.locations.add(location)
+        activity.languages.add(self.languages[n % len(self.languages)])
+        activity.target_groups.add(self.target_groups[n % len(self.target_groups)])
+        OpeningSlotFactory(activity=activity, weekday=n % 7 + 1)
+        desk = DeskFactory(host_organization=organization)
+        DeskOpeningSlotFactory(desk=desk)
+        VolunteeringCallFactory(organization=organization)
+
+        # The pages' own objects gain one of everything.
+        focus_location = LocationFactory(
+            organization=self.organization, name=f"Sede {n}", municipality=municipality
+        )
+        self.activity.locations.add(focus_location)
+        self.activity.categories.add(category(CATEGORIES[n % len(CATEGORIES)]))
+        self.activity.languages.add(self.languages[n % len(self.languages)])
+        self.activity.target_groups.add(self.target_groups[n % len(self.target_groups)])
+        OpeningSlotFactory(
+            activity=self.activity,
+            weekday=n % 7 + 1,
+            opens_at=datetime.time(8 + n // 7),
+            closes_at=datetime.time(9 + n // 7),
+        )
+        ScheduleExceptionFactory(
+            activity=self.activity, date=datetime.date(2026, 12, 3) + datetime.timedelta(days=n)
+        )
+        own = ActivityFactory(organization=self.organization)
+        own.locations.add(focus_location)
+        OpeningSlotFactory(activity=own, weekday=Weekday.MONDAY)
+        VolunteeringCallFactory(organization=self.organization)
+        DeskOpeningSlotFactory(
+            desk=self.desk,
+            weekday=n % 5 + 1,
+            opens_at=datetime.time(8 + n // 5, 0),
+            closes_at=datetime.time(8 + n // 5, 30),
+        )
+        DeskExceptionFactory(
+            desk=self.desk, date=datetime.date(2027, 1, 4) + datetime.timedelta(days=n)
+        )
+        self.booking = BookingFactory(desk=self.desk)
+
+    def slugs(self):
+        return Activity.objects.order_by("pk").values_list("slug", flat=True)
+
+
+@pytest.fixture
+def world():
+    return World()
+
+
+def _desk(name):
+    return lambda world: reverse(f"sportelli:{name}", kwargs={"slug": world.desk.slug})
+
+
+def _booking(name):
+    return lambda world: reverse(f"sportelli:{name}", kwargs={"token": world.booking.cancel_token})
+
+
+# name -> (the page's URL in a world, the pinned query count)
+PAGES = {
+    "directory:home": (lambda world: reverse("directory:home"), 6),
+    "directory:search": (lambda world: reverse("directory:search"), 7),
+    "directory:search (text)": (lambda world: reverse("directory:search") + "?q=laboratorio", 9),
+    "directory:search (category)": (
+        lambda world: reverse("directory:search") + "?categoria=laboratori",
+        7,
+    ),
+    "directory:search (zone)": (
+        lambda world: reverse("directory:search") + f"?zona={world.zone.slug}",
+        8,
+    ),
+    "directory:search (municipality)": (
+        lambda world: reverse("directory:search") + "?comune=900000",
+        8,
+    ),
+    "directory:activity_detail": (lambda world: world.activity.get_absolute_url(), 7),
+    "directory:activity_qr": (
+        lambda world: reverse("directory:activity_qr", kwargs={"slug": world.activity.slug}),
+        1,
+    ),
+    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 8),
+    "directory:my_list": (lambda world: reverse("directory:my_list"), 5),
+    "directory:my_list_shared": (
+        lambda world: reverse("directory:my_list_shared") + "?a=" + ",".join(world.slugs()),
+        4,
+    ),
+    "directory:call_list": (lambda world: reverse("directory:call_list"), 1),
+    "directory:call_detail": (lambda world: world.call.get_absolute_url(), 1),
+    "sportelli:desk_list": (lambda world: reverse("sportelli:desk_list"), 6),
+    "sportelli:desk_detail": (_desk("desk_detail"), 5),
+    "sportelli:booking_channel": (_desk("booking_channel"), 2),
+    "sportelli:booking_slot": (_desk("booking_slot"), 5),
+    "sportelli:booking_details": (_desk("booking_details"), 5),
+    "sportelli:booking_privacy": (_desk("booking_privacy"), 2),
+    "sportelli:booking_summary": (_desk("booking_summary"), 6),
+    "sportelli:booking_done": (_booking("booking_done"), 1),
+    "sportelli:booking_ics": (_booking("booking_ics"), 1),
+    "sportelli:booking_cancel": (_booking("booking_cancel"), 1),
+    "pages:accessibility": (lambda world: reverse("pages:accessibility"), 0),
+    "pages:privacy": (lambda world: reverse("pages:privacy"), 0),
+    "pages:legal": (lambda world: reverse("pages:legal"), 0),
+    "pages:contacts": (lambda world: reverse("pages:contacts"), 0),
+    "pages:site_map": (lambda world: reverse("pages:site_map"), 0),
+    "django.contrib.sitemaps.views.sitemap": (lambda world: "/sitemap.xml", 4),
+    "login": (lambda world: reverse("login"), 0),
+}
+
+# Open to anonymous visitors but no page to count, and why.
+NOT_PAGES = {
+    "set_language": "a POST that redirects",
+    "directory:my_list_add": "a POST that redirects",
+    "directory:my_list_remove": "a POST that redirects",
+    "directory:activity_report_problem": "a POST (the form is on the activity's page)",
+    # The staff area's sign-in and account pages: a form or a token, no data of the portal.
+    "admin:login": "the staff area's sign-in",
+    "staff:invitation_open": "the staff area's account pages",
+    "staff:invitation_accept": "the staff area's account pages",
+    "staff:invitation_done": "the staff area's account pages",
+    "staff:password_reset": "the staff area's account pages",
+    "staff:password_reset_done": "the staff area's account pages",
+    "staff:password_reset_confirm": "the staff area's account pages",
+    "staff:password_reset_complete": "the staff area's account pages",
+}
+
+
+BOOKING_STEPS = {
+    f"sportelli:booking_{step}" for step in ("channel", "slot", "details", "privacy", "summary")
+}
+
+
+def _prepare(client, world, name):
+    """What a visitor has done before opening the page (a list kept, a booking begun), from a
+    fresh session each time."""
+    client.cookies.clear()
+    if name == "directory:my_list":
+        session = client.session
+        session[my_list.SESSION_KEY] = list(
+            Activity.objects.order_by("pk").values_list("pk", flat=True)
+        )
+        session.save()
+    if name in BOOKING_STEPS:
+        walk_to_summary(client, world.desk)
+
+
+def walk_to_summary(client, desk):
+    def url(step):
+        return reverse(f"sportelli:{step}", kwargs={"slug": desk.slug})
+
+    slot = desk_slots(desk, *bookable_window(desk))[0]
+    client.post(url("booking_channel"), {"channel": "in_person"})
+    client.post(url("booking_slot"), {"slot": slot.key})
+    details = {
+        "name": "Giulia Verdi",
+        "phone": "3471112233",
+        "topic": category("digital-divide").pk,
+    }
+    client.post(url("booking_details"), details)
+    response = client.post(url("booking_privacy"), {"privacy": "on"})
+    assert response.url == url("booking_summary")
+
+
+def count_queries(client, world, name):
+    url = PAGES[name][0](world)
+    _prepare(client, world, name)
+    cache.clear()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_query_count_does_not_grow_with_the_data(client, world, name):
+    small = count_queries(client, world, name)
+    world.grow(LARGE)
+    large = count_queries(client, world, name)
+    assert (small, large) == (PAGES[name][1], PAGES[name][1])
+
+
+def _is_public(pattern):
+    """Named and marked ``login_not_required`` (LoginRequiredMiddleware guards the rest)."""
+    return bool(pattern.name) and getattr(pattern.callback, "login_required", True) is False
+
+
+def _names(resolver, namespace=""):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and _is_public(pattern):
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_public_url_is_counted():
+    counted = {name.split(" ")[0] for name in PAGES}
+    assert set(_names(get_resolver())) == counted | set(NOT_PAGES)
