@@ -148,6 +148,13 @@ PAGES = {
         lambda world: reverse("directory:search") + "?comune=900000",
         8,
     ),
+    # A typed place that several municipalities' names begin with (a list of choices that grows
+    # with the data), and the names suggested as you type.
+    "directory:place_search": (lambda world: reverse("directory:place_search") + "?dove=Comune", 4),
+    "directory:place_suggestions": (
+        lambda world: reverse("directory:place_suggestions") + "?dove=Com",
+        2,
+    ),
     "directory:activity_detail": (lambda world: world.activity.get_absolute_url(), 7),
     "directory:activity_qr": (
         lambda world: reverse("directory:activity_qr", kwargs={"slug": world.activity.slug}),
