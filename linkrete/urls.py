@@ -4,9 +4,10 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 from django.views.i18n import set_language
 
 from directory.sitemaps import SITEMAPS as DIRECTORY_SITEMAPS
@@ -20,12 +21,24 @@ admin.site.site_title = _("Linkrete")
 admin.site.index_title = _("Network coordination")
 admin.site.login_form = AdminLoginForm
 
+SITEMAP_CACHE_SECONDS = 60 * 60
+SITEMAPS = DIRECTORY_SITEMAPS | DESK_SITEMAPS | {"site_pages": PagesSitemap}
+
 urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # The index of the sections' files; each file holds at most ``Bilingual.limit`` URLs. Both
+    # are kept an hour in the shared cache: crawlers come back, the directory changes slowly,
+    # and counting a national-scale section takes seconds.
     path(
         "sitemap.xml",
-        login_not_required(sitemap),
-        {"sitemaps": DIRECTORY_SITEMAPS | DESK_SITEMAPS | {"site_pages": PagesSitemap}},
+        login_not_required(cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index)),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        login_not_required(cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap)),
+        {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
 ]

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from directory.sitemaps import Bilingual
+from directory.sitemaps import Bilingual, UpdatedAtLastmod
 from sportelli.models import Desk
 
 
@@ -15,15 +15,12 @@ class DeskListSitemap(Bilingual):
         return reverse(item)
 
 
-class DeskSitemap(Bilingual):
+class DeskSitemap(UpdatedAtLastmod, Bilingual):
     changefreq = "weekly"
     priority = 0.7
 
     def items(self):
         return Desk.objects.public().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, desk):
-        return desk.updated_at
 
 
 SITEMAPS = {"desk_list": DeskListSitemap, "desks": DeskSitemap}

@@ -19,6 +19,7 @@ from tests.factories import (
     VolunteerHoursFactory,
     VolunteeringCallFactory,
 )
+from tests.sitemap_reader import whole_sitemap
 
 SECRETS = [
     "Zeffirino",
@@ -86,6 +87,7 @@ def test_public_pages_and_sitemap_never_show_volunteers_or_applicants(
         response = client.get(url)
         assert response.status_code == 200, url
         _assert_no_personal_data(response.content.decode())
+    _assert_no_personal_data(whole_sitemap(client))
 
 
 def test_applying_and_answering_log_no_personal_data(

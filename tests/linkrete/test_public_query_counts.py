@@ -183,7 +183,9 @@ PAGES = {
     "pages:legal": (lambda world: reverse("pages:legal"), 0),
     "pages:contacts": (lambda world: reverse("pages:contacts"), 0),
     "pages:site_map": (lambda world: reverse("pages:site_map"), 0),
-    "django.contrib.sitemaps.views.sitemap": (lambda world: "/sitemap.xml", 4),
+    # The index counts each section and reads its newest change; a section's file reads a page.
+    "sitemap": (lambda world: "/sitemap.xml", 7),
+    "django.contrib.sitemaps.views.sitemap": (lambda world: "/sitemap-activities.xml", 2),
     "login": (lambda world: reverse("login"), 0),
 }
 

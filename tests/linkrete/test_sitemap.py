@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from directory.models import Activity, PublicationStatus
+from directory.sitemaps import ActivitySitemap
 from tests.factories import (
     ActivityFactory,
     ApplicationFactory,
@@ -10,6 +11,7 @@ from tests.factories import (
     OrganizationFactory,
     VolunteeringCallFactory,
 )
+from tests.sitemap_reader import LOC, section_files, whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +24,8 @@ def test_sitemap_lists_home_public_activities_and_organizations_with_alternates(
     ActivityFactory(slug="finita", status=Activity.Status.ENDED)
     OrganizationFactory(name="Ente in bozza", slug="ente-bozza", status=PublicationStatus.DRAFT)
 
-    response = client.get("/sitemap.xml")
-    content = response.content.decode()
+    content = whole_sitemap(client)
 
-    assert response.status_code == 200
     assert "<loc>http://testserver/</loc>" in content
     assert "<loc>http://testserver/attivita/calcio/</loc>" in content
     assert "<loc>http://testserver/en/attivita/calcio/</loc>" in content
@@ -44,7 +44,7 @@ def test_sitemap_lists_public_desks_and_open_volunteering_calls_but_no_applicant
     ApplicationFactory(call=call, first_name="Ginevra", last_name="Bianchi")
     VolunteeringCallFactory(slug="scaduta", deadline=datetime.date(2000, 1, 1))
 
-    content = client.get("/sitemap.xml").content.decode()
+    content = whole_sitemap(client)
 
     assert "<loc>http://testserver/sportelli/</loc>" in content
     assert "<loc>http://testserver/volontariato/</loc>" in content
@@ -53,3 +53,27 @@ def test_sitemap_lists_public_desks_and_open_volunteering_calls_but_no_applicant
     assert "sportello-chiuso" not in content
     assert "scaduta" not in content
     assert "Ginevra" not in content and "Bianchi" not in content
+
+
+def test_the_sitemap_is_an_index_of_sections_read_in_pages(client, monkeypatch):
+    # At national scale one file of every activity took a minute and weighed 52 MB. Three URLs
+    # a file: a page may begin with an activity's English URL.
+    monkeypatch.setattr(ActivitySitemap, "limit", 3)
+    for number in range(5):
+        ActivityFactory(slug=f"attivita-{number}")
+
+    files = section_files(client)
+
+    pages = [f for f in files if f.startswith("/sitemap-activities.xml")]
+    assert pages == ["/sitemap-activities.xml"] + [
+        f"/sitemap-activities.xml?p={n}" for n in (2, 3, 4)
+    ]
+    locs = [loc for page in pages for loc in LOC.findall(client.get(page).content.decode())]
+    expected = [
+        f"http://testserver{prefix}/attivita/attivita-{number}/"
+        for number in range(5)
+        for prefix in ("", "/en")
+    ]
+    assert locs == expected  # each URL once, in order, across the pages
+    assert client.get("/sitemap-activities.xml?p=5").status_code == 404
+    assert client.get("/sitemap-nessuna.xml").status_code == 404
