@@ -15,7 +15,8 @@ from tests.factories import (
     category,
 )
 
-pytestmark = pytest.mark.django_db
+# The home page keeps one copy of its figures per day: the day must not change mid-test.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 
 def root_count(response, slug):
