@@ -145,6 +145,8 @@ def find_duplicates() -> Found:
         cursor.execute(f"INSERT INTO found {_CODE_PAIRS}")
         cursor.execute(f"INSERT INTO found {_NAME_PAIRS}")
         cursor.execute(_STORE, [started])
+        # Dropped at commit anyway; but a caller's transaction (a test's) may go on.
+        cursor.execute("DROP TABLE duplicate_names, found")
         gone, _ = DuplicateCandidate.objects.open().filter(found_at__lt=started).delete()
     by_reason = {
         reason: DuplicateCandidate.objects.open().filter(reason=reason).count()

