@@ -224,6 +224,8 @@ def organization_merge(
             .filter(pk__in=[survivor.pk, merged.pk])
             .order_by("pk")
         }
+        if len(locked) != 2:
+            raise ValidationError(_("One of the two organizations no longer exists."))
         survivor, merged = locked[survivor.pk], locked[merged.pk]
         moved = {}
         for relation in relations():

@@ -220,3 +220,15 @@ def test_the_changelist_action_opens_the_merge_of_two(client, coordinator, pair)
         follow=True,
     )
     assert "Seleziona esattamente due enti" in response.content.decode()
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_the_merge_page_costs_the_same_queries_at_any_size(
+    client, coordinator, pair, n, django_assert_num_queries
+):
+    first, second = pair
+    ActivityFactory.create_batch(n, organization=first)
+    LocationFactory.create_batch(n, organization=first)
+    client.force_login(coordinator)
+    with django_assert_num_queries(41):
+        assert client.get(merge_url(first, second)).status_code == 200

@@ -213,6 +213,13 @@ def test_an_organization_is_not_merged_with_itself(pair, coordinator):
         merge.organization_merge(survivor=survivor, merged=survivor, user=coordinator)
 
 
+def test_an_organization_deleted_meanwhile_is_told(pair, coordinator):
+    survivor, loser = pair
+    Organization.objects.filter(pk=loser.pk).delete()
+    with pytest.raises(ValidationError):
+        merge.organization_merge(survivor=survivor, merged=loser, user=coordinator)
+
+
 def test_a_member_of_both_keeps_one_membership_as_manager_if_either(pair, coordinator):
     survivor, loser = pair
     both, only_loser = UserFactory(), UserFactory()
