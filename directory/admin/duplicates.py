@@ -8,17 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from directory.models import DuplicateCandidate, OrganizationMerge
-from linkrete.accounts.roles import is_coordinator
 
 
-class CoordinatorsOnly:
-    """Coordinators read these lists; nobody adds or edits a row by hand."""
+class ReadOnly:
+    """Coordinators read these lists; nobody adds or edits a row by hand.
 
-    def has_module_permission(self, request):
-        return is_coordinator(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_coordinator(request.user)
+    Who reads them is the model permissions' business: ``linkrete/accounts/roles.py`` gives the
+    directory's to coordinators only, and the admin has them at hand (``is_coordinator`` here
+    would cost every admin page a query, for its menu).
+    """
 
     def has_add_permission(self, request):
         return False
@@ -53,7 +51,7 @@ class DismissedFilter(admin.SimpleListFilter):
 
 
 @admin.register(DuplicateCandidate)
-class DuplicateCandidateAdmin(CoordinatorsOnly, admin.ModelAdmin):
+class DuplicateCandidateAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["first_link", "second_link", "reason", "shown_score", "found_at", "merge_link"]
     list_display_links = None
     list_filter = [DismissedFilter, "reason"]
@@ -92,7 +90,10 @@ class DuplicateCandidateAdmin(CoordinatorsOnly, admin.ModelAdmin):
         }
         return format_html('<a href="{}" aria-label="{}">{}</a>', url, label, _("Merge…"))
 
-    @admin.action(description=_("Not duplicates: do not list them again"))
+    def has_dismiss_permission(self, request):
+        return request.user.has_perm("directory.view_duplicatecandidate")
+
+    @admin.action(description=_("Not duplicates: do not list them again"), permissions=["dismiss"])
     def dismiss(self, request, queryset):
         count = queryset.open().update(dismissed_at=timezone.now(), dismissed_by=request.user)
         self.message_user(
@@ -105,7 +106,7 @@ class DuplicateCandidateAdmin(CoordinatorsOnly, admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("List them again as possible duplicates"))
+    @admin.action(description=_("List them again as possible duplicates"), permissions=["dismiss"])
     def reopen(self, request, queryset):
         count = queryset.filter(dismissed_at__isnull=False).update(
             dismissed_at=None, dismissed_by=None
@@ -118,7 +119,7 @@ class DuplicateCandidateAdmin(CoordinatorsOnly, admin.ModelAdmin):
 
 
 @admin.register(OrganizationMerge)
-class OrganizationMergeAdmin(CoordinatorsOnly, admin.ModelAdmin):
+class OrganizationMergeAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["merged_name", "merged_tax_code", "survivor_link", "merged_by", "merged_at"]
     list_select_related = ["survivor", "merged_by"]
     search_fields = [

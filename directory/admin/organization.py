@@ -11,7 +11,6 @@ from directory.admin import merge
 from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import Activity, Location, Membership, Organization, SearchRefresh
-from linkrete.accounts.roles import is_coordinator
 
 
 class LocationInline(admin.StackedInline):
@@ -116,13 +115,14 @@ class OrganizationAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not is_coordinator(request.user):
-            actions.pop("merge_two", None)
-        return actions
+    def has_merge_permission(self, request):
+        # The merge page itself asks is_coordinator; this only hides the action from others
+        # without a query (the admin has the user's permissions at hand).
+        return request.user.has_perms(
+            ["directory.change_organization", "directory.delete_organization"]
+        )
 
-    @admin.action(description=_("Merge the two selected organizations"))
+    @admin.action(description=_("Merge the two selected organizations"), permissions=["merge"])
     def merge_two(self, request, queryset):
         ids = sorted(queryset.values_list("pk", flat=True)[:3])
         if len(ids) != 2:

@@ -137,3 +137,16 @@ def test_the_command_summarizes(pinned_now):
     assert out.getvalue() == (
         "Possible duplicates: 1 open (tax_code 0, runts_number 1, name 0); 0 no longer found.\n"
     )
+
+
+def test_the_command_can_hand_the_search_to_the_worker(pinned_now):
+    from django_tasks_db.models import DBTaskResult
+
+    OrganizationFactory(name="Il Ponte", runts_number="12345")
+    OrganizationFactory(name="Ponte ODV", runts_number="12345")
+    out = io.StringIO()
+    call_command("find_duplicates", "--background", stdout=out)
+    assert out.getvalue() == "Duplicate search handed to the worker.\n"
+    assert not DuplicateCandidate.objects.exists()  # nothing done in the command itself
+    result = DBTaskResult.objects.get()
+    assert result.task_path == "directory.tasks.find_duplicates"

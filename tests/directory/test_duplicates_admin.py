@@ -71,7 +71,7 @@ def test_the_list_costs_the_same_queries_at_any_size(
 ):
     candidates(n)
     client.force_login(coordinator)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(LIST).status_code == 200
 
 
