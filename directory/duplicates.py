@@ -77,7 +77,7 @@ WITH keys AS (
     SELECT id, 'runts_number', {_NORMALIZED_CODE.format(column="runts_number")}
     FROM directory_organization WHERE runts_number <> ''
 )
-SELECT a.id, b.id, a.reason, 1.0
+SELECT a.id AS first_id, b.id AS second_id, a.reason AS reason, 1.0 AS score
 FROM keys a JOIN keys b ON b.reason = a.reason AND b.code = a.code AND b.id > a.id
 WHERE a.code <> ''
 """
@@ -96,7 +96,8 @@ JOIN directory_municipality m ON m.id = l.municipality_id
 # The GiST index on (municipality, name) lets each organization look only at its own
 # municipality's names (btree_gist gives GiST the equality on the number).
 _NAME_PAIRS = """
-SELECT DISTINCT a.id, b.id, 'name', similarity(a.name, b.name)
+SELECT DISTINCT a.id AS first_id, b.id AS second_id, 'name' AS reason,
+    similarity(a.name, b.name) AS score
 FROM duplicate_names a
 JOIN duplicate_names b
     ON b.municipality_id = a.municipality_id AND b.id > a.id AND b.name % a.name
