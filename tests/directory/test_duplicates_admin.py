@@ -232,3 +232,28 @@ def test_the_merge_page_costs_the_same_queries_at_any_size(
     client.force_login(coordinator)
     with django_assert_num_queries(41):
         assert client.get(merge_url(first, second)).status_code == 200
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_the_merge_log_lists_at_the_same_cost_at_any_size(
+    client, coordinator, n, django_assert_num_queries
+):
+    survivor = OrganizationFactory(name="Il Ponte APS")
+    for i in range(n):
+        OrganizationMerge.objects.create(
+            survivor=survivor,
+            survivor_name=survivor.name,
+            merged_id=1000 + i,
+            merged_name=f"Il Ponte {i}",
+            old_slug=f"il-ponte-{i}",
+            moved={"attività": 2},
+            merged_by=coordinator,
+        )
+    client.force_login(coordinator)
+    url = reverse("admin:directory_organizationmerge_changelist")
+    with django_assert_num_queries(9):
+        page = client.get(url).content.decode()
+    assert "Il Ponte 0" in page and str(coordinator) in page
+    log = OrganizationMerge.objects.first()
+    detail = client.get(reverse("admin:directory_organizationmerge_change", args=[log.pk]))
+    assert detail.status_code == 200 and "il-ponte-" in detail.content.decode()
