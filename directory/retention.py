@@ -6,7 +6,8 @@ stay for the monitoring and the registers. Run by ``manage.py apply_retention``,
 
 Not listed here, because they hold no person's data: organizations, locations and activities
 (public contacts of bodies), board posts and place requests (between organizations), revisions
-(proposed public data). Staff accounts are people's own, kept while they work in the network;
+(proposed public data), possible duplicates and merge logs (organizations, and the
+coordinator who acted). Staff accounts are people's own, kept while they work in the network;
 an account made for an invitation nobody accepted goes with the invitation.
 """
 

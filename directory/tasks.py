@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from directory import search
+from directory import duplicates, search
 from directory.models import Activity, SearchRefresh
 
 # About 1.2 ms per activity at national scale (bench/, issue 18): 200 activities cost the
@@ -82,3 +82,9 @@ def refresh_search(refresh_id: int) -> int:
             refresh.save(update_fields=["done", "last_activity_id", "finished_at"])
             if refresh.finished_at is not None:
                 return done_now
+
+
+@task()
+def find_duplicates() -> dict[str, int]:
+    """Search the whole directory for possible duplicates (``directory/duplicates.py``)."""
+    return duplicates.find_duplicates().by_reason

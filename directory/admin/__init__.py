@@ -5,6 +5,7 @@ One module per resource; importing them registers the model admins.
 
 from directory.admin import (
     activity,
+    duplicates,
     network,
     organization,
     problem_report,
@@ -15,6 +16,7 @@ from directory.admin import (
 
 __all__ = [
     "activity",
+    "duplicates",
     "network",
     "organization",
     "problem_report",

@@ -1,8 +1,13 @@
+from functools import partial
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from directory.admin import merge
 from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import Activity, Location, Membership, Organization, SearchRefresh
@@ -94,8 +99,38 @@ class OrganizationAdmin(admin.ModelAdmin):
         ),
     ]
 
+    actions = ["merge_two"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(activity_count=Count("activities"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(partial(merge.merge_view, self))
+        return [
+            path(
+                "merge/<int:first_id>/<int:second_id>/",
+                view,
+                name="directory_organization_merge",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_merge_permission(self, request):
+        # The merge page itself asks is_coordinator; this only hides the action from others
+        # without a query (the admin has the user's permissions at hand).
+        return request.user.has_perms(
+            ["directory.change_organization", "directory.delete_organization"]
+        )
+
+    @admin.action(description=_("Merge the two selected organizations"), permissions=["merge"])
+    def merge_two(self, request, queryset):
+        ids = sorted(queryset.values_list("pk", flat=True)[:3])
+        if len(ids) != 2:
+            self.message_user(
+                request, _("Select exactly two organizations to merge them."), messages.WARNING
+            )
+            return None
+        return redirect(reverse("admin:directory_organization_merge", args=ids))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "general_interest_areas":

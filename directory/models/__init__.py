@@ -1,5 +1,6 @@
 from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
+from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.membership import Invitation, Membership
 from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
@@ -31,6 +32,8 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "DuplicateCandidate",
+    "OrganizationMerge",
     "SearchRefresh",
     "BoardAnswer",
     "BoardPost",

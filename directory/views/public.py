@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import F, Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +30,7 @@ from directory.models import (
     Location,
     Municipality,
     Organization,
+    OrganizationMerge,
     ProblemReport,
     Zone,
 )
@@ -278,16 +279,24 @@ def activity_report_problem(request, slug):
 
 @login_not_required
 def organization_detail(request, slug):
-    organization = get_object_or_404(
-        Organization.objects.published().prefetch_related(
+    organization = (
+        Organization.objects.published()
+        .prefetch_related(
             "general_interest_areas",
             Prefetch(
                 "locations",
                 queryset=Location.objects.select_related("municipality").order_by("name"),
             ),
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
+    if organization is None:
+        # The address of an organization merged into another leads to the one that stayed.
+        survivor = OrganizationMerge.survivor_of(slug)
+        if survivor is None:
+            raise Http404
+        return redirect(survivor, permanent=True)
     activities = with_card_details(organization.activities.public().current().for_list())
     locations = list(organization.locations.all())
     calls = list(

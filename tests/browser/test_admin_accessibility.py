@@ -19,8 +19,10 @@ from django.urls import reverse
 from directory.models import (
     BoardPost,
     Category,
+    DuplicateCandidate,
     GeneralInterestArea,
     Language,
+    OrganizationMerge,
     Revision,
     SearchRefresh,
     TargetGroup,
@@ -126,6 +128,23 @@ def network(coordinator):
         referral=referral, from_status="", to_status=ReferralStatus.SENT, by=coordinator
     )
     Group.objects.get_or_create(name="redazione")
+    # A possible duplicate to check, and the log of an earlier merge.
+    DuplicateCandidate.objects.create(
+        first=oratorio,
+        second=comitato,
+        reason=DuplicateCandidate.Reason.NAME,
+        score=0.72,
+        found_at=datetime.datetime(2026, 12, 1, 3, 0, tzinfo=ROME),
+    )
+    OrganizationMerge.objects.create(
+        survivor=oratorio,
+        survivor_name=oratorio.name,
+        merged_id=9999,
+        merged_name="Oratorio S. Luigi",
+        old_slug="oratorio-s-luigi",
+        moved={"attività": 2},
+        merged_by=coordinator,
+    )
     # Sign-in attempts, as django-axes records them.
     request = {"ip_address": "192.0.2.7", "user_agent": "Firefox", "http_accept": "text/html"}
     AccessAttempt.objects.create(
@@ -180,6 +199,8 @@ MODELS = [
     AdminPages(_model("directory.VolunteeringCall"), search="compiti"),
     AdminPages(_model("directory.ProblemReport"), search="sabato", can_add=False),
     AdminPages(SearchRefresh, search="sport", can_add=False),
+    AdminPages(DuplicateCandidate, search="rodari", can_add=False),
+    AdminPages(OrganizationMerge, search="luigi", can_add=False),
     AdminPages(_model("sportelli.Desk"), search="pagnana"),
     AdminPages(_model("sportelli.Booking"), search="x"),
     AdminPages(_model("sportelli.Access"), search=None),
