@@ -43,10 +43,13 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "auditlog",
     "linkrete.accounts",
     "directory",
     "sportelli",
     "famiglie",
+    # Last: it follows the models of the apps above and replaces auditlog's admin.
+    "linkrete.history",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "linkrete.middleware.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Who made each change, for the history (linkrete/history); no address is kept.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -281,6 +286,11 @@ LINKRETE_VOLUNTEER_RETENTION_YEARS = env_int("VOLUNTEER_RETENTION_YEARS", 10)
 LINKRETE_PROBLEM_REPORT_RETENTION_DAYS = env_int("PROBLEM_REPORT_RETENTION_DAYS", 90)
 LINKRETE_INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 LINKRETE_SIGN_IN_LOG_DAYS = env_int("SIGN_IN_LOG_DAYS", 90)
+
+# History (django-auditlog, linkrete/history): no address or e-mail copied into the entries;
+# fixtures loaded with loaddata are not changes anyone made.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # Background work (django-tasks): by default a queue in the database, run by `manage.py
 # db_worker` (`make run` starts one beside the server; production runs it as a second process).

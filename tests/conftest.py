@@ -195,3 +195,16 @@ def _no_tag_statistics():
     from directory.search import tags as search_tags
 
     search_tags.known_shares({})
+
+
+@pytest.fixture
+def admin_client_of(client):
+    """``admin_client_of(user)``: the test client signed in as ``user``, as the sign-in form
+    would leave it (for staff, with the second factor verified: tests.signing_in)."""
+    from tests.signing_in import sign_in
+
+    def signed_in(user):
+        sign_in(client, user)
+        return client
+
+    return signed_in
