@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "linkrete.accounts",
     "directory",
     "sportelli",
@@ -60,8 +63,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "linkrete.middleware.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Staff and coordinators reach nothing but the second factor's pages until they give it.
+    "linkrete.accounts.second_factor.middleware.SecondFactorMiddleware",
     # Who made each change, for the history (linkrete/history); no address is kept.
     "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -155,6 +161,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 LOGIN_REDIRECT_URL = "landing"
+# The second factor (django-otp, linkrete/accounts/second_factor): the name apps show beside
+# the account; a wrong code makes the next try wait 1, 2, 4… seconds (django-otp's throttling).
+OTP_TOTP_ISSUER = env_str("SITE_NAME", "Linkrete")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

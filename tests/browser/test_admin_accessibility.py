@@ -190,6 +190,8 @@ MODELS = [
     AdminPages(AccessAttempt, search="mario", can_add=False, superuser=True),
     AdminPages(AccessLog, search="oratorio", can_add=False, superuser=True),
     AdminPages(AccessFailureLog, search="mario", can_add=False, superuser=True),
+    # The history of records (linkrete/history).
+    AdminPages(_model("auditlog.LogEntry"), search=None, can_add=False),
 ]
 
 

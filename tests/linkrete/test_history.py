@@ -181,3 +181,25 @@ def test_the_changes_list_query_count_does_not_grow(
 # Measured: session, user, groups, content types (model filter), the page of entries, and the
 # second factor's device.
 QUERIES = 9
+
+
+def test_a_personal_record_history_page_shows_no_personal_value(admin_client_of, coordinator):
+    booking = BookingFactory(name="Mario Bianchi", phone="3331234567")
+    booking.phone = "3330000000"
+    booking.save()
+    response = admin_client_of(coordinator).get(
+        reverse("admin:sportelli_booking_history", args=[booking.pk])
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert MASKED in page
+    assert "3331234567" not in page.split('id="record-history"')[1].split("</table>")[0]
+
+
+def test_a_model_without_history_keeps_django_s_history_page(admin_client_of, coordinator):
+    municipality = MunicipalityFactory()
+    response = admin_client_of(coordinator).get(
+        reverse("admin:directory_municipality_history", args=[municipality.pk])
+    )
+    assert response.status_code == 200
+    assert 'id="record-history"' not in response.content.decode()
