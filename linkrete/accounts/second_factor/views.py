@@ -104,7 +104,7 @@ def verify(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
-        model = TOTPDevice if code.isdigit() else StaticDevice
+        model = TOTPDevice if len(code) == 6 else StaticDevice
         device = model.objects.filter(user=user, confirmed=True).first()
         error = _throttled_message(device) if device else None
         if error:
