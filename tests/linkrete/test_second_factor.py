@@ -263,3 +263,27 @@ def test_the_reset_command_leaves_other_users_alone(coordinator, enrolled):
     devices.confirm_authenticator(devices.pending_authenticator(other))
     call_command("reset_second_factor", coordinator.username, stdout=io.StringIO())
     assert TOTPDevice.objects.filter(user=other).exists()
+
+
+# The demo (seed_demo with DEBUG on)
+
+
+def test_the_demo_key_and_codes_sign_the_demo_coordinator_in(client, coordinator, settings):
+    from linkrete.accounts.second_factor.demo import DEMO_RECOVERY_CODES, give_demo_second_factor
+
+    settings.DEBUG = True
+    give_demo_second_factor(coordinator)
+    give_demo_second_factor(coordinator)  # idempotent: one device of each kind
+    assert TOTPDevice.objects.filter(user=coordinator).count() == 1
+    unverified(client, coordinator)
+    assert client.post(VERIFY, {"code": DEMO_RECOVERY_CODES[0]}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_demo_second_factor_refuses_a_real_site(coordinator, settings):
+    from linkrete.accounts.second_factor.demo import give_demo_second_factor
+
+    settings.DEBUG = False
+    with pytest.raises(RuntimeError):
+        give_demo_second_factor(coordinator)
+    assert not TOTPDevice.objects.filter(user=coordinator).exists()
