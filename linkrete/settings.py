@@ -43,10 +43,16 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "linkrete.accounts",
     "directory",
     "sportelli",
     "famiglie",
+    # Last: it follows the models of the apps above and replaces auditlog's admin.
+    "linkrete.history",
 ]
 
 MIDDLEWARE = [
@@ -57,8 +63,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "linkrete.middleware.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Staff and coordinators reach nothing but the second factor's pages until they give it.
+    "linkrete.accounts.second_factor.middleware.SecondFactorMiddleware",
+    # Who made each change, for the history (linkrete/history); no address is kept.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -150,6 +161,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 LOGIN_REDIRECT_URL = "landing"
+# The second factor (django-otp, linkrete/accounts/second_factor): the name apps show beside
+# the account; a wrong code makes the next try wait 1, 2, 4… seconds (django-otp's throttling).
+OTP_TOTP_ISSUER = env_str("SITE_NAME", "Linkrete")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -281,6 +297,11 @@ LINKRETE_VOLUNTEER_RETENTION_YEARS = env_int("VOLUNTEER_RETENTION_YEARS", 10)
 LINKRETE_PROBLEM_REPORT_RETENTION_DAYS = env_int("PROBLEM_REPORT_RETENTION_DAYS", 90)
 LINKRETE_INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 LINKRETE_SIGN_IN_LOG_DAYS = env_int("SIGN_IN_LOG_DAYS", 90)
+
+# History (django-auditlog, linkrete/history): no address or e-mail copied into the entries;
+# fixtures loaded with loaddata are not changes anyone made.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # Background work (django-tasks): by default a queue in the database, run by `manage.py
 # db_worker` (`make run` starts one beside the server; production runs it as a second process).

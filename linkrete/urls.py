@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
         login_not_required(auth_views.LoginView.as_view(authentication_form=LoginForm)),
         name="login",
     ),
+    path("accesso/secondo-fattore/", include("linkrete.accounts.second_factor.urls")),
     path("esci/", auth_views.LogoutView.as_view(), name="logout"),
     path("benvenuto/", account_views.landing, name="landing"),
     path("area-enti/", include("directory.staff.urls")),

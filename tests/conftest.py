@@ -52,6 +52,22 @@ def pytest_report_header(config):
 
 
 @pytest.fixture
+def client():
+    """The test client, whose ``force_login`` also gives the second factor for staff and
+    coordinators (tests/signing_in.py)."""
+    from tests.signing_in import Client
+
+    return Client()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's, on the client above: the superuser has given the second factor."""
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
 def pinned_now(time_machine):
     """Now is ``PINNED_NOW`` (Wednesday 2 December 2026, 10:00 in Rome) and stays there."""
     time_machine.move_to(PINNED_NOW, tick=False)
@@ -195,3 +211,16 @@ def _no_tag_statistics():
     from directory.search import tags as search_tags
 
     search_tags.known_shares({})
+
+
+@pytest.fixture
+def admin_client_of(client):
+    """``admin_client_of(user)``: the test client signed in as ``user``, as the sign-in form
+    would leave it (for staff, with the second factor verified: tests.signing_in)."""
+    from tests.signing_in import sign_in
+
+    def signed_in(user):
+        sign_in(client, user)
+        return client
+
+    return signed_in

@@ -1,9 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from directory.admin.labels import LabelledInputsMixin
 from directory.models import Membership
 from linkrete.accounts.models import User
+
+# django-otp's device pages would show the keys and codes (secrets) and come in English only: a
+# lost device is reset with `manage.py reset_second_factor` (README, "Second factor").
+for _device in (TOTPDevice, StaticDevice):
+    admin.site.unregister(_device)
 
 
 class MembershipInline(admin.TabularInline):

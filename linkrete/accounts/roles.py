@@ -16,7 +16,7 @@ CASE_TEAM = "equipe"
 ROLES = {
     COORDINATOR: (
         _("Network coordinators"),
-        {"directory": "all", "sportelli": "all", "accounts": ["user"]},
+        {"directory": "all", "sportelli": "all", "accounts": ["user"], "auditlog": ["logentry"]},
     ),
     ORGANIZATION_STAFF: (_("Organization staff"), {}),
     DESK_OPERATOR: (_("Desk operators"), {}),

@@ -94,7 +94,8 @@ def desktop_page(browser, live_server):
 def sign_in(live_server):
     """Sign ``user`` in on ``page`` without the form: a session made by Django's test client."""
     from django.conf import settings
-    from django.test import Client
+
+    from tests.signing_in import Client
 
     def sign_in(page, user):
         client = Client()

@@ -211,6 +211,8 @@ MODELS = [
     AdminPages(AccessAttempt, search="mario", can_add=False, superuser=True),
     AdminPages(AccessLog, search="oratorio", can_add=False, superuser=True),
     AdminPages(AccessFailureLog, search="mario", can_add=False, superuser=True),
+    # The history of records (linkrete/history).
+    AdminPages(_model("auditlog.LogEntry"), search=None, can_add=False),
 ]
 
 
@@ -365,3 +367,14 @@ def test_dark_theme_passes_axe(admin_page, assert_accessible, network, view):
     args = [network["activity"].pk] if view == "change" else []
     page.goto(reverse(f"admin:directory_activity_{view}", args=args))
     assert_accessible(page)
+
+
+def test_record_history_page_passes_axe(admin_page, assert_accessible, network):
+    activity = network["activity"]
+    activity.title = "Doposcuola del sabato"
+    activity.save()
+    admin_page.goto(reverse("admin:directory_activity_history", args=[activity.pk]))
+    assert admin_page.locator("#record-history table").count() >= 1
+    assert_accessible(admin_page)
+    admin_page.goto(reverse("admin:auditlog_logentry_changelist") + "?user=coordinatrice")
+    assert_accessible(admin_page)

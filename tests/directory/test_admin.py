@@ -388,7 +388,8 @@ def make_listed_rows(start, stop):
             activity.locations.add(location)
 
 
-@pytest.mark.parametrize(("model", "max_queries"), [(Organization, 9), (Activity, 10)])
+# One more than before the second factor: django-otp reads the session's verified device.
+@pytest.mark.parametrize(("model", "max_queries"), [(Organization, 10), (Activity, 11)])
 def test_changelist_queries_do_not_grow_with_rows(
     coordinator_client, django_assert_max_num_queries, model, max_queries
 ):

@@ -40,8 +40,30 @@ class Command(BaseCommand):
             )
             for username, _first, _last, _group, _staff, does in USERS:
                 self.stdout.write(f"  {username:<13} {does}")
+            self._demo_second_factor()
         else:
             self.stdout.write(
                 "DEBUG is off: no demo accounts, and no association-area data that needs them."
             )
         self.stdout.write(f"{seeder.summary()[:-1]} in {time.monotonic() - started:.1f} s.")
+
+    def _demo_second_factor(self):
+        from django.contrib.auth import get_user_model
+
+        from linkrete.accounts.second_factor import must_use_second_factor
+        from linkrete.accounts.second_factor.demo import (
+            DEMO_RECOVERY_CODES,
+            demo_key_text,
+            give_demo_second_factor,
+        )
+
+        names = [u[0] for u in USERS]
+        users = get_user_model().objects.filter(username__in=names).order_by("username")
+        staff = [u for u in users if must_use_second_factor(u)]
+        for user in staff:
+            give_demo_second_factor(user)
+        self.stdout.write(
+            f"Second factor of {', '.join(u.username for u in staff)} (demo only): "
+            f"key {demo_key_text()} in an authenticator app, or a recovery code among "
+            f"{', '.join(DEMO_RECOVERY_CODES)}."
+        )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from directory import retention as directory_retention
 from linkrete import throttle
 from linkrete.accounts import retention as accounts_retention
+from linkrete.history import retention as history_retention
 from sportelli import retention as sportelli_retention
 
 
@@ -24,6 +25,8 @@ class Command(BaseCommand):
             *directory_retention.rules(),
             *accounts_retention.rules(),
             *throttle.rules(),
+            # Last: it deletes the history of what the rules above have just erased.
+            *history_retention.rules(),
         ]
         total = 0
         for rule in rules:

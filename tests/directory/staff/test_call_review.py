@@ -5,13 +5,13 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
 from directory.models import VolunteeringCall
 from directory.staff import services
 from tests.factories import UserFactory, VolunteeringCallFactory
+from tests.signing_in import Client
 
 Status = VolunteeringCall.ReviewStatus
 
