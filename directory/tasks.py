@@ -19,7 +19,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from directory import search
+from directory import home, search
 from directory.models import Activity, SearchRefresh
 
 # About 1.2 ms per activity at national scale (bench/, issue 18): 200 activities cost the
@@ -125,3 +125,9 @@ def resume_stalled_refreshes(*, stalled_after: datetime.timedelta = STALL_AFTER)
     for refresh in resumed:
         refresh_search.enqueue(refresh.pk)
     return len(resumed)
+
+
+@task()
+def recompute_home_figures() -> int:
+    """Store the home page's figures anew (``directory.home``); returns the activities counted."""
+    return home.store_figures()["activity_count"]
