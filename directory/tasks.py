@@ -12,8 +12,9 @@ worker starts and every hour) hands it to the worker again, and it carries on wh
 """
 
 import datetime
+import logging
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
@@ -29,9 +30,16 @@ IMMEDIATE_LIMIT = 200
 # One transaction per batch: about 1.2 s of work, short enough to keep row locks and the
 # work lost to a failure small, long enough that the bookkeeping is noise.
 BATCH_SIZE = 1000
+# A refresh of this many activities or more ends with VACUUM (ANALYZE) of the activity table:
+# its dead rows and pages no longer all-visible slowed the search until a vacuum
+# (bench/README.md, "Reads after big writes"; re-measure with bench/bulk_refresh.py and
+# bench/table_health.py). Smaller ones are left to autovacuum (thresholds: migration 0017).
+VACUUM_AFTER = 20_000
 # A batch takes about a second: a refresh with no progress for this long has lost its worker
 # (or waits behind a queue that long, and then a second run is harmless: see refresh_search).
 STALL_AFTER = datetime.timedelta(minutes=10)
+
+logger = logging.getLogger(__name__)
 
 
 def refresh_search_later(scope: str, object_ids, *, label: str) -> SearchRefresh | None:
@@ -98,7 +106,21 @@ def refresh_search(refresh_id: int) -> int:
                 refresh.finished_at = refresh.heartbeat_at
             refresh.save(update_fields=["done", "last_activity_id", "finished_at", "heartbeat_at"])
             if refresh.finished_at is not None:
-                return done_now
+                break
+    if refresh.done >= VACUUM_AFTER:
+        vacuum_activities()
+    return done_now
+
+
+def vacuum_activities() -> bool:
+    """VACUUM (ANALYZE) the activity table, if not inside a transaction (VACUUM cannot run in
+    one): the worker runs tasks outside any. Returns whether it ran."""
+    if connection.in_atomic_block:
+        logger.warning("VACUUM of the activities skipped: inside a transaction")
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {Activity._meta.db_table}")
+    return True
 
 
 def _count(refresh_id: int) -> None:
