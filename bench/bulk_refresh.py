@@ -33,6 +33,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.db.models import Count, Q  # noqa: E402
+from django.db.models.functions import Coalesce  # noqa: E402
 
 from directory import search, tasks  # noqa: E402
 from directory.models import Activity, Category, SearchRefresh  # noqa: E402
@@ -41,14 +42,13 @@ SUFFIX = " (rinominata)"
 
 
 def largest_root() -> Category:
-    return (
-        Category.objects.roots()
-        .annotate(
-            n=Count("activities", distinct=True) + Count("children__activities", distinct=True)
-        )
+    """The root with most activities, its children's included (each link counted)."""
+    per_root = (
+        Activity.categories.through.objects.values(root=Coalesce("category__parent", "category"))
+        .annotate(n=Count("pk"))
         .order_by("-n")
-        .first()
     )
+    return Category.objects.get(pk=per_root[0]["root"])
 
 
 def rename(category: Category) -> None:
