@@ -1,67 +1,112 @@
-"""The home page's figures, kept in Django's cache between requests.
+"""The home page's figures, recomputed in the background and kept in Django's cache.
 
 At national scale (600,000 activities) counting the activities of each need and finding the
-zones that have one takes seconds of SQL: far too much for every visit of the front door, and
-the figures only change when the data does. So they are computed once and kept in the shared
-cache (settings: ``CACHES``) under a key of the day (an activity's validity period is counted by
-date, so a new day starts with fresh figures).
+zones that have one takes about 3.7 s of SQL: far too much for any visit of the front door.
+So no visitor ever computes them: the worker does (``directory.tasks.recompute_home_figures``)
+and stores them in the shared cache (settings: ``CACHES``); every visit reads the last stored
+figures and no table. Another part of the site that keeps copies of pages showing them (a page
+cache) listens to ``figures_stored``, sent once new figures are in the cache.
 
 How fresh they are: any save or delete of an activity, organization, category, taxonomy, zone,
 location or municipality, and any change of an activity's categories or locations or a zone's
-municipalities, drops the cached copy at once and again when the transaction commits (signals
-connected in ``DirectoryConfig.ready``, whatever code writes: the staff's approved changes, the
-admin, imports); the next visit computes them again. A ``QuerySet.update()`` sends no signal, so
-the copy also expires after ``TIMEOUT`` seconds: figures are at most that old after such writes.
+municipalities (signals connected in ``DirectoryConfig.ready``, whatever code writes: the
+staff's approved changes, the admin, imports) enqueues one recompute once its transaction
+commits; the figures change as soon as the worker has run it (a few seconds at national scale).
+At most one recompute waits in the queue however many changes come (``PENDING_KEY``); a change
+during a recompute enqueues the next. A ``QuerySet.update()`` sends no signal, so figures older
+than ``MAX_AGE``, or of another day (an activity's validity period is counted by date), are
+recomputed too, on the next visit, which still shows them meanwhile. On a cold start (an empty
+cache) the page shows the needs without counts and enqueues a recompute.
 """
+
+import datetime
+import logging
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import Coalesce
+from django.dispatch import Signal
 from django.utils import timezone
 
 from directory.models import Activity, Category, Organization, Zone
 
+logger = logging.getLogger(__name__)
+
 NEED_TAXONOMIES = ("aree-intervento", "tempo-libero")
 # The zones offered as links on the home page; the others are found by the place search.
 HOME_ZONES = 24
-TIMEOUT = 600
-KEY_PREFIX = "directory:home-figures:1:"
-# The last figures computed, shown while another process recomputes them.
-LAST_KEY = "directory:home-figures:last"
-LAST_TIMEOUT = 24 * 3600
-LOCK_KEY = "directory:home-figures:computing"
-LOCK_TIMEOUT = 60
+FIGURES_KEY = "directory:home-figures:2"
+# Kept until replaced; the timeout only bounds a cache that is never written again.
+FIGURES_TIMEOUT = 7 * 24 * 3600
+MAX_AGE = datetime.timedelta(minutes=10)
+# Set while a recompute waits in the queue; expires in case the worker never takes it.
+PENDING_KEY = "directory:home-figures:pending"
+PENDING_TIMEOUT = 15 * 60
 
-
-def _key(day):
-    return f"{KEY_PREFIX}{day.isoformat()}"
+# Sent with ``figures`` (the dict ``figures()`` returns) once new figures are stored.
+figures_stored = Signal()
 
 
 def figures():
-    """{need_categories, zones, zone_total, activity_count, organization_count} of today.
+    """{need_categories, zones, zone_total, activity_count, organization_count}: the last
+    stored figures, or on a cold start the needs without counts (counts are None)."""
+    stored = cache.get(FIGURES_KEY)
+    if stored is None:
+        schedule_recompute()
+        return _without_counts()
+    if stored["day"] != timezone.localdate() or stored["computed_at"] < timezone.now() - MAX_AGE:
+        schedule_recompute()
+    return stored
 
-    One process at a time recomputes them (seconds at national scale); meanwhile the others
-    show the last figures computed, if any, rather than pile up the same queries.
-    """
-    day = timezone.localdate()
-    key = _key(day)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    computing = cache.add(LOCK_KEY, True, LOCK_TIMEOUT)
-    if not computing:
-        last = cache.get(LAST_KEY)
-        if last is not None:
-            return last
+
+def schedule_recompute() -> None:
+    """Enqueue one recompute, unless one is already waiting."""
+    # Imported here: directory.tasks imports this module.
+    from directory.tasks import recompute_home_figures
+
+    if not cache.add(PENDING_KEY, True, PENDING_TIMEOUT):
+        return
     try:
-        cached = _compute(day)
-        cache.set(key, cached, TIMEOUT)
-        cache.set(LAST_KEY, cached, LAST_TIMEOUT)
-    finally:
-        if computing:
-            cache.delete(LOCK_KEY)
-    return cached
+        recompute_home_figures.enqueue()
+    except Exception:
+        # The page (or the save that called this) must not fail for it: the next change or
+        # visit tries again.
+        cache.delete(PENDING_KEY)
+        logger.exception("Could not enqueue the home figures' recompute")
+
+
+def store_figures() -> dict:
+    """Compute today's figures and store them (the worker's part); returns them."""
+    # A change committed from now on must enqueue a recompute of its own.
+    cache.delete(PENDING_KEY)
+    day = timezone.localdate()
+    stored = {**_compute(day), "day": day, "computed_at": timezone.now()}
+    cache.set(FIGURES_KEY, stored, FIGURES_TIMEOUT)
+    figures_stored.send(sender=store_figures, figures=stored)
+    return stored
+
+
+def _need_categories():
+    return list(
+        Category.objects.roots()
+        .filter(taxonomy__slug__in=NEED_TAXONOMIES)
+        .select_related("taxonomy")
+        .prefetch_related(Prefetch("children", queryset=Category.objects.order_by("order", "name")))
+    )
+
+
+def _without_counts():
+    need_categories = _need_categories()
+    for root in need_categories:
+        root.activity_count = None
+    return {
+        "need_categories": need_categories,
+        "zones": [],
+        "zone_total": 0,
+        "activity_count": None,
+        "organization_count": None,
+    }
 
 
 def _compute(day):
@@ -73,12 +118,7 @@ def _compute(day):
         .values_list(Coalesce("categories__parent", "categories"))
         .annotate(n=Count("pk", distinct=True))
     )
-    need_categories = list(
-        Category.objects.roots()
-        .filter(taxonomy__slug__in=NEED_TAXONOMIES)
-        .select_related("taxonomy")
-        .prefetch_related(Prefetch("children", queryset=Category.objects.order_by("order", "name")))
-    )
+    need_categories = _need_categories()
     for root in need_categories:
         root.activity_count = per_root.get(root.pk, 0)
     zones = list(
@@ -96,7 +136,6 @@ def _compute(day):
 
 
 def forget(**kwargs):
-    """Drop today's cached figures (a signal receiver: takes the signal's arguments)."""
-    key = _key(timezone.localdate())
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    """Recompute the figures once the current transaction commits (a signal receiver: takes
+    the signal's arguments). ``robust``: a failure is logged, the saved change stands."""
+    transaction.on_commit(schedule_recompute, robust=True)

@@ -9,6 +9,12 @@ class SearchRefreshQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(finished_at__isnull=True)
 
+    def stalled(self, *, before):
+        """Unfinished, and no batch done since ``before`` (nor requested since, if none was)."""
+        return self.pending().filter(
+            Q(heartbeat_at__lt=before) | Q(heartbeat_at__isnull=True, created_at__lt=before)
+        )
+
 
 class SearchRefresh(models.Model):
     """The search documents of a set of activities, to be recomputed in the background.
@@ -17,7 +23,8 @@ class SearchRefresh(models.Model):
     place or an organization changed) touches more activities than it can refresh within the
     request; ``directory.tasks.refresh_search`` does it in batches. The set is described (a
     scope and the ids it names), not listed, so a refresh of 232,000 activities is one small
-    row; ``last_activity_id`` is how far it got, so a refresh that failed resumes there.
+    row; ``last_activity_id`` is how far it got, so a refresh that failed resumes there, and
+    ``heartbeat_at`` when it last got further, so one whose worker died is seen and resumed.
     Holds no personal data; finished rows go after a while (``directory/retention.py``).
     """
 
@@ -32,11 +39,13 @@ class SearchRefresh(models.Model):
     # municipalities that joined or left a zone (the zone itself may be deleted).
     object_ids = models.JSONField(_("ids"), default=list)
     label = models.CharField(_("what changed"), max_length=200)
-    total = models.PositiveIntegerField(_("activities to refresh"))
+    # Counted by the worker, not in the request: None until it starts.
+    total = models.PositiveIntegerField(_("activities to refresh"), null=True, blank=True)
     done = models.PositiveIntegerField(_("activities refreshed"), default=0)
     last_activity_id = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last progress at"), null=True, blank=True)
 
     objects = SearchRefreshQuerySet.as_manager()
 

@@ -43,7 +43,7 @@ REPORTS_PER_HOUR = 5
 
 @login_not_required
 def home(request):
-    # The figures are cached and dropped when the data changes (directory.home: how fresh).
+    # The figures the worker stored; no visit computes them (directory.home: how fresh).
     figures = home_figures.figures()
     need_categories = figures["need_categories"]
     finder = _finder_state(request.GET, need_categories)

@@ -1,8 +1,17 @@
+"""The home page: its figures are stored by the worker, never computed for a visitor."""
+
+import datetime
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
+from django_tasks_db.models import DBTaskResult
 
-from directory import home
+from directory import home, tasks
 from directory.models import Activity, Category, PublicationStatus, Revision
 from directory.staff import services
 from tests.directory.helpers import count_queries
@@ -19,6 +28,26 @@ from tests.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 
+@pytest.fixture
+def worker_runs(monkeypatch):
+    """``manage.py db_worker`` runs what is in the queue, then stops. Inside the test's
+    transaction: like Django's test client, it must not close the connection between tasks."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0)
+
+    return run
+
+
+def queued_recomputes():
+    return (
+        DBTaskResult.objects.ready()
+        .filter(task_path=tasks.recompute_home_figures.module_path)
+        .count()
+    )
+
+
 def root_count(response, slug):
     return next(c for c in response.context["need_categories"] if c.slug == slug).activity_count
 
@@ -33,6 +62,7 @@ def test_home_counts_visible_activities_of_a_root_and_its_children_once_each(cli
         categories=[category("sport")],
         organization=OrganizationFactory(status=PublicationStatus.DRAFT),
     )
+    home.store_figures()
 
     response = client.get(reverse("directory:home"))
 
@@ -61,6 +91,7 @@ def test_home_links_age_bands_zones_and_municipalities_to_search(client):
     ZoneFactory(name="Zona vuota", slug="zona-vuota")
     activity = ActivityFactory()
     activity.locations.add(LocationFactory(organization=activity.organization))
+    home.store_figures()
 
     content = client.get(reverse("directory:home")).content.decode()
 
@@ -71,54 +102,99 @@ def test_home_links_age_bands_zones_and_municipalities_to_search(client):
     assert "<option" not in content
 
 
-def test_home_query_count_does_not_grow_with_the_directory(client):
-    """Six queries when the figures are computed, none while they are cached, at any size."""
+def test_home_reads_no_table_while_figures_are_stored_at_any_size(client):
+    """No query with stored figures; on a cold start the needs (two) and, once, the enqueue."""
     ActivityFactory(categories=[category("sport")])
+    home.store_figures()
     few = count_queries(client, reverse("directory:home"))
-    few_cached = count_queries(client, reverse("directory:home"))
     for slug in ["sport", "laboratori", "sostegno-alimentare", "genitorialita", "occupabilita"]:
         activity = ActivityFactory(categories=[category(slug)])
         activity.locations.add(LocationFactory(organization=activity.organization))
+    home.store_figures()
     many = count_queries(client, reverse("directory:home"))
-    many_cached = count_queries(client, reverse("directory:home"))
-    assert few == many == 6
-    assert few_cached == many_cached == 0
+    assert few == many == 0
+
+    cache.clear()
+    cold_first = count_queries(client, reverse("directory:home"))
+    cold_then = count_queries(client, reverse("directory:home"))
+    assert (cold_first, cold_then) == (3, 2)
 
 
-def test_a_new_public_activity_is_counted_on_the_next_request(client):
+def test_a_cold_start_shows_the_needs_without_counts_and_enqueues_one_recompute(
+    client, worker_runs
+):
     ActivityFactory(categories=[category("sport")])
-    assert root_count(client.get(reverse("directory:home")), "socialita") == 1
-    ActivityFactory(categories=[category("laboratori")])
+
+    response = client.get(reverse("directory:home"))
+    client.get(reverse("directory:home"))
+
+    assert response.status_code == 200
+    assert root_count(response, "socialita") is None
+    content = response.content.decode()
+    assert "linkrete-count" not in content
+    assert "Attività degli enti della rete" in content
+    assert queued_recomputes() == 1
+
+    worker_runs()
+    response = client.get(reverse("directory:home"))
+    assert root_count(response, "socialita") == 1
+    assert "1 attività di " in response.content.decode()
+
+
+def test_a_new_public_activity_is_counted_once_the_worker_has_run(
+    client, django_capture_on_commit_callbacks, worker_runs
+):
+    ActivityFactory(categories=[category("sport")])
+    home.store_figures()
+    with django_capture_on_commit_callbacks(execute=True):
+        ActivityFactory(categories=[category("laboratori")])
+    assert queued_recomputes() == 1
+
+    response = client.get(reverse("directory:home"))
+    assert root_count(response, "socialita") == 1  # the visitor never recomputes them
+    worker_runs()
     response = client.get(reverse("directory:home"))
     assert root_count(response, "socialita") == 2
     assert response.context["activity_count"] == 2
 
 
-def test_an_activity_taken_off_line_or_recategorized_is_seen_on_the_next_request(client):
+def test_an_activity_taken_off_line_or_recategorized_is_seen_once_the_worker_has_run(
+    client, django_capture_on_commit_callbacks, worker_runs
+):
     activity = ActivityFactory(categories=[category("sport")])
     ActivityFactory(categories=[category("sport")])
-    client.get(reverse("directory:home"))
-    activity.categories.set([category("sostegno-alimentare")])
+    home.store_figures()
+    with django_capture_on_commit_callbacks(execute=True):
+        activity.categories.set([category("sostegno-alimentare")])
+    worker_runs()
     response = client.get(reverse("directory:home"))
     assert root_count(response, "socialita") == 1
     assert root_count(response, "emergenze") == 1
     activity.publication_status = PublicationStatus.DRAFT
-    activity.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        activity.save()
+    worker_runs()
     assert root_count(client.get(reverse("directory:home")), "emergenze") == 0
 
 
-def test_a_zone_gaining_a_municipality_is_offered_on_the_next_request(client):
+def test_a_zone_gaining_a_municipality_is_offered_once_the_worker_has_run(
+    client, django_capture_on_commit_callbacks, worker_runs
+):
     activity = ActivityFactory()
     activity.locations.add(LocationFactory(organization=activity.organization))
     zone = ZoneFactory(name="Ambito Visconteo", slug="ambito-visconteo")
+    home.store_figures()
     assert "ambito-visconteo" not in client.get(reverse("directory:home")).content.decode()
-    zone.municipalities.add(MunicipalityFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        zone.municipalities.add(MunicipalityFactory())
+    worker_runs()
     assert "ambito-visconteo" in client.get(reverse("directory:home")).content.decode()
 
 
-def test_an_approved_activity_is_counted_on_the_next_request(
-    client, staff, coordinator, organization
+def test_an_approved_activity_is_counted_once_the_worker_has_run(
+    client, staff, coordinator, organization, django_capture_on_commit_callbacks, worker_runs
 ):
+    home.store_figures()
     before = client.get(reverse("directory:home")).context["activity_count"]
     client.force_login(staff)
     client.post(
@@ -133,11 +209,90 @@ def test_an_approved_activity_is_counted_on_the_next_request(
         },
     )
     client.logout()
+    worker_runs()
     assert client.get(reverse("directory:home")).context["activity_count"] == before
-    services.revision_approve(revision=Revision.objects.get(), reviewer=coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.revision_approve(revision=Revision.objects.get(), reviewer=coordinator)
+    worker_runs()
     response = client.get(reverse("directory:home"))
     assert response.context["activity_count"] == before + 1
     assert root_count(response, "socialita") == 1
+
+
+def test_many_changes_wait_for_one_recompute_and_a_later_change_for_the_next(
+    client, django_capture_on_commit_callbacks, worker_runs
+):
+    home.store_figures()
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            ActivityFactory(categories=[category("sport")])
+    assert queued_recomputes() == 1
+    worker_runs()
+    assert queued_recomputes() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        ActivityFactory(categories=[category("sport")])
+    assert queued_recomputes() == 1
+
+
+def test_a_change_rolled_back_enqueues_nothing(django_capture_on_commit_callbacks):
+    home.store_figures()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                ActivityFactory(categories=[category("sport")])
+                raise RuntimeError("the save failed")
+        except RuntimeError:
+            pass
+    assert callbacks == []
+    assert queued_recomputes() == 0
+
+
+def test_figures_of_yesterday_or_too_old_are_shown_and_recomputed(
+    client, time_machine, worker_runs
+):
+    ActivityFactory(categories=[category("sport")])
+    home.store_figures()
+    time_machine.move_to(timezone.now() + home.MAX_AGE + datetime.timedelta(seconds=1), tick=False)
+    ActivityFactory(categories=[category("sport")])  # say, written by QuerySet.update()
+
+    assert root_count(client.get(reverse("directory:home")), "socialita") == 1
+    assert queued_recomputes() == 1
+    worker_runs()
+    assert root_count(client.get(reverse("directory:home")), "socialita") == 2
+
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=1), tick=False)
+    client.get(reverse("directory:home"))
+    assert queued_recomputes() == 1
+
+
+def test_storing_figures_tells_the_listeners(db):
+    received = []
+
+    def listener(sender, figures, **kwargs):
+        received.append(figures["activity_count"])
+
+    home.figures_stored.connect(listener)
+    try:
+        ActivityFactory(categories=[category("sport")])
+        worker_result = tasks.recompute_home_figures.call()
+    finally:
+        home.figures_stored.disconnect(listener)
+    assert received == [worker_result] == [1]
+
+
+def test_a_queue_that_refuses_the_recompute_breaks_neither_the_save_nor_the_page(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    class RefusingTask:
+        def enqueue(self):
+            raise ConnectionError("the queue's database went away")
+
+    monkeypatch.setattr(tasks, "recompute_home_figures", RefusingTask())
+    with django_capture_on_commit_callbacks(execute=True):
+        activity = ActivityFactory(categories=[category("sport")])
+    assert Activity.objects.filter(pk=activity.pk).exists()
+    assert client.get(reverse("directory:home")).status_code == 200
+    assert cache.get(home.PENDING_KEY) is None  # the next change or visit tries again
 
 
 def test_finder_step_two_carries_the_age_band_and_asks_for_a_category(client):
@@ -188,15 +343,3 @@ def test_language_switch_is_a_post_form_that_works_without_javascript(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert response["Location"] == "/en/"
-
-
-def test_while_another_process_recomputes_the_figures_the_last_ones_are_shown(client):
-    ActivityFactory(categories=[category("sport")])
-    client.get(reverse("directory:home"))
-    ActivityFactory(categories=[category("sport")])
-    cache.add(home.LOCK_KEY, True, home.LOCK_TIMEOUT)  # another process is recomputing
-
-    assert count_queries(client, reverse("directory:home")) == 0
-    assert root_count(client.get(reverse("directory:home")), "socialita") == 1
-    cache.delete(home.LOCK_KEY)
-    assert root_count(client.get(reverse("directory:home")), "socialita") == 2
