@@ -82,3 +82,33 @@ def refresh_search(refresh_id: int) -> int:
             refresh.save(update_fields=["done", "last_activity_id", "finished_at"])
             if refresh.finished_at is not None:
                 return done_now
+
+
+# An upload up to this size is imported within the request: about 2,000 RUNTS rows in CSV, or
+# 5,000 in XLSX, a few seconds at most (tests/directory/test_runts_import.py measures 10,000).
+# Larger ones go to the worker, and the batch's page shows how far it got.
+IMPORT_IMMEDIATE_BYTES = 150_000
+
+
+def run_import_later(batch) -> bool:
+    """Run an import batch now if its file is small, else once the transaction commits in the
+    worker; returns whether it went to the worker."""
+    from directory.onboarding.services import import_runts
+
+    if len(batch.source or b"") <= IMPORT_IMMEDIATE_BYTES:
+        import_runts(batch=batch)
+        return False
+    transaction.on_commit(lambda: run_import.enqueue(batch.pk))
+    return True
+
+
+@task()
+def run_import(batch_id: int) -> str:
+    """Run a pending import batch (``directory.onboarding.services.import_runts``)."""
+    from directory.models import ImportBatch
+    from directory.onboarding.services import import_runts
+
+    batch = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.PENDING).first()
+    if batch is None:
+        return "nothing to do"
+    return import_runts(batch=batch).status

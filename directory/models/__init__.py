@@ -1,6 +1,7 @@
 from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
 from directory.models.membership import Invitation, Membership
+from directory.models.onboarding import ImportBatch, ImportRecord, RegistryEntry
 from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
     LegalForm,
@@ -31,6 +32,9 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "ImportBatch",
+    "ImportRecord",
+    "RegistryEntry",
     "SearchRefresh",
     "BoardAnswer",
     "BoardPost",
