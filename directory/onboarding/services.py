@@ -160,7 +160,8 @@ def _plan(batch: ImportBatch, rows: list[RuntsRow], *, write: bool) -> None:
         )
 
 
-def _create(batch: ImportBatch, rows: list[RuntsRow], slugs) -> None:
+def _create(batch: ImportBatch, rows: list[RuntsRow], slugs: SlugMaker) -> None:
+    slugs.reserve(row.name for row in rows)
     organizations = Organization.objects.bulk_create(
         [
             Organization(
