@@ -6,6 +6,7 @@ One module per resource; importing them registers the model admins.
 from directory.admin import (
     activity,
     network,
+    onboarding,
     organization,
     problem_report,
     search_refresh,
@@ -16,6 +17,7 @@ from directory.admin import (
 __all__ = [
     "activity",
     "network",
+    "onboarding",
     "organization",
     "problem_report",
     "search_refresh",

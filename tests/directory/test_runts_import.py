@@ -300,3 +300,21 @@ def test_the_command_imports_and_refuses_a_file_with_errors(towns, tmp_path, cap
         call_command("import_runts", str(bad))
     assert "row 2, Sezione" in capsys.readouterr().err
     assert Organization.objects.count() == 1
+
+
+def test_a_dry_runs_file_is_erased_a_week_after_upload(towns, time_machine, capsys):
+    import datetime
+
+    time_machine.move_to(datetime.datetime(2026, 12, 1, 10, 0, tzinfo=datetime.UTC), tick=False)
+    checked = run(runts_xlsx([row(1)]), dry_run=True)
+    time_machine.move_to(datetime.datetime(2026, 12, 8, 9, 59, tzinfo=datetime.UTC), tick=False)
+    call_command("apply_retention")
+    checked.refresh_from_db()
+    assert checked.source is not None
+
+    time_machine.move_to(datetime.datetime(2026, 12, 8, 10, 1, tzinfo=datetime.UTC), tick=False)
+    call_command("apply_retention")
+
+    checked.refresh_from_db()
+    assert checked.source is None
+    assert "import files: 1 erased" in capsys.readouterr().out
