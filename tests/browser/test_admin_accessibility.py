@@ -20,6 +20,7 @@ from directory.models import (
     BoardPost,
     Category,
     GeneralInterestArea,
+    ImportBatch,
     Language,
     Revision,
     SearchRefresh,
@@ -110,6 +111,13 @@ def network(coordinator):
     SearchRefresh.objects.create(
         label="Categoria: Musica", done=1200, finished_at=datetime.datetime.now(ROME), **refresh
     )
+    ImportBatch.objects.create(
+        file_name="enti-runts.xlsx",
+        status=ImportBatch.Status.REJECTED,
+        total_rows=2,
+        checked_rows=2,
+        errors=[{"row": 2, "column": "Sezione", "message": "“h” non è una sezione del RUNTS."}],
+    )
     desk = DeskFactory(name="Sportello Pagnana", host_organization=oratorio, location=sede)
     desk.operators.set([editor])
     DeskOpeningSlotFactory(desk=desk)
@@ -180,6 +188,7 @@ MODELS = [
     AdminPages(_model("directory.VolunteeringCall"), search="compiti"),
     AdminPages(_model("directory.ProblemReport"), search="sabato", can_add=False),
     AdminPages(SearchRefresh, search="sport", can_add=False),
+    AdminPages(ImportBatch, search="enti"),
     AdminPages(_model("sportelli.Desk"), search="pagnana"),
     AdminPages(_model("sportelli.Booking"), search="x"),
     AdminPages(_model("sportelli.Access"), search=None),
