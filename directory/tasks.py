@@ -84,10 +84,12 @@ def refresh_search(refresh_id: int) -> int:
                 return done_now
 
 
-# An upload up to this size is imported within the request: about 2,000 RUNTS rows in CSV, or
-# 5,000 in XLSX, a few seconds at most (tests/directory/test_runts_import.py measures 10,000).
-# Larger ones go to the worker, and the batch's page shows how far it got.
-IMPORT_IMMEDIATE_BYTES = 150_000
+# An upload up to this size is imported within the request: about 800 RUNTS rows in CSV, or
+# 1,400 in XLSX. 10,000 XLSX rows cost 10.5 s of CPU to check and create, 6.6 s to find them
+# unchanged (2026-12-02, this 2-core machine: `time manage.py import_runts` on the workbook
+# tests/directory/test_runts_import_national.py makes), so about 1.5 s here. Larger files go
+# to the worker, and the batch's page shows how far it got.
+IMPORT_IMMEDIATE_BYTES = 50_000
 
 
 def run_import_later(batch) -> bool:
