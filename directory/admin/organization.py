@@ -4,8 +4,10 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
+from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import Activity, Location, Membership, Organization, SearchRefresh
+from directory.onboarding.resources import OrganizationResource
 
 
 class LocationInline(admin.StackedInline):
@@ -44,7 +46,9 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
+    resource_classes = [OrganizationResource]
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         refresh_search_after_save(
