@@ -76,3 +76,27 @@ def test_the_upload_form_works_on_a_phone(page, sign_in, coordinator, assert_acc
     page.wait_for_load_state("load")
     assert page.locator(".errorlist").count() == 1
     assert_accessible(page)
+
+
+def test_the_organizations_import_and_its_preview_pass_axe(
+    desktop_page, sign_in, coordinator, assert_accessible, tmp_path
+):
+    page = desktop_page
+    sign_in(page, coordinator)
+    page.goto(reverse("admin:directory_organization_import"))
+    assert_accessible(page)
+    sheet = tmp_path / "enti.csv"
+    sheet.write_text(
+        "tax_code,name,legal_form,description\n"
+        f"{body_tax_code(1)},Auser Forlì,odv,Un'associazione.\n"
+        f"{body_tax_code(2)},Arci Forlì,spa,Un circolo.\n"
+    )
+
+    page.set_input_files("#id_import_file", str(sheet))
+    page.select_option("#id_format", label="csv")
+    page.click("input[type=submit]")
+    page.wait_for_load_state("load")
+
+    assert page.locator(".validation-error-count").count() == 1
+    assert_accessible(page)
+    assert not Organization.objects.exists()
