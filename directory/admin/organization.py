@@ -7,7 +7,7 @@ from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, 
 from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import Activity, Location, Membership, Organization, SearchRefresh
-from directory.onboarding.resources import OrganizationResource
+from directory.onboarding.resources import LocationResource, OrganizationResource
 
 
 class LocationInline(admin.StackedInline):
@@ -112,7 +112,9 @@ class OrganizationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
+    resource_classes = [LocationResource]
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         refresh_search_after_save(
