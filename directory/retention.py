@@ -22,6 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from directory.models import (
     Application,
+    ImportBatch,
     Invitation,
     ProblemReport,
     SearchRefresh,
@@ -148,6 +149,21 @@ def delete_finished_tasks(now: datetime.datetime) -> int:
     )
 
 
+# An uploaded file is kept only until its batch has run (the import erases it then), or, for a
+# dry run, long enough to press "Import it" after reading the report. A network's spreadsheet
+# may hold its contacts' e-mails; the batch's counts, errors and records stay, for the undo.
+IMPORT_FILE_DAYS = 7
+
+
+def erase_old_import_files(now: datetime.datetime) -> int:
+    return erase_in_batches(
+        ImportBatch.objects.filter(
+            source__isnull=False, created_at__lt=now - _days(IMPORT_FILE_DAYS)
+        ),
+        {"source": None},
+    )
+
+
 def rules() -> list[Rule]:
     return [
         Rule(
@@ -175,6 +191,12 @@ def rules() -> list[Rule]:
             delete_expired_invitations,
             f"once expired, {settings.LINKRETE_INVITATION_DAYS} days after sending, with the "
             "accounts made for them if never used",
+        ),
+        Rule(
+            "import files",
+            "erased",
+            erase_old_import_files,
+            f"{IMPORT_FILE_DAYS} days after upload (at once once imported)",
         ),
         Rule(
             "search refreshes",

@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.admin import merge
 from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
+from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import Activity, Location, Membership, Organization, SearchRefresh
+from directory.onboarding.resources import LocationResource, OrganizationResource
 
 
 class LocationInline(admin.StackedInline):
@@ -49,7 +51,9 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
+    resource_classes = [OrganizationResource]
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         refresh_search_after_save(
@@ -143,7 +147,9 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
+    resource_classes = [LocationResource]
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         refresh_search_after_save(

@@ -2,6 +2,7 @@ from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
 from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.membership import Invitation, Membership
+from directory.models.onboarding import ImportBatch, ImportRecord, RegistryEntry
 from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
     LegalForm,
@@ -34,6 +35,9 @@ from directory.models.volunteering_call import Application, VolunteeringCall
 __all__ = [
     "DuplicateCandidate",
     "OrganizationMerge",
+    "ImportBatch",
+    "ImportRecord",
+    "RegistryEntry",
     "SearchRefresh",
     "BoardAnswer",
     "BoardPost",

@@ -21,6 +21,7 @@ from directory.models import (
     Category,
     DuplicateCandidate,
     GeneralInterestArea,
+    ImportBatch,
     Language,
     OrganizationMerge,
     Revision,
@@ -112,6 +113,13 @@ def network(coordinator):
     SearchRefresh.objects.create(
         label="Categoria: Musica", done=1200, finished_at=datetime.datetime.now(ROME), **refresh
     )
+    ImportBatch.objects.create(
+        file_name="enti-runts.xlsx",
+        status=ImportBatch.Status.REJECTED,
+        total_rows=2,
+        checked_rows=2,
+        errors=[{"row": 2, "column": "Sezione", "message": "“h” non è una sezione del RUNTS."}],
+    )
     desk = DeskFactory(name="Sportello Pagnana", host_organization=oratorio, location=sede)
     desk.operators.set([editor])
     DeskOpeningSlotFactory(desk=desk)
@@ -201,6 +209,7 @@ MODELS = [
     AdminPages(SearchRefresh, search="sport", can_add=False),
     AdminPages(DuplicateCandidate, search="rodari", can_add=False),
     AdminPages(OrganizationMerge, search="luigi", can_add=False),
+    AdminPages(ImportBatch, search="enti"),
     AdminPages(_model("sportelli.Desk"), search="pagnana"),
     AdminPages(_model("sportelli.Booking"), search="x"),
     AdminPages(_model("sportelli.Access"), search=None),

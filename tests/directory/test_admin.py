@@ -15,6 +15,7 @@ from directory.models import (
     BoardPost,
     Category,
     GeneralInterestArea,
+    ImportBatch,
     Language,
     Location,
     Membership,
@@ -72,6 +73,7 @@ MODELS = [
     (BoardPost, "sala"),
     (VolunteeringCall, "compiti"),
     (SearchRefresh, "Sport"),
+    (ImportBatch, "enti"),
 ]
 NOT_ADDABLE = {GeneralInterestArea, ProblemReport, Revision, SearchRefresh}
 
@@ -124,6 +126,7 @@ def rows(db):
     SearchRefresh.objects.create(
         scope=SearchRefresh.Scope.CATEGORY, object_ids=[1], label="Categoria: Sport", total=300
     )
+    ImportBatch.objects.create(file_name="enti-runts.xlsx", status=ImportBatch.Status.DONE)
     return {"zone": zone, "organization": organization, "activity": activity, "location": location}
 
 
