@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from directory.admin.big_tables import IndexedSearchMixin
 from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import Activity, Location, Membership, Organization, SearchRefresh
@@ -44,7 +46,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(IndexedSearchMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         refresh_search_after_save(
@@ -71,9 +73,10 @@ class OrganizationAdmin(admin.ModelAdmin):
         LastVerifiedFilter,
         OrganizationZoneFilter,
     ]
-    search_fields = ["name", "=tax_code", "runts_number", "email"]
-    # Also the order of the autocomplete's pages of results, which must be stable.
-    ordering = ["name"]
+    search_fields = ["name", "=tax_code"]
+    # Also the order of the autocomplete's pages of results, which must be stable; read along
+    # organization_name_idx.
+    ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["uuid", "created_at", "updated_at"]
     inlines = [LocationInline, ActivityInline, MembershipInline]
@@ -95,7 +98,16 @@ class OrganizationAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(activity_count=Count("activities"))
+        # A subquery, so that only the page's rows are counted (a join counted every
+        # organization's activities before the page was cut).
+        counted = (
+            Activity.objects.filter(organization=OuterRef("pk"))
+            .order_by()
+            .values("organization")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return super().get_queryset(request).annotate(activity_count=Coalesce(Subquery(counted), 0))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "general_interest_areas":
@@ -108,7 +120,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(IndexedSearchMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         refresh_search_after_save(
@@ -128,7 +140,8 @@ class LocationAdmin(admin.ModelAdmin):
     ]
     list_filter = ["kind", "wheelchair_accessible", ProvinceFilter]
     list_select_related = ["organization", "municipality"]
-    search_fields = ["name", "address", "municipality__name", "organization__name"]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
+    search_fields = ["name", "address", "organization__name", "municipality__name"]
     autocomplete_fields = ["organization", "municipality"]
     readonly_fields = ["uuid"]
     fieldsets = [
@@ -154,10 +167,12 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["user", "organization", "role", "created_at"]
     list_filter = ["role"]
     list_select_related = ["user", "organization"]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
+    # Users' names are not indexed: thousands of rows, not hundreds of thousands.
     search_fields = [
         "user__username",
         "user__first_name",

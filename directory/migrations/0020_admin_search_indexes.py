@@ -19,11 +19,19 @@ class Migration(migrations.Migration):
             index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(linkrete.folding.Folded('name'), name='gin_trgm_ops'), name='location_name_fold_trgm'),
         ),
         migrations.AddIndex(
+            model_name='location',
+            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(linkrete.folding.Folded('address'), name='gin_trgm_ops'), name='location_address_fold_trgm'),
+        ),
+        migrations.AddIndex(
             model_name='organization',
             index=models.Index(models.OrderBy(models.F('last_verified'), nulls_first=True), models.F('name'), models.F('id'), name='organization_verified_idx'),
         ),
         migrations.AddIndex(
             model_name='organization',
             index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(linkrete.folding.Folded('name'), name='gin_trgm_ops'), name='organization_name_fold_trgm'),
+        ),
+        migrations.AddIndex(
+            model_name='organization',
+            index=models.Index(fields=['name', 'id'], name='organization_name_idx'),
         ),
     ]

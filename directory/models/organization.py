@@ -156,6 +156,8 @@ class Organization(models.Model):
             GinIndex(
                 OpClass(Folded("name"), name="gin_trgm_ops"), name="organization_name_fold_trgm"
             ),
+            # The admin's list and autocompletes, in order of name, a page at a time.
+            models.Index(fields=["name", "id"], name="organization_name_idx"),
         ]
 
     def __str__(self):
@@ -260,8 +262,11 @@ class Location(models.Model):
         ]
         indexes = [
             models.Index(fields=["latitude", "longitude"], name="location_coordinates_idx"),
-            # The admin's search of place names (see the organizations' index).
+            # The admin's search of place names and addresses (see the organizations' index).
             GinIndex(OpClass(Folded("name"), name="gin_trgm_ops"), name="location_name_fold_trgm"),
+            GinIndex(
+                OpClass(Folded("address"), name="gin_trgm_ops"), name="location_address_fold_trgm"
+            ),
         ]
 
     def __str__(self):

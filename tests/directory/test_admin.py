@@ -31,6 +31,7 @@ from directory.models import (
     VolunteeringCall,
     Zone,
 )
+from directory.search import rebuild_search_index
 from linkrete.accounts.models import User
 from tests.factories import (
     ActivityFactory,
@@ -124,6 +125,8 @@ def rows(db):
     SearchRefresh.objects.create(
         scope=SearchRefresh.Scope.CATEGORY, object_ids=[1], label="Categoria: Sport", total=300
     )
+    # The admin finds activities by their search documents, which the code that saves them keeps.
+    rebuild_search_index()
     return {"zone": zone, "organization": organization, "activity": activity, "location": location}
 
 
