@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from directory.admin.big_tables import BigTableMixin, IndexedSearchMixin
 from directory.admin.labels import LabelledInputsMixin
 from sportelli.models import (
     Access,
@@ -42,23 +43,25 @@ class DeskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class BookingAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["code", "desk", "starts_at", "seat", "channel", "status"]
     list_filter = ["status", "channel", "desk"]
-    search_fields = ["code"]
+    search_fields = ["=code"]
     date_hierarchy = "starts_at"
     raw_id_fields = ["desk", "topic", "language"]
     readonly_fields = ["code", "privacy_consent_at", "created_at", "cancelled_at"]
     list_select_related = ["desk"]
+    ordering = BigTableMixin.NEWEST_FIRST
 
 
 @admin.register(Access)
-class AccessAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class AccessAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["desk", "occurred_at", "channel", "outcome", "minutes"]
     list_filter = ["desk", "channel", "outcome", "age_band", "citizenship"]
     date_hierarchy = "occurred_at"
     raw_id_fields = ["desk", "booking", "municipality", "logged_by"]
     list_select_related = ["desk"]
+    ordering = BigTableMixin.NEWEST_FIRST
 
 
 class ReferralEventInline(admin.TabularInline):
@@ -69,7 +72,7 @@ class ReferralEventInline(admin.TabularInline):
 
 
 @admin.register(Referral)
-class ReferralAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class ReferralAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     # The referred person's name stays off the list: open a referral to read it.
     list_display = ["uuid", "receiving_organization", "status", "created_at"]
     list_filter = ["status"]
@@ -84,4 +87,6 @@ class ReferralAdmin(LabelledInputsMixin, admin.ModelAdmin):
     ]
     readonly_fields = ["consent_recorded_at"]
     inlines = [ReferralEventInline]
-    list_select_related = ["receiving_organization"]
+    # Also what the row's name (its target, for the action checkbox's label) reads.
+    list_select_related = ["receiving_organization", "to_organization", "to_activity", "to_desk"]
+    ordering = BigTableMixin.NEWEST_FIRST

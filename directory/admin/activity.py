@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from directory import search
+from directory.admin.big_tables import ActivityTextSearchMixin
 from directory.admin.filters import ActivityZoneFilter, RootCategoryFilter
 from directory.models import Activity, Location, OpeningSlot, ScheduleException
 
@@ -21,7 +22,7 @@ class ScheduleExceptionInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(ActivityTextSearchMixin, admin.ModelAdmin):
     # Categories and places are saved with the related objects, so refresh after them.
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -45,7 +46,10 @@ class ActivityAdmin(admin.ModelAdmin):
         ActivityZoneFilter,
     ]
     list_select_related = ["organization"]
-    search_fields = ["title", "summary", "organization__name"]
+    # Searched through the full-text index (ActivityTextSearchMixin); named for the autocompletes.
+    search_fields = ["title"]
+    # Complete, so the admin adds no "-pk" and the page is read along activity_title_idx.
+    ordering = ["title", "pk"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["organization", "locations"]
     filter_horizontal = ["categories", "target_groups", "languages"]
@@ -104,11 +108,13 @@ class ActivityAdmin(admin.ModelAdmin):
         return ", ".join(sorted(names)) or "–"
 
 
-class ActivityPartAdmin(admin.ModelAdmin):
+class ActivityPartAdmin(ActivityTextSearchMixin, admin.ModelAdmin):
     """Slots and exceptions are edited inline on their activity; these lists are for looking up."""
 
     list_select_related = ["activity", "activity__organization"]
-    search_fields = ["activity__title", "activity__organization__name"]
+    activity_path = "activity"
+    ordering = ActivityTextSearchMixin.NEWEST_FIRST
+    search_fields = ["activity__title"]
     autocomplete_fields = ["activity"]
 
     @admin.display(description=_("organization"), ordering="activity__organization__name")

@@ -10,18 +10,20 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from directory.admin.big_tables import IndexedSearchMixin
 from directory.admin.labels import LabelledInputsMixin
 from directory.models import BoardPost, Course, Revision, TrainingPlan, VolunteeringCall
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(IndexedSearchMixin, admin.ModelAdmin):
     """Read-only history; approving and rejecting happen on the review page, with the diff."""
 
     list_display = ["organization", "kind", "status", "author", "created_at", "review_link"]
     list_filter = ["status", "kind"]
     search_fields = ["organization__name", "author__username"]
     list_select_related = ["organization", "author"]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):

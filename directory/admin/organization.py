@@ -2,12 +2,14 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from directory.admin import merge
+from directory.admin.big_tables import IndexedSearchMixin
 from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
 from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.search_refresh import refresh_search_after_save
@@ -51,7 +53,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
+class OrganizationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin):
     resource_classes = [OrganizationResource]
 
     def save_related(self, request, form, formsets, change):
@@ -80,9 +82,10 @@ class OrganizationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
         LastVerifiedFilter,
         OrganizationZoneFilter,
     ]
-    search_fields = ["name", "=tax_code", "runts_number", "email"]
-    # Also the order of the autocomplete's pages of results, which must be stable.
-    ordering = ["name"]
+    search_fields = ["name", "=tax_code"]
+    # Also the order of the autocomplete's pages of results, which must be stable; read along
+    # organization_name_idx.
+    ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["uuid", "created_at", "updated_at"]
     inlines = [LocationInline, ActivityInline, MembershipInline]
@@ -106,7 +109,16 @@ class OrganizationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
     actions = ["merge_two"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(activity_count=Count("activities"))
+        # A subquery, so that only the page's rows are counted (a join counted every
+        # organization's activities before the page was cut).
+        counted = (
+            Activity.objects.filter(organization=OuterRef("pk"))
+            .order_by()
+            .values("organization")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return super().get_queryset(request).annotate(activity_count=Coalesce(Subquery(counted), 0))
 
     def get_urls(self):
         view = self.admin_site.admin_view(partial(merge.merge_view, self))
@@ -147,7 +159,7 @@ class OrganizationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
+class LocationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin):
     resource_classes = [LocationResource]
 
     def save_related(self, request, form, formsets, change):
@@ -169,7 +181,8 @@ class LocationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
     ]
     list_filter = ["kind", "wheelchair_accessible", ProvinceFilter]
     list_select_related = ["organization", "municipality"]
-    search_fields = ["name", "address", "municipality__name", "organization__name"]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
+    search_fields = ["name", "address", "organization__name", "municipality__name"]
     autocomplete_fields = ["organization", "municipality"]
     readonly_fields = ["uuid"]
     fieldsets = [
@@ -195,10 +208,12 @@ class LocationAdmin(SpreadsheetImportMixin, admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["user", "organization", "role", "created_at"]
     list_filter = ["role"]
     list_select_related = ["user", "organization"]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
+    # Users' names are not indexed: thousands of rows, not hundreds of thousands.
     search_fields = [
         "user__username",
         "user__first_name",

@@ -1,5 +1,6 @@
 import uuid
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models.taxonomy import GeneralInterestArea
 from directory.models.territory import Municipality
 from directory.validators import validate_tax_code
+from linkrete.folding import Folded
 
 
 class PublicationStatus(models.TextChoices):
@@ -142,6 +144,21 @@ class Organization(models.Model):
                 ),
             ),
         ]
+        indexes = [
+            # The coordinators' landing pages through the records not checked for longest.
+            models.Index(
+                models.F("last_verified").asc(nulls_first=True),
+                models.F("name"),
+                models.F("id"),
+                name="organization_verified_idx",
+            ),
+            # The admin's search of names: any part of the name, whatever its accents or case.
+            GinIndex(
+                OpClass(Folded("name"), name="gin_trgm_ops"), name="organization_name_fold_trgm"
+            ),
+            # The admin's list and autocompletes, in order of name, a page at a time.
+            models.Index(fields=["name", "id"], name="organization_name_idx"),
+        ]
 
     def __str__(self):
         return self.name
@@ -243,7 +260,14 @@ class Location(models.Model):
                 violation_error_message=_("A physical place needs its municipality."),
             ),
         ]
-        indexes = [models.Index(fields=["latitude", "longitude"], name="location_coordinates_idx")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="location_coordinates_idx"),
+            # The admin's search of place names and addresses (see the organizations' index).
+            GinIndex(OpClass(Folded("name"), name="gin_trgm_ops"), name="location_name_fold_trgm"),
+            GinIndex(
+                OpClass(Folded("address"), name="gin_trgm_ops"), name="location_address_fold_trgm"
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -32,6 +32,7 @@ from directory.models import (
     VolunteeringCall,
     Zone,
 )
+from directory.search import rebuild_search_index
 from linkrete.accounts.models import User
 from tests.factories import (
     ActivityFactory,
@@ -127,6 +128,8 @@ def rows(db):
         scope=SearchRefresh.Scope.CATEGORY, object_ids=[1], label="Categoria: Sport", total=300
     )
     ImportBatch.objects.create(file_name="enti-runts.xlsx", status=ImportBatch.Status.DONE)
+    # The admin finds activities by their search documents, which the code that saves them keeps.
+    rebuild_search_index()
     return {"zone": zone, "organization": organization, "activity": activity, "location": location}
 
 

@@ -13,7 +13,7 @@ from tests.factories import AccessFactory, BookingFactory, DeskExceptionFactory,
 pytestmark = pytest.mark.django_db
 
 # (model, a search term that finds the row of the ``rows`` fixture, or None: no search box)
-MODELS = [(Desk, "Pagnana"), (Booking, "ABC"), (Access, None), (Referral, None)]
+MODELS = [(Desk, "Pagnana"), (Booking, "abc123"), (Access, None), (Referral, None)]
 
 
 def admin_url(model, view, *args):

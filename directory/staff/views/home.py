@@ -1,19 +1,26 @@
 import datetime
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from directory.models import Revision, VolunteeringCall
+from directory.models import (
+    Organization,
+    ProblemReport,
+    Revision,
+    SearchRefresh,
+    VolunteeringCall,
+)
 from directory.staff import services
 from directory.staff.access import (
     get_organization_for_user,
     is_member,
-    organizations_for_user,
 )
 from directory.staff.revision_kinds import kind_of
 from linkrete.accounts.roles import is_coordinator
@@ -52,8 +59,8 @@ def completeness(organization) -> tuple[int, list]:
     return round(100 * (len(CHECKS) - len(missing)) / len(CHECKS)), missing
 
 
-def organizations_with_counts(user):
-    return organizations_for_user(user).annotate(
+def organizations_with_counts(organizations):
+    return organizations.annotate(
         area_count=Count("general_interest_areas", distinct=True),
         location_count=Count("locations", distinct=True),
         activity_count=Count("activities", distinct=True),
@@ -66,33 +73,61 @@ def organizations_with_counts(user):
     )
 
 
-def home(request):
-    today = timezone.localdate()
+def needs_verification(organization, today) -> bool:
+    return organization.last_verified is None or today - organization.last_verified > VERIFY_AFTER
+
+
+def own_organizations(user, today) -> list[dict]:
+    """The organizations the user is a member of, each with its completeness: a handful, never
+    the network (coordinators see every organization through the queues below)."""
     organizations = []
-    for organization in organizations_with_counts(request.user).order_by("name"):
+    mine = Organization.objects.filter(memberships__user=user)
+    for organization in organizations_with_counts(mine).order_by("name"):
         score, missing = completeness(organization)
         organizations.append(
             {
                 "organization": organization,
                 "score": score,
                 "missing": missing,
-                "needs_verification": organization.last_verified is None
-                or today - organization.last_verified > VERIFY_AFTER,
+                "needs_verification": needs_verification(organization, today),
             }
         )
-    coordinator = is_coordinator(request.user)
-    return render(
-        request,
-        "staff/home.html",
-        {
-            "organizations": organizations,
-            "is_coordinator": coordinator,
-            "queue_count": Revision.objects.pending().count() if coordinator else None,
-            "call_queue_count": VolunteeringCall.objects.pending_review().count()
-            if coordinator
-            else None,
-        },
+    return organizations
+
+
+STALE_PAGE_SIZE = 20
+
+
+def stale_organizations(today):
+    """Organizations never checked or checked more than six months ago, those waiting longest
+    first; read a page at a time along ``organization_verified_idx``."""
+    return (
+        Organization.objects.filter(
+            Q(last_verified__isnull=True) | Q(last_verified__lt=today - VERIFY_AFTER)
+        )
+        .order_by(F("last_verified").asc(nulls_first=True), "name", "pk")
+        .only("name", "slug", "last_verified")
     )
+
+
+def home(request):
+    today = timezone.localdate()
+    context = {"organizations": own_organizations(request.user, today), "is_coordinator": False}
+    if is_coordinator(request.user):
+        # One count per queue (each an index lookup of the rows waiting), and one page of the
+        # stale records: at national scale that is 150,000 organizations, so never all of them.
+        stale = Paginator(stale_organizations(today), STALE_PAGE_SIZE).get_page(
+            request.GET.get("pagina")
+        )
+        context |= {
+            "is_coordinator": True,
+            "queue_count": Revision.objects.pending().count(),
+            "call_queue_count": VolunteeringCall.objects.pending_review().count(),
+            "report_count": ProblemReport.objects.open().count(),
+            "refresh_count": SearchRefresh.objects.pending().count(),
+            "stale": stale,
+        }
+    return render(request, "staff/home.html", context)
 
 
 @require_POST
@@ -100,12 +135,16 @@ def organization_verified(request, slug):
     organization = get_organization_for_user(request.user, slug)
     services.organization_mark_verified(organization=organization, user=request.user)
     messages.success(request, _("Thank you: the information is marked as checked today."))
+    if request.POST.get("from") == "home" and is_coordinator(request.user):
+        # Back to the coordinator's list of records to check, at the page they were on.
+        page = request.POST.get("pagina", "")
+        return redirect(reverse("staff:home") + (f"?pagina={page}" if page.isdigit() else ""))
     return redirect("staff:organization", slug=organization.slug)
 
 
 def organization_dashboard(request, slug):
     organization = get_organization_for_user(request.user, slug)
-    organization = organizations_with_counts(request.user).get(pk=organization.pk)
+    organization = organizations_with_counts(Organization.objects.all()).get(pk=organization.pk)
     score, missing = completeness(organization)
     today = timezone.localdate()
     return render(
@@ -115,8 +154,7 @@ def organization_dashboard(request, slug):
             "organization": organization,
             "score": score,
             "missing": missing,
-            "needs_verification": organization.last_verified is None
-            or today - organization.last_verified > VERIFY_AFTER,
+            "needs_verification": needs_verification(organization, today),
             "locations": organization.locations.all(),
             "activities": organization.activities.annotate(slot_count=Count("opening_slots")),
             # Each with whether opening hours may be added to it while it waits.

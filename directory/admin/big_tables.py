@@ -1,0 +1,137 @@
+"""What the admin's lists of the big tables share: estimated counts, and text searches that
+indexes answer. At national scale (bench/README.md) there are 150,000 organizations, 160,000
+places, 600,000 activities and 1.2 million opening slots: Django's defaults count every row twice
+per page and search with ``UPPER(field) LIKE '%word%'``, which no index answers.
+
+- ``EstimatedCountPaginator``: the planner's estimate of the rows (one EXPLAIN, no scan) when it
+  is large, the exact count when it is small; the list says "about" (admin/pagination.html).
+- ``IndexedSearchMixin``: each word of the search must be found, in any of the admin's
+  ``search_fields``:
+    - a name, by a substring of its accent- and case-folded text (``linkrete.folding``), which
+      the trigram index on ``linkrete_fold(name)`` answers; a field across a relation
+      (``organization__name``) becomes ``organization__in`` a search of the related table;
+    - ``=field``: the whole search in upper case, exactly, through the field's unique index
+      (codes: tax codes and booking codes are stored in upper case).
+- ``ActivityTextSearchMixin``: activities, and rows of an activity, through the public search's
+  full-text index.
+"""
+
+import json
+
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.admin.views.main import SEARCH_VAR
+from django.contrib.postgres.search import SearchQuery
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.db.models.lookups import Contains
+from django.utils.functional import cached_property
+
+from directory.models import Activity
+from directory.search.text import CONFIG, query_words
+from linkrete.folding import Folded, fold
+
+# Below this many estimated rows the list counts them exactly (a count of 10,000 index entries
+# takes a few milliseconds). Re-measure: bench/profile_page.py on an admin list with --sql.
+EXACT_COUNT_BELOW = 10_000
+# A trigram index finds substrings of three characters or more; shorter words are left out.
+MIN_SEARCH_WORD = 3
+
+
+class EstimatedCountPaginator(Paginator):
+    exact_count_below = EXACT_COUNT_BELOW
+
+    @cached_property
+    def estimated_rows(self) -> int:
+        plan = json.loads(self.object_list.order_by().explain(format="json"))
+        return int(plan[0]["Plan"]["Plan Rows"])
+
+    @cached_property
+    def is_estimate(self) -> bool:
+        return self.estimated_rows >= self.exact_count_below
+
+    @cached_property
+    def count(self) -> int:
+        return self.estimated_rows if self.is_estimate else super().count
+
+
+class BigTableMixin:
+    """For a ModelAdmin of a table that grows with the network."""
+
+    paginator = EstimatedCountPaginator
+    # Otherwise every page counts the whole table once more for "N results (M total)".
+    show_full_result_count = False
+    # For lists whose model's order no index gives: newest first, along the primary key
+    # (the model's order sorted the whole table for each page).
+    NEWEST_FIRST = ["-pk"]
+
+    def get_ordering(self, request):
+        # Search results (and the autocompletes' choices) newest first, along the primary key:
+        # in the order of a name, PostgreSQL walks the name's index testing every row, and the
+        # rows a word matches cluster there (all the "Doposcuola …" under D), so finding a
+        # page of a common word read 230,000 rows (7 s).
+        if request.GET.get(SEARCH_VAR, "").strip() or request.GET.get("term", "").strip():
+            return ["-pk"]
+        return super().get_ordering(request)
+
+
+def folded_contains(model, path: str, word: str) -> Q:
+    *relations, field = path.split("__")
+    if not relations:
+        return Q(Contains(Folded(field), fold(word)))
+    related = get_fields_from_path(model, "__".join(relations))[-1].related_model
+    matching = related._default_manager.filter(Contains(Folded(field), fold(word)))
+    return Q(**{"__".join(relations) + "__in": matching.values("pk")})
+
+
+class IndexedSearchMixin(BigTableMixin):
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        exact = Q()
+        fields = self.get_search_fields(request)
+        for field in fields:
+            if field.startswith("="):
+                exact |= Q(**{field[1:]: term.upper()})
+        words = [word for word in term.split() if len(word) >= MIN_SEARCH_WORD]
+        names = [field for field in fields if not field.startswith("=")]
+        found = Q()
+        if words and names:
+            for word in words:
+                any_field = Q()
+                for field in names:
+                    any_field |= folded_contains(queryset.model, field, word)
+                found &= any_field
+        condition = exact | found
+        if not condition:
+            return queryset.none(), False
+        return queryset.filter(condition), False
+
+
+def activity_text_query(search_term: str):
+    """The public search's full-text index, each word a prefix ("dopo" finds "doposcuola"):
+    accents and case do not matter (the ``linkrete_it`` configuration unaccents). None when
+    the search has no word to look for."""
+    words = query_words(search_term)
+    if not words:
+        return None
+    raw = " & ".join(f"{word}:*" for word in words)
+    return SearchQuery(raw, search_type="raw", config=CONFIG)
+
+
+class ActivityTextSearchMixin(BigTableMixin):
+    """Activities (or rows of an activity, with ``activity_path``) found by the words of their
+    search document: title, summary, description, organization, categories, municipalities."""
+
+    activity_path = ""
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        query = activity_text_query(search_term)
+        if query is None:
+            return queryset.none(), False
+        if not self.activity_path:
+            return queryset.filter(search_vector=query), False
+        matching = Activity.objects.filter(search_vector=query).values("pk")
+        return queryset.filter(**{f"{self.activity_path}__in": matching}), False
