@@ -39,13 +39,18 @@ def timed_get(client, url):
 
 def measure(client, kind, label, url, repeat, once_over_ms, prepare=None):
     """A warm-up GET, then ``repeat`` timed ones; a page slower than ``once_over_ms`` on the
-    warm-up is measured that once (``"once": True``). ``prepare(client)`` runs before each GET
-    (a booking begun, a list kept), outside the timing."""
+    warm-up and on a second request is measured by that second one (``"once": True``).
+    ``prepare(client)`` runs before each GET (a booking begun, a list kept), untimed."""
     if prepare:
         prepare(client)
     first = timed_get(client, url)
     runs = [first]
-    if first["ms"] <= once_over_ms and first["status"] < 400:
+    if first["ms"] > once_over_ms and first["status"] < 400:
+        # A cold cache (the home page's figures, the sitemap) is filled by the first request.
+        if prepare:
+            prepare(client)
+        runs = [timed_get(client, url)]
+    if runs[-1]["ms"] <= once_over_ms and first["status"] < 400:
         runs = []
         for _ in range(repeat):
             if prepare:
