@@ -81,7 +81,7 @@ def objects():
     activities = Activity.objects.filter(publication_status="published", status="active")
     by_places = activities.annotate(n=Count("locations")).filter(n__gt=0)
     desks = Desk.objects.public().annotate(n=Count("bookings")).order_by("-n", "pk")
-    calls = VolunteeringCall.objects.filter(review_status="approved", is_published=True)
+    calls = VolunteeringCall.objects.public()
     return {
         "big_org": by_activities.order_by("-n", "pk").first(),
         "small_org": by_activities.filter(n=1).order_by("pk").first(),
