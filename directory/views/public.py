@@ -34,6 +34,8 @@ from directory.models import (
     Zone,
 )
 from directory.seo import activity_jsonld, organization_jsonld
+from linkrete.page_cache import cached_page
+from linkrete.same_origin import same_origin_post
 from linkrete.throttle import over_limit
 
 FINDER_STEPS = ("1", "2", "3")
@@ -41,6 +43,7 @@ REPORTS_PER_HOUR = 5
 
 
 @login_not_required
+@cached_page("directory")
 def home(request):
     # The figures are cached and dropped when the data changes (directory.home: how fresh).
     figures = home_figures.figures()
@@ -67,6 +70,7 @@ MAX_PLACE_CHOICES = 10
 
 
 @login_not_required
+@cached_page("directory")
 def place_search(request):
     """A place typed by name: one zone or municipality goes to its results, several are offered.
 
@@ -236,6 +240,7 @@ def _activity_page(request, activity, report_form=None, status=200):
 
 
 @login_not_required
+@cached_page("directory", open_now=True)
 def activity_detail(request, slug):
     activity = _public_activity(slug, Activity.objects.public().for_detail())
     return _activity_page(request, activity)
@@ -252,6 +257,7 @@ def activity_qr(request, slug):
 
 
 @login_not_required
+@same_origin_post
 @require_POST
 def activity_report_problem(request, slug):
     activity = _public_activity(slug, Activity.objects.public().for_detail())
@@ -277,6 +283,7 @@ def activity_report_problem(request, slug):
 
 
 @login_not_required
+@cached_page("directory", open_now=True)
 def organization_detail(request, slug):
     organization = get_object_or_404(
         Organization.objects.published().prefetch_related(
