@@ -22,10 +22,12 @@ Rules (each one has a test in tests/linkrete/test_page_cache.py):
   any such row, or changing one of their many-to-many links, draws a new token at once and again
   when the transaction commits (``connect``, wired in each app's ``ready``: the admin, a
   coordinator's approval of a staff change, a booking, imports alike), so **the next request
-  after the commit shows the change**. ``QuerySet.update()`` and raw SQL send no signal: their
-  changes show within ``TIMEOUT`` seconds (an entry's whole lifetime), or at once after
-  ``forget_all()``. The templates and code are not in the key either: after a deployment pages
-  are at most ``TIMEOUT`` seconds old, or call ``forget_all()``.
+  after the commit shows the change**. ``QuerySet.update()`` and raw SQL send no signal (the
+  background search refreshes use them): their changes show within an entry's lifetime, at most
+  ``TIMEOUT`` seconds (ten minutes), five minutes on the "open now" pages (search results among
+  them), one on the home page (its figures are computed apart, ``directory.home``), or at once
+  after ``forget_all()``. The templates and code are not in the key either: after a deployment
+  pages are at most that old, or call ``forget_all()``.
 - **HTTP.** Cached pages say ``Cache-Control: no-cache`` (a browser or proxy may keep them but
   asks each time), carry a weak ``ETag`` and ``Last-Modified``, answer 304 to a matching
   ``If-None-Match``/``If-Modified-Since`` (from the cache: no query, no rendering), ``Vary:
@@ -192,11 +194,12 @@ def _serve(request, entry, state):
     )
 
 
-def cached_page(*scopes: str, open_now: bool = False):
+def cached_page(*scopes: str, open_now: bool = False, timeout: int = TIMEOUT):
     """Serve the view from the page cache to anonymous GET/HEAD requests (the module's rules).
 
     ``scopes``: the data the page shows (``SCOPES``); ``open_now``: the page says what is open
-    now, so it is kept for the current five minutes only.
+    now, so it is kept for the current five minutes only; ``timeout``: a shorter lifetime for a
+    page that shows something computed apart from the rows (the home page's figures).
     """
     unknown = set(scopes) - set(SCOPES)
     if unknown:
@@ -226,7 +229,7 @@ def cached_page(*scopes: str, open_now: bool = False):
                 int(timezone.now().timestamp()),
                 response["Content-Type"],
             )
-            _cache().set(key, entry, TIMEOUT)
+            _cache().set(key, entry, timeout)
             return _serve(request, entry, "miss")
 
         return wrapper

@@ -43,7 +43,9 @@ REPORTS_PER_HOUR = 5
 
 
 @login_not_required
-@cached_page("directory")
+# The figures may be the last ones computed while a process recomputes them (directory.home):
+# a copy of the page keeps them a minute at most once fresh ones exist.
+@cached_page("directory", timeout=60)
 def home(request):
     # The figures are cached and dropped when the data changes (directory.home: how fresh).
     figures = home_figures.figures()
