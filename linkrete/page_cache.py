@@ -188,10 +188,11 @@ def _serve(request, entry, state):
     response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, no_cache=True)
     patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
-    response["X-Page-Cache"] = state
-    return get_conditional_response(
+    response = get_conditional_response(
         request, etag=etag, last_modified=last_modified, response=response
     )
+    response["X-Page-Cache"] = state
+    return response
 
 
 def cached_page(*scopes: str, open_now: bool = False, timeout: int = TIMEOUT):
