@@ -19,3 +19,5 @@ STORAGES = {
 }
 # Production redirects HTTP to HTTPS; the benchmark would time the 301s instead of the pages.
 SECURE_SSL_REDIRECT = False
+# The site plus a bare view (bench/throughput.py measures the pages against it).
+ROOT_URLCONF = "bench.urls"

@@ -12,14 +12,21 @@ class DirectoryConfig(AppConfig):
         from directory.models import (
             Activity,
             Category,
+            GeneralInterestArea,
             Language,
             Location,
             Municipality,
+            OpeningSlot,
             Organization,
+            ScheduleException,
+            SearchTerm,
+            TargetGroup,
             Taxonomy,
+            VolunteeringCall,
             Zone,
         )
         from directory.search import choices as search_choices
+        from linkrete import page_cache
 
         # Not business logic: the search page's cached copy of these rows is dropped whatever
         # code changes them (the admin, seed_demo, imports).
@@ -41,3 +48,24 @@ class DirectoryConfig(AppConfig):
             m2m_changed.connect(
                 home.forget, sender=through, dispatch_uid=f"directory.home.{through.__name__}"
             )
+
+        # The cached public pages (linkrete.page_cache): every model a public page shows.
+        page_cache.connect(
+            [
+                Activity,
+                Category,
+                GeneralInterestArea,
+                Language,
+                Location,
+                Municipality,
+                OpeningSlot,
+                Organization,
+                ScheduleException,
+                SearchTerm,
+                TargetGroup,
+                Taxonomy,
+                VolunteeringCall,
+                Zone,
+            ],
+            "directory",
+        )

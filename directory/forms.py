@@ -35,6 +35,8 @@ class ProblemReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # Posted without a token from a cached page (linkrete.same_origin).
+        self.helper.disable_csrf = True
         self.helper.layout = Layout(
             "problems", "message", Field("website", wrapper_class="linkrete-honeypot")
         )

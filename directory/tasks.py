@@ -22,6 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from directory import duplicates, home, search
 from directory.models import Activity, SearchRefresh
+from linkrete import page_cache
 
 # About 1.2 ms per activity at national scale (bench/, issue 18): 200 activities cost the
 # request a quarter of a second, and the coordinator sees the change on the next page.
@@ -107,6 +108,9 @@ def refresh_search(refresh_id: int) -> int:
             refresh.save(update_fields=["done", "last_activity_id", "finished_at", "heartbeat_at"])
             if refresh.finished_at is not None:
                 break
+    # The documents were written with update(), which sends no signal: the cached public pages
+    # (search results, category and zone pages) are renewed here, once the refresh is whole.
+    page_cache.bump("directory")
     if refresh.done >= VACUUM_AFTER:
         vacuum_activities()
     return done_now

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_safe
 
+from linkrete.page_cache import cached_page
+
 # AgID's page on the "procedura di attuazione": where people turn when the site's owner does
 # not answer an accessibility report, or answers badly (Legge 4/2004, art. 3-quinquies).
 AGID_ENFORCEMENT_URL = (
@@ -62,6 +64,7 @@ def _statement_date() -> datetime.date | None:
 
 @login_not_required
 @require_safe
+@cached_page()
 def accessibility(request):
     return render(
         request,
@@ -78,6 +81,7 @@ def accessibility(request):
 
 @login_not_required
 @require_safe
+@cached_page()
 def privacy(request):
     return render(
         request,
@@ -94,6 +98,7 @@ def privacy(request):
 
 @login_not_required
 @require_safe
+@cached_page()
 def legal(request):
     return render(
         request,
@@ -109,12 +114,14 @@ def legal(request):
 
 @login_not_required
 @require_safe
+@cached_page()
 def contacts(request):
     return render(request, "pages/contacts.html", {"owner": site_owner()})
 
 
 @login_not_required
 @require_safe
+@cached_page()
 def site_map(request):
     return render(request, "pages/site_map.html")
 

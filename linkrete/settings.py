@@ -59,6 +59,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML and JSON gzipped (static files come compressed from WhiteNoise, cached pages from
+    # the page cache); Django pads each response at random against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,8 +139,21 @@ CACHES = {
     "default": {
         "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"),
         "LOCATION": env_str("CACHE_LOCATION", str(BASE_DIR / "cache")),
-    }
+    },
+    # The public pages served to anonymous visitors (linkrete/page_cache.py): apart, so culling
+    # pages never drops the rate limits. The file cache lists its whole directory on every
+    # write and culls a third at random when full: a few thousand entries (~10 KB gzipped each)
+    # keep writes cheap and hold the pages visited in the last minutes.
+    "pages": {
+        "BACKEND": env_str(
+            "PAGE_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
+        ),
+        "LOCATION": env_str("PAGE_CACHE_LOCATION", str(BASE_DIR / "cache" / "pages")),
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
+    },
 }
+# Off only to measure the views themselves (bench/throughput.py compares both).
+LINKRETE_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"

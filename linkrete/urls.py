@@ -14,6 +14,7 @@ from directory.sitemaps import SITEMAPS as DIRECTORY_SITEMAPS
 from linkrete.accounts import views as account_views
 from linkrete.accounts.forms import AdminLoginForm, LoginForm
 from linkrete.pages import PagesSitemap
+from linkrete.same_origin import same_origin_post
 from sportelli.sitemaps import SITEMAPS as DESK_SITEMAPS
 
 admin.site.site_header = _("Linkrete coordination")
@@ -25,7 +26,12 @@ SITEMAP_CACHE_SECONDS = 60 * 60
 SITEMAPS = DIRECTORY_SITEMAPS | DESK_SITEMAPS | {"site_pages": PagesSitemap}
 
 urlpatterns = [
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # No CSRF token: the language form is on every page, cached ones too (linkrete.same_origin).
+    path(
+        "i18n/setlang/",
+        login_not_required(same_origin_post(set_language)),
+        name="set_language",
+    ),
     # The index of the sections' files; each file holds at most ``Bilingual.limit`` URLs. Both
     # are kept an hour in the shared cache: crawlers come back, the directory changes slowly,
     # and counting a national-scale section takes seconds.

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class SportelliConfig(AppConfig):
     name = "sportelli"
     verbose_name = _("Proximity desks")
+
+    def ready(self):
+        from linkrete import page_cache
+        from sportelli.models import Booking, Desk, DeskException, DeskOpeningSlot
+
+        # The cached desk pages (linkrete.page_cache); a booking, in case a page shows free slots.
+        page_cache.connect([Booking, Desk, DeskException, DeskOpeningSlot], "desks")

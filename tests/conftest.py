@@ -197,10 +197,11 @@ def seeded_taxonomies(transactional_db):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits live in the cache: each test starts with none used."""
-    from django.core.cache import cache
+    """Rate limits live in the cache: each test starts with none used, and no cached page."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["default"].clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -12,12 +12,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from directory.forms import ApplicationForm
 from directory.models import VolunteeringCall
+from linkrete.page_cache import cached_page
 from linkrete.throttle import over_limit
 
 APPLICATIONS_PER_HOUR = 5
 
 
 @login_not_required
+@cached_page("directory")
 def call_list(request):
     calls = (
         VolunteeringCall.objects.public()

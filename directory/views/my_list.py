@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 from directory import my_list as session_list
 from directory.cards import with_card_details
 from directory.models import Activity
+from linkrete.page_cache import cached_page
+from linkrete.same_origin import same_origin_post
 
 
 def _posted_activity(request, activities):
@@ -34,6 +36,7 @@ def _back(request, activity):
 
 
 @login_not_required
+@same_origin_post
 @require_POST
 def my_list_add(request):
     activity = _posted_activity(request, Activity.objects.public())
@@ -53,6 +56,7 @@ def my_list_add(request):
 
 
 @login_not_required
+@same_origin_post
 @require_POST
 def my_list_remove(request):
     activity = _posted_activity(request, Activity.objects.all())
@@ -91,6 +95,7 @@ def my_list(request):
 
 
 @login_not_required
+@cached_page("directory", open_now=True)
 def my_list_shared(request):
     slugs = [s for s in request.GET.get("a", "").split(",") if slug_re.fullmatch(s)]
     slugs = slugs[: session_list.MAX_ITEMS]

@@ -35,6 +35,8 @@ from directory.models import (
     Zone,
 )
 from directory.seo import activity_jsonld, organization_jsonld
+from linkrete.page_cache import cached_page
+from linkrete.same_origin import same_origin_post
 from linkrete.throttle import over_limit
 
 FINDER_STEPS = ("1", "2", "3")
@@ -42,6 +44,9 @@ REPORTS_PER_HOUR = 5
 
 
 @login_not_required
+# The figures may be the last ones computed while a process recomputes them (directory.home):
+# a copy of the page keeps them a minute at most once fresh ones exist.
+@cached_page("directory", timeout=60)
 def home(request):
     # The figures the worker stored; no visit computes them (directory.home: how fresh).
     figures = home_figures.figures()
@@ -68,6 +73,7 @@ MAX_PLACE_CHOICES = 10
 
 
 @login_not_required
+@cached_page("directory")
 def place_search(request):
     """A place typed by name: one zone or municipality goes to its results, several are offered.
 
@@ -237,6 +243,7 @@ def _activity_page(request, activity, report_form=None, status=200):
 
 
 @login_not_required
+@cached_page("directory", open_now=True)
 def activity_detail(request, slug):
     activity = _public_activity(slug, Activity.objects.public().for_detail())
     return _activity_page(request, activity)
@@ -253,6 +260,7 @@ def activity_qr(request, slug):
 
 
 @login_not_required
+@same_origin_post
 @require_POST
 def activity_report_problem(request, slug):
     activity = _public_activity(slug, Activity.objects.public().for_detail())
@@ -278,6 +286,7 @@ def activity_report_problem(request, slug):
 
 
 @login_not_required
+@cached_page("directory", open_now=True)
 def organization_detail(request, slug):
     organization = (
         Organization.objects.published()

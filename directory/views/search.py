@@ -7,9 +7,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from directory.search import run_search
+from linkrete.page_cache import cached_page
 
 
 @login_not_required
+@cached_page("directory", open_now=True)
 def search_page(request):
     now = timezone.localtime()
     result = run_search(request.GET, now)

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 from directory.hours import OpeningHours
 from directory.models import Category, Language
 from linkrete import params
+from linkrete.page_cache import cached_page
 from linkrete.throttle import over_limit
 from sportelli import ics, services
 from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
@@ -53,6 +54,7 @@ def _public_desk(slug):
 
 
 @login_not_required
+@cached_page("directory", "desks")
 def desk_list(request):
     form = DeskFilterForm(request.GET or None)
     desks = Desk.objects.public()
@@ -80,6 +82,7 @@ def _coordinates(desk):
 
 
 @login_not_required
+@cached_page("directory", "desks")
 def desk_detail(request, slug):
     desk = _public_desk(slug)
     today = timezone.localdate()
