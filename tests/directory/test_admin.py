@@ -14,6 +14,7 @@ from directory.models import (
     Activity,
     BoardPost,
     Category,
+    DuplicateCandidate,
     GeneralInterestArea,
     ImportBatch,
     Language,
@@ -22,6 +23,7 @@ from directory.models import (
     Municipality,
     OpeningSlot,
     Organization,
+    OrganizationMerge,
     ProblemReport,
     Revision,
     ScheduleException,
@@ -75,8 +77,17 @@ MODELS = [
     (VolunteeringCall, "compiti"),
     (SearchRefresh, "Sport"),
     (ImportBatch, "enti"),
+    (DuplicateCandidate, "Girasole"),
+    (OrganizationMerge, "Girasole"),
 ]
-NOT_ADDABLE = {GeneralInterestArea, ProblemReport, Revision, SearchRefresh}
+NOT_ADDABLE = {
+    GeneralInterestArea,
+    ProblemReport,
+    Revision,
+    SearchRefresh,
+    DuplicateCandidate,
+    OrganizationMerge,
+}
 
 
 def admin_url(model, view, *args):
@@ -128,6 +139,21 @@ def rows(db):
         scope=SearchRefresh.Scope.CATEGORY, object_ids=[1], label="Categoria: Sport", total=300
     )
     ImportBatch.objects.create(file_name="enti-runts.xlsx", status=ImportBatch.Status.DONE)
+    DuplicateCandidate.objects.create(
+        first=organization,
+        second=OrganizationFactory(name="Girasole APS"),
+        reason=DuplicateCandidate.Reason.NAME,
+        score=0.8,
+        found_at=timezone.now(),
+    )
+    OrganizationMerge.objects.create(
+        survivor=organization,
+        survivor_name=organization.name,
+        merged_id=organization.pk + 1000,
+        merged_name="Girasole ODV",
+        old_slug="girasole-odv",
+        moved={"attività": 1},
+    )
     # The admin finds activities by their search documents, which the code that saves them keeps.
     rebuild_search_index()
     return {"zone": zone, "organization": organization, "activity": activity, "location": location}
