@@ -18,10 +18,12 @@ from django.utils.translation import gettext as _
 
 from directory.models import (
     DuplicateCandidate,
+    ImportRecord,
     Invitation,
     Membership,
     Organization,
     OrganizationMerge,
+    RegistryEntry,
     SearchRefresh,
     TrainingPlan,
 )
@@ -157,6 +159,21 @@ def _drop_candidates(relation: Relation, survivor, merged) -> int:
     return DuplicateCandidate.objects.filter(Q(first=merged) | Q(second=merged)).delete()[0]
 
 
+def _drop_import_records(relation: Relation, survivor, merged) -> int:
+    # What an import did to the merged organization: undoing that import later must not delete
+    # or revert the survivor, which the import never touched.
+    return ImportRecord.objects.filter(organization=merged).delete()[0]
+
+
+def _keep_one_registry_entry(relation: Relation, survivor, merged) -> int:
+    # One RUNTS entry per organization: the survivor's stands; without one it takes the merged
+    # organization's (the next import matches by tax code either way).
+    entry = RegistryEntry.objects.filter(organization=merged)
+    if RegistryEntry.objects.filter(organization=survivor).exists():
+        return entry.delete()[0]
+    return entry.update(organization=survivor)
+
+
 MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.Location.organization": _point_to_survivor,
     "directory.Activity.organization": _point_to_survivor,
@@ -173,6 +190,8 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.DuplicateCandidate.first": _drop_candidates,
     "directory.DuplicateCandidate.second": _drop_candidates,
     "directory.OrganizationMerge.survivor": _point_to_survivor,
+    "directory.ImportRecord.organization": _drop_import_records,
+    "directory.RegistryEntry.organization": _keep_one_registry_entry,
     "directory.Organization.general_interest_areas": _add_to_survivor,
     "sportelli.Desk.host_organization": _point_to_survivor,
     "sportelli.Referral.from_organization": _point_to_survivor,
@@ -182,6 +201,7 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
 # What the coordinator is shown before merging: these move with the organization but are no
 # news (the pairs of possible duplicates, earlier merges' log).
 NOT_SHOWN = {
+    "directory.ImportRecord.organization",
     "directory.DuplicateCandidate.first",
     "directory.DuplicateCandidate.second",
     "directory.OrganizationMerge.survivor",

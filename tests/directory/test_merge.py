@@ -14,12 +14,15 @@ from directory.models import (
     BoardAnswer,
     DuplicateCandidate,
     GeneralInterestArea,
+    ImportBatch,
+    ImportRecord,
     Invitation,
     LegalForm,
     Membership,
     Organization,
     OrganizationMerge,
     PlaceRequest,
+    RegistryEntry,
     Revision,
     SearchRefresh,
     TrainingPlan,
@@ -84,6 +87,10 @@ def _one_of_each(loser, survivor) -> dict[str, models.Model]:
             course=course, organization=loser, places=2, requested_by=UserFactory()
         ),
         "directory.VolunteeringCall.organization": VolunteeringCallFactory(organization=loser),
+        "directory.ImportRecord.organization": None,  # dropped: see test below
+        "directory.RegistryEntry.organization": RegistryEntry.objects.create(
+            organization=loser, section="b", imported_values={"name": loser.name}
+        ),
         "directory.DuplicateCandidate.first": None,  # dropped: see test below
         "directory.DuplicateCandidate.second": None,
         "directory.OrganizationMerge.survivor": OrganizationMerge.objects.create(
@@ -335,3 +342,25 @@ def test_an_unknown_or_unpublished_address_is_still_404(pair, coordinator, clien
         client.get(reverse("directory:organization_detail", args=["mai-esistito"])).status_code
         == 404
     )
+
+
+def test_the_imports_record_of_the_merged_organization_goes(pair, coordinator):
+    # Undoing that import later must not delete or revert the survivor, which it never touched.
+    survivor, loser = pair
+    batch = ImportBatch.objects.create(file_name="runts.xlsx", status=ImportBatch.Status.DONE)
+    ImportRecord.objects.create(batch=batch, organization=loser, action="created")
+    kept = ImportRecord.objects.create(batch=batch, organization=survivor, action="updated")
+
+    merge.organization_merge(survivor=survivor, merged=loser, user=coordinator)
+
+    assert list(ImportRecord.objects.all()) == [kept]
+
+
+def test_the_survivors_runts_entry_stands_when_both_have_one(pair, coordinator):
+    survivor, loser = pair
+    own = RegistryEntry.objects.create(organization=survivor, section="b")
+    RegistryEntry.objects.create(organization=loser, section="a")
+
+    merge.organization_merge(survivor=survivor, merged=loser, user=coordinator)
+
+    assert list(RegistryEntry.objects.all()) == [own]
