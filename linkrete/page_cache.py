@@ -26,8 +26,9 @@ Rules (each one has a test in tests/linkrete/test_page_cache.py):
   background search refresh renews ``directory`` itself when it ends): their changes show
   within an entry's lifetime, at most ``TIMEOUT`` seconds (ten minutes), five minutes on the
   "open now" pages (search results among them), one on the home page (its figures are computed
-  apart, ``directory.home``), or at once after ``forget_all()``. The templates and code are not in the key either: after a deployment
-  pages are at most that old, or call ``forget_all()``.
+  apart, ``directory.home``), or at once after ``forget_all()``. The templates and code are
+  not in the key either: after a deployment pages are at most that old, or call
+  ``forget_all()``.
 - **HTTP.** Cached pages say ``Cache-Control: no-cache`` (a browser or proxy may keep them but
   asks each time), carry a weak ``ETag`` and ``Last-Modified``, answer 304 to a matching
   ``If-None-Match``/``If-Modified-Since`` (from the cache: no query, no rendering), ``Vary:
