@@ -69,3 +69,11 @@ class DirectoryConfig(AppConfig):
             ],
             "directory",
         )
+        # The home page's cached copy shows the figures the worker stores: renewed with them.
+        home.figures_stored.connect(renew_home_page, dispatch_uid="linkrete.page_cache.home")
+
+
+def renew_home_page(**kwargs):
+    from linkrete import page_cache
+
+    page_cache.bump(page_cache.HOME_FIGURES)

@@ -18,17 +18,17 @@ Rules (each one has a test in tests/linkrete/test_page_cache.py):
   any other at most five minutes late. Long query strings (over ``MAX_QUERY``) are not kept.
 - **Fresh.** The key also holds a generation token of each data scope the page reads
   (``directory``: organizations, activities, their places, hours, categories, territories,
-  volunteering calls; ``desks``: desks, their hours, closures and bookings). Saving or deleting
+  volunteering calls; ``desks``: desks, their hours, closures and bookings; ``home-figures``:
+  the home page's figures, renewed when the worker stores them). Saving or deleting
   any such row, or changing one of their many-to-many links, draws a new token at once and again
   when the transaction commits (``connect``, wired in each app's ``ready``: the admin, a
   coordinator's approval of a staff change, a booking, imports alike), so **the next request
   after the commit shows the change**. ``QuerySet.update()`` and raw SQL send no signal (a
   background search refresh renews ``directory`` itself when it ends): their changes show
   within an entry's lifetime, at most ``TIMEOUT`` seconds (ten minutes), five minutes on the
-  "open now" pages (search results among them), one on the home page (its figures are computed
-  apart, ``directory.home``), or at once after ``forget_all()``. The templates and code are
-  not in the key either: after a deployment pages are at most that old, or call
-  ``forget_all()``.
+  "open now" pages (search results among them), or at once after ``forget_all()``. The
+  templates and code are not in the key either: after a deployment pages are at most that
+  old, or call ``forget_all()``.
 - **HTTP.** Cached pages say ``Cache-Control: no-cache`` (a browser or proxy may keep them but
   asks each time), carry a weak ``ETag`` and ``Last-Modified``, answer 304 to a matching
   ``If-None-Match``/``If-Modified-Since`` (from the cache: no query, no rendering), ``Vary:
@@ -65,7 +65,9 @@ CACHE_ALIAS = "pages"
 TIMEOUT = 600
 OPEN_NOW_MINUTES = 5
 MAX_QUERY = 512
-SCOPES = ("directory", "desks")
+# The home page's figures, stored by the worker (directory.home) after the data changed.
+HOME_FIGURES = "home-figures"
+SCOPES = ("directory", "desks", HOME_FIGURES)
 GENERATION_KEY = "page-cache:generation:"
 MESSAGES_COOKIE = "messages"
 GZIP_LEVEL = 6

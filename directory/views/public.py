@@ -35,6 +35,7 @@ from directory.models import (
     Zone,
 )
 from directory.seo import activity_jsonld, organization_jsonld
+from linkrete import page_cache
 from linkrete.page_cache import cached_page
 from linkrete.same_origin import same_origin_post
 from linkrete.throttle import over_limit
@@ -46,7 +47,7 @@ REPORTS_PER_HOUR = 5
 @login_not_required
 # The figures may be the last ones computed while a process recomputes them (directory.home):
 # a copy of the page keeps them a minute at most once fresh ones exist.
-@cached_page("directory", timeout=60)
+@cached_page("directory", page_cache.HOME_FIGURES)
 def home(request):
     # The figures the worker stored; no visit computes them (directory.home: how fresh).
     figures = home_figures.figures()

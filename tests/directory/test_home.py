@@ -28,6 +28,13 @@ from tests.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 
 
+@pytest.fixture(autouse=True)
+def without_page_cache(settings):
+    """These tests are about the figures: the page cache's copy of the home page, renewed when
+    the figures are stored, is tested in tests/linkrete/test_page_cache.py."""
+    settings.LINKRETE_PAGE_CACHE = False
+
+
 @pytest.fixture
 def worker_runs(monkeypatch):
     """``manage.py db_worker`` runs what is in the queue, then stops. Inside the test's

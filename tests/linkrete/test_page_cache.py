@@ -12,7 +12,7 @@ from django.template import RequestContext, Template
 from django.test import Client
 from django.urls import path, reverse
 
-from directory import tasks
+from directory import home, tasks
 from directory.models import Activity, Revision, SearchRefresh
 from directory.search import rebuild_search_index
 from linkrete import page_cache
@@ -175,6 +175,22 @@ def test_an_approved_staff_change_is_visible_on_the_next_request(
     assert "Una descrizione approvata." in approved.content.decode()
 
 
+def test_the_home_page_is_renewed_when_the_worker_stores_new_figures(visitor, organization):
+    home.store_figures()
+    before = home.figures()["activity_count"]
+    url = reverse("directory:home")
+    ActivityFactory(organization=organization)
+    # Until the worker recomputes, the home shows the figures stored before, from the cache too.
+    assert visitor.get(url).context["activity_count"] == before
+    assert _state(visitor.get(url)) == "hit"
+
+    home.store_figures()
+
+    renewed = visitor.get(url)
+    assert _state(renewed) == "miss"
+    assert renewed.context["activity_count"] == before + 1
+
+
 def test_a_background_search_refresh_renews_the_cached_results_when_it_ends(visitor, activity):
     """The refresh writes the documents with update(), which sends no signal."""
     rebuild_search_index()
@@ -276,15 +292,6 @@ def test_open_now_pages_last_five_minutes_and_the_others_up_to_a_day(
     assert _state(visitor.get(home)) == "hit"
     time_machine.shift(datetime.timedelta(days=1))
     assert _state(visitor.get(home)) == "miss"
-
-
-def test_the_home_page_is_kept_a_minute(visitor, time_machine):
-    # Its figures may be the last ones while a process recomputes them (directory.home).
-    visitor.get(reverse("directory:home"))
-    time_machine.shift(datetime.timedelta(seconds=59))
-    assert _state(visitor.get(reverse("directory:home"))) == "hit"
-    time_machine.shift(datetime.timedelta(seconds=2))
-    assert _state(visitor.get(reverse("directory:home"))) == "miss"
 
 
 def test_forget_all_renews_every_page(visitor, activity):
