@@ -65,6 +65,8 @@ def home(request):
 # What the place search carries on to the search page.
 PLACE_CARRIED = ("q", "fascia", "categoria")
 MAX_PLACE_CHOICES = 10
+# ``lista``: the public list the chosen place narrows (the search when absent or unknown).
+PLACE_TARGETS = {"volontariato": "directory:call_list", "sportelli": "sportelli:desk_list"}
 
 
 @login_not_required
@@ -76,8 +78,10 @@ def place_search(request):
     """
     typed = request.GET.get("dove", "").strip()[:120]
     carried = {k: request.GET[k] for k in PLACE_CARRIED if request.GET.get(k)}
+    target_key = request.GET.get("lista") if request.GET.get("lista") in PLACE_TARGETS else ""
+    target = reverse(PLACE_TARGETS.get(target_key, "directory:search"))
     if not typed:
-        return redirect(f"{reverse('directory:search')}?{urlencode(carried)}")
+        return redirect(f"{target}?{urlencode(carried)}")
     zones = list(Zone.objects.filter(name__unaccent__iexact=typed).order_by("name"))
     municipalities = list(
         Municipality.objects.filter(name__unaccent__iexact=typed).order_by("name", "province_code")[
@@ -101,13 +105,15 @@ def place_search(request):
     ]
     choices = choices[:MAX_PLACE_CHOICES]
     if len(choices) == 1:
-        return redirect(f"{reverse('directory:search')}?{urlencode(choices[0][1])}")
+        return redirect(f"{target}?{urlencode(choices[0][1])}")
     return render(
         request,
         "directory/place_search.html",
         {
             "typed": typed,
             "carried": carried,
+            "target": target,
+            "target_key": target_key,
             "choices": [(label, urlencode(params)) for label, params in choices],
         },
     )
