@@ -35,6 +35,7 @@ from directory.models import (
     Zone,
 )
 from directory.seo import activity_jsonld, organization_jsonld
+from linkrete.paging import PAGE_PARAM, paginate
 from linkrete.throttle import over_limit
 
 FINDER_STEPS = ("1", "2", "3")
@@ -65,6 +66,8 @@ def home(request):
 # What the place search carries on to the search page.
 PLACE_CARRIED = ("q", "fascia", "categoria")
 MAX_PLACE_CHOICES = 10
+# An organization's page shows its activities a page at a time (a big one has hundreds).
+ACTIVITIES_PER_PAGE = 12
 # ``lista``: the public list the chosen place narrows (the search when absent or unknown).
 PLACE_TARGETS = {"volontariato": "directory:call_list", "sportelli": "sportelli:desk_list"}
 
@@ -303,7 +306,12 @@ def organization_detail(request, slug):
         if survivor is None:
             raise Http404
         return redirect(survivor, permanent=True)
-    activities = with_card_details(organization.activities.public().current().for_list())
+    paged = paginate(
+        organization.activities.public().current().for_list().order_by("title", "pk"),
+        request.GET.get(PAGE_PARAM),
+        ACTIVITIES_PER_PAGE,
+    )
+    activities = with_card_details(paged.page.object_list)
     locations = list(organization.locations.all())
     calls = list(
         organization.volunteering_calls.public()
@@ -316,6 +324,9 @@ def organization_detail(request, slug):
         {
             "organization": organization,
             "activities": activities,
+            "page_obj": paged.page,
+            "page_numbers": paged.numbers,
+            "notices": paged.notices,
             "locations": locations,
             "calls": calls,
             "areas": list(organization.general_interest_areas.all()),

@@ -163,7 +163,12 @@ PAGES = {
         lambda world: reverse("directory:activity_qr", kwargs={"slug": world.activity.slug}),
         1,
     ),
-    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 8),
+    # The activities a page at a time: their count, then the page's cards.
+    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 9),
+    "directory:organization_detail (page)": (
+        lambda world: world.organization.get_absolute_url() + "?pagina=2",
+        9,
+    ),
     "directory:my_list": (lambda world: reverse("directory:my_list"), 5),
     "directory:my_list_shared": (
         lambda world: reverse("directory:my_list_shared") + "?a=" + ",".join(world.slugs()),
