@@ -57,9 +57,9 @@ def _public_desk(slug):
 
 @login_not_required
 def desk_list(request):
-    # The municipality is the form's; the zone comes from the place search (``/cerca/luogo/``).
+    # The place comes from the place search (``/cerca/luogo/``), the rest from the form.
     form = DeskFilterForm(_form_data(request.GET))
-    place = Place.from_query({"zona": request.GET.get("zona")})
+    place = Place.from_query(request.GET)
     desks = place.narrow(Desk.objects.public())
     if form.is_bound:
         desks = form.filter(desks)
@@ -85,7 +85,7 @@ def desk_list(request):
 
 
 def _form_data(query):
-    """The filters' values, or ``None`` (an unbound form) when only the page or zone is given."""
+    """The filters' values, or ``None`` (an unbound form) when only the page or place is given."""
     if any(query.get(name) for name in DeskFilterForm.base_fields):
         return query
     return None

@@ -187,15 +187,21 @@ PAGES = {
         3,
     ),
     "directory:call_detail": (lambda world: world.call.get_absolute_url(), 1),
-    "sportelli:desk_list": (lambda world: reverse("sportelli:desk_list"), 7),
-    "sportelli:desk_list (page)": (lambda world: reverse("sportelli:desk_list") + "?pagina=2", 7),
+    # The filters' topics and languages, a page of desks (count, rows, their topics and
+    # languages), and the place's look-up when one is given.
+    "sportelli:desk_list": (lambda world: reverse("sportelli:desk_list"), 6),
+    "sportelli:desk_list (page)": (lambda world: reverse("sportelli:desk_list") + "?pagina=2", 6),
+    "sportelli:desk_list (municipality)": (
+        lambda world: reverse("sportelli:desk_list") + "?comune=900000",
+        7,
+    ),
     "sportelli:desk_list (zone)": (
         lambda world: reverse("sportelli:desk_list") + f"?zona={world.zone.slug}",
-        8,
+        7,
     ),
     "sportelli:desk_list (language)": (
         lambda world: reverse("sportelli:desk_list") + f"?lingua={world.languages[0].code}",
-        8,
+        7,
     ),
     "sportelli:desk_detail": (_desk("desk_detail"), 5),
     "sportelli:booking_channel": (_desk("booking_channel"), 2),

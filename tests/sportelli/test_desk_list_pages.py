@@ -1,5 +1,5 @@
-"""The public desk list in pages of ``DESKS_PER_PAGE``, narrowed by zone from the place search
-(the municipality, topic and language filters: test_public_pages.py)."""
+"""The public desk list in pages of ``DESKS_PER_PAGE``, narrowed by municipality or zone from the
+place search (the topic, language, channel and day filters: test_public_pages.py)."""
 
 import pytest
 from django.urls import reverse
@@ -79,3 +79,17 @@ def test_the_place_search_leads_back_to_the_desks(client, db):
         reverse("directory:place_search"), {"dove": zone.name, "lista": "sportelli"}
     )
     assert response.status_code == 302 and response.url == f"{URL}?zona=rhodense"
+
+
+def test_narrows_to_a_municipality_without_listing_every_municipality(client, db):
+    rho = MunicipalityFactory(istat_code="015182", name="Rho")
+    in_rho = DeskFactory(name="Sportello Rho", location=LocationFactory(municipality=rho))
+    DeskFactory(name="Sportello Buccinasco")
+    response = client.get(URL, {"comune": "015182", "canale": "phone"})
+    assert names(response) == [in_rho.name]
+    body = response.content.decode()
+    assert '<input type="hidden" name="comune" value="015182">' in body
+    assert 'name="comune"' not in body.replace('type="hidden" name="comune"', "")
+    bad = client.get(URL, {"comune": "15182"})
+    assert len(names(bad)) == 2
+    assert "Il filtro “Comune” è stato ignorato" in bad.content.decode()
