@@ -45,12 +45,10 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class DeskFilterForm(forms.Form):
-    comune = forms.ModelChoiceField(
-        label=_("Municipality"),
-        queryset=Municipality.objects.none(),
-        required=False,
-        empty_label=_("All municipalities"),
-    )
+    """The desk list's filters. The place (``comune``, ``zona``) is not among them: it comes
+    from the place search (``directory.place_param``): a select of every municipality with a
+    desk made most of the list's weight and time at national scale."""
+
     tema = forms.ModelChoiceField(
         label=_("Topic"),
         queryset=Category.objects.none(),
@@ -72,18 +70,12 @@ class DeskFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["comune"].queryset = Municipality.objects.filter(
-            desks__in=Desk.objects.public()
-        ).distinct()
-        self.fields["comune"].to_field_name = "istat_code"
         self.fields["tema"].queryset = desk_topics()
 
     def filter(self, desks):
         if not self.is_valid():
             return desks
         data = self.cleaned_data
-        if data["comune"]:
-            desks = desks.filter(municipality=data["comune"])
         if data["tema"]:
             desks = desks.filter(topics=data["tema"])
         if data["lingua"]:

@@ -12,21 +12,36 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from directory.forms import ApplicationForm
 from directory.models import VolunteeringCall
+from directory.place_param import Place
 from linkrete.page_cache import cached_page
+from linkrete.paging import PAGE_PARAM, paginate
 from linkrete.throttle import over_limit
 
 APPLICATIONS_PER_HOUR = 5
+CALLS_PER_PAGE = 20
 
 
 @login_not_required
 @cached_page("directory")
 def call_list(request):
+    place = Place.from_query(request.GET)
     calls = (
-        VolunteeringCall.objects.public()
+        place.narrow(VolunteeringCall.objects.public())
         .select_related("organization", "municipality")
-        .order_by("deadline", "-created_at")
+        .order_by("deadline", "-created_at", "pk")
     )
-    return render(request, "directory/call_list.html", {"calls": calls})
+    paged = paginate(calls, request.GET.get(PAGE_PARAM), CALLS_PER_PAGE)
+    return render(
+        request,
+        "directory/call_list.html",
+        {
+            "calls": paged.page.object_list,
+            "page_obj": paged.page,
+            "page_numbers": paged.numbers,
+            "notices": place.notices + paged.notices,
+            "place": place,
+        },
+    )
 
 
 @login_not_required

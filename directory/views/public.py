@@ -37,6 +37,7 @@ from directory.models import (
 from directory.seo import activity_jsonld, organization_jsonld
 from linkrete import page_cache
 from linkrete.page_cache import cached_page
+from linkrete.paging import PAGE_PARAM, paginate
 from linkrete.same_origin import same_origin_post
 from linkrete.throttle import over_limit
 
@@ -71,6 +72,10 @@ def home(request):
 # What the place search carries on to the search page.
 PLACE_CARRIED = ("q", "fascia", "categoria")
 MAX_PLACE_CHOICES = 10
+# An organization's page shows its activities a page at a time (a big one has hundreds).
+ACTIVITIES_PER_PAGE = 12
+# ``lista``: the public list the chosen place narrows (the search when absent or unknown).
+PLACE_TARGETS = {"volontariato": "directory:call_list", "sportelli": "sportelli:desk_list"}
 
 
 @login_not_required
@@ -83,8 +88,10 @@ def place_search(request):
     """
     typed = request.GET.get("dove", "").strip()[:120]
     carried = {k: request.GET[k] for k in PLACE_CARRIED if request.GET.get(k)}
+    target_key = request.GET.get("lista") if request.GET.get("lista") in PLACE_TARGETS else ""
+    target = reverse(PLACE_TARGETS.get(target_key, "directory:search"))
     if not typed:
-        return redirect(f"{reverse('directory:search')}?{urlencode(carried)}")
+        return redirect(f"{target}?{urlencode(carried)}")
     zones = list(Zone.objects.filter(name__unaccent__iexact=typed).order_by("name"))
     municipalities = list(
         Municipality.objects.filter(name__unaccent__iexact=typed).order_by("name", "province_code")[
@@ -108,13 +115,15 @@ def place_search(request):
     ]
     choices = choices[:MAX_PLACE_CHOICES]
     if len(choices) == 1:
-        return redirect(f"{reverse('directory:search')}?{urlencode(choices[0][1])}")
+        return redirect(f"{target}?{urlencode(choices[0][1])}")
     return render(
         request,
         "directory/place_search.html",
         {
             "typed": typed,
             "carried": carried,
+            "target": target,
+            "target_key": target_key,
             "choices": [(label, urlencode(params)) for label, params in choices],
         },
     )
@@ -307,7 +316,12 @@ def organization_detail(request, slug):
         if survivor is None:
             raise Http404
         return redirect(survivor, permanent=True)
-    activities = with_card_details(organization.activities.public().current().for_list())
+    paged = paginate(
+        organization.activities.public().current().for_list().order_by("title", "pk"),
+        request.GET.get(PAGE_PARAM),
+        ACTIVITIES_PER_PAGE,
+    )
+    activities = with_card_details(paged.page.object_list)
     locations = list(organization.locations.all())
     calls = list(
         organization.volunteering_calls.public()
@@ -320,6 +334,9 @@ def organization_detail(request, slug):
         {
             "organization": organization,
             "activities": activities,
+            "page_obj": paged.page,
+            "page_numbers": paged.numbers,
+            "notices": paged.notices,
             "locations": locations,
             "calls": calls,
             "areas": list(organization.general_interest_areas.all()),

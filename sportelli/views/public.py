@@ -23,8 +23,10 @@ from django.views.decorators.http import require_http_methods
 
 from directory.hours import OpeningHours
 from directory.models import Category, Language
+from directory.place_param import Place
 from linkrete import params
 from linkrete.page_cache import cached_page
+from linkrete.paging import PAGE_PARAM, paginate
 from linkrete.throttle import over_limit
 from sportelli import ics, services
 from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
@@ -44,6 +46,7 @@ from sportelli.views import posted
 BOOKINGS_PER_HOUR = 10
 # Time to go through the five steps, with margin; then the half-typed booking is forgotten.
 BOOKING_STATE_SECONDS = 2 * 3600
+DESKS_PER_PAGE = 20
 
 
 def _public_desk(slug):
@@ -56,22 +59,38 @@ def _public_desk(slug):
 @login_not_required
 @cached_page("directory", "desks")
 def desk_list(request):
-    form = DeskFilterForm(request.GET or None)
-    desks = Desk.objects.public()
+    # The place comes from the place search (``/cerca/luogo/``), the rest from the form.
+    form = DeskFilterForm(_form_data(request.GET))
+    place = Place.from_query(request.GET)
+    desks = place.narrow(Desk.objects.public())
     if form.is_bound:
         desks = form.filter(desks)
-    desks = list(desks.for_list())
+    paged = paginate(
+        desks.for_list().order_by("name", "pk"), request.GET.get(PAGE_PARAM), DESKS_PER_PAGE
+    )
+    desks = list(paged.page.object_list)
     return render(
         request,
         "sportelli/desk_list.html",
         {
             "form": form,
             "desks": desks,
+            "page_obj": paged.page,
+            "page_numbers": paged.numbers,
+            "notices": place.notices + paged.notices,
+            "place": place,
             "has_map": any(_coordinates(d) for d in desks),
             "map_tiles": settings.LINKRETE_MAP_TILE_URL,
             "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
         },
     )
+
+
+def _form_data(query):
+    """The filters' values, or ``None`` (an unbound form) when only the page or place is given."""
+    if any(query.get(name) for name in DeskFilterForm.base_fields):
+        return query
+    return None
 
 
 def _coordinates(desk):

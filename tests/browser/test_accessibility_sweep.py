@@ -8,12 +8,15 @@ coordinators' review, the desk console and referrals.
 import pytest
 
 from directory.models import VolunteeringCall
+from directory.views.calls import CALLS_PER_PAGE
 from sportelli import services
+from sportelli.views.public import DESKS_PER_PAGE
 from tests.factories import (
     ActivityFactory,
     BoardPostFactory,
     CourseFactory,
     DeskExceptionFactory,
+    DeskFactory,
     LocationFactory,
     TrainingPlanFactory,
     VolunteerFactory,
@@ -163,3 +166,25 @@ def test_desk_console(page, assert_accessible, sign_in, world, desk, desk_operat
             world["referral"].get_absolute_url(),
         ],
     )
+
+
+def test_the_paged_public_lists(page, assert_accessible, world, desk):
+    """The pager, the place search and its notices on the lists that come in pages."""
+    for _n in range(CALLS_PER_PAGE + 1):
+        VolunteeringCallFactory(organization=world["call"].organization)
+    for _n in range(DESKS_PER_PAGE + 1):
+        DeskFactory()
+    sweep(
+        page,
+        assert_accessible,
+        [
+            "/volontariato/",
+            "/volontariato/?pagina=2",
+            "/volontariato/?pagina=99&comune=000000",
+            "/sportelli/?pagina=2",
+            "/sportelli/?zona=nessuna",
+            world["activity"].organization.get_absolute_url() + "?pagina=tre",
+        ],
+    )
+    page.goto("/volontariato/")
+    assert page.locator("nav.pagination-wrapper a[rel=next]").count() == 1

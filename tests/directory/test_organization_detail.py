@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from directory.models import Activity, GeneralInterestArea, PublicationStatus
+from directory.views.public import ACTIVITIES_PER_PAGE
 from tests.directory.helpers import count_queries, jsonld_blocks
 from tests.factories import (
     ActivityFactory,
@@ -118,3 +119,35 @@ def test_organization_page_links_its_open_volunteering_calls(client, organizatio
 
 def test_organization_page_without_open_calls_has_no_calls_section(client, organization):
     assert 'id="calls-title"' not in client.get(url(organization)).content.decode()
+
+
+def _titles(response):
+    return [a.title for a in response.context["activities"]]
+
+
+def test_a_big_organization_shows_its_activities_a_page_at_a_time(client, organization):
+    page = url(organization)
+    Activity.objects.filter(organization=organization).delete()
+    activities = [
+        ActivityFactory(organization=organization, title=f"Attività {n:03d}")
+        for n in range(ACTIVITIES_PER_PAGE + 3)
+    ]
+    first = client.get(page)
+    assert _titles(first) == [a.title for a in activities[:ACTIVITIES_PER_PAGE]]
+    body = first.content.decode()
+    assert f"{len(activities)} attività: qui dalla 1 alla {ACTIVITIES_PER_PAGE}." in body
+    assert 'rel="next" href="?pagina=2"' in body
+    second = client.get(page, {"pagina": "2"})
+    assert _titles(second) == [a.title for a in activities[ACTIVITIES_PER_PAGE:]]
+    assert 'rel="prev" href="?pagina=1"' in second.content.decode()
+    beyond = client.get(page, {"pagina": "3"})
+    assert beyond.status_code == 200
+    assert _titles(beyond) == _titles(first)
+    assert "La pagina 3 non esiste: ecco la prima." in beyond.content.decode()
+    not_a_number = client.get(page, {"pagina": "tre"})
+    assert "Il numero di pagina è stato ignorato: non è un numero." in not_a_number.content.decode()
+
+
+def test_a_small_organization_shows_no_pager(client, organization):
+    body = client.get(url(organization)).content.decode()
+    assert "pagination" not in body and "pagina=" not in body

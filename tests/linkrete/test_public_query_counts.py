@@ -78,9 +78,10 @@ class World:
         activity.languages.add(self.languages[n % len(self.languages)])
         activity.target_groups.add(self.target_groups[n % len(self.target_groups)])
         OpeningSlotFactory(activity=activity, weekday=n % 7 + 1)
-        desk = DeskFactory(host_organization=organization)
+        desk = DeskFactory(host_organization=organization, location=location)
+        desk.languages.add(self.languages[n % len(self.languages)])
         DeskOpeningSlotFactory(desk=desk)
-        VolunteeringCallFactory(organization=organization)
+        VolunteeringCallFactory(organization=organization, municipality=municipality)
 
         # The pages' own objects gain one of everything.
         focus_location = LocationFactory(
@@ -162,15 +163,46 @@ PAGES = {
         lambda world: reverse("directory:activity_qr", kwargs={"slug": world.activity.slug}),
         1,
     ),
-    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 8),
+    # The activities a page at a time: their count, then the page's cards.
+    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 9),
+    "directory:organization_detail (page)": (
+        lambda world: world.organization.get_absolute_url() + "?pagina=2",
+        9,
+    ),
     "directory:my_list": (lambda world: reverse("directory:my_list"), 5),
     "directory:my_list_shared": (
         lambda world: reverse("directory:my_list_shared") + "?a=" + ",".join(world.slugs()),
         4,
     ),
-    "directory:call_list": (lambda world: reverse("directory:call_list"), 1),
+    # A page of calls: the count and the slice; a place adds its look-up. Page 2 is beyond the
+    # last in the small world (the first page, with a notice) and a real page in the large one.
+    "directory:call_list": (lambda world: reverse("directory:call_list"), 2),
+    "directory:call_list (page)": (lambda world: reverse("directory:call_list") + "?pagina=2", 2),
+    "directory:call_list (municipality)": (
+        lambda world: reverse("directory:call_list") + "?comune=900000",
+        3,
+    ),
+    "directory:call_list (zone)": (
+        lambda world: reverse("directory:call_list") + f"?zona={world.zone.slug}",
+        3,
+    ),
     "directory:call_detail": (lambda world: world.call.get_absolute_url(), 1),
+    # The filters' topics and languages, a page of desks (count, rows, their topics and
+    # languages), and the place's look-up when one is given.
     "sportelli:desk_list": (lambda world: reverse("sportelli:desk_list"), 6),
+    "sportelli:desk_list (page)": (lambda world: reverse("sportelli:desk_list") + "?pagina=2", 6),
+    "sportelli:desk_list (municipality)": (
+        lambda world: reverse("sportelli:desk_list") + "?comune=900000",
+        7,
+    ),
+    "sportelli:desk_list (zone)": (
+        lambda world: reverse("sportelli:desk_list") + f"?zona={world.zone.slug}",
+        7,
+    ),
+    "sportelli:desk_list (language)": (
+        lambda world: reverse("sportelli:desk_list") + f"?lingua={world.languages[0].code}",
+        7,
+    ),
     "sportelli:desk_detail": (_desk("desk_detail"), 5),
     "sportelli:booking_channel": (_desk("booking_channel"), 2),
     "sportelli:booking_slot": (_desk("booking_slot"), 5),

@@ -56,18 +56,16 @@ def test_sitemap_lists_public_desks_and_open_volunteering_calls_but_no_applicant
 
 
 def test_the_sitemap_is_an_index_of_sections_read_in_pages(client, monkeypatch):
-    # At national scale one file of every activity took a minute and weighed 52 MB. Three URLs
-    # a file: a page may begin with an activity's English URL.
-    monkeypatch.setattr(ActivitySitemap, "limit", 3)
+    # At national scale one file of every activity took a minute and weighed 52 MB. Four URLs
+    # a file: two activities, each in two languages, by ranges of their keys.
+    monkeypatch.setattr(ActivitySitemap, "limit", 4)
     for number in range(5):
         ActivityFactory(slug=f"attivita-{number}")
 
     files = section_files(client)
 
     pages = [f for f in files if f.startswith("/sitemap-activities.xml")]
-    assert pages == ["/sitemap-activities.xml"] + [
-        f"/sitemap-activities.xml?p={n}" for n in (2, 3, 4)
-    ]
+    assert pages == ["/sitemap-activities.xml"] + [f"/sitemap-activities.xml?p={n}" for n in (2, 3)]
     locs = [loc for page in pages for loc in LOC.findall(client.get(page).content.decode())]
     expected = [
         f"http://testserver{prefix}/attivita/attivita-{number}/"
@@ -75,5 +73,27 @@ def test_the_sitemap_is_an_index_of_sections_read_in_pages(client, monkeypatch):
         for prefix in ("", "/en")
     ]
     assert locs == expected  # each URL once, in order, across the pages
-    assert client.get("/sitemap-activities.xml?p=5").status_code == 404
+    assert client.get("/sitemap-activities.xml?p=4").status_code == 404
     assert client.get("/sitemap-nessuna.xml").status_code == 404
+
+
+def test_each_file_is_a_range_of_keys_so_gaps_leave_files_shorter(client, monkeypatch):
+    # Any file costs the same (an index range, no OFFSET): rows not public, or deleted, in a
+    # range leave its file shorter, or empty; every public activity is still listed once.
+    monkeypatch.setattr(ActivitySitemap, "limit", 4)
+    activities = [ActivityFactory(slug=f"attivita-{number}") for number in range(7)]
+    for hidden in activities[2:4]:
+        hidden.publication_status = PublicationStatus.DRAFT
+        hidden.save()
+    activities[4].delete()
+
+    pages = [f for f in section_files(client) if f.startswith("/sitemap-activities.xml")]
+
+    per_page = [LOC.findall(client.get(page).content.decode()) for page in pages]
+    assert [len(locs) for locs in per_page][-4:] == [4, 0, 2, 2]
+    listed = [loc for locs in per_page for loc in locs]
+    assert listed == [
+        f"http://testserver{prefix}/attivita/attivita-{number}/"
+        for number in (0, 1, 5, 6)
+        for prefix in ("", "/en")
+    ]

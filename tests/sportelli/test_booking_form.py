@@ -191,7 +191,7 @@ def test_messages_speak_to_the_person_informally(client, at_the_details_step):
 def test_the_desk_filters_offer_any_instead_of_dashes(client, desk):
     html = client.get(reverse("sportelli:desk_list")).content.decode()
     assert "---------" not in html
-    for empty in ("Tutti i comuni", "Tutti gli argomenti", "Qualsiasi lingua", "Qualsiasi canale"):
+    for empty in ("Tutti gli argomenti", "Qualsiasi lingua", "Qualsiasi canale"):
         assert f'<option value="" selected>{empty}</option>' in html
 
 
