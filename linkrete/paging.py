@@ -15,7 +15,7 @@ PAGE_SIZE = 50
 PARAM = "pagina"
 
 
-def page_of(request, object_list, *, per_page: int = PAGE_SIZE) -> Page:
+def page_of(request, object_list, *, per_page: int | None = None) -> Page:
     """The page of ``object_list`` asked for (the first when none is): one COUNT and one slice
     for a queryset."""
     raw = request.GET.get(PARAM)
@@ -23,6 +23,6 @@ def page_of(request, object_list, *, per_page: int = PAGE_SIZE) -> Page:
     if number is None:
         raise Http404("No such page")
     try:
-        return Paginator(object_list, per_page).page(number)
+        return Paginator(object_list, per_page or PAGE_SIZE).page(number)
     except InvalidPage as error:
         raise Http404("No such page") from error

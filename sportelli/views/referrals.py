@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from linkrete import params
 from linkrete.accounts.roles import is_coordinator
 from linkrete.mail import MailStatus
+from linkrete.paging import page_of
 from sportelli import access, referral_targets, services
 from sportelli.forms import ReferralForm, ReferralTransitionForm
 from sportelli.models import Desk
@@ -81,7 +82,7 @@ def referral_list(request):
             "box": box,
             "coordinator": coordinator,
             "can_refer": access.can_refer(user),
-            "referrals": referrals.for_list()[:200],
+            "referrals": page_of(request, referrals.for_list()),
         },
     )
 
