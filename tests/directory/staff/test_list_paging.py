@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from directory.models import VolunteeringCall
 from tests.factories import (
+    ActivityFactory,
     ApplicationFactory,
     BoardPostFactory,
     CourseFactory,
@@ -139,3 +140,33 @@ def test_the_coordinator_pages_through_all_referrals(client, coordinator, desk):
 
     assert len(client.get(url, {"casella": "tutte", "pagina": 2}).context["referrals"]) == 1
     assert client.get(url, {"casella": "tutte", "pagina": 3}).status_code == 404
+
+
+def test_the_organization_page_shows_its_activities_a_page_at_a_time(
+    client, staff, organization, django_assert_num_queries
+):
+    for n in range(SIZE + 1):
+        ActivityFactory(organization=organization, title=f"Attività {n:02d}")
+    client.force_login(staff)
+    url = reverse("staff:organization", args=[organization.slug])
+
+    first = client.get(url)
+    second = client.get(url, {"pagina": 2})
+
+    assert [a.title for a in second.context["activities"]] == [f"Attività {SIZE:02d}"]
+    assert "pagina=2" in first.content.decode()
+    assert client.get(url, {"pagina": 3}).status_code == 404
+    small = len(_queries_of(client, url))
+    for n in range(SIZE * 2):
+        ActivityFactory(organization=organization, title=f"Altra {n:02d}")
+    with django_assert_num_queries(small):
+        client.get(url, {"pagina": 2})
+
+
+def _queries_of(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    return context.captured_queries
