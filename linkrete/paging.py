@@ -1,15 +1,25 @@
-"""Pages of a public list (``?pagina=``), read strictly: a page number that is not one, or that
-is beyond the last page, shows the first page with a notice saying why (as the search does),
-never a 500 nor an empty page."""
+"""Pages of a list, from ``?pagina=``, read strictly; two kinds of list, two answers to a bad
+page number:
+
+- **public lists** (calls, desks, an organization's activities; ``paginate``): a page number
+  that is not one, or beyond the last page, shows the first page with a notice saying why (as
+  the search does), never a 500 nor an empty page: a family may have followed an old link;
+- **signed-in lists** (the association area, the console, the coordinator's queues, which grow
+  with the network: 5,000 pending changes, 100,000 referrals; ``page_of``): ``PAGE_SIZE`` rows a
+  page, linked by ``includes/_pager.html``, and a page number that is not one ("x", "²", "0",
+  beyond the last page) answers 404, never 500 and never a silent other page.
+"""
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from linkrete import params
 
 PAGE_PARAM = "pagina"
+PAGE_SIZE = 50
 
 
 @dataclass
@@ -25,7 +35,7 @@ class Paged:
 
 
 def paginate(items, raw, per_page: int) -> Paged:
-    """The page ``raw`` (the query-string value) of ``items``: one COUNT and one slice."""
+    """The page ``raw`` (the query-string value) of a public list: one COUNT and one slice."""
     paginator = Paginator(items, per_page)
     if raw in (None, ""):
         return Paged(paginator.page(1))
@@ -36,3 +46,16 @@ def paginate(items, raw, per_page: int) -> Paged:
         notice = _("There is no page %(number)s: here is the first.") % {"number": number}
         return Paged(paginator.page(1), [notice])
     return Paged(paginator.page(number))
+
+
+def page_of(request, object_list, *, per_page: int | None = None) -> Page:
+    """The page of a signed-in list asked for (the first when none is): one COUNT and one
+    slice for a queryset."""
+    raw = request.GET.get(PAGE_PARAM)
+    number = 1 if raw in (None, "") else params.positive_int(raw, minimum=1)
+    if number is None:
+        raise Http404("No such page")
+    try:
+        return Paginator(object_list, per_page or PAGE_SIZE).page(number)
+    except InvalidPage as error:
+        raise Http404("No such page") from error

@@ -133,10 +133,9 @@ def towns(places, territory: Territory) -> str:
     """The towns of ``places``, the sender's own first: "Empoli", "Empoli, Vinci and 2 more",
     "remote" for a service with virtual places only."""
     names, remote = [], False
-    ordered = sorted(
-        places,
-        key=lambda p: (p.municipality_id not in territory.municipality_ids, p.municipality_id),
-    )
+    # A stable sort on one boolean: the places keep their order by town name, and a virtual
+    # place (no municipality) is never compared with a town.
+    ordered = sorted(places, key=lambda p: p.municipality_id not in territory.municipality_ids)
     for place in ordered:
         if place.municipality is None:
             remote = remote or place.kind == Location.Kind.VIRTUAL

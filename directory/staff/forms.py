@@ -28,6 +28,7 @@ from directory.models import (
     VolunteeringCall,
 )
 from directory.staff.images import LOGO_MAX_SIZE, PHOTO_MAX_SIZE, clean_image
+from directory.staff.town_field import TownField
 from directory.validators import normalize_tax_code
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -45,6 +46,13 @@ def to_json_value(value):
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+def _type_the_town(form):
+    """The municipality typed by name (``town_field``), not chosen among thousands."""
+    field = form.fields["municipality"]
+    extra = {"help_text": field.help_text} if field.help_text else {}
+    form.fields["municipality"] = TownField(label=field.label, required=field.required, **extra)
 
 
 def serialize(form, exclude=()) -> dict:
@@ -251,9 +259,7 @@ class LocationForm(forms.ModelForm):
 
     def __init__(self, *args, organization=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.of_the_network(
-            include=self.instance.municipality_id
-        )
+        _type_the_town(self)
 
 
 def _yes_no(value) -> bool:
@@ -547,9 +553,7 @@ class BoardPostForm(forms.ModelForm):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
-        self.fields["municipality"].queryset = Municipality.objects.of_the_network(
-            include=self.instance.municipality_id
-        )
+        _type_the_town(self)
 
 
 class BoardAnswerForm(forms.ModelForm):
@@ -600,6 +604,4 @@ class VolunteeringCallForm(forms.ModelForm):
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["activity"].queryset = organization.activities.all()
-        self.fields["municipality"].queryset = Municipality.objects.of_the_network(
-            include=self.instance.municipality_id
-        )
+        _type_the_town(self)

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 from linkrete import params
 from linkrete.accounts.roles import is_coordinator
 from linkrete.mail import MailStatus
+from linkrete.paging import page_of
 from sportelli import access, referral_targets, services
 from sportelli.forms import ReferralForm, ReferralTransitionForm
-from sportelli.models import Desk
+from sportelli.models import Desk, Referral
 from sportelli.views import posted
 
 BOXES = ("ricevute", "inviate", "tutte")
@@ -60,6 +61,17 @@ def _tell_mail_outcome(request, event, texts):
     messages.add_message(request, level, text)
 
 
+def _page_of_referrals(request, referrals):
+    """A page of ``referrals``, newest first, in two steps: the page's primary keys from the
+    referrals alone, then those rows with their senders and targets. In one query PostgreSQL
+    joined all 100,000 referrals of the coordinator's list to organizations and desks before
+    keeping 50 (8 s at national scale; bench/README.md)."""
+    page = page_of(request, referrals.order_by("-created_at", "-pk").values_list("pk", flat=True))
+    rows = {r.pk: r for r in Referral.objects.filter(pk__in=list(page)).for_list()}
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
+    return page
+
+
 def referral_list(request):
     user = request.user
     coordinator = is_coordinator(user)
@@ -81,7 +93,7 @@ def referral_list(request):
             "box": box,
             "coordinator": coordinator,
             "can_refer": access.can_refer(user),
-            "referrals": referrals.for_list()[:200],
+            "referrals": _page_of_referrals(request, referrals),
         },
     )
 

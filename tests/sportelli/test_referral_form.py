@@ -195,3 +195,13 @@ def test_a_forged_target_gets_a_clear_message(client, desk, desk_operator, netwo
     assert "to_activity" in response.context["form"].errors
     assert 'value="Fatima Benali"' in response.content.decode()
     assert not Referral.objects.exists()
+
+
+def test_an_organization_both_remote_and_in_a_town_is_offered(client, desk_operator, network):
+    """A virtual place (no town) beside a physical one made the form answer 500."""
+    both, _ = organization_in("Auser Remoto", None, kind=Location.Kind.VIRTUAL)
+    LocationFactory(organization=both, municipality=town("063050", "Nola"), name="Nola")
+    LocationFactory(organization=both, municipality=network["zone"].locations.get().municipality)
+    client.force_login(desk_operator)
+
+    assert "Auser Remoto — Corsico, Nola" in page_of(client, rete="tutta")

@@ -10,6 +10,7 @@ from directory.models import BoardPost
 from directory.staff import services
 from directory.staff.access import organizations_for_user, require_network_member
 from directory.staff.forms import BoardAnswerForm, BoardFilterForm, BoardPostForm
+from linkrete.paging import page_of
 
 
 def board(request):
@@ -23,6 +24,8 @@ def board(request):
             posts = posts.filter(category=filters.cleaned_data["category"])
         if filters.cleaned_data["municipality"]:
             posts = posts.filter(municipality=filters.cleaned_data["municipality"])
+    # The newest first, a page at a time; the filters stay in the pager's links.
+    posts = page_of(request, posts.order_by("-created_at", "-pk"))
     return render(request, "staff/board.html", {"posts": posts, "filters": filters})
 
 

@@ -12,14 +12,16 @@ from directory.models import VolunteeringCall
 from directory.staff import services
 from directory.staff.access import require_coordinator
 from directory.staff.forms import RejectForm
+from linkrete.paging import page_of
 
 
 def call_review_queue(request):
     require_coordinator(request.user)
-    calls = (
+    calls = page_of(
+        request,
         VolunteeringCall.objects.pending_review()
         .for_review()
-        .order_by(F("submitted_at").asc(nulls_first=True), "pk")
+        .order_by(F("submitted_at").asc(nulls_first=True), "pk"),
     )
     return render(request, "staff/call_review_list.html", {"calls": calls})
 

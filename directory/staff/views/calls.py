@@ -15,6 +15,7 @@ from directory.staff.access import (
     is_member,
 )
 from directory.staff.forms import VolunteeringCallForm
+from linkrete.paging import page_of
 
 
 def call_list(request, slug):
@@ -79,8 +80,12 @@ def call_edit(request, slug, pk=None):
 
 def application_list(request, slug):
     organization = get_organization_for_member(request.user, slug)
-    applications = Application.objects.filter(call__organization=organization).select_related(
-        "call", "volunteer"
+    # The newest first, a page at a time (hundreds a year for a big organization).
+    applications = page_of(
+        request,
+        Application.objects.filter(call__organization=organization)
+        .select_related("call", "volunteer")
+        .order_by("-created_at", "-pk"),
     )
     return render(
         request,

@@ -19,6 +19,7 @@ from directory.staff.forms import (
     serialize,
 )
 from linkrete import params
+from linkrete.paging import page_of
 
 
 def _reopened(request, organization, kind, **target):
@@ -247,7 +248,7 @@ def revision_hours(request, slug, pk):
 
 def revision_history(request, slug):
     organization = get_organization_for_user(request.user, slug)
-    revisions = organization.revisions.for_list()
+    revisions = page_of(request, organization.revisions.for_list().order_by("-created_at", "-pk"))
     return render(
         request,
         "staff/revision_list.html",

@@ -24,6 +24,7 @@ from directory.staff.access import (
 )
 from directory.staff.revision_kinds import kind_of
 from linkrete.accounts.roles import is_coordinator
+from linkrete.paging import page_of
 
 VERIFY_AFTER = datetime.timedelta(days=183)
 
@@ -156,7 +157,13 @@ def organization_dashboard(request, slug):
             "missing": missing,
             "needs_verification": needs_verification(organization, today),
             "locations": organization.locations.all(),
-            "activities": organization.activities.annotate(slot_count=Count("opening_slots")),
+            # 500 activities for the biggest bodies: a page at a time, by title.
+            "activities": page_of(
+                request,
+                organization.activities.annotate(slot_count=Count("opening_slots")).order_by(
+                    "title", "pk"
+                ),
+            ),
             # Each with whether opening hours may be added to it while it waits.
             "pending": [
                 (revision, kind_of(revision).takes_pending_hours(revision))

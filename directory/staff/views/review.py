@@ -20,6 +20,7 @@ from directory.staff.forms import RejectForm
 from directory.staff.revision_kinds import kind_of
 from directory.staff.views.editing import reopen_url
 from linkrete.accounts.roles import is_coordinator
+from linkrete.paging import page_of
 
 
 def _display(field, value):
@@ -146,7 +147,8 @@ def revision_image_row(revision: Revision, image_url: str) -> dict | None:
 
 def review_queue(request):
     require_coordinator(request.user)
-    revisions = Revision.objects.pending().for_list().order_by("created_at", "pk")
+    # Those waiting longest first, a page at a time (5,000 pending at national scale).
+    revisions = page_of(request, Revision.objects.pending().for_list().order_by("created_at", "pk"))
     return render(
         request,
         "staff/revision_list.html",

@@ -17,6 +17,7 @@ from directory.staff.access import (
     require_network_member,
 )
 from directory.staff.forms import AttendanceForm, CourseForm, PlaceRequestForm, TrainingPlanForm
+from linkrete.paging import page_of
 
 
 def training(request, slug):
@@ -122,7 +123,9 @@ def place_request_decide(request, slug, pk, request_pk):
 def network_courses(request):
     """Courses other organizations open to the network: every signed-in staff member sees them."""
     require_network_member(request.user)
-    courses = Course.objects.for_list().open_to_network().order_by("starts_on")
+    courses = page_of(
+        request, Course.objects.for_list().open_to_network().order_by("starts_on", "pk")
+    )
     return render(request, "staff/network_courses.html", {"courses": courses})
 
 

@@ -139,7 +139,8 @@ def test_csv_export_has_the_register_and_neutralises_formulas(client, staff, org
     client.force_login(staff)
     response = client.get(reverse("staff:volunteer_export", args=[organization.slug]))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    content = b"".join(response.streaming_content)
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows[1][0] == "'=HYPERLINK(1)"
     assert "autista" in rows[1]
 
@@ -148,3 +149,34 @@ def test_volunteers_never_appear_on_public_pages(client, organization):
     VolunteerFactory(organization=organization, last_name="Riservatissimo")
     page = client.get(organization.get_absolute_url()).content.decode()
     assert "Riservatissimo" not in page
+
+
+def test_the_register_is_paged_and_the_csv_holds_everyone(client, staff, organization, monkeypatch):
+    monkeypatch.setattr("linkrete.paging.PAGE_SIZE", 2)
+    for name in ("Bianchi", "Rossi", "Verdi"):
+        VolunteerFactory(organization=organization, last_name=name)
+    client.force_login(staff)
+    url = reverse("staff:volunteer_list", args=[organization.slug])
+
+    second = client.get(url, {"pagina": 2})
+    export = client.get(reverse("staff:volunteer_export", args=[organization.slug]))
+
+    assert [v.last_name for v in second.context["volunteers"]] == ["Verdi"]
+    assert client.get(url, {"pagina": 3}).status_code == 404
+    assert b"".join(export.streaming_content).decode("utf-8-sig").count("\r\n") == 4
+
+
+def test_the_register_query_count_does_not_grow(
+    client, staff, organization, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr("linkrete.paging.PAGE_SIZE", 2)
+    url = reverse("staff:volunteer_list", args=[organization.slug])
+    client.force_login(staff)
+    VolunteerFactory(organization=organization)
+    # Session, user, the organization (membership checked), the page's count and rows.
+    with django_assert_num_queries(5):
+        client.get(url)
+    for _ in range(5):
+        VolunteerFactory(organization=organization)
+    with django_assert_num_queries(5):
+        client.get(url, {"pagina": 2})
