@@ -37,7 +37,11 @@ class TypedNameFilter(admin.SimpleListFilter):
     def choices(self, changelist):
         # The template needs the other parameters, to keep them, and the current value; like a
         # link of the other filters, the choice also says how to leave it (the filter cleared).
-        kept = {k: v for k, v in changelist.params.items() if k not in (self.parameter_name, "p")}
+        kept = {
+            name: value if isinstance(value, list) else [value]
+            for name, value in changelist.params.items()
+            if name not in (self.parameter_name, "p")
+        }
         yield {
             "selected": False,
             "query_string": changelist.get_query_string(remove=[self.parameter_name]),

@@ -81,7 +81,8 @@ def test_an_empty_box_filters_nothing(coordinator_client, desks):
 def test_the_box_keeps_the_other_filters_and_shows_what_was_typed(coordinator_client, desks):
     response = coordinator_client.get(changelist(Booking), {"desk": "Nord", "status": "booked"})
     page = response.content.decode()
-    assert 'name="status" value="booked"' in page
+    assert '<input type="hidden" name="status" value="booked">' in page
+    assert '<input type="hidden" name="status" value="b">' not in page
     assert 'name="desk" value="Nord"' in page
     assert '<label for="typed-filter-desk">' in page
 
