@@ -56,9 +56,10 @@ class DeskAdmin(admin.ModelAdmin):
 @admin.register(Booking)
 class BookingAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["code", "desk", "starts_at", "seat", "channel", "status"]
-    list_filter = ["status", "channel", DeskFilter]
+    # Dates through the filter's links (today, last 7 days, this month, this year), which ask
+    # nothing of the database: a date hierarchy read every booking for its years (0.9 s).
+    list_filter = ["status", "channel", DeskFilter, "starts_at"]
     search_fields = ["=code"]
-    date_hierarchy = "starts_at"
     raw_id_fields = ["desk", "topic", "language"]
     readonly_fields = ["code", "privacy_consent_at", "created_at", "cancelled_at"]
     list_select_related = ["desk"]
@@ -68,8 +69,8 @@ class BookingAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
 @admin.register(Access)
 class AccessAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["desk", "occurred_at", "channel", "outcome", "minutes"]
-    list_filter = [DeskFilter, "channel", "outcome", "age_band", "citizenship"]
-    date_hierarchy = "occurred_at"
+    # As for bookings: a date hierarchy read every access for its years (1.2 s).
+    list_filter = [DeskFilter, "occurred_at", "channel", "outcome", "age_band", "citizenship"]
     raw_id_fields = ["desk", "booking", "municipality", "logged_by"]
     list_select_related = ["desk"]
     ordering = BigTableMixin.NEWEST_FIRST
