@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from directory.admin.big_tables import BigTableMixin, IndexedSearchMixin
 from directory.admin.labels import LabelledInputsMixin
+from directory.admin.typed_filters import DeskFilter, MunicipalityFilter, TypedNameFilter
 from sportelli.models import (
     Access,
     Booking,
@@ -33,11 +35,20 @@ class DeskAdmin(admin.ModelAdmin):
         "slot_minutes",
         "status",
     ]
-    list_filter = ["status", "offers_in_person", "offers_phone", "offers_video"]
+    list_filter = [
+        "status",
+        "offers_in_person",
+        "offers_phone",
+        "offers_video",
+        MunicipalityFilter,
+    ]
     search_fields = ["name", "host_organization__name", "municipality__name"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["host_organization", "location", "municipality", "zone"]
-    filter_horizontal = ["topics", "languages", "operators"]
+    filter_horizontal = ["topics", "languages"]
+    # Operators are chosen among every account (10,000 at national scale): a box that searches
+    # them, rather than a list of every user on the page (3.7 s).
+    autocomplete_fields = ["operators"]
     inlines = [DeskOpeningSlotInline, DeskExceptionInline]
     list_select_related = ["host_organization", "municipality"]
 
@@ -45,9 +56,10 @@ class DeskAdmin(admin.ModelAdmin):
 @admin.register(Booking)
 class BookingAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["code", "desk", "starts_at", "seat", "channel", "status"]
-    list_filter = ["status", "channel", "desk"]
+    # Dates through the filter's links (today, last 7 days, this month, this year), which ask
+    # nothing of the database: a date hierarchy read every booking for its years (0.9 s).
+    list_filter = ["status", "channel", DeskFilter, "starts_at"]
     search_fields = ["=code"]
-    date_hierarchy = "starts_at"
     raw_id_fields = ["desk", "topic", "language"]
     readonly_fields = ["code", "privacy_consent_at", "created_at", "cancelled_at"]
     list_select_related = ["desk"]
@@ -57,11 +69,18 @@ class BookingAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
 @admin.register(Access)
 class AccessAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["desk", "occurred_at", "channel", "outcome", "minutes"]
-    list_filter = ["desk", "channel", "outcome", "age_band", "citizenship"]
-    date_hierarchy = "occurred_at"
+    # As for bookings: a date hierarchy read every access for its years (1.2 s).
+    list_filter = [DeskFilter, "occurred_at", "channel", "outcome", "age_band", "citizenship"]
     raw_id_fields = ["desk", "booking", "municipality", "logged_by"]
     list_select_related = ["desk"]
     ordering = BigTableMixin.NEWEST_FIRST
+
+
+class ReceivingOrganizationFilter(TypedNameFilter):
+    title = _("receiving organization")
+    parameter_name = "organization"
+    field_path = "receiving_organization"
+    label = _("Name of the organization")
 
 
 class ReferralEventInline(admin.TabularInline):
@@ -75,7 +94,7 @@ class ReferralEventInline(admin.TabularInline):
 class ReferralAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     # The referred person's name stays off the list: open a referral to read it.
     list_display = ["uuid", "receiving_organization", "status", "created_at"]
-    list_filter = ["status"]
+    list_filter = ["status", ReceivingOrganizationFilter]
     raw_id_fields = [
         "sent_by",
         "from_desk",

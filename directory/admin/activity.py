@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directory import search
 from directory.admin.big_tables import ActivityTextSearchMixin
-from directory.admin.filters import ActivityZoneFilter, RootCategoryFilter
+from directory.admin.filters import RootCategoryFilter
+from directory.admin.typed_filters import ActivityZoneFilter, OrganizationFilter
 from directory.models import Activity, Location, OpeningSlot, ScheduleException
 
 
@@ -44,6 +45,7 @@ class ActivityAdmin(ActivityTextSearchMixin, admin.ModelAdmin):
         "access",
         "is_free",
         ActivityZoneFilter,
+        OrganizationFilter,
     ]
     list_select_related = ["organization"]
     # Searched through the full-text index (ActivityTextSearchMixin); named for the autocompletes.

@@ -42,6 +42,8 @@ class EstimatedCountPaginator(Paginator):
 
     @cached_property
     def estimated_rows(self) -> int:
+        if self.object_list.query.is_empty():  # queryset.none(): nothing to explain
+            return 0
         plan = json.loads(self.object_list.order_by().explain(format="json"))
         return int(plan[0]["Plan"]["Plan Rows"])
 

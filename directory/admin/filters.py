@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Activity, Category, Location, Municipality, Zone
+from directory.models import Activity, Category, Location, Municipality
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
@@ -77,33 +77,6 @@ class RootCategoryFilter(admin.SimpleListFilter):
             activity=OuterRef("pk"),
         ).filter(Q(category=root) | Q(category__parent=root))
         return queryset.filter(Exists(matching))
-
-
-class OrganizationZoneFilter(admin.SimpleListFilter):
-    """Organizations with a location in one of the zone's municipalities."""
-
-    title = _("zone of the organization")
-    parameter_name = "zone"
-    organization_lookup = "pk"
-
-    def lookups(self, request, model_admin):
-        return [(str(zone.pk), zone.name) for zone in Zone.objects.all()]
-
-    def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
-        try:
-            zone_id = int(self.value())
-        except ValueError:
-            return queryset.none()
-        located = Location.objects.filter(
-            organization=OuterRef(self.organization_lookup), municipality__zones=zone_id
-        )
-        return queryset.filter(Exists(located))
-
-
-class ActivityZoneFilter(OrganizationZoneFilter):
-    organization_lookup = "organization_id"
 
 
 class ProvinceFilter(admin.SimpleListFilter):

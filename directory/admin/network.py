@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.admin.big_tables import IndexedSearchMixin
 from directory.admin.labels import LabelledInputsMixin
+from directory.admin.typed_filters import OrganizationFilter
 from directory.models import BoardPost, Course, Revision, TrainingPlan, VolunteeringCall
 
 
@@ -20,7 +21,7 @@ class RevisionAdmin(IndexedSearchMixin, admin.ModelAdmin):
     """Read-only history; approving and rejecting happen on the review page, with the diff."""
 
     list_display = ["organization", "kind", "status", "author", "created_at", "review_link"]
-    list_filter = ["status", "kind"]
+    list_filter = ["status", "kind", OrganizationFilter]
     search_fields = ["organization__name", "author__username"]
     list_select_related = ["organization", "author"]
     ordering = IndexedSearchMixin.NEWEST_FIRST
@@ -45,9 +46,10 @@ class CourseInline(admin.TabularInline):
 
 
 @admin.register(TrainingPlan)
-class TrainingPlanAdmin(admin.ModelAdmin):
+class TrainingPlanAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["organization", "year"]
-    list_filter = ["year"]
+    list_filter = ["year", OrganizationFilter]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
     search_fields = ["organization__name"]
     autocomplete_fields = ["organization"]
     list_select_related = ["organization"]
@@ -55,9 +57,10 @@ class TrainingPlanAdmin(admin.ModelAdmin):
 
 
 @admin.register(BoardPost)
-class BoardPostAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class BoardPostAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["title", "organization", "kind", "category", "created_at", "closed_at"]
-    list_filter = ["kind", "category"]
+    list_filter = ["kind", "category", OrganizationFilter]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
     search_fields = ["title", "organization__name"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization", "municipality"]
@@ -65,7 +68,7 @@ class BoardPostAdmin(LabelledInputsMixin, admin.ModelAdmin):
 
 
 @admin.register(VolunteeringCall)
-class VolunteeringCallAdmin(admin.ModelAdmin):
+class VolunteeringCallAdmin(IndexedSearchMixin, admin.ModelAdmin):
     """Calls are public data: the review page (with the reason for a rejection) is where
     coordinators decide; here a decision changed by hand is recorded as theirs."""
 
@@ -78,7 +81,8 @@ class VolunteeringCallAdmin(admin.ModelAdmin):
         "review_status",
         "review_link",
     ]
-    list_filter = ["review_status", "is_published"]
+    list_filter = ["review_status", "is_published", OrganizationFilter]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
     search_fields = ["title", "organization__name"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization", "municipality", "activity"]

@@ -10,9 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.admin import merge
 from directory.admin.big_tables import IndexedSearchMixin
-from directory.admin.filters import LastVerifiedFilter, OrganizationZoneFilter, ProvinceFilter
+from directory.admin.filters import LastVerifiedFilter, ProvinceFilter
 from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.search_refresh import refresh_search_after_save
+from directory.admin.typed_filters import (
+    MunicipalityFilter,
+    OrganizationFilter,
+    OrganizationZoneFilter,
+)
 from directory.models import Activity, Location, Membership, Organization, SearchRefresh
 from directory.onboarding.resources import LocationResource, OrganizationResource
 
@@ -179,7 +184,13 @@ class LocationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin
         "municipality",
         "wheelchair_accessible",
     ]
-    list_filter = ["kind", "wheelchair_accessible", ProvinceFilter]
+    list_filter = [
+        "kind",
+        "wheelchair_accessible",
+        ProvinceFilter,
+        MunicipalityFilter,
+        OrganizationFilter,
+    ]
     list_select_related = ["organization", "municipality"]
     ordering = IndexedSearchMixin.NEWEST_FIRST
     search_fields = ["name", "address", "organization__name", "municipality__name"]
@@ -210,7 +221,7 @@ class LocationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin
 @admin.register(Membership)
 class MembershipAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["user", "organization", "role", "created_at"]
-    list_filter = ["role"]
+    list_filter = ["role", OrganizationFilter]
     list_select_related = ["user", "organization"]
     ordering = IndexedSearchMixin.NEWEST_FIRST
     # Users' names are not indexed: thousands of rows, not hundreds of thousands.

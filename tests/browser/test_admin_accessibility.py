@@ -387,3 +387,19 @@ def test_record_history_page_passes_axe(admin_page, assert_accessible, network):
     assert_accessible(admin_page)
     admin_page.goto(reverse("admin:auditlog_logentry_changelist") + "?user=coordinatrice")
     assert_accessible(admin_page)
+
+
+def test_a_filter_typed_in_its_box_is_labelled_works_and_passes_axe(
+    admin_page, assert_accessible, network
+):
+    # Desks are thousands at national scale: the sidebar has a box, not a link for each.
+    page = admin_page
+    page.goto(reverse("admin:sportelli_booking_changelist") + "?channel__exact=in_person")
+    box = page.get_by_label("Nome dello sportello")
+    box.fill("pagnana")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"desk=pagnana"))
+    assert "channel__exact=in_person" in page.url
+    assert page.locator("#result_list tbody tr").count() == 2
+    assert page.get_by_label("Nome dello sportello").input_value() == "pagnana"
+    assert_accessible(page)

@@ -223,7 +223,9 @@ def test_activity_filters_by_zone_once_however_many_locations_are_in_it(coordina
     organization = rows["organization"]
     LocationFactory(organization=organization, name="Seconda sede")
     ActivityFactory(title="Fuori zona", organization=OrganizationFactory())
-    response = coordinator_client.get(admin_url(Activity, "changelist"), {"zone": rows["zone"].pk})
+    response = coordinator_client.get(
+        admin_url(Activity, "changelist"), {"zone": rows["zone"].name}
+    )
     assert [a.title for a in response.context["cl"].result_list] == ["Doposcuola"]
 
 
