@@ -7,50 +7,25 @@ every word of three letters or more must be found in the name, whatever its acce
 through the trigram index on ``linkrete_fold(name)`` where the table has one.
 """
 
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.admin.utils import get_fields_from_path
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from directory.admin.big_tables import MIN_SEARCH_WORD, folded_contains
 from directory.models import Location, Zone
+from linkrete.admin_filters import TypedValueFilter
 from linkrete.params import text
 
 MAX_TYPED = 200
 
 
-class TypedNameFilter(admin.SimpleListFilter):
+class TypedNameFilter(TypedValueFilter):
     """Rows whose ``field_path`` (a foreign key) points at a record whose ``name_field``
     holds every word typed. Subclasses set ``title``, ``parameter_name`` and ``field_path``."""
 
-    template = "admin/typed_value_filter.html"
     field_path = ""
     name_field = "name"
-    label = _("Name contains")
-
-    def lookups(self, request, model_admin):
-        return ()
-
-    def has_output(self):
-        return True
-
-    def choices(self, changelist):
-        # The template needs the other parameters, to keep them, and the current value; like a
-        # link of the other filters, the choice also says how to leave it (the filter cleared).
-        kept = {
-            name: value if isinstance(value, list) else [value]
-            for name, value in changelist.params.items()
-            if name not in (self.parameter_name, "p")
-        }
-        yield {
-            "selected": False,
-            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
-            "display": self.label,
-            "parameter_name": self.parameter_name,
-            "value": self.value() or "",
-            "kept": kept,
-            "label": self.label,
-        }
 
     def words(self, request):
         """The words to look for; None (and a message) when the value cannot be used."""

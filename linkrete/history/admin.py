@@ -9,32 +9,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from linkrete.admin_filters import TypedValueFilter
 from linkrete.history.tracked import tracked_models
 from linkrete.params import positive_int, text
 
 admin.site.unregister(LogEntry)
 
 
-class TypedValueFilter(admin.SimpleListFilter):
-    """A filter whose value is typed in a box (a form of its own, sent with GET, no script)."""
-
-    template = "admin/history/typed_value_filter.html"
-
-    def lookups(self, request, model_admin):
-        return ()
-
-    def has_output(self):
-        return True
-
-    def choices(self, changelist):
-        # The template needs the other parameters, to keep them, and the current value.
-        kept = {k: v for k, v in changelist.params.items() if k not in (self.parameter_name, "p")}
-        yield {"parameter_name": self.parameter_name, "value": self.value() or "", "kept": kept}
-
-
 class UserFilter(TypedValueFilter):
     title = _("user")
     parameter_name = "user"
+    label = _("Username")
 
     def queryset(self, request, queryset):
         if not self.value():

@@ -203,3 +203,13 @@ def test_a_model_without_history_keeps_django_s_history_page(admin_client_of, co
     )
     assert response.status_code == 200
     assert 'id="record-history"' not in response.content.decode()
+
+
+def test_the_user_box_keeps_the_other_filters_values_whole(admin_client_of, coordinator):
+    response = admin_client_of(coordinator).get(
+        reverse("admin:auditlog_logentry_changelist"), {"record": "12", "user": "coordinatrice"}
+    )
+    page = response.content.decode()
+    assert '<input type="hidden" name="record" value="12">' in page
+    assert '<input type="hidden" name="record" value="1">' not in page
+    assert '<label for="typed-filter-user">Nome utente</label>' in page
