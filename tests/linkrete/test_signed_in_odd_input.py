@@ -68,7 +68,16 @@ GET_PARAMETERS = [
     "municipality",
 ]
 # Fields of POST-only views, which have no page to read their form from.
-POST_FIELDS = ["decision", "submitted", "reason", "role", "status", "prenotazione", "places"]
+POST_FIELDS = [
+    "decision",
+    "submitted",
+    "reason",
+    "role",
+    "status",
+    "prenotazione",
+    "places",
+    "from",
+]
 
 CONSOLE_PREFIX = "console/"
 

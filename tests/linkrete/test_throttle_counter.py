@@ -29,7 +29,8 @@ def production_cache(settings, tmp_path):
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(tmp_path),
-        }
+        },
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
 
 
