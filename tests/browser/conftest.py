@@ -24,12 +24,18 @@ CHROMIUM_ARGS = [
 # Only the live server is reachable; map tiles and anything else external are refused quickly.
 EXTERNAL = re.compile(r"^(?!https?://(localhost|127\.0\.0\.1)[:/]).*")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# A browser test that has not finished in this many seconds is stuck (a page that never
+# answers, a dialog nobody closes): it fails, and the suite goes on (pytest-timeout; the
+# fixtures, the test database and the browser set up once, are not counted).
+BROWSER_TEST_TIMEOUT = 180
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            if item.get_closest_marker("timeout") is None:
+                item.add_marker(pytest.mark.timeout(BROWSER_TEST_TIMEOUT, func_only=True))
 
 
 @pytest.fixture(scope="session")
