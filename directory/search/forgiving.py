@@ -31,6 +31,8 @@ def may_forgive(text_query: TextQuery | None) -> bool:
 def most_words_held(base, conditions: dict, text_query: TextQuery) -> int:
     """The most words (fewer than all) some activity matching the other filters holds, 0 when
     none holds any; one statement."""
+    if len(text_query.matchable) < 2:
+        return 0
     probes, params = [], []
     for required in range(len(text_query.matchable) - 1, 0, -1):
         forgiven = {**conditions, "q": text_query.at_least(required).condition}

@@ -192,7 +192,9 @@ def _counted(base, conditions, filterset, params, order, requested):
     those of the activities holding the most of them (``directory.search.forgiving``), or the
     relaxations when none holds any. Returns (the conditions applied, ``facets.Facets``,
     whether the words were forgiven)."""
-    may_forgive = forgiving.may_forgive(filterset.text_query)
+    may_forgive = forgiving.may_forgive(filterset.text_query) or (
+        filterset.text_query is not None and filterset.language_words is not None
+    )
     facet_data = facets.compute(
         base,
         conditions,
@@ -204,9 +206,18 @@ def _counted(base, conditions, filterset, params, order, requested):
     if facet_data.total or not may_forgive:
         return conditions, facet_data, False
     held = forgiving.most_words_held(base, conditions, filterset.text_query)
+    if not held and filterset.language_words is not None:
+        # "attivita in arabo": the language named is a word that matches.
+        without_words = {name: c for name, c in conditions.items() if name != "q"}
+        page = _ranked_page(filterset, without_words, order, requested)
+        in_language = facets.compute(base, without_words, filterset, params, page=page)
+        if in_language.total:
+            return without_words, in_language, True
     if not held:
         # Dropping another filter would find the activities holding some of the words.
-        some_words = {**conditions, "q": filterset.text_query.at_least(1).condition}
+        some_words = conditions
+        if filterset.text_query.matchable:
+            some_words = {**conditions, "q": filterset.text_query.at_least(1).condition}
         facet_data.relaxations = facets.relaxations(base, some_words, filterset, params)
         return conditions, facet_data, False
     filterset.forgive(held)

@@ -41,7 +41,7 @@ molto poco tanto tutto tutti tutte ogni
 non piu meno
 grazie ciao salve buongiorno buonasera
 info informazioni sapere vicino vicini zona
-anni anno
+anni anno attivita cose
 """
 
 ENGLISH = """
@@ -56,7 +56,7 @@ where what which who whom how when why
 some any all every each
 please hi hello thanks
 info information
-years year old
+years year old activity activities things
 """
 
 STOP_WORDS = frozenset(ITALIAN.split()) | frozenset(ENGLISH.split())

@@ -77,6 +77,8 @@ class TextQuery:
     required: int = 0
 
     def rank(self):
+        # Weighting the words held by how rare they are ranked worse on the judged set
+        # (bench/search_quality.py): "gratis" is rare in the listings, common in the queries.
         return SearchRank(models.F("search_vector"), self.search_query)
 
     @property

@@ -35,7 +35,7 @@ def test_a_language_name_is_read_as_the_language_when_it_says_so(db):
     assert find("ARABA", languages).code == "ar"
     assert find("in ucraino", languages).code == "uk"
     assert find("doposcuola in arabo", languages).rest == "doposcuola"
-    assert find("attivita in lingua araba", languages).rest == "attivita"
+    assert find("doposcuola in lingua araba", languages).rest == "doposcuola"
     assert find("in lingua araba", languages).rest == ""
     assert find("ukrainian", languages).code == "uk"
     assert find("help in arabic", languages).code == "ar"
@@ -73,6 +73,13 @@ def test_english_and_ukrainian_names(client, world):
     assert slugs(search(client, q="ucraino")) == ["teatro"]
     assert slugs(search(client, q="ukrainian")) == ["teatro"]
     assert slugs(search(client, q="inglese")) == ["lavoro"]
+
+
+def test_the_language_alone_when_no_other_word_matches(client, world):
+    # "calcio" is in no activity offered in Arabic: the language is the word that matches.
+    response = search(client, q="calcio in arabo")
+    assert set(slugs(response)) == {"doposcuola", "lavoro"}
+    assert "data-forgiving" in response.content.decode()
 
 
 def test_an_explicit_language_leaves_the_words_alone(client, world):
