@@ -85,6 +85,83 @@ TYPOS = [
     "centro estvo",
     "corso di inglse",
 ]
+# Whole sentences as families type them (4 to 7 words, filler, no accents, some typos): the
+# forgiving fallback (``directory.search.forgiving``) answers those whose words no activity holds
+# all together.
+SENTENCES = [
+    "cerco un doposcuola per mio figlio",
+    "dove posso trovare aiuto compiti",
+    "corso di italiano per stranieri adulti",
+    "centro estivo per bambini di 6 anni",
+    "aiuto per pagare le bollette",
+    "mio figlio ha bisogno di uno psicologo",
+    "vorrei iscrivere mia figlia a pallavolo",
+    "dove fare la spesa gratis vicino casa",
+    "corsi di calcio per bambini piccoli",
+    "attivita per anziani soli il pomeriggio",
+    "come si fa l isee per il bonus",
+    "cerco lavoro come aiuto cuoco",
+    "scuola di musica per ragazzi e adulti",
+    "laboratorio di teatro per bambini timidi",
+    "aiuto con i compiti di matematica",
+    "sostegno per ragazzi con dislessia a scuola",
+    "dove posso rinnovare il permesso di soggiorno",
+    "cerco vestiti per neonato gratis",
+    "mensa per chi non ha soldi",
+    "pacchi alimentari per famiglie in difficolta",
+    "visite mediche gratis senza medico di base",
+    "ginnastica dolce per mia nonna",
+    "spazio gioco per bimbi di due anni",
+    "corso di fumetto per ragazzi delle medie",
+    "volontariato per ragazzi durante l estate",
+    "sportello per chi cerca casa in affitto",
+    "aiuto per fare lo spid online",
+    "consulenza per genitori di adolescenti difficili",
+    "gruppo di cammino per over 65",
+    "ripetizioni di inglese per le superiori",
+    "dove posso imparare un mestiere manuale",
+    "corso di cucina con tirocinio finale",
+    "orto da coltivare in citta",
+    "attivita gratuite per famiglie la domenica",
+    "sport per ragazzi con disabilita motoria",
+    "psicomotricita per bambini di quattro anni",
+    "centro di ascolto per famiglie in difficolta",
+    "corsi serali di italiano per mamme",
+    "ho troppi debiti e non so cosa fare",
+    "cerco un tirocinio retribuito per mio figlio",
+    "doposcuola in arabo per le medie",
+    "sportello stranieri in lingua ucraina",
+    "letture ad alta voce il sabato mattina",
+    "allattamento e pesata del neonato",
+    "pannolini e latte in polvere gratis",
+    "trasporto per visite mediche anziani",
+    "ludoteca con giochi da tavolo per bambini",
+    "basket per ragazzi under 14",
+    "corso base di lingua dei segni",
+    "banca del tempo nel mio quartiere",
+]
+ENGLISH = [
+    "after school club for my son",
+    "homework help for kids",
+    "football for children",
+    "summer camp",
+    "food bank near me",
+    "free meals for families",
+    "italian course for foreigners",
+    "residence permit renewal help",
+    "looking for a job",
+    "psychologist for teenagers",
+    "activities for the elderly",
+    "free doctor without insurance",
+    "second hand clothes for babies",
+    "help paying my bills",
+    "music school for children",
+    "sign language course",
+    "activities in arabic",
+    "services in ukrainian",
+    "playgroup for toddlers",
+    "volunteering for young people",
+]
 CITIES = {
     "Milano": (45.4642, 9.1900),
     "Roma": (41.9028, 12.4964),
@@ -150,6 +227,12 @@ def build_mix(seed: int) -> list[tuple[str, str]]:
         mix.append(("typos", url(q=word)))
     for word in TYPOS[:6]:
         mix.append(("typos", url(q=word, gratis=1)))
+
+    # Whole sentences and English: the forgiving fallback, language names.
+    for sentence in SENTENCES:
+        mix.append(("sentences", url(q=sentence)))
+    for words in ENGLISH:
+        mix.append(("english", url(q=words)))
 
     # Filters without text (including the empty search: the whole directory).
     mix.append(("filters", url()))

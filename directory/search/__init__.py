@@ -7,13 +7,18 @@ page and renders it. The pipeline, and the module holding each stage:
    the query string validated; a bad value is dropped with a notice, never an error;
 2. filters → conditions (``conditions``): typed parts, tags looked up in the index
    (``Tagged``), tags checked on the rows (``HoldsTag``), words (``Words``: ``text``
-   normalises them and corrects typos from the vocabulary), the rest as it is (``Plain``);
+   normalises them, drops filler (``stopwords``) and corrects typos from the vocabulary;
+   ``text.query_words`` and ``text.word_query`` are where a query's words become a condition;
+   a language named as such, "in arabo", becomes the language filter: ``language_words``), the
+   rest as it is (``Plain``);
 3. conditions → plan (``plan``): each tag and each set of words looked up in an index or
    checked on the rows read, whichever reads less, from the shares of the directory they cover
    (``statistics``, ``tags.share``) and the tuned ``thresholds``;
 4. plan → counted set and ranked page (``counting``): one statement counts the bounded sets
    (all the filters, and all but each active one) and ranks the page among the matches
-   (``page`` sorts by distance or by name when it cannot; ``geo`` for distances);
+   (``page`` sorts by distance or by name when it cannot; ``geo`` for distances); when no
+   activity holds all the words, ``forgiving`` finds the most of them some activity holds, and
+   the set is counted again with that many required;
 5. counts → facets (``facets``): ``counting.FacetCounts``, each filter's options, the
    relaxations offered when nothing matches;
 6. page → cards (``directory.cards``, shared with the other lists of activities).

@@ -24,7 +24,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from directory.search import counting
-from directory.search.filters import FACET_GROUPS, FACETS, GROUPS, REGISTRY
+from directory.search.filters import FACET_GROUPS, FACETS, REGISTRY
 from directory.search.plan import combine
 from directory.search.thresholds import count_limit
 
@@ -148,9 +148,39 @@ def _relaxation_counts(base, conditions, filterset, limit):
     )
 
 
-def compute(base, conditions, filterset, params: QueryDict, page=None) -> Facets:
+def relaxations(base, conditions, filterset, params: QueryDict) -> list[Relaxation]:
+    """What to offer when nothing matches: the counts without each filter, and with each looser
+    form of the active ones (one statement)."""
+    limit = count_limit()
+    without, wider = _relaxation_counts(base, conditions, filterset, limit)
+    relaxed = []
+    for group in conditions:
+        relaxed.append(
+            Relaxation(
+                # The label already quotes the words typed; filters are not quotations.
+                _("without %(filter)s") % {"filter": filterset.chip_label(group)},
+                min(without[group], limit),
+                filterset.url_without(params, group),
+                more=without[group] > limit,
+            )
+        )
+    for widening, size in wider:
+        relaxed.append(
+            Relaxation(
+                widening.label,
+                min(size, limit),
+                url_with(params, widening.params),
+                more=size > limit,
+            )
+        )
+    return [r for r in relaxed if r.count]
+
+
+def compute(base, conditions, filterset, params: QueryDict, page=None, relax=True) -> Facets:
     """The facets of a search; also the ids of ``page`` (a
-    ``counting.RankedPage``), ranked among the matches counted, when given."""
+    ``counting.RankedPage``), ranked among the matches counted, when given. ``relax``: count
+    the relaxations when nothing matches (``relaxations``; later, when the words may be
+    forgiven first)."""
     limit = count_limit()
     definitions = {None: combine(conditions)}
     definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
@@ -170,7 +200,7 @@ def compute(base, conditions, filterset, params: QueryDict, page=None) -> Facets
 
     def option(name, value, label, count):
         active = str(values.get(name, "")) == value or (value == "1" and values.get(name) is True)
-        url = url_with(params, drop=GROUPS[name]) if active else url_with(params, {name: value})
+        url = filterset.url_without(params, name) if active else url_with(params, {name: value})
         return Option(value, str(label), count if exact(name) else None, active, url, seen=count)
 
     options = {group: [] for group in FACETS}
@@ -181,33 +211,13 @@ def compute(base, conditions, filterset, params: QueryDict, page=None) -> Facets
     groups = [g for g in groups if g.options]
 
     total = counts.total
-    relaxations = []
-    if total == 0:  # relaxations are offered only when nothing matches
-        without, wider = _relaxation_counts(base, conditions, filterset, limit)
-        for group in conditions:
-            relaxations.append(
-                Relaxation(
-                    # The label already quotes the words typed; filters are not quotations.
-                    _("without %(filter)s") % {"filter": filterset.chip_label(group)},
-                    min(without[group], limit),
-                    url_with(params, drop=GROUPS[group]),
-                    more=without[group] > limit,
-                )
-            )
-        for widening, size in wider:
-            relaxations.append(
-                Relaxation(
-                    widening.label,
-                    min(size, limit),
-                    url_with(params, widening.params),
-                    more=size > limit,
-                )
-            )
-        relaxations = [r for r in relaxations if r.count]
+    relaxed = []
+    if total == 0 and relax:  # relaxations are offered only when nothing matches
+        relaxed = relaxations(base, conditions, filterset, params)
     return Facets(
         min(total, limit),
         groups,
-        relaxations,
+        relaxed,
         more=total > limit,
         page_ids=page_ids,
         counts=counts,

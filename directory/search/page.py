@@ -4,7 +4,9 @@ A fixed number of queries whatever the page size: categories and languages (only
 holds none, ``directory.search.choices``), the municipality and zone asked for, the vocabulary
 (typos, and how common the words are), the statement counting the facets, which also ranks the
 page (a second one, for the wider radii, when nothing matches), the page of results with three
-prefetches, and the matching organizations; once every few minutes, the tags' statistics
+prefetches, and the matching organizations; when no activity holds all the words, one more
+(which most of the words some activity holds, ``directory.search.forgiving``) and the count
+again, for those; once every few minutes, the tags' statistics
 (``directory.search.tags.share``). Counting and ranking are bounded (``directory.search.facets``,
 ``directory.search.thresholds``), so a very common word costs about what a rare one does.
 """
@@ -23,9 +25,9 @@ from django.utils.translation import gettext as _
 from directory.cards import with_card_details
 from directory.models import Activity, Location
 from directory.search import choices as search_choices
-from directory.search import facets, text, thresholds
+from directory.search import facets, forgiving, text, thresholds
 from directory.search.counting import FacetCounts, RankedPage
-from directory.search.filters import GROUPS, HIDDEN_PARAMS, ActivityFilter
+from directory.search.filters import HIDDEN_PARAMS, ActivityFilter
 from directory.search.geo import distance_km, nearness, within
 from directory.search.plan import combine
 
@@ -185,6 +187,45 @@ def _ranked_page(filterset, conditions, order, number):
     return RankedPage(columns, order_by, candidates, stop - PAGE_SIZE, stop)
 
 
+def _counted(base, conditions, filterset, params, order, requested):
+    """The facets of the search and its ranked page; when no activity holds all the words,
+    those of the activities holding the most of them (``directory.search.forgiving``), or the
+    relaxations when none holds any. Returns (the conditions applied, ``facets.Facets``,
+    whether the words were forgiven)."""
+    may_forgive = forgiving.may_forgive(filterset.text_query) or (
+        filterset.text_query is not None and filterset.language_words is not None
+    )
+    facet_data = facets.compute(
+        base,
+        conditions,
+        filterset,
+        params,
+        page=_ranked_page(filterset, conditions, order, requested),
+        relax=not may_forgive,
+    )
+    if facet_data.total or not may_forgive:
+        return conditions, facet_data, False
+    held = forgiving.most_words_held(base, conditions, filterset.text_query)
+    if not held and filterset.language_words is not None:
+        # "attivita in arabo": the language named is a word that matches.
+        without_words = {name: c for name, c in conditions.items() if name != "q"}
+        page = _ranked_page(filterset, without_words, order, requested)
+        in_language = facets.compute(base, without_words, filterset, params, page=page)
+        if in_language.total:
+            return without_words, in_language, True
+    if not held:
+        # Dropping another filter would find the activities holding some of the words.
+        some_words = conditions
+        if filterset.text_query.matchable:
+            some_words = {**conditions, "q": filterset.text_query.at_least(1).condition}
+        facet_data.relaxations = facets.relaxations(base, some_words, filterset, params)
+        return conditions, facet_data, False
+    filterset.forgive(held)
+    conditions = filterset.conditions()
+    page = _ranked_page(filterset, conditions, order, requested)
+    return conditions, facets.compute(base, conditions, filterset, params, page=page), True
+
+
 def _page_of(page_ids, filterset):
     """The activities of a ranked page, in its order, read whole (with what cards show)."""
     rows = _with_distance(
@@ -225,6 +266,7 @@ class SearchPage:
     facets: list  # of ``facets.Group``
     facet_counts: FacetCounts  # the numbers behind them
     relaxations: list  # of ``facets.Relaxation``, when nothing matches
+    forgiven: bool  # the results hold some of the words, none all (``forgiving``)
     chips: list  # (label, URL without that filter) for each active filter
     only_words: bool  # the words are the only filter (what the empty-results message says)
     order: str
@@ -258,12 +300,8 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
     base = Activity.objects.public().current()
     order = _order(filterset, notices)
     requested = _requested_page(params.get("pagina"))
-    facet_data = facets.compute(
-        base,
-        conditions,
-        filterset,
-        params,
-        page=_ranked_page(filterset, conditions, order, requested),
+    conditions, facet_data, forgiven = _counted(
+        base, conditions, filterset, params, order, requested
     )
     pageable = _pageable(filterset, order, facet_data)
     number = _page_number(params.get("pagina"), math.ceil(pageable / PAGE_SIZE), notices)
@@ -297,9 +335,10 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
         facet_counts=facet_data.counts,
         relaxations=facet_data.relaxations,
         chips=[
-            (filterset.chip_label(group), facets.url_with(params, drop=GROUPS[group]))
+            (filterset.chip_label(group), filterset.url_without(params, group))
             for group in conditions
         ],
+        forgiven=forgiven,
         only_words=list(conditions) == ["q"],
         order=order,
         order_choices=[

@@ -1,11 +1,18 @@
-"""The words of a search: normalised, typos corrected from the directory's vocabulary, and how
-common they are, which decides whether they are looked up in the full-text index or matched on
-the rows read (``MatchedOnRows``)."""
+"""The words of a search: normalised, filler dropped (``stopwords``), typos corrected from the
+directory's vocabulary, and how common they are, which decides whether they are looked up in the
+full-text index or matched on the rows read (``MatchedOnRows``).
 
+Where a query's words become a condition: ``query_words`` (the text to its meaningful words),
+``word_query`` (one word, with its alternatives, to a full-text query: the one place to add
+more alternatives, such as synonyms), ``parse`` (all of them ANDed, the condition and its
+share) and ``TextQuery.at_least`` (any ``k`` of them, for ``directory.search.forgiving``).
+"""
+
+import itertools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
@@ -13,6 +20,7 @@ from django.db import connection, models
 from directory.models import Organization
 from directory.search.conditions import Condition, words_condition
 from directory.search.statistics import most_common_sql
+from directory.search.stopwords import is_filler
 from directory.search.thresholds import (
     COMMON_WORDS_SHARE,
     ORGANIZATION_CANDIDATES,
@@ -34,22 +42,69 @@ def normalize(text: str) -> str:
 
 
 def query_words(text: str) -> list[str]:
-    words = [w for w in normalize(text).split() if len(w) >= MIN_WORD]
-    return list(dict.fromkeys(words))[:MAX_QUERY_WORDS]
+    """The words to match: normalised, without repeats, filler dropped (``stopwords``) unless
+    the text holds nothing else."""
+    words = list(dict.fromkeys(w for w in normalize(text).split() if len(w) >= MIN_WORD))
+    meaningful = [w for w in words if not is_filler(w)]
+    return (meaningful or words)[:MAX_QUERY_WORDS]
+
+
+def word_query(word: str, alternatives: list[str]) -> SearchQuery:
+    """One word of a query as a full-text query: the word or any of its alternatives (the
+    vocabulary's close words when it is a typo)."""
+    term = SearchQuery(word, config=CONFIG)
+    for alternative in alternatives:
+        term |= SearchQuery(alternative, config=CONFIG)
+    return term
 
 
 @dataclass
 class TextQuery:
-    """A parsed query: a condition on activities, and how to rank the ones it keeps."""
+    """A parsed query: a condition on activities, and how to rank the ones it keeps.
+
+    ``terms``: each word's full-text query (``word_query``), in the order of ``words``;
+    ``shares``: each word's share of the documents (``Vocabulary.shares``); ``required``: how
+    many of the words an activity must hold (all of them, or fewer: ``at_least``).
+    """
 
     text: str
     words: list[str]
     condition: Condition
     search_query: SearchQuery
     alternatives: dict
+    terms: list = field(default_factory=list)
+    shares: dict = field(default_factory=dict)
+    required: int = 0
 
     def rank(self):
+        # Weighting the words held by how rare they are ranked worse on the judged set
+        # (bench/search_quality.py): "gratis" is rare in the listings, common in the queries.
         return SearchRank(models.F("search_vector"), self.search_query)
+
+    @property
+    def matchable(self) -> list[int]:
+        """The positions of the words the documents can hold: those with a lexeme (the text
+        search configuration's own stop words have none, and match nothing)."""
+        return [i for i, word in enumerate(self.words) if self.shares.get(word) is not None]
+
+    @property
+    def forgiving(self) -> bool:
+        """Fewer words than all are required (``at_least``)."""
+        return self.required < len(self.matchable)
+
+    def at_least(self, required: int) -> "TextQuery":
+        """The activities holding at least ``required`` of the words: every combination of
+        that many words ANDed, the combinations ORed (at most 70, for eight words)."""
+        search_query, share = None, 0.0
+        for combination in itertools.combinations(self.matchable, required):
+            query = None
+            for index in combination:
+                query = self.terms[index] if query is None else query & self.terms[index]
+            search_query = query if search_query is None else search_query | query
+            share += math.prod(self.shares[self.words[i]] for i in combination)
+        share = min(share, 1.0)
+        condition = words_condition(search_query, share, on_rows=share >= COMMON_WORDS_SHARE)
+        return replace(self, condition=condition, search_query=search_query, required=required)
 
 
 # The lexemes of the search documents most often found, with the share of documents holding
@@ -103,16 +158,15 @@ def look_up(words: list[str]) -> Vocabulary:
 
 
 def parse(text: str) -> TextQuery | None:
+    """The words of ``text`` (``query_words``), all required, or None when it has none."""
     words = query_words(text)
     if not words:
         return None
     vocabulary = look_up(words)
     alternatives = vocabulary.alternatives
+    terms = [word_query(word, alternatives.get(word, [])) for word in words]
     search_query = None
-    for word in words:
-        term = SearchQuery(word, config=CONFIG)
-        for alternative in alternatives.get(word, []):
-            term |= SearchQuery(alternative, config=CONFIG)
+    for term in terms:
         search_query = term if search_query is None else search_query & term
     shares = [share for share in vocabulary.shares.values() if share is not None]
     share = math.prod(shares) if shares else None
@@ -120,7 +174,16 @@ def parse(text: str) -> TextQuery | None:
     condition = words_condition(
         search_query, share, on_rows=share is not None and share >= COMMON_WORDS_SHARE
     )
-    return TextQuery(text, words, condition, search_query=search_query, alternatives=alternatives)
+    return TextQuery(
+        text,
+        words,
+        condition,
+        search_query=search_query,
+        alternatives=alternatives,
+        terms=terms,
+        shares=vocabulary.shares,
+        required=len(words),
+    )
 
 
 def matching_organizations(text_query: TextQuery, limit: int = 5):

@@ -30,6 +30,7 @@ def search_page(request):
             "organizations": result.organizations,
             "facets": result.facets,
             "relaxations": result.relaxations,
+            "forgiven": result.forgiven,
             "chips": result.chips,
             "only_words": result.only_words,
             "clear_url": "?",

@@ -50,6 +50,28 @@ def test_an_age_outside_the_range_gives_no_result_and_a_way_out(page, assert_acc
     assert_accessible(page)
 
 
+def test_a_whole_sentence_finds_what_some_of_its_words_say(page, assert_accessible, world):
+    page.goto("/")
+    page.locator("main form[action='/cerca/'] input[name='q']").fill(
+        "cerco calcio o teatro per mio figlio"
+    )
+    page.locator("main form[action='/cerca/'] button[type='submit']").first.click()
+    page.wait_for_url("**/cerca/**")
+    # No activity holds all the words: those holding some, and the page says so.
+    assert page.locator("[data-forgiving]").count() == 1
+    assert page.locator("[data-activity]").count() == 2
+    assert_accessible(page)
+
+    # A language named in the words is an active filter, removed with its name.
+    page.goto("/cerca/?q=doposcuola+in+arabo")
+    assert page.locator("[data-activity='doposcuola']").count() == 1
+    remove = page.get_by_role("link", name="Rimuovi il filtro Arabo", exact=True)
+    assert_accessible(page)
+    remove.click()
+    page.wait_for_url("**/cerca/?q=doposcuola")
+    assert page.get_by_role("link", name="Rimuovi il filtro Arabo", exact=True).count() == 0
+
+
 def test_organization_page_is_accessible(desktop_page, assert_accessible, world):
     desktop_page.goto(world.polisportiva.get_absolute_url())
     assert desktop_page.locator("[data-activity='calcio']").count() == 1

@@ -139,6 +139,16 @@ PAGES = {
     "directory:home": (lambda world: reverse("directory:home"), 3),
     "directory:search": (lambda world: reverse("directory:search"), 7),
     "directory:search (text)": (lambda world: reverse("directory:search") + "?q=laboratorio", 9),
+    # No activity holds both words: which most of them one holds, and the count again.
+    "directory:search (some words)": (
+        lambda world: reverse("directory:search") + "?q=doposcuola+xqzwv",
+        11,
+    ),
+    # A language named in the words: the language filter, no words left.
+    "directory:search (language in the words)": (
+        lambda world: reverse("directory:search") + "?q=in+inglese",
+        7,
+    ),
     "directory:search (category)": (
         lambda world: reverse("directory:search") + "?categoria=laboratori",
         7,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity
-from directory.search import text
+from directory.search import language_words, text
 from directory.search.filters.age import Age
 from directory.search.filters.band import Band
 from directory.search.filters.base import ChoiceParameterFilter
@@ -121,7 +121,24 @@ class _ActivityFilter(django_filters.FilterSet):
                 for name, value in cleaned.items()
                 if value not in (None, "", False) and name not in self.place_errors
             }
+            if self.language_words is not None:
+                self._values["lingua"] = self.language_words.code
         return self._values
+
+    @property
+    def language_words(self):
+        """The language the words name as the one spoken ("in arabo": ``language_words``),
+        when no ``lingua`` is given: it becomes the ``lingua`` filter, its name leaves the
+        words."""
+        if not hasattr(self, "_language_words"):
+            self._language_words = None
+            self.form.is_valid()
+            cleaned = getattr(self.form, "cleaned_data", {})
+            if cleaned.get("q") and not cleaned.get("lingua"):
+                found = language_words.find(cleaned["q"], self.languages.values())
+                if found is not None and found.code in self.languages:
+                    self._language_words = found
+        return self._language_words
 
     def reject(self, name, message):
         """Drop a parameter that validated but names nothing (an unknown municipality…)."""
@@ -140,8 +157,14 @@ class _ActivityFilter(django_filters.FilterSet):
         """The words parsed (``text.TextQuery``; one query for the vocabulary), or None."""
         if self._text_query is _NOT_PARSED:
             words = self.values.get("q")
+            if self.language_words is not None:
+                words = self.language_words.rest
             self._text_query = text.parse(words) if words else None
         return self._text_query
+
+    def forgive(self, required: int) -> None:
+        """Match at least ``required`` of the words, not all (``directory.search.forgiving``)."""
+        self._text_query = self.text_query.at_least(required)
 
     @property
     def point(self):
@@ -169,6 +192,10 @@ class _ActivityFilter(django_filters.FilterSet):
     def chip_label(self, group):
         """A short description of an active filter, for its removable chip."""
         return BY_NAME[group].chip_label(self)
+
+    def url_without(self, params, group) -> str:
+        """The search's query string without a filter (its chip's link)."""
+        return BY_NAME[group].url_without(self, params)
 
     # Conditions ----------------------------------------------------------------------------
 

@@ -42,7 +42,7 @@ class SearchFilter:
       whose planner decides which form each set counted gets; nothing here reads the shape of
       another filter's condition;
     - ``chip_label(search)``: a short description of the active filter (its removable chip, and
-      the relaxation "without …");
+      the relaxation "without …"); ``url_without(search, params)`` the link dropping it;
     - ``facet``: the facet group its options go in (``None``: none); ``own_set``: its other
       values are counted without it when it is active;
     - its counts, in the statement of ``directory.search.counting``: how many rows of its set
@@ -83,6 +83,12 @@ class SearchFilter:
 
     def chip_label(self, search):
         return self.label
+
+    def url_without(self, search, params) -> str:
+        """The query string without this filter: its chip's link, its relaxation's."""
+        from directory.search.facets import url_with
+
+        return url_with(params, drop=self.params)
 
     def measures(self, search) -> list:
         return []

@@ -1,4 +1,5 @@
-"""``lingua``: offered in a language."""
+"""``lingua``: offered in a language, given as a parameter or named in the words ("in arabo",
+``directory.search.language_words``)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,14 @@ class InLanguage(SearchFilter):
 
     def chip_label(self, search):
         return search.languages[search.values["lingua"]].display_name
+
+    def url_without(self, search, params):
+        """Named in the words ("in arabo"): the words without the name."""
+        if search.language_words is None:
+            return super().url_without(search, params)
+        from directory.search.facets import url_with
+
+        return url_with(params, {"q": search.language_words.rest}, drop=self.params)
 
     def counts(self, counted, search):
         """{language code: matches}"""

@@ -1,0 +1,157 @@
+"""Forgiving matching: filler dropped, all the words first, else those holding the most of them,
+said plainly; zero results only when no meaningful word matches."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from directory.search import query_words, rebuild_search_index
+from tests.directory.search_world import build_world, slugs, total
+from tests.factories import ActivityFactory, LocationFactory, OrganizationFactory
+
+URL = reverse("directory:search")
+NOTICE_IT = "Nessun risultato con tutte le parole; ecco quelli che ne contengono alcune"
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+def search(client, **params):
+    response = client.get(URL, params)
+    assert response.status_code == 200
+    return response
+
+
+def forgiven(response):
+    return "data-forgiving" in response.content.decode()
+
+
+def test_filler_words_are_dropped_in_italian_and_english():
+    assert query_words("Cerco un corso di calcio per il mio bambino") == [
+        "corso",
+        "calcio",
+        "bambino",
+    ]
+    assert query_words("dove posso trovare aiuto con i compiti?") == ["aiuto", "compiti"]
+    assert query_words("where can I find help for my kids") == ["help", "kids"]
+    assert query_words("bambino di 8 anni") == ["bambino"]
+
+
+def test_a_query_of_filler_only_keeps_its_words():
+    assert query_words("come") == ["come"]
+    assert query_words("per il") == ["per", "il"]
+
+
+def test_filler_does_not_turn_a_good_query_into_no_results(client, world):
+    response = search(client, q="dove posso trovare il calcio per mio figlio")
+    # "figlio" is in no document: the words held are found, and the page says so.
+    assert slugs(response) == ["calcio"]
+    response = search(client, q="vorrei un corso di calcio")
+    assert slugs(response) == ["calcio"]
+    assert not forgiven(response)  # every meaningful word matched
+
+
+def test_all_the_words_first_without_notice(client, world):
+    response = search(client, q="calcio bambini")
+    assert slugs(response) == ["calcio"]
+    assert not forgiven(response)
+
+
+def test_when_no_activity_holds_all_the_words_those_holding_some_are_shown(client, world):
+    response = search(client, q="calcio teatro")
+    assert set(slugs(response)) == {"calcio", "teatro"}
+    assert total(response) == 2
+    html = response.content.decode()
+    assert NOTICE_IT in html
+    assert "data-no-results" not in html
+
+
+def test_the_most_words_held_come_first_and_alone(client, world):
+    # "calcio" and "bambini" are both in the football course; "teatro" in the lab only:
+    # the course holds two of the three words, nothing holds three.
+    response = search(client, q="calcio bambini teatro")
+    assert slugs(response) == ["calcio"]
+    assert forgiven(response)
+    # Holding one word each, ranked by relevance: the title's word first.
+    response = search(client, q="compiti curriculum")
+    assert slugs(response) == ["doposcuola", "lavoro"]
+
+
+def test_an_activity_holding_more_words_ranks_above_one_holding_fewer(client, world):
+    organization = OrganizationFactory(name="Circolo Aurora", slug="aurora")
+    location = LocationFactory(organization=organization)
+    for slug, title in (
+        ("uno", "Merenda insieme"),
+        ("due", "Merenda e giochi"),
+        ("tre", "Giochi in cortile"),
+    ):
+        ActivityFactory(organization=organization, slug=slug, title=title).locations.set([location])
+    rebuild_search_index()
+    # "merenda giochi cortile": "due" and "tre" hold two words, "uno" only one.
+    response = search(client, q="merenda giochi cortile")
+    assert set(slugs(response)) == {"due", "tre"}
+    assert forgiven(response)
+
+
+def test_zero_results_only_when_no_meaningful_word_matches(client, world):
+    response = search(client, q="calcio xqzwv")
+    assert slugs(response) == ["calcio"]
+    assert forgiven(response)
+    response = search(client, q="xqzwv pkjhg")
+    assert slugs(response) == []
+    html = response.content.decode()
+    assert "data-no-results" in html
+    assert not forgiven(response)
+
+
+def test_typos_are_still_corrected_in_the_forgiving_pass(client, world):
+    response = search(client, q="calco teatro")
+    assert set(slugs(response)) == {"calcio", "teatro"}
+    assert forgiven(response)
+
+
+def test_the_other_filters_still_apply_to_the_forgiving_pass(client, world):
+    # Both on Saturday: found; on Wednesday neither word is held by an activity.
+    response = search(client, q="calcio teatro", giorno="sab")
+    assert set(slugs(response)) == {"calcio", "teatro"}
+    response = search(client, q="calcio teatro", giorno="mer")
+    assert slugs(response) == []
+    relaxations = dict(
+        re.findall(r'<a href="([^"]*)" data-relax>([^<]*)</a>', response.content.decode())
+    )
+    assert "?q=calcio+teatro" in relaxations  # without the day
+
+
+def test_facets_count_what_the_forgiving_pass_shows(client, world):
+    html = search(client, q="calcio teatro").content.decode()
+    sport = re.search(r'categoria=sport">[^<]*</a> <span class="text-muted">\((\d+)\)</span>', html)
+    assert sport and sport.group(1) == "1"
+    assert 'data-total="2"' in html
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_query_count_of_the_forgiving_pass_does_not_grow(
+    client, db, count, django_assert_max_num_queries
+):
+    organization = OrganizationFactory(name="Oratorio San Luigi", slug="oratorio")
+    location = LocationFactory(organization=organization)
+    for n in range(count):
+        ActivityFactory(
+            organization=organization, title=f"Laboratorio di pittura {n:02d}"
+        ).locations.set([location])
+        ActivityFactory(
+            organization=organization, title=f"Corso di chitarra {n:02d}"
+        ).locations.set([location])
+    rebuild_search_index()
+    # No activity holds both words: the search, the probe, the search again.
+    with django_assert_max_num_queries(12):
+        response = client.get(URL, {"q": "pittura chitarra"})
+    assert total(response) == 2 * count
+    assert forgiven(response)
+    with django_assert_max_num_queries(12):
+        response = client.get(URL, {"q": "pittura chitarra", "ordine": "nome"})
+    assert len(slugs(response)) == min(2 * count, 20)
+    assert slugs(response)[0].startswith("corso-di-chitarra")
