@@ -171,14 +171,16 @@ FAMILY_LABELS = {
 
 def fill(apps, schema_editor):
     Category = apps.get_model("directory", "Category")
-    for category in Category.objects.filter(slug__in=FAMILY_LABELS):
-        name, name_en, description, description_en, ages = FAMILY_LABELS[category.slug]
-        if category.family_name:
-            continue  # typed by a coordinator
-        category.family_name, category.family_name_en = name, name_en
-        category.family_description, category.family_description_en = description, description_en
-        category.min_age, category.max_age = ages or (None, None)
-        category.save()
+    # update(), not save(): no signal (history, caches) for data the migration ships.
+    for slug, (name, name_en, description, description_en, ages) in FAMILY_LABELS.items():
+        Category.objects.filter(slug=slug, family_name="").update(
+            family_name=name,
+            family_name_en=name_en,
+            family_description=description,
+            family_description_en=description_en,
+            min_age=(ages or (None, None))[0],
+            max_age=(ages or (None, None))[1],
+        )
 
 
 class Migration(migrations.Migration):
