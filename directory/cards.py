@@ -3,6 +3,7 @@
 import re
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.dateformat import time_format
 from django.utils.html import conditional_escape
@@ -10,12 +11,14 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from directory import upcoming
 from directory.hours import OpeningHours
 
 
 def with_card_details(activities, moment=None, today=None):
     """Attach what a card shows to each activity of a page: its link, age range, opening status
-    and the sentence saying when it opens, and its municipalities.
+    and the sentence saying when it opens, its municipalities, and for one that starts later or
+    has an enrolment period, their badges (``directory.upcoming``).
 
     Worked out here rather than in the card's template: a results page has twenty cards, and
     the template language takes several times longer for the same logic. ``today``: say
@@ -23,6 +26,7 @@ def with_card_details(activities, moment=None, today=None):
     """
     activities = list(activities)
     url_of = _detail_urls()
+    day = today or timezone.localdate(moment)
     for activity in activities:
         activity.url = url_of(activity)
         activity.distance = getattr(activity, "distance", None)  # known to the template
@@ -33,6 +37,8 @@ def with_card_details(activities, moment=None, today=None):
         activity.municipalities = sorted(
             {loc.municipality.name for loc in activity.card_locations if loc.municipality_id}
         )
+        activity.start_note = upcoming.start_label(activity, day)
+        activity.enrolment = upcoming.enrolment(activity, day)
     return activities
 
 

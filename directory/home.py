@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 NEED_TAXONOMIES = ("aree-intervento", "tempo-libero")
 # The zones offered as links on the home page; the others are found by the place search.
 HOME_ZONES = 24
-FIGURES_KEY = "directory:home-figures:2"
+FIGURES_KEY = "directory:home-figures:3"
 # Kept until replaced; the timeout only bounds a cache that is never written again.
 FIGURES_TIMEOUT = 7 * 24 * 3600
 MAX_AGE = datetime.timedelta(minutes=10)
@@ -110,7 +110,7 @@ def _without_counts():
 
 
 def _compute(day):
-    visible = Activity.objects.public().current(on=day)
+    visible = Activity.objects.public().not_ended(on=day)
     # One pass over the activities' categories, grouped by root (a root or a root's child):
     # at national scale half the time of one count per root.
     per_root = dict(

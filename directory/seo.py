@@ -104,7 +104,7 @@ def activity_jsonld(activity: Activity, request, locations=(), slots=()):
         hours.append(spec)
     if hours:
         data["hoursAvailable"] = hours
-    categories = [c.display_name for c in activity.categories.all()]
+    categories = [c.public_name for c in activity.categories.all()]
     if categories:
         data["category"] = categories
     return data

@@ -120,7 +120,7 @@ class ActivitySitemap(UpdatedAtLastmod, Bilingual):
     priority = 0.8
 
     def items(self):
-        return Activity.objects.public().current().only("slug", "updated_at").order_by("pk")
+        return Activity.objects.public().not_ended().only("slug", "updated_at").order_by("pk")
 
 
 class OrganizationSitemap(UpdatedAtLastmod, Bilingual):

@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from linkrete.helplines import HELPLINES
+
 
 def site(request):
-    return {"site_name": settings.LINKRETE_SITE_NAME}
+    return {"site_name": settings.LINKRETE_SITE_NAME, "helplines": HELPLINES}

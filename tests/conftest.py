@@ -186,13 +186,15 @@ def other_desk_operator(role_groups, other_desk):
 
 @pytest.fixture
 def seeded_taxonomies(transactional_db):
-    """The taxonomies and languages of migration directory/0002, seeded again (idempotent):
-    transactional tests (live server, threads) flush the tables, seeded rows included."""
+    """The taxonomies and languages of migration directory/0002, with the family-facing labels
+    of 0027, seeded again (idempotent): transactional tests (live server, threads) flush the
+    tables, seeded rows included."""
     import importlib
 
     from django.apps import apps
 
     importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
+    importlib.import_module("directory.migrations.0027_upcoming_and_family_labels").fill(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -77,7 +77,19 @@ class ActivityAdmin(ActivityTextSearchMixin, admin.ModelAdmin):
                 ]
             },
         ),
-        (_("When"), {"fields": ["status", "alert", "valid_from", "valid_to"]}),
+        (
+            _("When"),
+            {
+                "fields": [
+                    "status",
+                    "alert",
+                    "valid_from",
+                    "valid_to",
+                    "enrolment_opens",
+                    "enrolment_closes",
+                ]
+            },
+        ),
         (_("Where"), {"fields": ["locations"]}),
         (_("Contacts"), {"fields": ["phone", "email", "website"]}),
         (

@@ -43,13 +43,33 @@ class CategoryAdmin(LabelledInputsMixin, admin.ModelAdmin):
                 label=_("Category: %(name)s") % {"name": obj.name},
             )
 
-    list_display = ["name", "name_en", "taxonomy", "parent", "code", "slug", "order"]
+    list_display = ["name", "family_name", "taxonomy", "parent", "code", "slug", "order"]
     list_display_links = ["name"]
     list_editable = ["order"]
     list_filter = ["taxonomy", CategoryLevelFilter]
     list_select_related = ["taxonomy", "parent"]
-    search_fields = ["name", "name_en", "slug", "code"]
-    fields = ["taxonomy", "parent", "name", "name_en", "slug", "code", "description", "order"]
+    search_fields = ["name", "name_en", "family_name", "family_name_en", "slug", "code"]
+    # The programme's name (monitoring, funders) and what families read, kept apart.
+    fieldsets = [
+        (
+            None,
+            {"fields": ["taxonomy", "parent", "name", "name_en", "slug", "code", "description"]},
+        ),
+        (
+            _("What families read"),
+            {
+                "fields": [
+                    "family_name",
+                    "family_name_en",
+                    "family_description",
+                    "family_description_en",
+                    "min_age",
+                    "max_age",
+                ]
+            },
+        ),
+        (None, {"fields": ["order"]}),
+    ]
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ["name"]}

@@ -10,6 +10,9 @@ import datetime
 
 SCHOOL_YEAR = (datetime.date(2026, 9, 15), datetime.date(2027, 6, 10))
 SUMMER = (datetime.date(2027, 6, 14), datetime.date(2027, 7, 30))
+# Summer camps take enrolments in spring: in December they are found, "from June", with
+# "enrolment from 1 March".
+SUMMER_ENROLMENT = (datetime.date(2027, 3, 1), datetime.date(2027, 5, 15))
 AUTUMN_COURSE = (datetime.date(2026, 10, 5), datetime.date(2027, 5, 28))
 
 CHRISTMAS_CLOSURE = "natale"  # closed from 24 December 2026 to 6 January 2027
@@ -31,6 +34,7 @@ def kind(
     ages=(None, None),
     hours="",
     period=None,
+    enrolment=None,
     fee="",
     access="open",
     access_description="",
@@ -51,6 +55,7 @@ def kind(
         "max_age": ages[1],
         "hours": hours,
         "period": period,
+        "enrolment": enrolment,
         "fee": fee,
         "access": access,
         "access_description": access_description,
@@ -274,6 +279,7 @@ KINDS = {
         ages=(15, 19),
         hours="1-4 09:00-12:30",
         period=SUMMER,
+        enrolment=SUMMER_ENROLMENT,
         access="booking",
         access_description="Iscrizioni da aprile, posti limitati.",
         capacity=30,
@@ -290,6 +296,7 @@ KINDS = {
         ages=(6, 11),
         hours="1-4 08:00-17:00",
         period=SUMMER,
+        enrolment=SUMMER_ENROLMENT,
         fee="70 € a settimana pasti compresi; riduzioni con ISEE e per il secondo figlio.",
         access="booking",
         documents=[ISEE, HEALTH_CARD],
@@ -305,6 +312,7 @@ KINDS = {
         ages=(3, 6),
         hours="1-4 08:30-13:00",
         period=SUMMER,
+        enrolment=SUMMER_ENROLMENT,
         fee="45 € a settimana, 60 € con il pranzo.",
         access="booking",
         capacity=24,
@@ -319,6 +327,7 @@ KINDS = {
         ages=(8, 14),
         hours="1-4 08:30-16:30",
         period=SUMMER,
+        enrolment=SUMMER_ENROLMENT,
         fee="90 € a settimana; una settimana gratuita per famiglie segnalate dai servizi.",
         access="booking",
         documents=[MEDICAL_CERTIFICATE],

@@ -354,6 +354,7 @@ class Seeder:
         kind = {**act.KINDS[key], **overrides}
         min_age, max_age = kind.pop("ages", (kind["min_age"], kind["max_age"]))
         valid_from, valid_to = kind["period"] or (None, None)
+        enrolment_opens, enrolment_closes = kind.get("enrolment") or (None, None)
         physical = [place for place in places if place.kind == Location.Kind.PHYSICAL]
         virtual = [place for place in places if place.kind == Location.Kind.VIRTUAL]
         if kind["virtual"] and virtual:
@@ -380,6 +381,8 @@ class Seeder:
             "alert": kind.get("alert", ""),
             "valid_from": valid_from,
             "valid_to": valid_to,
+            "enrolment_opens": enrolment_opens,
+            "enrolment_closes": enrolment_closes,
             "phone": _phone(org.town, org.slug + key) if index % 4 == 0 else "",
             "email": "",
             "website": "",

@@ -40,6 +40,15 @@ class ActivityQuerySet(models.QuerySet):
             models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
         )
 
+    def not_ended(self, on=None):
+        """What families can still take part in on the given date (today by default): not
+        ended, and within their validity period or starting later (an upcoming activity is
+        found, with a badge saying when it starts; ``current`` leaves it out)."""
+        day = on or timezone.localdate()
+        return self.exclude(status=Activity.Status.ENDED).filter(
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day)
+        )
+
     def for_age(self, years):
         return self.filter(age_condition(years))
 
@@ -169,6 +178,18 @@ class Activity(models.Model):
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    enrolment_opens = models.DateField(
+        _("enrolment opens on"),
+        null=True,
+        blank=True,
+        help_text=_("When families can start to enrol; empty if there is no enrolment period."),
+    )
+    enrolment_closes = models.DateField(
+        _("enrolment closes on"),
+        null=True,
+        blank=True,
+        help_text=_("The last day to enrol; empty if enrolment stays open."),
+    )
     locations = models.ManyToManyField(
         Location, blank=True, related_name="activities", verbose_name=_("locations")
     )
@@ -224,6 +245,13 @@ class Activity(models.Model):
                 violation_error_message=_("The validity period must end after it starts."),
             ),
             models.CheckConstraint(
+                condition=models.Q(enrolment_opens__isnull=True)
+                | models.Q(enrolment_closes__isnull=True)
+                | models.Q(enrolment_opens__lte=models.F("enrolment_closes")),
+                name="activity_enrolment_in_order",
+                violation_error_message=_("Enrolment must close on or after the day it opens."),
+            ),
+            models.CheckConstraint(
                 condition=models.Q(is_free=True) | ~models.Q(fee_description=""),
                 name="activity_fee_described",
                 violation_error_message=_("Describe the cost of an activity that is not free."),
@@ -251,6 +279,12 @@ class Activity(models.Model):
             errors["max_age"] = _("The minimum age cannot be above the maximum age.")
         if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
             errors["valid_to"] = _("The validity period must end after it starts.")
+        if (
+            self.enrolment_opens
+            and self.enrolment_closes
+            and self.enrolment_opens > self.enrolment_closes
+        ):
+            errors["enrolment_closes"] = _("Enrolment must close on or after the day it opens.")
         if not self.is_free and not self.fee_description.strip():
             errors["fee_description"] = _("Describe the cost of an activity that is not free.")
         if self.status == self.Status.TEMPORARILY_CLOSED and not self.alert.strip():

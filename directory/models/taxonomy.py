@@ -2,6 +2,12 @@
 
 Names editable by coordinators are stored in Italian with an optional English version; the
 interface shows the one of the active language (``display_name``).
+
+A category's ``name`` is the programme's name, which funders and coordinators use (Seminare
+futuro, Generatività sociale…): the admin and the monitoring keep it. Families read its
+**family-facing** label and short description instead ("Doposcuola e aiuto compiti", "Cibo e
+spesa"), when set: ``public_name`` and ``public_description``, which every public page shows;
+and the ages it is for narrow the home page's finder (``suits``).
 """
 
 from django.core.exceptions import ValidationError
@@ -76,6 +82,32 @@ class Category(BilingualNameMixin):
     code = models.CharField(_("code"), max_length=20, blank=True)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    family_name = models.CharField(
+        _("name for families (Italian)"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "What families read on the public pages, in everyday words (e.g. “Doposcuola e "
+            "aiuto compiti”); empty: the name above."
+        ),
+    )
+    family_name_en = models.CharField(_("name for families (English)"), max_length=120, blank=True)
+    family_description = models.CharField(
+        _("short description for families (Italian)"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence saying what families find here."),
+    )
+    family_description_en = models.CharField(
+        _("short description for families (English)"), max_length=300, blank=True
+    )
+    min_age = models.PositiveSmallIntegerField(
+        _("for ages from"),
+        null=True,
+        blank=True,
+        help_text=_("The home page's finder offers it only for these ages; empty: any age."),
+    )
+    max_age = models.PositiveSmallIntegerField(_("for ages up to"), null=True, blank=True)
 
     objects = CategoryQuerySet.as_manager()
 
@@ -89,10 +121,40 @@ class Category(BilingualNameMixin):
                 name="category_not_its_own_parent",
                 violation_error_message=_("A category cannot be its own parent."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(min_age__isnull=True)
+                | models.Q(max_age__isnull=True)
+                | models.Q(min_age__lte=models.F("max_age")),
+                name="category_min_age_not_above_max",
+                violation_error_message=_("The minimum age cannot be above the maximum age."),
+            ),
         ]
+
+    @property
+    def public_name(self):
+        """The family-facing label in the active language, else the name."""
+        if (get_language() or "it").startswith("en"):
+            return self.family_name_en or self.name_en or self.family_name or self.name
+        return self.family_name or self.name
+
+    @property
+    def public_description(self):
+        if (get_language() or "it").startswith("en"):
+            return self.family_description_en or self.family_description
+        return self.family_description
+
+    def suits(self, minimum, maximum) -> bool:
+        """Whether the ages it is for overlap [minimum, maximum] (no ages: any)."""
+        return (self.min_age is None or self.min_age <= maximum) and (
+            self.max_age is None or self.max_age >= minimum
+        )
 
     def clean(self):
         super().clean()
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise ValidationError(
+                {"max_age": _("The minimum age cannot be above the maximum age.")}
+            )
         if self.parent_id is None:
             return
         if self.parent.parent_id is not None:

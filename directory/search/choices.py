@@ -16,7 +16,7 @@ from django.db import transaction
 
 from directory.models import Category, Language
 
-CACHE_KEY = "directory:search-choices:1"
+CACHE_KEY = "directory:search-choices:2"
 TIMEOUT = 300
 
 

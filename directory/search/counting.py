@@ -18,7 +18,7 @@ from django.db import connection
 from directory.search import tags
 
 # What a set holds of each row: the conditional counts read these columns.
-SET_COLUMNS = ("id", "search_tags", "min_age", "max_age", "is_free", "status")
+SET_COLUMNS = ("id", "search_tags", "min_age", "max_age", "is_free", "status", "valid_from")
 # The ranked page's rows come back as (PAGE, position, activity id).
 PAGE = -1
 

@@ -25,11 +25,12 @@ from django.utils.translation import gettext as _
 from directory.cards import with_card_details
 from directory.models import Activity, Location
 from directory.search import choices as search_choices
-from directory.search import facets, forgiving, text, thresholds
+from directory.search import facets, forgiving, text, thresholds, ways_out
 from directory.search.counting import FacetCounts, RankedPage
 from directory.search.filters import HIDDEN_PARAMS, ActivityFilter
 from directory.search.geo import distance_km, nearness, within
 from directory.search.plan import combine
+from directory.search.ways_out import WaysOut
 
 PAGE_SIZE = 20
 
@@ -251,6 +252,19 @@ def _map_points(activities):
     return points
 
 
+def _without_empty_options(groups):
+    """The facet groups without the values that would give nothing (kept when active): on a
+    page that finds little, a column of "(0)" only says there is nothing more to find."""
+    kept = []
+    for group in groups:
+        options = [o for o in group.options if o.active or o.count != 0]
+        for option in options:
+            option.children = [c for c in option.children if c.active or c.count != 0]
+        if options:
+            kept.append(facets.Group(group.name, group.label, options))
+    return kept
+
+
 @dataclass
 class SearchPage:
     """What the search page shows: the results page, its counts and facets, the active filters
@@ -272,6 +286,7 @@ class SearchPage:
     order: str
     order_choices: list  # (value, label) of the orders that make sense here
     hidden_params: list  # (name, value) the form does not show but must keep
+    ways_out: WaysOut | None = None  # when few match (``ways_out.needed``)
 
     @property
     def values(self) -> dict:
@@ -297,7 +312,7 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
     conditions = filterset.conditions()
     notices = [str(n) for n in filterset.notices()]
 
-    base = Activity.objects.public().current()
+    base = Activity.objects.public().not_ended()
     order = _order(filterset, notices)
     requested = _requested_page(params.get("pagina"))
     conditions, facet_data, forgiven = _counted(
@@ -323,6 +338,11 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
     if filterset.text_query is not None:
         organizations = text.matching_organizations(filterset.text_query)
 
+    groups, way_out = facet_data.groups, None
+    if ways_out.needed(facet_data.total, facet_data.more):
+        way_out = ways_out.find(filterset)
+        groups = _without_empty_options(groups)
+
     return SearchPage(
         filter=filterset,
         notices=notices,
@@ -331,7 +351,7 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
         page=page,
         activities=activities,
         organizations=organizations,
-        facets=facet_data.groups,
+        facets=groups,
         facet_counts=facet_data.counts,
         relaxations=facet_data.relaxations,
         chips=[
@@ -350,4 +370,5 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
         hidden_params=[
             (name, value) for name, value in params.items() if name in HIDDEN_PARAMS and value
         ],
+        ways_out=way_out,
     )

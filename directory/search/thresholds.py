@@ -94,3 +94,13 @@ MAX_RADIUS_KM = 300
 # cells around the circle is used (``directory.search.tags.cells_around``).
 # Re-measure: ``bench/search_bench.py --only distance``. No setting.
 MAX_CELLS = 64
+
+# A way out of a dead end (``directory.search.ways_out``) ----------------------------------------
+
+# A results page with fewer matches than this offers related categories, the nearest desks and
+# the national helplines, and hides the facet values that would give nothing. Not a speed
+# measure: one query more (the desks), only on such pages, reading at most ``WAY_OUT_DESKS``
+# rows through the desks' place (2,500 desks at national scale).
+FEW_RESULTS = 3
+WAY_OUT_DESKS = 3
+WAY_OUT_CATEGORIES = 6

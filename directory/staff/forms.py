@@ -304,6 +304,8 @@ class ActivityForm(forms.ModelForm):
             "alert",
             "valid_from",
             "valid_to",
+            "enrolment_opens",
+            "enrolment_closes",
             "locations",
             "phone",
             "email",
@@ -312,6 +314,8 @@ class ActivityForm(forms.ModelForm):
         widgets = {
             "valid_from": DATE,
             "valid_to": DATE,
+            "enrolment_opens": DATE,
+            "enrolment_closes": DATE,
             "target_groups": forms.CheckboxSelectMultiple,
             "languages": forms.CheckboxSelectMultiple,
             "locations": forms.CheckboxSelectMultiple,

@@ -19,7 +19,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from directory import home as home_figures
-from directory import my_list
+from directory import my_list, upcoming
 from directory.cards import with_card_details
 from directory.forms import ProblemReportForm
 from directory.hours import OpeningHours
@@ -161,7 +161,27 @@ def _finder_state(params, need_categories):
     band = AGE_BANDS_BY_SLUG.get(params.get("fascia", ""))
     slugs = {c.slug: c for root in need_categories for c in [root, *root.children.all()]}
     category = slugs.get(params.get("categoria", ""))
-    return {"step": step, "band": band, "category": category}
+    return {
+        "step": step,
+        "band": band,
+        "category": category,
+        "needs": _needs_for(need_categories, band),
+    }
+
+
+def _needs_for(need_categories, band):
+    """[(root, [its children])] the finder offers: for an age band, the children whose ages
+    suit it, under their root; a root without children, when its own ages suit it."""
+    needs = []
+    for root in need_categories:
+        children = list(root.children.all())
+        if band is not None:
+            suits = [c for c in children if c.suits(band.minimum, band.maximum)]
+            if not suits and (children or not root.suits(band.minimum, band.maximum)):
+                continue
+            children = suits
+        needs.append((root, children))
+    return needs
 
 
 def _public_activity(slug, queryset=None):
@@ -228,6 +248,8 @@ def _activity_page(request, activity, report_form=None, status=200):
             "has_hours": bool(slots),
             "exceptions": hours.upcoming_exceptions(today)[:6],
             "has_ended": has_ended,
+            "start_note": "" if has_ended else upcoming.start_label(activity, today),
+            "enrolment": upcoming.enrolment(activity, today),
             "starts_on": activity.valid_from
             if activity.valid_from and activity.valid_from > today and not has_ended
             else None,
@@ -317,7 +339,7 @@ def organization_detail(request, slug):
             raise Http404
         return redirect(survivor, permanent=True)
     paged = paginate(
-        organization.activities.public().current().for_list().order_by("title", "pk"),
+        organization.activities.public().not_ended().for_list().order_by("title", "pk"),
         request.GET.get(PAGE_PARAM),
         ACTIVITIES_PER_PAGE,
     )

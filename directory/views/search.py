@@ -40,6 +40,7 @@ def search_page(request):
             "tile_url": settings.LINKRETE_MAP_TILE_URL,
             "tile_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
             "hidden_params": result.hidden_params,
+            "ways_out": result.ways_out,
             "now": now,
         },
     )

@@ -50,6 +50,8 @@ def conditional_counts(sets, conditions, filterset):
             "pk", filter=within("fascia") & band_condition(band.slug)
         )
     aggregates["gratis__1"] = models.Count("pk", filter=within("gratis") & models.Q(is_free=True))
+    started = models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=filterset.now.date())
+    aggregates["attive_ora__1"] = models.Count("pk", filter=within("attive_ora") & started)
     among = sets.of(set_key(conditions, "aperto_ora"))
     aggregates["aperto_ora__1"] = models.Count(
         "pk", filter=within("aperto_ora") & open_at_condition(filterset.now, among=among)
@@ -165,6 +167,7 @@ def facet_counts(sets, conditions, filterset, categories):
             "zona": places("zona"),
             "giorno": {weekday: days.get(str(weekday), 0) for weekday in DAYS.values()},
             "aperto_ora": counts["aperto_ora__1"],
+            "attive_ora": counts["attive_ora__1"],
             "gratis": counts["gratis__1"],
             "lingua": seen("lingua"),
             "accessibile": seen("accessibile").get("1", 0),

@@ -30,7 +30,7 @@ def test_a_second_page_reads_no_categories_or_languages(client, world):
 def test_a_renamed_category_shows_at_once(client, world):
     client.get(URL)
     sport = Category.objects.get(slug="sport")
-    sport.name = "Sport e movimento"
+    sport.family_name = "Sport e movimento"  # what the public pages show
     sport.save()
     html = client.get(URL).content.decode()
     assert "Sport e movimento" in html

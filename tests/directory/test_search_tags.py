@@ -20,6 +20,7 @@ from directory.staff import services
 from tests.directory import link_table_counts
 from tests.directory.search_world import BUCCINASCO, build_world, language, slot, slugs
 from tests.factories import (
+    ActivityFactory,
     LocationFactory,
     MunicipalityFactory,
     OpeningSlotFactory,
@@ -97,6 +98,19 @@ def richer_world():
         closes_at=datetime.time(23, 59, 59),
     )
     world.lavoro.languages.add(language("uk"))
+    # An activity that starts next month: found, open at every hour it will have, yet not
+    # "open now" nor "running now".
+    upcoming = ActivityFactory(
+        organization=world.calcio.organization,
+        title="Centro estivo",
+        slug="centro-estivo",
+        categories=[category("centri-estivi")],
+        valid_from=today + datetime.timedelta(30),
+    )
+    upcoming.locations.set(world.calcio.locations.all())
+    upcoming.languages.add(language("ar"))
+    for weekday in range(1, 8):
+        slot(upcoming, weekday, (0, 0), (23, 59, 59))
     other = MunicipalityFactory(istat_code="015999", name="Altrove")
     ZoneFactory(name="Zona due", slug="zona-due").municipalities.set([other, world.milano])
     world.lavoro.locations.add(
@@ -119,6 +133,8 @@ PARAMS = [
     {"zona": "ambito-visconteo", "modalita": "presenza"},
     {"vicino": "45.4180,9.1100", "raggio": "12", "fascia": "adulti"},
     {"q": "lavoro", "modalita": "remoto"},
+    {"attive_ora": "1", "categoria": "socialita"},
+    {"attive_ora": "1", "aperto_ora": "1"},
 ]
 
 
@@ -134,7 +150,7 @@ def test_facets_from_tags_equal_those_from_the_link_tables(db, params):
         if name in params:
             filterset.place_ids[name] = model.pk
     conditions = filterset.conditions()
-    base = Activity.objects.public().current()
+    base = Activity.objects.public().not_ended()
     definitions = {None: combine(conditions)}
     definitions.update({g: combine(conditions, without=g) for g in conditions if g in FACET_GROUPS})
     limit = 1000

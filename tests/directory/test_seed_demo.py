@@ -43,6 +43,8 @@ def seeded(django_db_setup, django_db_blocker):
         # Leave the database as the migrations made it, whatever the seed grows to touch.
         call_command("flush", interactive=False, verbosity=0)
         importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
+        labels = importlib.import_module("directory.migrations.0027_upcoming_and_family_labels")
+        labels.fill(apps, None)
 
 
 @pytest.fixture
@@ -150,3 +152,15 @@ def test_with_debug_it_creates_the_three_demo_accounts(demo, settings):
     assert User.objects.get(username="sportello").groups.filter(name=roles.DESK_OPERATOR).exists()
     assert "linkrete-demo" in output
     assert seed()[-1].startswith("Demo data: 0 created, 0 updated, 0 deleted,")
+
+
+def test_the_summer_camps_are_found_in_december_with_their_start_and_enrolment(
+    demo, client, pinned_now
+):
+    """The home page's "Centri estivi" link, on 2 December: the camps start in June."""
+    from django.urls import reverse
+
+    html = client.get(reverse("directory:search"), {"categoria": "centri-estivi"}).content.decode()
+
+    assert 'data-total="0"' not in html
+    assert "Da giugno 2027" in html and "Iscrizioni dal 1 marzo 2027" in html

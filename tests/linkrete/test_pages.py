@@ -91,7 +91,7 @@ def test_the_footer_links_every_page_and_the_helplines(client):
         assert f'href="{reverse(f"pages:{name}")}"' in footer
     assert 'href="/sitemap.xml"' not in footer  # people get the HTML map
     numbers = re.findall(r'href="tel:(\d+)"', footer)
-    assert numbers == ["112", "1522", "114", "118"]
+    assert numbers == ["112", "1522", "114", "19696", "118"]
     assert "numero unico di emergenza" in footer
 
 

@@ -161,6 +161,21 @@ PAGES = {
         lambda world: reverse("directory:search") + "?comune=900000",
         8,
     ),
+    # Nothing found in a municipality: the way out adds its desks (one query, at most three).
+    "directory:search (nothing found)": (
+        lambda world: reverse("directory:search") + "?q=equitazione&comune=900000",
+        8,
+    ),
+    # Only the activities already running: one more condition, no more queries.
+    "directory:search (running now)": (
+        lambda world: reverse("directory:search") + "?categoria=laboratori&attive_ora=1",
+        7,
+    ),
+    # The finder's second step, narrowed to an age band: from the stored figures, no query.
+    "directory:home (finder by age)": (
+        lambda world: reverse("directory:home") + "?passo=2&fascia=0-3",
+        3,
+    ),
     # A typed place that several municipalities' names begin with (a list of choices that grows
     # with the data), and the names suggested as you type.
     "directory:place_search": (lambda world: reverse("directory:place_search") + "?dove=Comune", 4),

@@ -27,6 +27,7 @@ from directory.search.filters.mode import Mode
 from directory.search.filters.near import Near
 from directory.search.filters.open_now import OpenNow
 from directory.search.filters.places import InMunicipality, InZone
+from directory.search.filters.running import RunningNow
 from directory.search.filters.wheelchair import Wheelchair
 from directory.search.filters.words import Words
 from directory.search.thresholds import DEFAULT_RADIUS_KM
@@ -42,6 +43,7 @@ REGISTRY = (
     Near(),
     Day(),
     OpenNow(),
+    RunningNow(),
     Free(),
     InLanguage(),
     Wheelchair(),

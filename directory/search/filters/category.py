@@ -24,14 +24,14 @@ class Category(SearchFilter):
 
     def adapt_form(self, form, search):
         form.fields["categoria"].choices = [
-            (c.slug, c.display_name) for c in search.categories.values()
+            (c.slug, c.public_name) for c in search.categories.values()
         ]
 
     def condition(self, search):
         return category_condition(search.categories[search.values["categoria"]])
 
     def chip_label(self, search):
-        return search.categories[search.values["categoria"]].display_name
+        return search.categories[search.values["categoria"]].public_name
 
     def counts(self, counted, search):
         """{category id: matches} (a root's include its children's)"""
@@ -42,9 +42,9 @@ class Category(SearchFilter):
         categories, seen = list(search.categories.values()), counts[self.name]
         options = []
         for root in (c for c in categories if c.parent_id is None):
-            root_option = option(self.name, root.slug, root.display_name, seen.get(root.pk, 0))
+            root_option = option(self.name, root.slug, root.public_name, seen.get(root.pk, 0))
             children = [
-                option(self.name, c.slug, c.display_name, seen.get(c.pk, 0))
+                option(self.name, c.slug, c.public_name, seen.get(c.pk, 0))
                 for c in categories
                 if c.parent_id == root.pk
             ]

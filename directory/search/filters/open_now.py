@@ -13,7 +13,8 @@ from directory.search.counting import Measure
 from directory.search.filters.base import FlagFilter, SearchFilter
 from directory.search.filters.day import valid_on
 
-OPEN_NOW_SQL = """count(*) FILTER (WHERE s.status = %s AND s.search_tags && %s::int[] AND (
+OPEN_NOW_SQL = """count(*) FILTER (WHERE s.status = %s AND s.search_tags && %s::int[]
+    AND (s.valid_from IS NULL OR s.valid_from <= %s) AND (
     (EXISTS (SELECT 1 FROM directory_openingslot o WHERE o.activity_id = s.id
         AND o.weekday = %s AND o.opens_at <= %s AND o.closes_at > %s
         AND (o.valid_from IS NULL OR o.valid_from <= %s)
@@ -28,6 +29,7 @@ def open_at_condition(moment: datetime.datetime, among=None):
     """Open at this moment, exactly as ``OpeningHours.is_open`` decides.
 
     A dated exception replaces the weekly slots of its day: closed all day, or special hours.
+    An activity that starts later is not open, whatever its hours say (the search lists it).
     ``among`` (activity ids: a subquery) narrows the inner lookups when the caller knows the
     activities asked about are few (the facets), so they need not read every slot of the day.
     """
@@ -48,7 +50,8 @@ def open_at_condition(moment: datetime.datetime, among=None):
         .values("activity_id")
         .union(special.order_by().values("activity_id"))
     )
-    return models.Q(status=Activity.Status.ACTIVE, pk__in=open_now)
+    started = models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day)
+    return models.Q(status=Activity.Status.ACTIVE, pk__in=open_now) & started
 
 
 def open_now_condition(moment: datetime.datetime):
@@ -73,7 +76,7 @@ class OpenNow(SearchFilter):
     def measures(self, search):
         day, at_time = search.now.date(), search.now.time()
         hour_tags = [tags.hour(day.isoweekday(), at_time.hour), tags.HAS_EXCEPTIONS]
-        params = (Activity.Status.ACTIVE.value, hour_tags, day.isoweekday(), at_time, at_time)
+        params = (Activity.Status.ACTIVE.value, hour_tags, day, day.isoweekday(), at_time, at_time)
         return [Measure(OPEN_NOW_SQL, (*params, day, day, day, day, at_time, at_time))]
 
     def counts(self, counted, search):
