@@ -25,8 +25,10 @@ from linkrete.folding import Folded, fold
 from sportelli.models import Desk
 
 # At most this many options per list: the page stays light, and a longer list is read by
-# nobody (narrow it with the name search). Re-measure with the form's query-count test.
-TARGET_LIMIT = 200
+# nobody (narrow it with the search by name or town). Rendering the options is most of the
+# page's time: 200 a list took 0.5 s at national scale, SQL 0.15 s of it. Re-measure:
+# bench/staff_bench.py --pages "new referral form".
+TARGET_LIMIT = 50
 MIN_WORD = 3
 # A search also offers up to this many activities whose search document matches (title,
 # organization, towns), beside those of the organizations whose name matches.
@@ -153,9 +155,10 @@ def find_targets(territory: Territory, *, whole_network: bool, search: str = "")
     public = Activity.objects.public().current()
     scope = Q(organization__in=[o.pk for o in organizations])
     if words:
+        # The candidates in no order and not yet narrowed to the territory (the final query
+        # does that): checking the territory of each of the 50,000 activities a common word
+        # finds took 2.5 s. Past the bound the page says to type more (a town, another word).
         matching = public.filter(search_vector=_text_query(words))
-        if not whole_network:
-            matching = matching.filter(_activity_in_territory(territory))
         candidates = list(matching.order_by().values_list("pk", flat=True)[:SEARCH_CANDIDATES])
         truncated = truncated or len(candidates) == SEARCH_CANDIDATES
         scope |= Q(pk__in=candidates)
