@@ -195,5 +195,5 @@ def test_the_coordinators_forms_cost_the_same_whatever_the_network(client, coord
 
 
 def test_a_name_of_sixteen_letters_is_not_taken_for_a_tax_code(organization):
-    """"Oratorio San Luigi" without spaces has the length of a person's tax code."""
+    """ "Oratorio San Luigi" without spaces has the length of a person's tax code."""
     assert OrganizationField().clean("Oratorio San Luigi") == organization
