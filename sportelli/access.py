@@ -43,6 +43,8 @@ def get_booking_for_operator(user, pk: int) -> Booking:
 
 
 def accesses_for_operator(user) -> QuerySet[Access]:
+    if is_coordinator(user):  # every desk's: no list of 2,500 desks to match
+        return Access.objects.all()
     return Access.objects.filter(desk__in=desks_for_operator(user))
 
 

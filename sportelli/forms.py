@@ -3,6 +3,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db.models import Exists, OuterRef
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,7 @@ from sportelli import referral_targets
 from sportelli.models import (
     NOTE_MAX_LENGTH,
     TOPIC_TAXONOMY,
+    Access,
     AgeBand,
     Booking,
     Channel,
@@ -21,6 +23,7 @@ from sportelli.models import (
     Outcome,
     ReferralStatus,
 )
+from sportelli.slots import local_zone
 
 
 def desk_topics():
@@ -385,17 +388,29 @@ class AccessFilterForm(forms.Form):
         data = self.cleaned_data
         if data["sportello"]:
             accesses = accesses.filter(desk=data["sportello"])
+        # Days as ranges of instants, as the index on desk and time is ordered; the date of
+        # each instant (``occurred_at__date``) would be computed for every row of the desks.
         if data["dal"]:
-            accesses = accesses.filter(occurred_at__date__gte=data["dal"])
+            accesses = accesses.filter(occurred_at__gte=_start_of(data["dal"]))
         if data["al"]:
-            accesses = accesses.filter(occurred_at__date__lte=data["al"])
+            accesses = accesses.filter(
+                occurred_at__lt=_start_of(data["al"] + datetime.timedelta(days=1))
+            )
         if data["canale"]:
             accesses = accesses.filter(channel=data["canale"])
         if data["esito"]:
             accesses = accesses.filter(outcome=data["esito"])
         if data["tema"]:
-            accesses = accesses.filter(topics=data["tema"]).distinct()
+            # EXISTS rather than a join: no DISTINCT over the desk's accesses before paging.
+            tagged = Access.topics.through.objects.filter(
+                access=OuterRef("pk"), category=data["tema"]
+            )
+            accesses = accesses.filter(Exists(tagged))
         return accesses
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=local_zone())
 
 
 # Referrals ---------------------------------------------------------------------------------

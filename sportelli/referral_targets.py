@@ -14,15 +14,25 @@ or public desk may be chosen (a link from elsewhere, a widened search before an 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.lookups import Contains
 from django.utils.translation import gettext as _
 
 from directory.models import Activity, Location, Municipality, Organization
+from directory.search.text import CONFIG, query_words
+from linkrete.folding import Folded, fold
 from sportelli.models import Desk
 
 # At most this many options per list: the page stays light, and a longer list is read by
-# nobody (narrow it with the name search). Re-measure with the form's query-count test.
-TARGET_LIMIT = 200
+# nobody (narrow it with the search by name or town). Rendering the options is most of the
+# page's time: 200 a list took 0.5 s at national scale, SQL 0.15 s of it. Re-measure:
+# bench/staff_bench.py --pages "new referral form".
+TARGET_LIMIT = 50
+MIN_WORD = 3
+# A search also offers up to this many activities whose search document matches (title,
+# organization, towns), beside those of the organizations whose name matches.
+SEARCH_CANDIDATES = 1000
 # Towns named in one option; an activity in more places says "and N more".
 TOWNS_SHOWN = 3
 
@@ -60,6 +70,8 @@ class Targets:
     activities: list
     desks: list
     truncated: bool
+    # A search with no word of ``MIN_WORD`` letters: nothing to look for.
+    too_short: bool = False
 
 
 def _places(lookup="locations"):
@@ -78,37 +90,81 @@ def _in_territory(territory: Territory, prefix: str = "") -> Q:
     )
 
 
+def _activity_in_territory(territory: Territory) -> Q:
+    """An activity is where its places are; one without places, where its organization is."""
+    placed = Activity.locations.through.objects.filter(activity=OuterRef("pk"))
+    organization_near = Location.objects.filter(
+        _in_territory(territory), organization=OuterRef("organization")
+    )
+    return Q(Exists(placed.filter(_in_territory(territory, "location__")))) | (
+        ~Q(Exists(placed)) & Q(Exists(organization_near))
+    )
+
+
+def _text_query(words: list[str]) -> SearchQuery:
+    """The public search's full-text index (title, organization, towns, categories), each word
+    a prefix, accents and case ignored, as the admin's activity search."""
+    return SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config=CONFIG)
+
+
 def find_targets(territory: Territory, *, whole_network: bool, search: str = "") -> Targets:
-    """The options of the three lists, each bounded by ``TARGET_LIMIT`` (five queries)."""
+    """The options of the three lists, each bounded by ``TARGET_LIMIT``, found through indexes
+    whatever the size of the network (eight queries at most).
+
+    The organizations come first, in the order of their name: the network's (along the index
+    on the name), the territory's (those with a place in it), or those whose name holds every
+    word searched (the trigram index on the folded name). The activities are those of these
+    organizations, plus, for a search, up to ``SEARCH_CANDIDATES`` whose search document
+    matches (title, organization, town): never a sort of every activity of a big city's
+    territory (60,000 in Milan's, with the remote services), which took seconds.
+    """
+    # Words of three letters or more: shorter ones no trigram index can look up.
+    words = [w for w in query_words(search) if len(w) >= MIN_WORD] if search else []
+    if search and not words:
+        return Targets([], [], [], truncated=False, too_short=True)
     organizations = Organization.objects.published()
-    activities = Activity.objects.public().current()
     desks = Desk.objects.public()
-    if search:
-        organizations = organizations.filter(name__icontains=search)
-        activities = activities.filter(
-            Q(title__icontains=search) | Q(organization__name__icontains=search)
-        )
+    for word in words:
+        organizations = organizations.filter(Contains(Folded("name"), fold(word)))
         desks = desks.filter(
-            Q(name__icontains=search) | Q(host_organization__name__icontains=search)
+            Q(name__unaccent__icontains=word)
+            | Q(host_organization__name__unaccent__icontains=word)
+            | Q(municipality__name__unaccent__icontains=word)
         )
     if not whole_network:
-        near = Location.objects.filter(_in_territory(territory))
-        organizations = organizations.filter(pk__in=near.values("organization"))
-        # An activity is where its places are; one without places, where its organization is.
-        placed = Activity.locations.through.objects
-        activities = activities.filter(
-            Q(pk__in=placed.filter(location__in=near).values("activity"))
-            | (
-                ~Q(pk__in=placed.values("activity"))
-                & Q(organization__in=near.values("organization"))
-            )
-        )
+        near = Location.objects.filter(_in_territory(territory), organization=OuterRef("pk"))
+        organizations = organizations.filter(Exists(near))
         desks = desks.filter(municipality__in=territory.municipality_ids)
+    if words:
+        # The names holding the words through the trigram index, in no order, then these in
+        # the order of their names: ordered by name, PostgreSQL walks the name's index folding
+        # every name (all 150,000 for a word no name holds).
+        matched = list(organizations.order_by().values_list("pk", flat=True)[:SEARCH_CANDIDATES])
+        truncated = len(matched) == SEARCH_CANDIDATES
+        organizations = Organization.objects.filter(pk__in=matched)
+    else:
+        truncated = False
     organizations = list(
         organizations.only("id", "name")
         .prefetch_related(_places())
         .order_by("name", "pk")[: TARGET_LIMIT + 1]
     )
+    truncated = truncated or len(organizations) > TARGET_LIMIT
+    organizations = organizations[:TARGET_LIMIT]
+
+    public = Activity.objects.public().current()
+    scope = Q(organization__in=[o.pk for o in organizations])
+    if words:
+        # The candidates in no order and not yet narrowed to the territory (the final query
+        # does that): checking the territory of each of the 50,000 activities a common word
+        # finds took 2.5 s. Past the bound the page says to type more (a town, another word).
+        matching = public.filter(search_vector=_text_query(words))
+        candidates = list(matching.order_by().values_list("pk", flat=True)[:SEARCH_CANDIDATES])
+        truncated = truncated or len(candidates) == SEARCH_CANDIDATES
+        scope |= Q(pk__in=candidates)
+    activities = public.filter(scope)
+    if not whole_network:
+        activities = activities.filter(_activity_in_territory(territory))
     activities = list(
         activities.select_related("organization")
         .only("id", "title", "organization__id", "organization__name")
@@ -120,9 +176,9 @@ def find_targets(territory: Territory, *, whole_network: bool, search: str = "")
             : TARGET_LIMIT + 1
         ]
     )
-    truncated = any(len(found) > TARGET_LIMIT for found in (organizations, activities, desks))
+    truncated = truncated or len(activities) > TARGET_LIMIT or len(desks) > TARGET_LIMIT
     return Targets(
-        organizations=organizations[:TARGET_LIMIT],
+        organizations=organizations,
         activities=activities[:TARGET_LIMIT],
         desks=desks[:TARGET_LIMIT],
         truncated=truncated,

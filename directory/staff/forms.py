@@ -28,6 +28,7 @@ from directory.models import (
     VolunteeringCall,
 )
 from directory.staff.images import LOGO_MAX_SIZE, PHOTO_MAX_SIZE, clean_image
+from directory.staff.organization_field import OrganizationField
 from directory.staff.town_field import TownField
 from directory.validators import normalize_tax_code
 
@@ -53,6 +54,19 @@ def _type_the_town(form):
     field = form.fields["municipality"]
     extra = {"help_text": field.help_text} if field.help_text else {}
     form.fields["municipality"] = TownField(label=field.label, required=field.required, **extra)
+
+
+def _choose_the_organization(form, organizations, *, typed):
+    """The organization a form acts for: a list of the user's own, or, for a coordinator who
+    may act for any of the network's (``typed``), typed by name or tax code
+    (``organization_field``)."""
+    field = form.fields["organization"]
+    if typed:
+        form.fields["organization"] = OrganizationField(
+            queryset=organizations, label=field.label, required=field.required
+        )
+    else:
+        field.queryset = organizations
 
 
 def serialize(form, exclude=()) -> dict:
@@ -413,9 +427,9 @@ class InvitationForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("organization"), queryset=None)
     role = forms.ChoiceField(label=_("role"), choices=Membership.Role.choices)
 
-    def __init__(self, *args, organizations, **kwargs):
+    def __init__(self, *args, organizations, typed_organization=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        _choose_the_organization(self, organizations, typed=typed_organization)
 
     def clean_email(self):
         # Whether the address has an account is the service's business, never the form's:
@@ -483,7 +497,10 @@ class VolunteerHoursForm(forms.ModelForm):
     def __init__(self, *args, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["volunteer"].queryset = organization.volunteers.active()
-        self.fields["activity"].queryset = organization.activities.all()
+        # Only what the options show: an activity's row holds its search document too.
+        self.fields["activity"].queryset = organization.activities.only(
+            "title", "organization"
+        ).order_by("title", "pk")
 
 
 # Training ------------------------------------------------------------------------------------
@@ -541,9 +558,9 @@ class PlaceRequestForm(forms.ModelForm):
         model = PlaceRequest
         fields = ["organization", "places", "message"]
 
-    def __init__(self, *args, organizations, **kwargs):
+    def __init__(self, *args, organizations, typed_organization=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        _choose_the_organization(self, organizations, typed=typed_organization)
 
 
 # Needs and offers ---------------------------------------------------------------------------
@@ -554,9 +571,9 @@ class BoardPostForm(forms.ModelForm):
         model = BoardPost
         fields = ["organization", "kind", "category", "title", "description", "municipality"]
 
-    def __init__(self, *args, organizations, **kwargs):
+    def __init__(self, *args, organizations, typed_organization=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        _choose_the_organization(self, organizations, typed=typed_organization)
         _type_the_town(self)
 
 
@@ -566,9 +583,9 @@ class BoardAnswerForm(forms.ModelForm):
         fields = ["organization", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, organizations, **kwargs):
+    def __init__(self, *args, organizations, typed_organization=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        _choose_the_organization(self, organizations, typed=typed_organization)
 
 
 class BoardFilterForm(forms.Form):

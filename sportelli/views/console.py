@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from directory.hours import Interval, OpeningHours
 from linkrete import params
+from linkrete.paging import page_of
 from sportelli import access, services
 from sportelli.forms import AccessFilterForm, AccessForm, BookingStatusForm
 from sportelli.models import Booking, Desk, DeskException, DeskOpeningSlot
@@ -209,7 +209,9 @@ def _filtered_accesses(request):
 
 def access_list(request):
     desks, form, accesses = _filtered_accesses(request)
-    page = Paginator(accesses, 50).get_page(request.GET.get("pagina"))
+    # Newest first along the index on desk and time, a page at a time; the filters stay in the
+    # pager's links, and the CSV holds every access they keep.
+    page = page_of(request, accesses)
     return render(
         request,
         "sportelli/console/access_list.html",

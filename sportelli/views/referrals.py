@@ -131,6 +131,7 @@ def referral_create(request):
             "whole_network": form.whole_network,
             "has_territory": bool(form.territory),
             "truncated": form.targets.truncated,
+            "too_short": form.targets.too_short,
             "limit": referral_targets.TARGET_LIMIT,
         },
     )

@@ -6,7 +6,8 @@ import html
 import pytest
 from django.utils.text import slugify
 
-from directory.models import Location
+from directory.models import Activity, Location
+from directory.search import refresh_search_document
 from sportelli.models import Referral
 from tests.factories import (
     ActivityFactory,
@@ -205,3 +206,48 @@ def test_an_organization_both_remote_and_in_a_town_is_offered(client, desk_opera
     client.force_login(desk_operator)
 
     assert "Auser Remoto — Corsico, Nola" in page_of(client, rete="tutta")
+
+
+def test_a_search_finds_an_activity_by_its_town(client, desk_operator, network):
+    """The search reads the activities' search documents (title, organization, towns)."""
+    for activity in network.values():
+        if isinstance(activity, Activity):
+            refresh_search_document(activity)
+    client.force_login(desk_operator)
+
+    page = page_of(client, rete="tutta", cerca="Napoli visite")
+
+    assert f"{TITLE} — Auser Napoli, Napoli" in page
+    assert "Auser Corsico" not in page
+
+
+def test_a_search_by_part_of_a_name_ignores_accents(client, desk_operator, network):
+    OrganizationFactory(name="Società San Vincenzo")
+    client.force_login(desk_operator)
+
+    page = page_of(client, rete="tutta", cerca="societa vincen")
+
+    assert "Società San Vincenzo" in page and "Auser Napoli" not in page
+
+
+def test_a_search_too_short_says_so(client, desk_operator, network):
+    client.force_login(desk_operator)
+
+    page = page_of(client, cerca="a b")
+
+    assert "Scrivi almeno tre lettere" in page
+    assert "Auser Buccinasco" not in page
+
+
+def test_the_territory_holds_activities_in_it_not_the_rest_of_their_organization(
+    client, desk_operator, network
+):
+    """An activity of a near organization held in a far town is not offered by default."""
+    here = network["here"].organization
+    far_place = LocationFactory(organization=here, municipality=town("058091", "Roma"))
+    far = ActivityFactory(organization=here, title="Vacanze a Roma", slug="vacanze-roma")
+    far.locations.add(far_place)
+    client.force_login(desk_operator)
+
+    assert "Vacanze a Roma" not in page_of(client)
+    assert "Vacanze a Roma — Auser Buccinasco, Roma" in page_of(client, rete="tutta")

@@ -43,7 +43,12 @@ def invite(request):
     # The members page links here with its organization already chosen.
     chosen = params.slug(request.GET.get("ente"))
     initial = {"organization": organizations.filter(slug=chosen).first() if chosen else None}
-    form = InvitationForm(request.POST or None, organizations=organizations, initial=initial)
+    form = InvitationForm(
+        request.POST or None,
+        organizations=organizations,
+        typed_organization=is_coordinator(request.user),
+        initial=initial,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.staff_invite(

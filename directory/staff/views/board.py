@@ -10,6 +10,7 @@ from directory.models import BoardPost
 from directory.staff import services
 from directory.staff.access import organizations_for_user, require_network_member
 from directory.staff.forms import BoardAnswerForm, BoardFilterForm, BoardPostForm
+from linkrete.accounts.roles import is_coordinator
 from linkrete.paging import page_of
 
 
@@ -31,7 +32,11 @@ def board(request):
 
 def board_post_new(request):
     require_network_member(request.user)
-    form = BoardPostForm(request.POST or None, organizations=organizations_for_user(request.user))
+    form = BoardPostForm(
+        request.POST or None,
+        organizations=organizations_for_user(request.user),
+        typed_organization=is_coordinator(request.user),
+    )
     form.instance.author = request.user
     if request.method == "POST" and form.is_valid():
         post = form.save()
@@ -46,7 +51,9 @@ def board_post(request, pk):
     mine = organizations_for_user(request.user)
     is_author = mine.filter(pk=post.organization_id).exists()
     form = BoardAnswerForm(
-        request.POST or None, organizations=mine.exclude(pk=post.organization_id)
+        request.POST or None,
+        organizations=mine.exclude(pk=post.organization_id),
+        typed_organization=is_coordinator(request.user),
     )
     form.instance.post = post
     form.instance.author = request.user

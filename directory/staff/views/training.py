@@ -17,6 +17,7 @@ from directory.staff.access import (
     require_network_member,
 )
 from directory.staff.forms import AttendanceForm, CourseForm, PlaceRequestForm, TrainingPlanForm
+from linkrete.accounts.roles import is_coordinator
 from linkrete.paging import page_of
 
 
@@ -133,7 +134,9 @@ def network_course_request(request, pk):
     require_network_member(request.user)
     course = get_object_or_404(Course.objects.for_list().open_to_network(), pk=pk)
     mine = organizations_for_user(request.user).filter(~Q(pk=course.plan.organization_id))
-    form = PlaceRequestForm(request.POST or None, organizations=mine)
+    form = PlaceRequestForm(
+        request.POST or None, organizations=mine, typed_organization=is_coordinator(request.user)
+    )
     form.instance.course = course
     form.instance.requested_by = request.user
     if request.method == "POST" and form.is_valid():

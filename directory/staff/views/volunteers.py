@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 
-from directory.models import VolunteerHours
+from directory.models import Activity, VolunteerHours
+from directory.models.volunteer import ZERO_HOURS
 from directory.staff import services
 from directory.staff.access import get_organization_for_member
 from directory.staff.forms import VolunteerForm, VolunteerHoursForm
@@ -163,41 +164,66 @@ def hours_log(request, slug):
         else:
             messages.success(request, _("Hours logged."))
             return redirect("staff:hours_log", slug=organization.slug)
-    recent = (
+    # The log newest first, a page at a time (the totals page sums the whole year).
+    entries = page_of(
+        request,
         VolunteerHours.objects.filter(volunteer__organization=organization)
         .select_related("volunteer", "activity")
-        .order_by("-date", "-pk")[:30]
+        .order_by("-date", "-pk"),
     )
     return render(
         request,
         "staff/hours_log.html",
-        {"organization": organization, "form": form, "recent": recent},
+        {"organization": organization, "form": form, "entries": entries},
     )
 
 
+def _pivot(sums, key, labels):
+    """Rows of twelve monthly sums and the year's, one per ``key`` of ``sums``, in the order
+    of ``labels`` (key -> label); a key without a label (no activity) comes last."""
+    rows = {}
+    for item in sums:
+        row = rows.setdefault(item[key], {"months": [ZERO_HOURS] * 12, "total": ZERO_HOURS})
+        row["months"][item["month"] - 1] += item["total"]
+        row["total"] += item["total"]
+    ordered = [{"label": label, **rows[k]} for k, label in labels.items() if k in rows]
+    if None in rows:
+        ordered.append({"label": _("no activity"), **rows[None]})
+    return ordered
+
+
 def hours_totals(request, slug):
-    """Monthly and yearly totals per volunteer and per activity, from two grouped queries."""
+    """Monthly and yearly totals per volunteer and per activity: one grouped query over the
+    year's entries (volunteer, activity, month), read along the index on volunteer and date,
+    then the names of those it found."""
     organization = get_organization_for_member(request.user, slug)
     year = _year(request) or timezone.localdate().year
-    entries = VolunteerHours.objects.filter(volunteer__organization=organization, date__year=year)
-
-    def pivot(key, label_fields):
-        rows = {}
-        grouped = (
-            entries.annotate(month=ExtractMonth("date"))
-            .values(key, *label_fields, "month")
-            .annotate(total=Sum("hours"))
-            .order_by(*label_fields, "month")
+    sums = list(
+        VolunteerHours.objects.filter(
+            volunteer__organization=organization,
+            date__gte=datetime.date(year, 1, 1),
+            date__lt=datetime.date(year + 1, 1, 1),
         )
-        for item in grouped:
-            label = " ".join(str(item[f]) for f in label_fields if item[f]) or _("no activity")
-            row = rows.setdefault(item[key], {"label": label, "months": [0] * 12, "total": 0})
-            row["months"][item["month"] - 1] = item["total"]
-            row["total"] += item["total"]
-        return list(rows.values())
-
-    by_volunteer = pivot("volunteer_id", ["volunteer__last_name", "volunteer__first_name"])
-    by_activity = pivot("activity_id", ["activity__title"])
+        .annotate(month=ExtractMonth("date"))
+        .values("volunteer_id", "activity_id", "month")
+        .annotate(total=Sum("hours"))
+        .order_by()
+    )
+    volunteer_ids = {item["volunteer_id"] for item in sums}
+    activity_ids = {item["activity_id"] for item in sums} - {None}
+    volunteers = {
+        pk: f"{last} {first}"
+        for pk, last, first in organization.volunteers.filter(pk__in=volunteer_ids)
+        .order_by("last_name", "first_name", "pk")
+        .values_list("pk", "last_name", "first_name")
+    }
+    activities = dict(
+        Activity.objects.filter(pk__in=activity_ids)
+        .order_by("title", "pk")
+        .values_list("pk", "title")
+    )
+    by_volunteer = _pivot(sums, "volunteer_id", volunteers)
+    by_activity = _pivot(sums, "activity_id", activities)
     months = [datetime.date(year, m, 1) for m in range(1, 13)]
     return render(
         request,

@@ -26,7 +26,7 @@ def test_coordinator_invites_and_the_link_sets_the_password_once(
                 "email": "Nuova.Staff@example.org",
                 "first_name": "Nuova",
                 "last_name": "Staff",
-                "organization": organization.pk,
+                "organization": organization.name,  # typed: coordinators choose among all
                 "role": "editor",
             },
         )
