@@ -333,6 +333,24 @@ class ActivityResource(RecordedImport, resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """As django-import-export's, without the queries of the check constraints (four a
+        row): ``Activity.clean`` checks the same rules, the age limit is checked here, and the
+        slug was made free (``_slug``)."""
+        errors = dict(import_validation_errors or {})
+        if instance.max_age is not None and instance.max_age > 120:
+            errors.setdefault("max_age", []).append(
+                ValidationError(_("The maximum age cannot be above 120."))
+            )
+        try:
+            instance.full_clean(
+                exclude=list(errors), validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
     def skip_row(self, instance, original, row, import_validation_errors=None):
         """Unchanged: the row writes nothing new (django-import-export's own check reads the
         many-to-many cells again and takes an empty one for "none")."""

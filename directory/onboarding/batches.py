@@ -238,8 +238,9 @@ class RecordedImport:
 
     def after_import_row(self, row, row_result, **kwargs):
         super().after_import_row(row, row_result, **kwargs)
-        instance = getattr(self, "current", None)
-        if instance is None or instance.pk is None:
+        instance, self.current = getattr(self, "current", None), None
+        # A dry run (the preview) is rolled back: its counts are the result's, no records.
+        if instance is None or instance.pk is None or kwargs.get("dry_run"):
             return
         names = self.tracked_fields()
         if row_result.import_type == RowResult.IMPORT_TYPE_NEW:
@@ -262,7 +263,6 @@ class RecordedImport:
                     )
                 )
                 self.touched_ids.append(instance.pk)
-        self.current = None
 
     def record_for(self, instance, action, **values) -> ImportRecord:
         if self.record_field == "organization":
