@@ -176,10 +176,10 @@ IMPORT_IMMEDIATE_BYTES = 50_000
 def run_import_later(batch) -> bool:
     """Run an import batch now if its file is small, else once the transaction commits in the
     worker; returns whether it went to the worker."""
-    from directory.onboarding.services import import_runts
+    from directory.onboarding.services import import_batch
 
     if len(batch.source or b"") <= IMPORT_IMMEDIATE_BYTES:
-        import_runts(batch=batch)
+        import_batch(batch=batch)
         return False
     transaction.on_commit(lambda: run_import.enqueue(batch.pk))
     return True
@@ -187,11 +187,12 @@ def run_import_later(batch) -> bool:
 
 @task()
 def run_import(batch_id: int) -> str:
-    """Run a pending import batch (``directory.onboarding.services.import_runts``)."""
+    """Run a pending import batch (``directory.onboarding.services.import_batch``): the RUNTS
+    list, or a spreadsheet of organizations, places or activities too large for the request."""
     from directory.models import ImportBatch
-    from directory.onboarding.services import import_runts
+    from directory.onboarding.services import import_batch
 
     batch = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.PENDING).first()
     if batch is None:
         return "nothing to do"
-    return import_runts(batch=batch).status
+    return import_batch(batch=batch).status

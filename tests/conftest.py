@@ -194,7 +194,7 @@ def seeded_taxonomies(transactional_db):
     from django.apps import apps
 
     importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
-    importlib.import_module("directory.migrations.0027_upcoming_and_family_labels").fill(apps, None)
+    importlib.import_module("directory.migrations.0021_upcoming_and_family_labels").fill(apps, None)
 
 
 @pytest.fixture(autouse=True)

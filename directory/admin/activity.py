@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from directory import search
 from directory.admin.big_tables import ActivityTextSearchMixin
 from directory.admin.filters import RootCategoryFilter
+from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.typed_filters import ActivityZoneFilter, OrganizationFilter
 from directory.models import Activity, Location, OpeningSlot, ScheduleException
+from directory.onboarding.activities import ActivityResource
 
 
 class OpeningSlotInline(admin.TabularInline):
@@ -23,7 +25,9 @@ class ScheduleExceptionInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ActivityTextSearchMixin, admin.ModelAdmin):
+class ActivityAdmin(SpreadsheetImportMixin, ActivityTextSearchMixin, admin.ModelAdmin):
+    resource_classes = [ActivityResource]
+
     # Categories and places are saved with the related objects, so refresh after them.
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

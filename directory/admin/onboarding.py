@@ -61,8 +61,16 @@ class RuntsUploadForm(forms.Form):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(admin.ModelAdmin):
-    list_display = ["file_name", "status", "progress", "created", "updated", "error_count"]
-    list_filter = ["status"]
+    list_display = [
+        "file_name",
+        "kind",
+        "status",
+        "progress",
+        "created",
+        "updated",
+        "error_count",
+    ]
+    list_filter = ["kind", "status"]
     search_fields = ["file_name"]
     ordering = ["-created_at", "-pk"]
 
@@ -200,12 +208,25 @@ class ImportBatchAdmin(admin.ModelAdmin):
                 messages.success(
                     request,
                     ngettext(
-                        "Import undone: %(count)d organization put back as it was.",
-                        "Import undone: %(count)d organizations put back as they were.",
+                        "Import undone: %(count)d record deleted or put back as it was.",
+                        "Import undone: %(count)d records deleted or put back as they were.",
                         count,
                     )
                     % {"count": count},
                 )
+                batch.refresh_from_db(fields=["kept_at_undo"])
+                if batch.kept_at_undo:
+                    messages.warning(
+                        request,
+                        ngettext(
+                            "%(count)d record was edited by staff since the import and is left "
+                            "as they edited it: see the list on this page.",
+                            "%(count)d records were edited by staff since the import and are "
+                            "left as they edited them: see the list on this page.",
+                            len(batch.kept_at_undo),
+                        )
+                        % {"count": len(batch.kept_at_undo)},
+                    )
             return HttpResponseRedirect(reverse("admin:directory_importbatch_change", args=[pk]))
         return self._page(
             request,

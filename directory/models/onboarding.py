@@ -12,13 +12,19 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directory.models.organization import Organization
+from directory.models.activity import Activity
+from directory.models.organization import Location, Organization
 from directory.models.territory import Municipality
 
 
 class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         RUNTS = "runts", _("RUNTS list of enrolled bodies")
+        # The admin's "Import" on the organizations, places and activities lists
+        # (django-import-export, directory/onboarding/batches.py).
+        ORGANIZATIONS = "organizations", _("spreadsheet of organizations")
+        LOCATIONS = "locations", _("spreadsheet of places")
+        ACTIVITIES = "activities", _("spreadsheet of activities")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for the worker")
@@ -63,6 +69,9 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+    # What the undo left because staff changed it after the import: [{"model": "activity",
+    # "pk": 12, "label": "Doposcuola"}, …].
+    kept_at_undo = models.JSONField(_("left as staff edited them"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("import")
@@ -78,7 +87,9 @@ class ImportBatch(models.Model):
 
 
 class ImportRecord(models.Model):
-    """One organization a batch created or changed, with the values it replaced."""
+    """One organization, place or activity a batch created or changed, with the values it
+    replaced and (spreadsheet imports) the values it wrote: a record whose values are no longer
+    the written ones was edited by staff since."""
 
     class Action(models.TextChoices):
         CREATED = "created", _("created")
@@ -88,9 +99,29 @@ class ImportRecord(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="+", verbose_name=_("organization")
     )
+    # Set for a place or an activity; ``organization`` is then the one it belongs to.
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("location"),
+    )
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("activity"),
+    )
     action = models.CharField(_("action"), max_length=10, choices=Action)
-    # For an update: {"organization": {field: old value}, "entry": {field: old value} | None}.
+    # For an update: {"organization": {field: old value}, "entry": {field: old value} | None}
+    # (RUNTS), or {field: old value} (spreadsheets, directory/onboarding/batches.py).
     previous = models.JSONField(default=dict, blank=True)
+    # Spreadsheets: {field: value written}, every imported field of a record it created.
+    written = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("imported row")

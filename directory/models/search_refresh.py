@@ -33,6 +33,7 @@ class SearchRefresh(models.Model):
         MUNICIPALITIES = "municipalities", _("activities in some municipalities")
         LOCATION = "location", _("activities at a place")
         ORGANIZATION = "organization", _("activities of an organization")
+        ACTIVITIES = "activities", _("some activities")
 
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
     # The primary keys the scope names: one category, location or organization, or the
@@ -82,4 +83,6 @@ class SearchRefresh(models.Model):
                 return Q(pk__in=Activity.objects.filter(locations__in=object_ids).values("pk"))
             case cls.Scope.ORGANIZATION:
                 return Q(organization__in=object_ids)
+            case cls.Scope.ACTIVITIES:
+                return Q(pk__in=object_ids)
         raise ValueError(f"unknown scope {scope!r}")

@@ -1,4 +1,5 @@
-"""django-import-export resources: organizations and places from a network's spreadsheets.
+"""django-import-export resources: organizations and places from a network's spreadsheets
+(activities: ``activities.py``). Each import is a batch that can be undone (``batches.py``).
 
 The admin's "Import" button on the organizations list uses it: django-import-export reads the
 file, shows a preview with each row's errors (row number and field) before anything is saved,
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from directory.models import (
+    ImportBatch,
     LegalForm,
     Location,
     Municipality,
@@ -21,6 +23,7 @@ from directory.models import (
     PublicationStatus,
     SearchRefresh,
 )
+from directory.onboarding.batches import RecordedImport
 from directory.onboarding.reading import normalize
 from directory.onboarding.runts import MunicipalityFinder
 from directory.staff.slugs import unique_slug
@@ -60,7 +63,10 @@ class TaxCodeWidget(widgets.CharWidget):
         return code.zfill(11) if code.isdigit() and len(code) < 11 else code
 
 
-class OrganizationResource(resources.ModelResource):
+class OrganizationResource(RecordedImport, resources.ModelResource):
+    batch_kind = ImportBatch.Kind.ORGANIZATIONS
+    record_field = "organization"
+
     tax_code = fields.Field(attribute="tax_code", column_name="tax_code", widget=TaxCodeWidget())
     # An empty cell leaves the value as it is (a new organization: a draft, no legal form).
     legal_form = fields.Field(
@@ -102,6 +108,7 @@ class OrganizationResource(resources.ModelResource):
             raise ValueError(_("The tax code is missing."))
 
     def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
         if kwargs.get("dry_run"):
             return
         updated = [row.object_id for row in result.rows if row.import_type == "update"]
@@ -111,6 +118,7 @@ class OrganizationResource(resources.ModelResource):
         )
 
     def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
         if new:
             # Drafts, for the network to check before publishing, unless the file says.
             instance.status = PublicationStatus.DRAFT
@@ -166,8 +174,11 @@ class MunicipalityWidget(widgets.ForeignKeyWidget):
         return str(value) if value else ""
 
 
-class LocationResource(resources.ModelResource):
+class LocationResource(RecordedImport, resources.ModelResource):
     """Places, matched by their organization's tax code and their name."""
+
+    batch_kind = ImportBatch.Kind.LOCATIONS
+    record_field = "location"
 
     organization = fields.Field(
         attribute="organization",
@@ -219,6 +230,7 @@ class LocationResource(resources.ModelResource):
             )
 
     def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
         if kwargs.get("dry_run"):
             return
         updated = [row.object_id for row in result.rows if row.import_type == "update"]

@@ -21,6 +21,7 @@ from directory.models import (
     RegistryEntry,
     SearchRefresh,
 )
+from directory.onboarding.batches import undo_spreadsheet_import
 from directory.onboarding.reading import UnreadableFile, read_sheet
 from directory.onboarding.runts import (
     MissingColumns,
@@ -279,11 +280,18 @@ def undoable(batch: ImportBatch) -> bool:
 
 
 def undo_import(*, batch: ImportBatch) -> int:
-    """Delete what ``batch`` created and put back what it changed; returns the records undone."""
+    """Delete what ``batch`` created and put back what it changed; returns the records undone.
+    A spreadsheet's batch leaves what staff edited since, listed in ``batch.kept_at_undo``."""
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if not undoable(batch):
             raise CannotUndo(_("Only the latest import that changed something can be undone."))
+        if batch.kind != ImportBatch.Kind.RUNTS:
+            count = undo_spreadsheet_import(batch=batch)
+            batch.status = ImportBatch.Status.UNDONE
+            batch.undone_at = timezone.now()
+            batch.save(update_fields=["status", "undone_at", "kept_at_undo"])
+            return count
         created = list(
             batch.records.filter(action=ImportRecord.Action.CREATED).values_list(
                 "organization_id", flat=True
@@ -326,3 +334,98 @@ def _restore(records: Iterable[ImportRecord]) -> None:
             for key, value in record.previous["entry"].items():
                 setattr(entry, key, value)
             entry.save()
+
+
+# Spreadsheets too large for the request ------------------------------------------------------
+
+
+def import_batch(*, batch: ImportBatch) -> ImportBatch:
+    """Run a batch the worker (or a small upload) hands over, whatever its kind."""
+    if batch.kind == ImportBatch.Kind.RUNTS:
+        return import_runts(batch=batch)
+    return import_spreadsheet(batch=batch)
+
+
+def spreadsheet_resource(kind: str):
+    from directory.onboarding.activities import ActivityResource
+    from directory.onboarding.resources import LocationResource, OrganizationResource
+
+    return {
+        ImportBatch.Kind.ORGANIZATIONS: OrganizationResource,
+        ImportBatch.Kind.LOCATIONS: LocationResource,
+        ImportBatch.Kind.ACTIVITIES: ActivityResource,
+    }[kind]
+
+
+def import_spreadsheet(*, batch: ImportBatch) -> ImportBatch:
+    """A large spreadsheet, as the admin's "Import" does a small one but in the worker: the
+    dry run's errors (or its counts) go on the batch's page, whose "Import it" imports it."""
+    batch.status = ImportBatch.Status.RUNNING
+    batch.save(update_fields=["status"])
+    try:
+        dataset = _dataset(bytes(batch.source))
+        resource = spreadsheet_resource(batch.kind)()
+        resource.given_batch = batch
+        result = resource.import_data(
+            dataset, dry_run=batch.dry_run, file_name=batch.file_name, user=batch.created_by
+        )
+    except UnreadableFile as unreadable:
+        batch.errors = [{"row": 1, "column": "", "message": str(unreadable)}]
+        _finish(batch, ImportBatch.Status.REJECTED)
+        return batch
+    except Exception:
+        logger.exception("Import batch %s failed", batch.pk)
+        batch.errors = [
+            {"row": 0, "column": "", "message": _("The import failed: nothing was imported.")}
+        ]
+        batch.created = batch.updated = batch.unchanged = batch.kept_edits = 0
+        _finish(batch, ImportBatch.Status.FAILED)
+        return batch
+    errors = _result_errors(result)
+    batch.total_rows = batch.checked_rows = len(dataset)
+    if errors:
+        batch.errors = errors[:MAX_ERRORS]
+        batch.created = batch.updated = batch.unchanged = batch.kept_edits = 0
+        status = ImportBatch.Status.FAILED if result.has_errors() else ImportBatch.Status.REJECTED
+    else:
+        status = ImportBatch.Status.CHECKED if batch.dry_run else ImportBatch.Status.DONE
+    _finish(batch, status)
+    return batch
+
+
+def _dataset(content: bytes):
+    from import_export.formats.base_formats import CSV, XLSX
+
+    from directory.onboarding.reading import _decode
+
+    # An .xlsx is a zip archive.
+    if content[:2] == b"PK":
+        try:
+            return XLSX().create_dataset(content)
+        except Exception as error:  # openpyxl raises many kinds for a damaged file
+            raise UnreadableFile(
+                _("This is not an Excel (.xlsx) file we can read: save it again as .xlsx or CSV.")
+            ) from error
+    return CSV().create_dataset(_decode(content))
+
+
+def _result_errors(result) -> list[dict]:
+    """django-import-export's errors as the batch page lists them: the spreadsheet's row
+    (the headings are row 1), the column, the message."""
+    errors = []
+    for row in result.invalid_rows:
+        for field, messages in row.error_dict.items():
+            for message in messages:
+                errors.append({"row": row.number + 1, "column": field, "message": message})
+    for number, row_errors in result.row_errors():
+        for error in row_errors:
+            logger.error("Spreadsheet import, row %s: %r", number, error.error)
+            errors.append(
+                {"row": number + 1, "column": "", "message": _("This row could not be imported.")}
+            )
+    for error in result.base_errors:
+        logger.error("Spreadsheet import failed: %r", error.error)
+        errors.append(
+            {"row": 0, "column": "", "message": _("The import failed: nothing was imported.")}
+        )
+    return errors

@@ -100,3 +100,44 @@ def test_the_organizations_import_and_its_preview_pass_axe(
     assert page.locator(".validation-error-count").count() == 1
     assert_accessible(page)
     assert not Organization.objects.exists()
+
+
+def test_the_activities_import_from_preview_to_undo_passes_axe(
+    desktop_page, sign_in, coordinator, assert_accessible, tmp_path
+):
+    from directory.models import Activity
+    from tests.factories import OrganizationFactory
+
+    OrganizationFactory(tax_code=body_tax_code(1))
+    page = desktop_page
+    sign_in(page, coordinator)
+    page.goto(reverse("admin:directory_activity_import"))
+    assert_accessible(page)
+    headings = "organization_tax_code,title,description,categories,hours\n"
+    bad = tmp_path / "attivita-errate.csv"
+    bad.write_text(headings + f"{body_tax_code(1)},Doposcuola,Compiti.,laboratori,lunedì mattina\n")
+    good = tmp_path / "attivita.csv"
+    good.write_text(headings + f"{body_tax_code(1)},Doposcuola,Compiti.,laboratori,lun 15-18\n")
+
+    for sheet in (bad, good):
+        page.goto(reverse("admin:directory_activity_import"))
+        page.set_input_files("#id_import_file", str(sheet))
+        page.select_option("#id_format", label="csv")
+        page.click("input[type=submit]")
+        page.wait_for_load_state("load")
+        assert_accessible(page)
+    assert not Activity.objects.exists()
+
+    page.click("input[name=confirm], form[action$='process_import/'] input[type=submit]")
+    page.wait_for_load_state("load")
+    assert Activity.objects.count() == 1
+    page.click(".messagelist a")
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    page.click("text=Annulla questa importazione")
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    page.click("input[type=submit]")
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    assert not Activity.objects.exists()

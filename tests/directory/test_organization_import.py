@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from directory.models import LegalForm, Organization, PublicationStatus
+from directory.models import ImportBatch, LegalForm, Organization, PublicationStatus
 from tests.directory.runts_files import body_tax_code, runts_xlsx
 from tests.factories import OrganizationFactory
 
@@ -135,3 +135,18 @@ def test_only_coordinators_may_import(client, request, who):
 def test_anonymous_people_are_sent_to_sign_in(client):
     for url in (IMPORT, TEMPLATE):
         assert "?next=" in client.get(url)["Location"]
+
+
+def test_a_second_import_keeps_what_staff_edited_since_the_first(coordinator_client):
+    def import_rows(rows):
+        confirm(coordinator_client, preview(coordinator_client, as_csv(rows)))
+
+    import_rows([[body_tax_code(1), "Dal file", "aps", "Descrizione.", "a@example.org"]])
+    Organization.objects.filter(tax_code=body_tax_code(1)).update(name="Dallo staff")
+
+    import_rows([[body_tax_code(1), "Dal file, di nuovo", "aps", "Descrizione.", "b@example.org"]])
+
+    organization = Organization.objects.get()
+    assert (organization.name, organization.email) == ("Dallo staff", "b@example.org")
+    batch = ImportBatch.objects.order_by("-pk").first()
+    assert (batch.kind, batch.updated, batch.kept_edits) == ("organizations", 1, 1)

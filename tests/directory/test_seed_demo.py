@@ -43,7 +43,7 @@ def seeded(django_db_setup, django_db_blocker):
         # Leave the database as the migrations made it, whatever the seed grows to touch.
         call_command("flush", interactive=False, verbosity=0)
         importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
-        labels = importlib.import_module("directory.migrations.0027_upcoming_and_family_labels")
+        labels = importlib.import_module("directory.migrations.0021_upcoming_and_family_labels")
         labels.fill(apps, None)
 
 
