@@ -7,7 +7,9 @@ page and renders it. The pipeline, and the module holding each stage:
    the query string validated; a bad value is dropped with a notice, never an error;
 2. filters → conditions (``conditions``): typed parts, tags looked up in the index
    (``Tagged``), tags checked on the rows (``HoldsTag``), words (``Words``: ``text``
-   normalises them and corrects typos from the vocabulary), the rest as it is (``Plain``);
+   normalises them, ``thesaurus.expand`` widens families' words and phrases to the listings'
+   words and categories, ``text`` corrects the other words' typos from the vocabulary), the
+   rest as it is (``Plain``);
 3. conditions → plan (``plan``): each tag and each set of words looked up in an index or
    checked on the rows read, whichever reads less, from the shares of the directory they cover
    (``statistics``, ``tags.share``) and the tuned ``thresholds``;

@@ -5,12 +5,13 @@ the rows read (``MatchedOnRows``)."""
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 
 from directory.models import Organization
+from directory.search import thesaurus
 from directory.search.conditions import Condition, words_condition
 from directory.search.statistics import most_common_sql
 from directory.search.thresholds import (
@@ -47,6 +48,7 @@ class TextQuery:
     condition: Condition
     search_query: SearchQuery
     alternatives: dict
+    groups: list = field(default_factory=list)  # of ``thesaurus.Group``
 
     def rank(self):
         return SearchRank(models.F("search_vector"), self.search_query)
@@ -65,10 +67,10 @@ class Vocabulary:
     shares: dict  # {word: share of the documents holding it}; None for a word with no lexeme
 
 
-def look_up(words: list[str]) -> Vocabulary:
+def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
     """In one query: close words for the query words the vocabulary does not know (typos), and
-    how common each word is in the documents (its rarest lexeme's share; 0 below the
-    statistics' most common lexemes)."""
+    how common each word (and each text of ``also``: the thesaurus' alternatives) is in the
+    documents (its rarest lexeme's share; 0 below the statistics' most common lexemes)."""
     candidates = [w for w in words if len(w) >= MIN_VOCABULARY_WORD and w.isalpha()]
     with connection.cursor() as cursor:
         cursor.execute(
@@ -82,7 +84,7 @@ def look_up(words: list[str]) -> Vocabulary:
             "LEFT JOIN common c ON c.element = l.lexeme) "
             "FROM unnest(%s::text[]) AS q(w) "
             "ORDER BY 1, 3 DESC",
-            [candidates, words],
+            [candidates, [*words, *also]],
         )
         rows = cursor.fetchall()
     found: dict[str, list[tuple[str, float]]] = {}
@@ -106,21 +108,39 @@ def parse(text: str) -> TextQuery | None:
     words = query_words(text)
     if not words:
         return None
-    vocabulary = look_up(words)
+    groups = thesaurus.expand(words)
+    vocabulary = look_up(words, [a.match for group in groups for a in group.alternatives])
     alternatives = vocabulary.alternatives
     search_query = None
-    for word in words:
-        term = SearchQuery(word, config=CONFIG)
-        for alternative in alternatives.get(word, []):
-            term |= SearchQuery(alternative, config=CONFIG)
+    for group in groups:
+        # A group the thesaurus widens is a known word: no typo to correct.
+        matches = [a.match for a in group.alternatives] or alternatives.get(group.text, [])
+        term = SearchQuery(group.text, config=CONFIG)
+        for match in matches:
+            term |= SearchQuery(match, config=CONFIG)
         search_query = term if search_query is None else search_query & term
-    shares = [share for share in vocabulary.shares.values() if share is not None]
-    share = math.prod(shares) if shares else None
+    share = _share(groups, vocabulary.shares)
     # Common words are matched on the rows read (``conditions.MatchedOnRows``).
     condition = words_condition(
         search_query, share, on_rows=share is not None and share >= COMMON_WORDS_SHARE
     )
-    return TextQuery(text, words, condition, search_query=search_query, alternatives=alternatives)
+    return TextQuery(
+        text, words, condition, search_query=search_query, alternatives=alternatives, groups=groups
+    )
+
+
+def _share(groups, shares) -> float | None:
+    """The share of the documents holding all the groups (the product of their shares, None
+    when no word has a lexeme). A group is in the documents holding all its words or any
+    alternative: at most the sum of those shares."""
+    found = []
+    for group in groups:
+        typed = [shares[w] for w in group.words if shares.get(w) is not None]
+        parts = [math.prod(typed)] if typed else []
+        parts += [shares[a.match] for a in group.alternatives if shares.get(a.match) is not None]
+        if parts:
+            found.append(min(1.0, sum(parts)))
+    return math.prod(found) if found else None
 
 
 def matching_organizations(text_query: TextQuery, limit: int = 5):

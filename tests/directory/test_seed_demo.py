@@ -20,6 +20,7 @@ from directory.models import (
     ScheduleException,
     Zone,
 )
+from directory.search.starter_synonyms import load_starter
 from linkrete.accounts import roles
 from linkrete.accounts.models import User
 
@@ -43,6 +44,7 @@ def seeded(django_db_setup, django_db_blocker):
         # Leave the database as the migrations made it, whatever the seed grows to touch.
         call_command("flush", interactive=False, verbosity=0)
         importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
+        load_starter(apps.get_model("directory", "SearchSynonym"), Category)
 
 
 @pytest.fixture
