@@ -30,7 +30,7 @@ EXPECTED = {
     "job": ["job-club-", "cv-colloqui-", "tirocini-", "orientamento-neet-", "sportello-"],
     "rent": ["sportello-casa-", "fondo-emergenza-"],
     "psychologist": ["psicologo-adolescenti-", "supporto-psicologico-", "gruppo-genitori-"],
-    "residence permit": ["sportello-stranieri-"],
+    "residence permit": ["sportello-stranieri-", "sportello-prossimita-"],
     "debts": ["consulenza-debiti-", "bilancio-famiglia-"],
 }
 
