@@ -11,11 +11,15 @@ its search document (``documents.document_for``): the search stays one full-text
 the planner and the counting already know how to run.
 
 Applied when a search runs, so a change in the admin needs no reindexing. The whole table
-(about a thousand rows) is read in two queries and kept in Django's cache; saving or deleting
-a synonym, changing its categories or renaming a category drops the copy, at once and after the
-commit (signals connected in ``DirectoryConfig.ready``); it also expires after ``TIMEOUT``.
+(about a thousand rows) is read in two queries and kept by each process, under a version stamp
+kept in Django's cache; saving or deleting a synonym, changing its categories or renaming a
+category drops the stamp, at once and after the commit (signals connected in
+``DirectoryConfig.ready``), and every process reads the table again at its next search; the
+stamp also expires after ``TIMEOUT``. For the drop to reach every server process the cache must
+be shared by them (settings: ``CACHES``).
 """
 
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -24,7 +28,7 @@ from django.utils.translation import get_language
 
 from directory.models import SearchSynonym
 
-CACHE_KEY = "directory:search-thesaurus:1"
+CACHE_KEY = "directory:search-thesaurus:stamp:1"
 TIMEOUT = 600
 MAX_SHOWN = 4  # alternatives named on the results page ("Results also for: …")
 
@@ -88,11 +92,23 @@ def understood(groups: list[Group]) -> list[str]:
 
 
 def _table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
-    table = cache.get(CACHE_KEY)
-    if table is None:
-        table = _read_table()
-        cache.set(CACHE_KEY, table, TIMEOUT)
+    """The table, read from the database at most once per process and per change: the cache
+    holds only a stamp of the current version (unpickling the whole table on every search cost
+    several milliseconds), and each process keeps the table of the stamp it last saw."""
+    global _local
+    stamp = cache.get(CACHE_KEY)
+    if stamp is None:
+        stamp = uuid.uuid4().hex
+        if not cache.add(CACHE_KEY, stamp, TIMEOUT):
+            stamp = cache.get(CACHE_KEY, stamp)
+    elif _local is not None and _local[0] == stamp:
+        return _local[1]
+    table = _read_table()
+    _local = (stamp, table)
     return table
+
+
+_local: tuple[str, dict] | None = None  # (stamp, table) of this process
 
 
 def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
@@ -128,7 +144,8 @@ def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
 
 
 def forget(**kwargs):
-    """Drop the cached table (a signal receiver: takes the signal's arguments)."""
+    """Drop the table's stamp: every process reads it again (a signal receiver: takes the
+    signal's arguments)."""
     if str(kwargs.get("action", "")).startswith("pre_"):
         return
     cache.delete(CACHE_KEY)
