@@ -69,7 +69,7 @@ class Vocabulary:
 
 def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
     """In one query: close words for the query words the vocabulary does not know (typos), and
-    how common each word (and each text of ``also``: the thesaurus' alternatives) is in the
+    how common each word (and each word of ``also``: the thesaurus' alternatives) is in the
     documents (its rarest lexeme's share; 0 below the statistics' most common lexemes)."""
     candidates = [w for w in words if len(w) >= MIN_VOCABULARY_WORD and w.isalpha()]
     with connection.cursor() as cursor:
@@ -109,7 +109,8 @@ def parse(text: str) -> TextQuery | None:
     if not words:
         return None
     groups = thesaurus.expand(words)
-    vocabulary = look_up(words, [a.match for group in groups for a in group.alternatives])
+    also = {word for group in groups for a in group.alternatives for word in a.match.split()}
+    vocabulary = look_up(words, sorted(also))
     alternatives = vocabulary.alternatives
     search_query = None
     for group in groups:
@@ -132,12 +133,15 @@ def parse(text: str) -> TextQuery | None:
 def _share(groups, shares) -> float | None:
     """The share of the documents holding all the groups (the product of their shares, None
     when no word has a lexeme). A group is in the documents holding all its words or any
-    alternative: at most the sum of those shares."""
+    alternative's (each estimated, as the words typed are, by the product of its words'
+    shares): at most the sum of those shares."""
     found = []
     for group in groups:
-        typed = [shares[w] for w in group.words if shares.get(w) is not None]
-        parts = [math.prod(typed)] if typed else []
-        parts += [shares[a.match] for a in group.alternatives if shares.get(a.match) is not None]
+        parts = []
+        for words in [group.words, *(a.match.split() for a in group.alternatives)]:
+            known = [shares[w] for w in words if shares.get(w) is not None]
+            if known:
+                parts.append(math.prod(known))
         if parts:
             found.append(min(1.0, sum(parts)))
     return math.prod(found) if found else None
