@@ -162,6 +162,49 @@ ENGLISH = [
     "playgroup for toddlers",
     "volunteering for young people",
 ]
+# English queries (issue 11): found through the thesaurus (directory.search.thesaurus) and the
+# categories' English names. Kept apart from the Italian lists, which other work extends.
+ENGLISH_QUERIES = [
+    "after school",
+    "homework help",
+    "food bank",
+    "food parcel",
+    "babysitting",
+    "italian course",
+    "job",
+    "rent",
+    "psychologist",
+    "summer camp",
+    "football",
+    "swimming lessons",
+    "free doctor",
+    "residence permit",
+    "help with bills",
+    "youth club",
+    "elderly company",
+    "parenting support",
+    "job interview cv",
+    "sign language",
+]
+# Italian everyday words the thesaurus widens to the listings' words and categories: phrases,
+# professions, documents, bills.
+SYNONYM_QUERIES = [
+    "compiti",
+    "permesso di soggiorno",
+    "cuoca",
+    "asilo nido",
+    "psicologa",
+    "bollette",
+    "affitto",
+    "spesa",
+    "cerco lavoro",
+    "carta d'identità",
+    "spid",
+    "nonni",
+    "grest",
+    "dentista",
+    "vestiti",
+]
 CITIES = {
     "Milano": (45.4642, 9.1900),
     "Roma": (41.9028, 12.4964),
@@ -228,10 +271,15 @@ def build_mix(seed: int) -> list[tuple[str, str]]:
     for word in TYPOS[:6]:
         mix.append(("typos", url(q=word, gratis=1)))
 
-    # Whole sentences and English: the forgiving fallback, language names.
+    # Whole sentences and English: the forgiving fallback, language names, the thesaurus.
     for sentence in SENTENCES:
         mix.append(("sentences", url(q=sentence)))
-    for words in ENGLISH:
+    # Words the thesaurus widens, Italian and English.
+    for words in SYNONYM_QUERIES:
+        mix.append(("synonyms", url(q=words)))
+    for words in SYNONYM_QUERIES[:6]:
+        mix.append(("synonyms", url(q=words, comune=rng.choice(comuni))))
+    for words in ENGLISH + ENGLISH_QUERIES:
         mix.append(("english", url(q=words)))
 
     # Filters without text (including the empty search: the whole directory).

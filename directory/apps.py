@@ -19,6 +19,7 @@ class DirectoryConfig(AppConfig):
             OpeningSlot,
             Organization,
             ScheduleException,
+            SearchSynonym,
             SearchTerm,
             TargetGroup,
             Taxonomy,
@@ -26,6 +27,7 @@ class DirectoryConfig(AppConfig):
             Zone,
         )
         from directory.search import choices as search_choices
+        from directory.search import thesaurus
         from linkrete import page_cache
 
         # Not business logic: the search page's cached copy of these rows is dropped whatever
@@ -34,6 +36,17 @@ class DirectoryConfig(AppConfig):
             uid = f"directory.search.choices.{model.__name__}"
             post_save.connect(search_choices.forget, sender=model, dispatch_uid=uid + ".save")
             post_delete.connect(search_choices.forget, sender=model, dispatch_uid=uid + ".delete")
+
+        # The search's thesaurus likewise: its synonyms, their categories, the categories' names.
+        for model in (SearchSynonym, Category):
+            uid = f"directory.search.thesaurus.{model.__name__}"
+            post_save.connect(thesaurus.forget, sender=model, dispatch_uid=uid + ".save")
+            post_delete.connect(thesaurus.forget, sender=model, dispatch_uid=uid + ".delete")
+        m2m_changed.connect(
+            thesaurus.forget,
+            sender=SearchSynonym.categories.through,
+            dispatch_uid="directory.search.thesaurus.categories",
+        )
 
         # The home page's cached figures likewise (directory.home says how fresh they are).
         for model in (Activity, Category, Location, Municipality, Organization, Taxonomy, Zone):
@@ -61,6 +74,7 @@ class DirectoryConfig(AppConfig):
                 OpeningSlot,
                 Organization,
                 ScheduleException,
+                SearchSynonym,
                 SearchTerm,
                 TargetGroup,
                 Taxonomy,

@@ -88,6 +88,23 @@ class ActivityFactory(factory.django.DjangoModelFactory):
             self.categories.set(extracted or [category("laboratori")])
 
 
+class SearchSynonymFactory(factory.django.DjangoModelFactory):
+    """A coordinator's synonym (not of the starter list)."""
+
+    class Meta:
+        model = directory.SearchSynonym
+        skip_postgeneration_save = True
+
+    phrase = factory.Sequence(lambda n: f"parola{n}")
+    language = directory.SearchSynonym.Language.ITALIAN
+    words = factory.LazyFunction(list)
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.categories.set(extracted)
+
+
 class OpeningSlotFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = directory.OpeningSlot

@@ -11,6 +11,7 @@ from directory.admin import (
     organization,
     problem_report,
     search_refresh,
+    search_synonym,
     taxonomy,
     territory,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "organization",
     "problem_report",
     "search_refresh",
+    "search_synonym",
     "taxonomy",
     "territory",
 ]

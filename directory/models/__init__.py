@@ -15,6 +15,7 @@ from directory.models.problem_report import ProblemReport
 from directory.models.revision import Revision
 from directory.models.schedule import WEEKDAY_RRULE_CODES, OpeningSlot, ScheduleException, Weekday
 from directory.models.search_refresh import SearchRefresh
+from directory.models.search_synonym import SearchSynonym
 from directory.models.search_term import SearchTerm
 from directory.models.taxonomy import (
     AGE_BANDS,
@@ -72,6 +73,7 @@ __all__ = [
     "ProblemReport",
     "PublicationStatus",
     "ScheduleException",
+    "SearchSynonym",
     "SearchTerm",
     "TargetGroup",
     "Taxonomy",

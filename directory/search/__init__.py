@@ -7,9 +7,11 @@ page and renders it. The pipeline, and the module holding each stage:
    the query string validated; a bad value is dropped with a notice, never an error;
 2. filters → conditions (``conditions``): typed parts, tags looked up in the index
    (``Tagged``), tags checked on the rows (``HoldsTag``), words (``Words``: ``text``
-   normalises them, drops filler (``stopwords``) and corrects typos from the vocabulary;
-   ``text.query_words`` and ``text.word_query`` are where a query's words become a condition;
-   a language named as such, "in arabo", becomes the language filter: ``language_words``), the
+   normalises them, drops filler (``stopwords``), ``thesaurus.expand`` widens families' words
+   and phrases to the listings' words and categories, and typos of the other words are corrected
+   from the vocabulary; ``text.parse`` and ``text.word_query`` are where a query's words become a
+   condition; a language named as such, "in arabo", becomes the language filter:
+   ``language_words``), the
    rest as it is (``Plain``);
 3. conditions → plan (``plan``): each tag and each set of words looked up in an index or
    checked on the rows read, whichever reads less, from the shares of the directory they cover

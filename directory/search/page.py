@@ -1,7 +1,8 @@
 """The search's entry point: ``run_search`` gives the page of ``/cerca/`` for its parameters.
 
 A fixed number of queries whatever the page size: categories and languages (only when the cache
-holds none, ``directory.search.choices``), the municipality and zone asked for, the vocabulary
+holds none, ``directory.search.choices``), the thesaurus' synonyms and their categories (likewise,
+``directory.search.thesaurus``), the municipality and zone asked for, the vocabulary
 (typos, and how common the words are), the statement counting the facets, which also ranks the
 page (a second one, for the wider radii, when nothing matches), the page of results with three
 prefetches, and the matching organizations; when no activity holds all the words, one more
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 from directory.cards import with_card_details
 from directory.models import Activity, Location
 from directory.search import choices as search_choices
-from directory.search import facets, forgiving, text, thresholds, ways_out
+from directory.search import facets, forgiving, text, thesaurus, thresholds, ways_out
 from directory.search.counting import FacetCounts, RankedPage
 from directory.search.filters import HIDDEN_PARAMS, ActivityFilter
 from directory.search.geo import distance_km, nearness, within
@@ -297,6 +298,12 @@ class SearchPage:
         """The pages linked to: the first, the last, and two either side of this one."""
         last, number = self.page.paginator.num_pages, self.page.number
         return [n for n in range(1, last + 1) if n in (1, last) or abs(n - number) <= 2]
+
+    @property
+    def also_for(self) -> list[str]:
+        """What the thesaurus added to the words typed ("Results also for: doposcuola")."""
+        query = self.filter.text_query
+        return thesaurus.understood(query.groups) if query is not None else []
 
     @property
     def map_points(self) -> list[dict]:

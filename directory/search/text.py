@@ -18,6 +18,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 
 from directory.models import Organization
+from directory.search import thesaurus
 from directory.search.conditions import Condition, words_condition
 from directory.search.statistics import most_common_sql
 from directory.search.stopwords import is_filler
@@ -62,9 +63,10 @@ def word_query(word: str, alternatives: list[str]) -> SearchQuery:
 class TextQuery:
     """A parsed query: a condition on activities, and how to rank the ones it keeps.
 
-    ``terms``: each word's full-text query (``word_query``), in the order of ``words``;
-    ``shares``: each word's share of the documents (``Vocabulary.shares``); ``required``: how
-    many of the words an activity must hold (all of them, or fewer: ``at_least``).
+    ``groups``: the words as the thesaurus groups them (``thesaurus.expand``: a word, or a
+    phrase it knows, with its alternatives); ``terms``: each group's full-text query
+    (``word_query``); ``shares``: each group's share of the documents (None for a group with no
+    lexeme); ``required``: how many groups an activity must hold (all, or fewer: ``at_least``).
     """
 
     text: str
@@ -72,8 +74,9 @@ class TextQuery:
     condition: Condition
     search_query: SearchQuery
     alternatives: dict
+    groups: list = field(default_factory=list)  # of ``thesaurus.Group``
     terms: list = field(default_factory=list)
-    shares: dict = field(default_factory=dict)
+    shares: list = field(default_factory=list)
     required: int = 0
 
     def rank(self):
@@ -83,9 +86,9 @@ class TextQuery:
 
     @property
     def matchable(self) -> list[int]:
-        """The positions of the words the documents can hold: those with a lexeme (the text
+        """The positions of the groups the documents can hold: those with a lexeme (the text
         search configuration's own stop words have none, and match nothing)."""
-        return [i for i, word in enumerate(self.words) if self.shares.get(word) is not None]
+        return [i for i, share in enumerate(self.shares) if share is not None]
 
     @property
     def forgiving(self) -> bool:
@@ -93,15 +96,16 @@ class TextQuery:
         return self.required < len(self.matchable)
 
     def at_least(self, required: int) -> "TextQuery":
-        """The activities holding at least ``required`` of the words: every combination of
-        that many words ANDed, the combinations ORed (at most 70, for eight words)."""
+        """The activities holding at least ``required`` of the groups (a word, or a phrase of
+        the thesaurus, with its alternatives): every combination of that many groups ANDed, the
+        combinations ORed (at most 70, for eight groups)."""
         search_query, share = None, 0.0
         for combination in itertools.combinations(self.matchable, required):
             query = None
             for index in combination:
                 query = self.terms[index] if query is None else query & self.terms[index]
             search_query = query if search_query is None else search_query | query
-            share += math.prod(self.shares[self.words[i]] for i in combination)
+            share += math.prod(self.shares[i] for i in combination)
         share = min(share, 1.0)
         condition = words_condition(search_query, share, on_rows=share >= COMMON_WORDS_SHARE)
         return replace(self, condition=condition, search_query=search_query, required=required)
@@ -120,10 +124,10 @@ class Vocabulary:
     shares: dict  # {word: share of the documents holding it}; None for a word with no lexeme
 
 
-def look_up(words: list[str]) -> Vocabulary:
+def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
     """In one query: close words for the query words the vocabulary does not know (typos), and
-    how common each word is in the documents (its rarest lexeme's share; 0 below the
-    statistics' most common lexemes)."""
+    how common each word (and each word of ``also``: the thesaurus' alternatives) is in the
+    documents (its rarest lexeme's share; 0 below the statistics' most common lexemes)."""
     candidates = [w for w in words if len(w) >= MIN_VOCABULARY_WORD and w.isalpha()]
     with connection.cursor() as cursor:
         cursor.execute(
@@ -137,7 +141,7 @@ def look_up(words: list[str]) -> Vocabulary:
             "LEFT JOIN common c ON c.element = l.lexeme) "
             "FROM unnest(%s::text[]) AS q(w) "
             "ORDER BY 1, 3 DESC",
-            [candidates, words],
+            [candidates, [*words, *also]],
         )
         rows = cursor.fetchall()
     found: dict[str, list[tuple[str, float]]] = {}
@@ -162,14 +166,23 @@ def parse(text: str) -> TextQuery | None:
     words = query_words(text)
     if not words:
         return None
-    vocabulary = look_up(words)
+    groups = thesaurus.expand(words)
+    also = {word for group in groups for a in group.alternatives for word in a.match.split()}
+    vocabulary = look_up(words, sorted(also))
     alternatives = vocabulary.alternatives
-    terms = [word_query(word, alternatives.get(word, [])) for word in words]
+    # A group the thesaurus widens is a known word: no typo to correct.
+    terms = [
+        word_query(
+            group.text, [a.match for a in group.alternatives] or alternatives.get(group.text, [])
+        )
+        for group in groups
+    ]
     search_query = None
     for term in terms:
         search_query = term if search_query is None else search_query & term
-    shares = [share for share in vocabulary.shares.values() if share is not None]
-    share = math.prod(shares) if shares else None
+    group_shares = [_group_share(group, vocabulary.shares) for group in groups]
+    known = [share for share in group_shares if share is not None]
+    share = math.prod(known) if known else None
     # Common words are matched on the rows read (``conditions.MatchedOnRows``).
     condition = words_condition(
         search_query, share, on_rows=share is not None and share >= COMMON_WORDS_SHARE
@@ -180,10 +193,24 @@ def parse(text: str) -> TextQuery | None:
         condition,
         search_query=search_query,
         alternatives=alternatives,
+        groups=groups,
         terms=terms,
-        shares=vocabulary.shares,
-        required=len(words),
+        shares=group_shares,
+        required=len(terms),
     )
+
+
+def _group_share(group, shares) -> float | None:
+    """The share of the documents holding a group (None when none of its words has a
+    lexeme). A group is in the documents holding all its words or any alternative's (each
+    estimated, as the words typed are, by the product of its words' shares): at most the sum
+    of those shares."""
+    parts = []
+    for words in [group.words, *(a.match.split() for a in group.alternatives)]:
+        known = [shares[w] for w in words if shares.get(w) is not None]
+        if known:
+            parts.append(math.prod(known))
+    return min(1.0, sum(parts)) if parts else None
 
 
 def matching_organizations(text_query: TextQuery, limit: int = 5):

@@ -22,6 +22,7 @@ def search_page(request):
             "filter": result.filter,
             "values": result.values,
             "notices": result.notices,
+            "also_for": result.also_for,
             "total": result.total,
             "total_more": result.total_more,
             "page_obj": result.page,

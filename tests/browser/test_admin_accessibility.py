@@ -47,6 +47,7 @@ from tests.factories import (
     ProblemReportFactory,
     ReferralFactory,
     ScheduleExceptionFactory,
+    SearchSynonymFactory,
     TrainingPlanFactory,
     UserFactory,
     VolunteeringCallFactory,
@@ -153,6 +154,11 @@ def network(coordinator):
         moved={"attività": 2},
         merged_by=coordinator,
     )
+    SearchSynonymFactory(
+        phrase="aiuto compiti",
+        words=["doposcuola"],
+        categories=[Category.objects.get(slug="laboratori")],
+    )
     # Sign-in attempts, as django-axes records them.
     request = {"ip_address": "192.0.2.7", "user_agent": "Firefox", "http_accept": "text/html"}
     AccessAttempt.objects.create(
@@ -210,6 +216,7 @@ MODELS = [
     AdminPages(DuplicateCandidate, search="rodari", can_add=False),
     AdminPages(OrganizationMerge, search="luigi", can_add=False),
     AdminPages(ImportBatch, search="enti"),
+    AdminPages(_model("directory.SearchSynonym"), search="compiti"),
     AdminPages(_model("sportelli.Desk"), search="pagnana"),
     AdminPages(_model("sportelli.Booking"), search="x"),
     AdminPages(_model("sportelli.Access"), search=None),

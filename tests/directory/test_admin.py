@@ -28,6 +28,7 @@ from directory.models import (
     Revision,
     ScheduleException,
     SearchRefresh,
+    SearchSynonym,
     TargetGroup,
     Taxonomy,
     TrainingPlan,
@@ -47,6 +48,7 @@ from tests.factories import (
     OrganizationFactory,
     ProblemReportFactory,
     ScheduleExceptionFactory,
+    SearchSynonymFactory,
     TrainingPlanFactory,
     UserFactory,
     VolunteeringCallFactory,
@@ -79,6 +81,7 @@ MODELS = [
     (ImportBatch, "enti"),
     (DuplicateCandidate, "Girasole"),
     (OrganizationMerge, "Girasole"),
+    (SearchSynonym, "pedata"),
 ]
 NOT_ADDABLE = {
     GeneralInterestArea,
@@ -154,6 +157,7 @@ def rows(db):
         old_slug="girasole-odv",
         moved={"attività": 1},
     )
+    SearchSynonymFactory(phrase="pedata", words=["calcio"])
     # The admin finds activities by their search documents, which the code that saves them keeps.
     rebuild_search_index()
     return {"zone": zone, "organization": organization, "activity": activity, "location": location}

@@ -20,6 +20,7 @@ from directory.models import (
     ScheduleException,
     Zone,
 )
+from directory.search.starter_synonyms import load_starter
 from linkrete.accounts import roles
 from linkrete.accounts.models import User
 
@@ -45,6 +46,7 @@ def seeded(django_db_setup, django_db_blocker):
         importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
         labels = importlib.import_module("directory.migrations.0021_upcoming_and_family_labels")
         labels.fill(apps, None)
+        load_starter(apps.get_model("directory", "SearchSynonym"), Category)
 
 
 @pytest.fixture

@@ -1,0 +1,152 @@
+"""The thesaurus: the words families type, widened to the directory's words and categories.
+
+``expand(words) -> [Group]`` is the one point the search calls (``text.parse``): the query's
+words in order, the phrases the thesaurus knows (``SearchSynonym``, longest first) joined
+into one group, each group with its alternatives. A group matches what its own words match OR
+what any alternative matches (a phrase alternative needs all its words); groups are then
+combined as the search combines words.
+
+A category is matched through its Italian name, which every activity of the category holds in
+its search document (``documents.document_for``): the search stays one full-text query, which
+the planner and the counting already know how to run.
+
+Applied when a search runs, so a change in the admin needs no reindexing. The whole table
+(about a thousand rows) is read in two queries and kept by each process, under a version stamp
+kept in Django's cache; saving or deleting a synonym, changing its categories or renaming a
+category drops the stamp, at once and after the commit (signals connected in
+``DirectoryConfig.ready``), and every process reads the table again at its next search; the
+stamp also expires after ``TIMEOUT``. For the drop to reach every server process the cache must
+be shared by them (settings: ``CACHES``).
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.translation import get_language
+
+from directory.models import SearchSynonym
+
+CACHE_KEY = "directory:search-thesaurus:stamp:1"
+TIMEOUT = 600
+MAX_SHOWN = 4  # alternatives named on the results page ("Results also for: …")
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another way to match a group: ``match``, normalised text (all its words needed);
+    ``name``/``name_en``: how the page names it (a category's names, else the words)."""
+
+    match: str
+    name: str
+    name_en: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.name_en and (get_language() or "it").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+@dataclass(frozen=True)
+class Group:
+    """Query words matched together: one word, or a phrase of the thesaurus."""
+
+    words: tuple[str, ...]
+    alternatives: tuple[Alternative, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def expand(words: list[str]) -> list[Group]:
+    """The query's words in groups, each with its alternatives (none for a word the thesaurus
+    does not know). Phrases are matched on the words as ``query_words`` gives them, longest
+    first."""
+    table = _table()
+    longest = max((len(key) for key in table), default=0)
+    groups, start = [], 0
+    while start < len(words):
+        for size in range(min(longest, len(words) - start), 0, -1):
+            key = tuple(words[start : start + size])
+            if key in table:
+                groups.append(Group(key, table[key]))
+                start += size
+                break
+        else:
+            groups.append(Group((words[start],)))
+            start += 1
+    return groups
+
+
+def understood(groups: list[Group]) -> list[str]:
+    """What the page says the search also looked for, at most ``MAX_SHOWN`` names."""
+    labels = []
+    for group in groups:
+        for alternative in group.alternatives:
+            if alternative.label not in labels:
+                labels.append(alternative.label)
+    return labels[:MAX_SHOWN]
+
+
+def _table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
+    """The table, read from the database at most once per process and per change: the cache
+    holds only a stamp of the current version (unpickling the whole table on every search cost
+    several milliseconds), and each process keeps the table of the stamp it last saw."""
+    global _local
+    stamp = cache.get(CACHE_KEY)
+    if stamp is None:
+        stamp = uuid.uuid4().hex
+        if not cache.add(CACHE_KEY, stamp, TIMEOUT):
+            stamp = cache.get(CACHE_KEY, stamp)
+    elif _local is not None and _local[0] == stamp:
+        return _local[1]
+    table = _read_table()
+    _local = (stamp, table)
+    return table
+
+
+_local: tuple[str, dict] | None = None  # (stamp, table) of this process
+
+
+def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
+    """{phrase's query words: alternatives}, from the active synonyms of both languages (a
+    family may type English on the Italian page)."""
+    # Imported here: ``text`` imports this module to expand the words it parses.
+    from directory.search.text import normalize, query_words
+
+    found: dict[tuple[str, ...], list[Alternative]] = {}
+    synonyms = SearchSynonym.objects.filter(active=True).prefetch_related("categories")
+    for synonym in synonyms.order_by("pk"):
+        key = tuple(query_words(synonym.phrase))
+        if not key:
+            continue
+        alternatives = found.setdefault(key, [])
+        typed = " ".join(key)
+        for word in synonym.words:
+            match = normalize(word)
+            if match and match != typed:
+                alternatives.append(Alternative(match, " ".join(word.split())))
+        for category in synonym.categories.all():
+            match = normalize(category.name)
+            if match and match != typed:
+                alternatives.append(Alternative(match, category.name, category.name_en))
+    table = {}
+    for key, alternatives in found.items():
+        first = {}
+        for alternative in alternatives:
+            first.setdefault(alternative.match, alternative)
+        if first:
+            table[key] = tuple(first.values())
+    return table
+
+
+def forget(**kwargs):
+    """Drop the table's stamp: every process reads it again (a signal receiver: takes the
+    signal's arguments)."""
+    if str(kwargs.get("action", "")).startswith("pre_"):
+        return
+    cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
