@@ -28,8 +28,9 @@ import django  # noqa: E402
 django.setup()
 
 from django.contrib import admin  # noqa: E402
-from django.contrib.auth import get_user_model, user_logged_in  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import update_last_login  # noqa: E402
+from django.contrib.auth.signals import user_logged_in  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -195,12 +196,12 @@ def admin_pages(client):
 
 
 def main():
-    # Signing in would write the user's last_login, locking that row until the run's
-    # transaction ends: a second run by another engineer (same bench users) waited for it.
-    user_logged_in.disconnect(update_last_login)
     # Staff and coordinators owe the second factor: the test client's sign-in verifies an
     # authenticator, creating one for a bench user who has none. Everything the run writes
     # (that device, the sessions) is rolled back: the national-scale database stays as it was.
+    # Signing in leaves the users' last_login alone: that update would lock their row until the
+    # rollback, and a second run beside this one would wait for it (and time out).
+    user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
     with transaction.atomic():
         run_all()
         transaction.set_rollback(True)

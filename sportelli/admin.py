@@ -1,9 +1,16 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from directory.admin.big_tables import BigTableMixin, IndexedSearchMixin
+from directory.admin.big_tables import (
+    ACTIVITY_HEAVY,
+    ORGANIZATION_HEAVY,
+    BigTableMixin,
+    IndexedSearchMixin,
+    across,
+)
 from directory.admin.labels import LabelledInputsMixin
 from directory.admin.typed_filters import DeskFilter, MunicipalityFilter, TypedNameFilter
+from linkrete.admin_rows import CheapRowsMixin
 from sportelli.models import (
     Access,
     Booking,
@@ -13,6 +20,9 @@ from sportelli.models import (
     Referral,
     ReferralEvent,
 )
+
+# What a desk's row carries that the lists of bookings, accesses and referrals never show.
+DESK_HEAVY = ("description", "interpreting", "video_instructions")
 
 
 class DeskOpeningSlotInline(admin.TabularInline):
@@ -26,7 +36,7 @@ class DeskExceptionInline(admin.TabularInline):
 
 
 @admin.register(Desk)
-class DeskAdmin(admin.ModelAdmin):
+class DeskAdmin(CheapRowsMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "host_organization",
@@ -63,6 +73,7 @@ class BookingAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
     raw_id_fields = ["desk", "topic", "language"]
     readonly_fields = ["code", "privacy_consent_at", "created_at", "cancelled_at"]
     list_select_related = ["desk"]
+    list_defer = ("note", *across("desk", DESK_HEAVY))
     ordering = BigTableMixin.NEWEST_FIRST
 
 
@@ -73,6 +84,7 @@ class AccessAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_filter = [DeskFilter, "occurred_at", "channel", "outcome", "age_band", "citizenship"]
     raw_id_fields = ["desk", "booking", "municipality", "logged_by"]
     list_select_related = ["desk"]
+    list_defer = across("desk", DESK_HEAVY)
     ordering = BigTableMixin.NEWEST_FIRST
 
 
@@ -108,4 +120,17 @@ class ReferralAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     inlines = [ReferralEventInline]
     # Also what the row's name (its target, for the action checkbox's label) reads.
     list_select_related = ["receiving_organization", "to_organization", "to_activity", "to_desk"]
+    # Nor is the person and what they need read for the list.
+    list_defer = (
+        "person_name",
+        "person_contact",
+        "need",
+        "note",
+        "decline_reason",
+        "outcome",
+        *across("receiving_organization", ORGANIZATION_HEAVY),
+        *across("to_organization", ORGANIZATION_HEAVY),
+        *across("to_activity", ACTIVITY_HEAVY),
+        *across("to_desk", DESK_HEAVY),
+    )
     ordering = BigTableMixin.NEWEST_FIRST

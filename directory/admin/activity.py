@@ -3,7 +3,12 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from directory import search
-from directory.admin.big_tables import ActivityTextSearchMixin
+from directory.admin.big_tables import (
+    ACTIVITY_HEAVY,
+    ORGANIZATION_HEAVY,
+    ActivityTextSearchMixin,
+    across,
+)
 from directory.admin.filters import RootCategoryFilter
 from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.typed_filters import ActivityZoneFilter, OrganizationFilter
@@ -110,11 +115,14 @@ class ActivityAdmin(SpreadsheetImportMixin, ActivityTextSearchMixin, admin.Model
         ),
     ]
 
-    def get_queryset(self, request):
-        located = Location.objects.select_related("municipality")
-        return (
-            super().get_queryset(request).prefetch_related(Prefetch("locations", queryset=located))
+    list_defer = (*ACTIVITY_HEAVY, *across("organization", ORGANIZATION_HEAVY))
+
+    def for_list(self, queryset):
+        # The places' municipalities, for the column (not for the change form's object).
+        located = Location.objects.select_related("municipality").only(
+            "municipality__name", "municipality__province_code"
         )
+        return super().for_list(queryset).prefetch_related(Prefetch("locations", queryset=located))
 
     @admin.display(description=_("municipality"))
     def municipalities(self, activity):
@@ -130,6 +138,10 @@ class ActivityPartAdmin(ActivityTextSearchMixin, admin.ModelAdmin):
     """Slots and exceptions are edited inline on their activity; these lists are for looking up."""
 
     list_select_related = ["activity", "activity__organization"]
+    list_defer = (
+        *across("activity", ACTIVITY_HEAVY),
+        *across("activity__organization", ORGANIZATION_HEAVY),
+    )
     activity_path = "activity"
     ordering = ActivityTextSearchMixin.NEWEST_FIRST
     search_fields = ["activity__title"]
@@ -151,5 +163,5 @@ class OpeningSlotAdmin(ActivityPartAdmin):
 @admin.register(ScheduleException)
 class ScheduleExceptionAdmin(ActivityPartAdmin):
     list_display = ["activity", "organization", "date", "is_closed", "opens_at", "closes_at"]
+    # The date's filter links, not a date hierarchy (a query over the whole table per level).
     list_filter = ["is_closed", "date"]
-    date_hierarchy = "date"

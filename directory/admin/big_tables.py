@@ -10,6 +10,7 @@ per page and search with ``UPPER(field) LIKE '%word%'``, which no index answers.
     - a name, by a substring of its accent- and case-folded text (``linkrete.folding``), which
       the trigram index on ``linkrete_fold(name)`` answers; a field across a relation
       (``organization__name``) becomes ``organization__in`` a search of the related table;
+      with several fields, the rows each field finds are put together (``in_any_field``);
     - ``=field``: the whole search in upper case, exactly, through the field's unique index
       (codes: tax codes and booking codes are stored in upper case).
 - ``ActivityTextSearchMixin``: activities, and rows of an activity, through the public search's
@@ -19,7 +20,7 @@ per page and search with ``UPPER(field) LIKE '%word%'``, which no index answers.
 import json
 
 from django.contrib.admin.utils import get_fields_from_path
-from django.contrib.admin.views.main import SEARCH_VAR
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -28,11 +29,32 @@ from django.utils.functional import cached_property
 
 from directory.models import Activity
 from directory.search.text import CONFIG, query_words
+from linkrete.admin_rows import CheapRowsMixin
 from linkrete.folding import Folded, fold
 
 # Below this many estimated rows the list counts them exactly (a count of 10,000 index entries
 # takes a few milliseconds). Re-measure: bench/profile_page.py on an admin list with --sql.
 EXACT_COUNT_BELOW = 10_000
+# What an activity's row carries that no list shows: its search document and long texts (a
+# list's rows, and those it joins, are read whole otherwise: 1.4 kB an activity).
+ACTIVITY_HEAVY = (
+    "description",
+    "access_description",
+    "eligibility",
+    "required_documents",
+    "fee_description",
+    "search_text",
+    "search_vector",
+    "search_tags",
+)
+ORGANIZATION_HEAVY = ("description", "social_utility")
+
+
+def across(path: str, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """``fields`` of the model at ``path`` (a relation), for ``list_defer``."""
+    return tuple(f"{path}__{field}" for field in fields)
+
+
 # A trigram index finds substrings of three characters or more; shorter words are left out.
 MIN_SEARCH_WORD = 3
 
@@ -56,15 +78,34 @@ class EstimatedCountPaginator(Paginator):
         return self.estimated_rows if self.is_estimate else super().count
 
 
-class BigTableMixin:
+class RowsForListChangeList(ChangeList):
+    """A change list whose rows the model admin prepares (``for_list``), apart from the
+    change form's object (``get_queryset``)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return self.model_admin.for_list(queryset)
+
+
+class BigTableMixin(CheapRowsMixin):
     """For a ModelAdmin of a table that grows with the network."""
 
     paginator = EstimatedCountPaginator
+    # Columns the list never shows and that weigh (search documents, long texts): left out of
+    # the list's query, not of the change form's.
+    list_defer: tuple[str, ...] = ()
     # Otherwise every page counts the whole table once more for "N results (M total)".
     show_full_result_count = False
     # For lists whose model's order no index gives: newest first, along the primary key
     # (the model's order sorted the whole table for each page).
     NEWEST_FIRST = ["-pk"]
+
+    def get_changelist(self, request, **kwargs):
+        return RowsForListChangeList
+
+    def for_list(self, queryset):
+        """The list's rows: what its columns read, not what the change form needs."""
+        return queryset.defer(*self.list_defer)
 
     def get_ordering(self, request):
         # Search results (and the autocompletes' choices) newest first, along the primary key:
@@ -85,6 +126,31 @@ def folded_contains(model, path: str, word: str) -> Q:
     return Q(**{"__".join(relations) + "__in": matching.values("pk")})
 
 
+def in_any_field(model, paths: list[str], word: str) -> Q:
+    """Rows with ``word`` in any of the fields. Several fields: the rows each finds, through
+    its own index, put together (UNION ALL), the fields of one related table in one search of
+    it (the members' search reads the accounts once, not once a field). The plain OR of the
+    conditions is answered by no index: PostgreSQL read the whole table newest first, folding
+    two texts a row, until a page was full, or to the end for a rare word (the places'
+    search: 1.9 s at national scale)."""
+    by_relation: dict[str, list[str]] = {}
+    for path in paths:
+        relation, _, field = path.rpartition("__")
+        by_relation.setdefault(relation, []).append(field)
+    conditions = [Q(Contains(Folded(field), fold(word))) for field in by_relation.pop("", [])]
+    for relation, fields in by_relation.items():
+        related = get_fields_from_path(model, relation)[-1].related_model
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(Contains(Folded(field), fold(word)))
+        matching = related._default_manager.filter(any_field).values("pk")
+        conditions.append(Q(**{f"{relation}__in": matching}))
+    if len(conditions) == 1:
+        return conditions[0]
+    rows = [model._default_manager.filter(c).order_by().values("pk") for c in conditions]
+    return Q(pk__in=rows[0].union(*rows[1:], all=True))
+
+
 class IndexedSearchMixin(BigTableMixin):
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -100,10 +166,7 @@ class IndexedSearchMixin(BigTableMixin):
         found = Q()
         if words and names:
             for word in words:
-                any_field = Q()
-                for field in names:
-                    any_field |= folded_contains(queryset.model, field, word)
-                found &= any_field
+                found &= in_any_field(queryset.model, names, word)
         condition = exact | found
         if not condition:
             return queryset.none(), False

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from directory.models import DuplicateCandidate, OrganizationMerge
+from linkrete.admin_rows import CheapRowsMixin
 
 
 class ReadOnly:
@@ -51,14 +52,13 @@ class DismissedFilter(admin.SimpleListFilter):
 
 
 @admin.register(DuplicateCandidate)
-class DuplicateCandidateAdmin(ReadOnly, admin.ModelAdmin):
+class DuplicateCandidateAdmin(CheapRowsMixin, ReadOnly, admin.ModelAdmin):
     list_display = ["first_link", "second_link", "reason", "shown_score", "found_at", "merge_link"]
     list_display_links = None
     list_filter = [DismissedFilter, "reason"]
     list_select_related = ["first", "second"]
     search_fields = ["first__name", "second__name"]
     actions = ["dismiss", "reopen"]
-    list_per_page = 50
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_list()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from directory.admin.big_tables import IndexedSearchMixin
+from directory.admin.big_tables import ORGANIZATION_HEAVY, IndexedSearchMixin, across
 from directory.admin.labels import LabelledInputsMixin
 from directory.admin.typed_filters import OrganizationFilter
 from directory.models import BoardPost, Course, Revision, TrainingPlan, VolunteeringCall
@@ -21,11 +21,14 @@ class RevisionAdmin(IndexedSearchMixin, admin.ModelAdmin):
     """Read-only history; approving and rejecting happen on the review page, with the diff."""
 
     list_display = ["organization", "kind", "status", "author", "created_at", "review_link"]
-    list_filter = ["status", "kind", OrganizationFilter]
+    # Dates through the filter's links, which ask nothing of the database: a date hierarchy
+    # reads the whole table for its years.
+    list_filter = ["status", "kind", "created_at", OrganizationFilter]
     search_fields = ["organization__name", "author__username"]
     list_select_related = ["organization", "author"]
+    # The proposed values are read on the review page.
+    list_defer = ("data", "previous", "reason", *across("organization", ORGANIZATION_HEAVY))
     ordering = IndexedSearchMixin.NEWEST_FIRST
-    date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
         return False
@@ -53,6 +56,7 @@ class TrainingPlanAdmin(IndexedSearchMixin, admin.ModelAdmin):
     search_fields = ["organization__name"]
     autocomplete_fields = ["organization"]
     list_select_related = ["organization"]
+    list_defer = ("notes", *across("organization", ORGANIZATION_HEAVY))
     inlines = [CourseInline]
 
 
@@ -63,6 +67,7 @@ class BoardPostAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
     ordering = IndexedSearchMixin.NEWEST_FIRST
     search_fields = ["title", "organization__name"]
     list_select_related = ["organization"]
+    list_defer = ("description", *across("organization", ORGANIZATION_HEAVY))
     autocomplete_fields = ["organization", "municipality"]
     readonly_fields = ["author", "created_at"]
 
@@ -85,6 +90,11 @@ class VolunteeringCallAdmin(IndexedSearchMixin, admin.ModelAdmin):
     ordering = IndexedSearchMixin.NEWEST_FIRST
     search_fields = ["title", "organization__name"]
     list_select_related = ["organization"]
+    list_defer = (
+        "description",
+        "rejection_reason",
+        *across("organization", ORGANIZATION_HEAVY),
+    )
     autocomplete_fields = ["organization", "municipality", "activity"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["submitted_at", "reviewed_by", "reviewed_at", "created_at"]

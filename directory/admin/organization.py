@@ -5,11 +5,13 @@ from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from directory.admin import merge
-from directory.admin.big_tables import IndexedSearchMixin
+from directory.admin.big_tables import ORGANIZATION_HEAVY, IndexedSearchMixin, across
 from directory.admin.filters import LastVerifiedFilter, ProvinceFilter
 from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.search_refresh import refresh_search_after_save
@@ -35,18 +37,11 @@ class LocationInline(admin.StackedInline):
     ]
 
 
-class ActivityInline(admin.TabularInline):
-    """A compact, read-only list: activities are edited on their own page (hours, categories…)."""
-
-    model = Activity
-    extra = 0
-    show_change_link = True
-    can_delete = False
-    fields = ["title", "status", "publication_status", "last_verified"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
+# The change form shows this many of the organization's activities and links to the list of all
+# of them: a read-only inline drew every one (500 rows, and as many hidden inputs posted back, for
+# the biggest organization at national scale).
+ACTIVITIES_SHOWN = 20
+ACTIVITY_COLUMNS = ["title", "status", "publication_status", "last_verified"]
 
 
 class MembershipInline(admin.TabularInline):
@@ -88,12 +83,13 @@ class OrganizationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelA
         OrganizationZoneFilter,
     ]
     search_fields = ["name", "=tax_code"]
+    list_defer = ORGANIZATION_HEAVY
     # Also the order of the autocomplete's pages of results, which must be stable; read along
     # organization_name_idx.
     ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["uuid", "created_at", "updated_at"]
-    inlines = [LocationInline, ActivityInline, MembershipInline]
+    readonly_fields = ["uuid", "created_at", "updated_at", "activity_list"]
+    inlines = [LocationInline, MembershipInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "legal_form", "tax_code", "runts_number"]}),
         (
@@ -105,6 +101,8 @@ class OrganizationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelA
             _("Network and publication"),
             {"fields": ["network_role", "status", "is_trusted", "last_verified"]},
         ),
+        # Activities are edited on their own page (hours, categories…): here a short list.
+        (_("Activities"), {"fields": ["activity_list"]}),
         (
             _("Record"),
             {"fields": ["uuid", "created_at", "updated_at"], "classes": ["collapse"]},
@@ -162,6 +160,37 @@ class OrganizationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelA
     def activity_count(self, organization):
         return organization.activity_count
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:  # a new organization has no activities yet
+            return [
+                fieldset for fieldset in fieldsets if "activity_list" not in fieldset[1]["fields"]
+            ]
+        return fieldsets
+
+    @admin.display(description=_("activities"))
+    def activity_list(self, organization):
+        # With "organization": the related manager sets it on each row it reads.
+        first = organization.activities.order_by("title", "pk")
+        first = first.only("pk", "organization", *ACTIVITY_COLUMNS)
+        activities = first[:ACTIVITIES_SHOWN]
+        # The change form's object comes through get_queryset: already counted.
+        total = getattr(organization, "activity_count", None)
+        if total is None:
+            total = organization.activities.count()
+        return render_to_string(
+            "admin/directory/organization/_activities.html",
+            {
+                "organization": organization,
+                "activities": activities,
+                "total": total,
+                "headers": [
+                    capfirst(Activity._meta.get_field(name).verbose_name)
+                    for name in ACTIVITY_COLUMNS
+                ],
+            },
+        )
+
 
 @admin.register(Location)
 class LocationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin):
@@ -192,6 +221,11 @@ class LocationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin
         OrganizationFilter,
     ]
     list_select_related = ["organization", "municipality"]
+    list_defer = (
+        "accessibility_notes",
+        "transport_notes",
+        *across("organization", ORGANIZATION_HEAVY),
+    )
     ordering = IndexedSearchMixin.NEWEST_FIRST
     search_fields = ["name", "address", "organization__name", "municipality__name"]
     autocomplete_fields = ["organization", "municipality"]
@@ -223,6 +257,7 @@ class MembershipAdmin(IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["user", "organization", "role", "created_at"]
     list_filter = ["role", OrganizationFilter]
     list_select_related = ["user", "organization"]
+    list_defer = across("organization", ORGANIZATION_HEAVY)
     ordering = IndexedSearchMixin.NEWEST_FIRST
     # Users' names are not indexed: thousands of rows, not hundreds of thousands.
     search_fields = [

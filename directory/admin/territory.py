@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import Municipality, SearchRefresh, Zone
+from linkrete.admin_rows import CheapRowsMixin
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(CheapRowsMixin, admin.ModelAdmin):
     list_display = ["name", "province_code", "province", "region", "istat_code"]
     list_filter = ["region"]
     # Also what the autocomplete widgets of every municipality foreign key search.
@@ -16,7 +17,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Zone)
-class ZoneAdmin(admin.ModelAdmin):
+class ZoneAdmin(CheapRowsMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "municipality_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description", "municipalities__name"]

@@ -6,6 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from directory.admin.labels import LabelledInputsMixin
 from directory.models import Membership
 from linkrete.accounts.models import User
+from linkrete.admin_rows import CheapRowsMixin
 
 # django-otp's device pages would show the keys and codes (secrets) and come in English only: a
 # lost device is reset with `manage.py reset_second_factor` (README, "Second factor").
@@ -22,7 +23,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(LabelledInputsMixin, BaseUserAdmin):
+class UserAdmin(CheapRowsMixin, LabelledInputsMixin, BaseUserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "is_staff", "is_active"]
     inlines = [MembershipInline]
 

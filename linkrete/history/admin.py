@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from linkrete.admin_filters import TypedValueFilter
+from linkrete.admin_rows import CheapRowsMixin
 from linkrete.history.tracked import tracked_models
 from linkrete.params import positive_int, text
 
@@ -67,7 +68,7 @@ class RecordFilter(admin.SimpleListFilter):
 
 
 @admin.register(LogEntry)
-class HistoryEntryAdmin(LogEntryAdminMixin, admin.ModelAdmin):
+class HistoryEntryAdmin(CheapRowsMixin, LogEntryAdminMixin, admin.ModelAdmin):
     list_display = ["created", "resource_url", "action", "changed_fields", "user_url"]
     list_filter = [UserFilter, ModelFilter, RecordFilter, "action", "timestamp"]
     list_select_related = ["content_type", "actor"]
@@ -75,7 +76,6 @@ class HistoryEntryAdmin(LogEntryAdminMixin, admin.ModelAdmin):
     # The table grows with every change: no full count, no date drill-down (each level is a
     # query over the whole table).
     show_full_result_count = False
-    list_per_page = 50
     readonly_fields = ["created", "resource_url", "action", "user_url", "msg"]
     fieldsets = [(None, {"fields": ["created", "user_url", "resource_url", "action", "msg"]})]
 
