@@ -187,7 +187,7 @@ def other_desk_operator(role_groups, other_desk):
 @pytest.fixture
 def seeded_taxonomies(transactional_db):
     """The taxonomies and languages of migration directory/0002, with the family-facing labels
-    of 0027, seeded again (idempotent): transactional tests (live server, threads) flush the
+    of 0021, seeded again (idempotent): transactional tests (live server, threads) flush the
     tables, seeded rows included."""
     import importlib
 

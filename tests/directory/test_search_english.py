@@ -2,17 +2,14 @@
 categories' English names: every example the English home page suggests, and the words an
 English-speaking family types."""
 
-import importlib
 import io
 import re
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
-from directory.models import Category, SearchSynonym
-from directory.search.starter_synonyms import load_starter
 from tests.clock import ROME
+from tests.migrated_data import restore_migrated_data
 
 DOPOSCUOLA = ["doposcuola-primaria-", "doposcuola-medie-", "compiti-online-", "ripetizioni-"]
 FOOD = ["pacchi-alimentari-", "emporio-solidale-", "mensa-solidale-"]
@@ -42,10 +39,7 @@ def demo(django_db_setup, django_db_blocker):
         call_command("seed_demo", stdout=io.StringIO())
     yield
     with django_db_blocker.unblock():
-        # Leave the database as the migrations made it.
-        call_command("flush", interactive=False, verbosity=0)
-        importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
-        load_starter(SearchSynonym, Category)
+        restore_migrated_data()
 
 
 def first_slugs(client, query, count=3):

@@ -1,10 +1,8 @@
 """``seed_demo`` builds a realistic, valid demo and running it again changes nothing."""
 
-import importlib
 import io
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 from directory.models import (
@@ -20,9 +18,9 @@ from directory.models import (
     ScheduleException,
     Zone,
 )
-from directory.search.starter_synonyms import load_starter
 from linkrete.accounts import roles
 from linkrete.accounts.models import User
+from tests.migrated_data import restore_migrated_data
 
 SEEDED_MODELS = [Municipality, Zone, Organization, Location, Activity, OpeningSlot]
 SEEDED_MODELS += [ScheduleException]
@@ -41,12 +39,7 @@ def seeded(django_db_setup, django_db_blocker):
         lines = seed()
     yield lines
     with django_db_blocker.unblock():
-        # Leave the database as the migrations made it, whatever the seed grows to touch.
-        call_command("flush", interactive=False, verbosity=0)
-        importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
-        labels = importlib.import_module("directory.migrations.0021_upcoming_and_family_labels")
-        labels.fill(apps, None)
-        load_starter(apps.get_model("directory", "SearchSynonym"), Category)
+        restore_migrated_data()
 
 
 @pytest.fixture
