@@ -236,12 +236,6 @@ class SearchPage:
         return self.filter.values
 
     @property
-    def page_numbers(self) -> list[int]:
-        """The pages linked to: the first, the last, and two either side of this one."""
-        last, number = self.page.paginator.num_pages, self.page.number
-        return [n for n in range(1, last + 1) if n in (1, last) or abs(n - number) <= 2]
-
-    @property
     def map_points(self) -> list[dict]:
         return _map_points(self.activities)
 

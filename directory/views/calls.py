@@ -39,7 +39,6 @@ def call_list(request):
         {
             "calls": paged.page.object_list,
             "page_obj": paged.page,
-            "page_numbers": paged.numbers,
             "notices": place.notices + paged.notices,
             "place": place,
         },

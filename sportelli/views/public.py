@@ -78,7 +78,6 @@ def desk_list(request):
             "form": form,
             "desks": desks,
             "page_obj": paged.page,
-            "page_numbers": paged.numbers,
             "notices": place.notices + paged.notices,
             "place": place,
             "has_map": any(_coordinates(d) for d in desks),
