@@ -7,16 +7,17 @@ and stores them in the shared cache (settings: ``CACHES``); every visit reads th
 figures and no table. Another part of the site that keeps copies of pages showing them (a page
 cache) listens to ``figures_stored``, sent once new figures are in the cache.
 
-How fresh they are: any save or delete of an activity, organization, category, taxonomy, zone,
-location or municipality, and any change of an activity's categories or locations or a zone's
-municipalities (signals connected in ``DirectoryConfig.ready``, whatever code writes: the
-staff's approved changes, the admin, imports) enqueues one recompute once its transaction
-commits; the figures change as soon as the worker has run it (a few seconds at national scale).
-At most one recompute waits in the queue however many changes come (``PENDING_KEY``); a change
-during a recompute enqueues the next. A ``QuerySet.update()`` sends no signal, so figures older
-than ``MAX_AGE``, or of another day (an activity's validity period is counted by date), are
-recomputed too, on the next visit, which still shows them meanwhile. On a cold start (an empty
-cache) the page shows the needs without counts and enqueues a recompute.
+How fresh they are: any save or delete of a row a public page shows (an activity, organization,
+category, taxonomy, zone, place, municipality…: ``directory.apps.public_models``, the same that
+renew the page cache), and any change of their many-to-many links (an activity's categories or
+places, a zone's municipalities), whatever code writes (the staff's approved changes, the
+admin, imports), enqueues one recompute once its transaction commits; the figures change as
+soon as the worker has run it (a few seconds at national scale). At most one recompute waits in
+the queue however many changes come (``PENDING_KEY``); a change during a recompute enqueues the
+next. A ``QuerySet.update()`` sends no signal, so figures older than ``MAX_AGE``, or of another
+day (an activity's validity period is counted by date), are recomputed too, on the next visit,
+which still shows them meanwhile. On a cold start (an empty cache) the page shows the needs
+without counts and enqueues a recompute.
 """
 
 import datetime

@@ -53,12 +53,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
+
+from linkrete import write_signals
 
 CACHE_ALIAS = "pages"
 # An entry's whole lifetime: the bound on staleness after writes that send no signal.
@@ -112,27 +113,14 @@ def connect(models, scope: str) -> None:
     """Bump ``scope`` after the commit of any save or delete of ``models`` or of a change of
     their many-to-many links (call from an ``AppConfig.ready``)."""
 
-    def receiver(action=None, **kwargs):
-        if action in ("pre_add", "pre_remove", "pre_clear"):
-            return
+    def changed():
         # At once, for the code that reads back in its own transaction (and the tests, which
         # never commit), and after the commit: a page rendered meanwhile from the rows before
         # the change is then stored under a token nobody reads any more.
         bump(scope)
         transaction.on_commit(lambda: bump(scope))
 
-    # Kept alive here: signals hold their receivers weakly.
-    _receivers.append(receiver)
-    for model in models:
-        uid = f"linkrete.page_cache.{model._meta.label}"
-        post_save.connect(receiver, sender=model, dispatch_uid=uid + ".save")
-        post_delete.connect(receiver, sender=model, dispatch_uid=uid + ".delete")
-        for field in model._meta.local_many_to_many:
-            through = field.remote_field.through
-            m2m_changed.connect(receiver, sender=through, dispatch_uid=f"{uid}.{field.name}")
-
-
-_receivers = []
+    write_signals.on_write(models, changed, name=f"linkrete.page_cache.{scope}")
 
 
 # Requests and responses --------------------------------------------------------------------

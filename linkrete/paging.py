@@ -6,8 +6,11 @@ page number:
   the search does), never a 500 nor an empty page: a family may have followed an old link;
 - **signed-in lists** (the association area, the console, the coordinator's queues, which grow
   with the network: 5,000 pending changes, 100,000 referrals; ``page_of``): ``PAGE_SIZE`` rows a
-  page, linked by ``includes/_pager.html``, and a page number that is not one ("x", "²", "0",
-  beyond the last page) answers 404, never 500 and never a silent other page.
+  page, and a page number that is not one ("x", "²", "0", beyond the last page) answers 404,
+  never 500 and never a silent other page.
+
+Both are linked by one pager, ``includes/_pagination.html`` (``page_obj``, ``label``): previous,
+the pages of ``page_numbers``, next.
 """
 
 from dataclasses import dataclass, field
@@ -22,16 +25,16 @@ PAGE_PARAM = "pagina"
 PAGE_SIZE = 50
 
 
+def page_numbers(page: Page) -> list[int]:
+    """The pages the pager links to: the first, the last, and two either side of this one."""
+    last, number = page.paginator.num_pages, page.number
+    return [n for n in range(1, last + 1) if n in (1, last) or abs(n - number) <= 2]
+
+
 @dataclass
 class Paged:
     page: Page
     notices: list[str] = field(default_factory=list)
-
-    @property
-    def numbers(self) -> list[int]:
-        """The pages linked to: the first, the last, and two either side of this one."""
-        last, number = self.page.paginator.num_pages, self.page.number
-        return [n for n in range(1, last + 1) if n in (1, last) or abs(n - number) <= 2]
 
 
 def paginate(items, raw, per_page: int) -> Paged:

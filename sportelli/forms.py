@@ -4,7 +4,7 @@ import re
 from django import forms
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Exists, OuterRef
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, Category, Language, Municipality, Organization
@@ -121,9 +121,9 @@ class SlotForm(forms.Form):
 
     def __init__(self, *args, slots, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slot"].choices = [
-            (s.key, formats.date_format(s.local_start, "DATETIME_FORMAT")) for s in slots
-        ]
+        # Keys only: the page draws its own radio buttons, a week at a time, and a label for
+        # each slot of the window (840 at a busy desk) was half the page's time.
+        self.fields["slot"].choices = [(s.key, s.key) for s in slots]
 
 
 # A phone number as people write it: digits, spaces, a leading + for the country code, and the

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from directory.sitemaps import Bilingual, UpdatedAtLastmod
+from directory.sitemaps import Bilingual, BySlug, UpdatedAtLastmod
 from sportelli.models import Desk
 
 
@@ -15,9 +15,10 @@ class DeskListSitemap(Bilingual):
         return reverse(item)
 
 
-class DeskSitemap(UpdatedAtLastmod, Bilingual):
+class DeskSitemap(UpdatedAtLastmod, BySlug, Bilingual):
     changefreq = "weekly"
     priority = 0.7
+    url_name = "sportelli:desk_detail"
 
     def items(self):
         return Desk.objects.public().only("slug", "updated_at").order_by("pk")

@@ -7,6 +7,7 @@ hour lived twice in October) gives one slot, at its first occurrence.
 """
 
 import datetime
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -39,12 +40,13 @@ class Slot:
     def is_free(self) -> bool:
         return self.free > 0
 
-    @property
+    # Computed once: the slot page reads them several times for each of the window's slots.
+    @functools.cached_property
     def key(self) -> str:
         """The slot's value in forms: its start in UTC, to the second."""
         return slot_key(self.starts_at)
 
-    @property
+    @functools.cached_property
     def local_start(self) -> datetime.datetime:
         return self.starts_at.astimezone(local_zone())
 

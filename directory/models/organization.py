@@ -67,6 +67,18 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(status=PublicationStatus.PUBLISHED)
 
 
+def of_published_organization(field: str = "organization") -> models.Exists:
+    """Rows (calls, desks) whose organization ``field`` is published, tested as "not one of the
+    few that are not", which a small partial index holds (``organization_unpublished_idx``):
+    PostgreSQL hashes it once for a list and probes it for a single row, where a join with the
+    organizations probed the 150,000-row table for every row (the 10,826 open calls'
+    count: 120 → 20 ms, bench/README.md)."""
+    others = Organization.objects.filter(pk=models.OuterRef(field)).exclude(
+        status=PublicationStatus.PUBLISHED
+    )
+    return ~models.Exists(others)
+
+
 class Organization(models.Model):
     uuid = models.UUIDField(_("public identifier"), default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=200)
@@ -158,6 +170,12 @@ class Organization(models.Model):
             ),
             # The admin's list and autocompletes, in order of name, a page at a time.
             models.Index(fields=["name", "id"], name="organization_name_idx"),
+            # The few not published, for of_published_organization (4 % at national scale).
+            models.Index(
+                fields=["id"],
+                condition=~models.Q(status="published"),
+                name="organization_unpublished_idx",
+            ),
         ]
 
     def __str__(self):

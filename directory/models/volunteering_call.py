@@ -1,26 +1,42 @@
 """Public volunteering calls and the applications citizens send (applications are private)."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.activity import Activity
-from directory.models.organization import Organization, PublicationStatus
+from directory.models.organization import (
+    Organization,
+    of_published_organization,
+)
 from directory.models.territory import Municipality
 from directory.models.volunteer import Volunteer
+
+# The day a call closes, a call without a deadline last of all: what the public list sorts
+# by, read in that order from an index (``call_public_order_idx``, migration 0021).
+OPEN_UNTIL = Coalesce("deadline", models.Value(datetime.date.max), output_field=models.DateField())
 
 
 class VolunteeringCallQuerySet(models.QuerySet):
     def public(self, on=None):
         """Approved by a coordinator (or from a trusted organization), published, still open."""
         day = on or timezone.localdate()
-        return self.filter(
-            is_published=True,
-            review_status=VolunteeringCall.ReviewStatus.APPROVED,
-            organization__status=PublicationStatus.PUBLISHED,
-        ).filter(models.Q(deadline__isnull=True) | models.Q(deadline__gte=day))
+        return (
+            self.filter(is_published=True, review_status=VolunteeringCall.ReviewStatus.APPROVED)
+            .filter(of_published_organization())
+            .alias(open_until=OPEN_UNTIL)
+            .filter(open_until__gte=day)
+        )
+
+    def closing_first(self):
+        """The calls closing soonest first, then those without a deadline; newest first
+        within a day."""
+        return self.order_by(OPEN_UNTIL.asc(), "-created_at", "pk")
 
     def pending_review(self):
         return self.filter(review_status=VolunteeringCall.ReviewStatus.PENDING)
@@ -95,6 +111,16 @@ class VolunteeringCall(models.Model):
         verbose_name = _("volunteering call")
         verbose_name_plural = _("volunteering calls")
         ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The public list, a page at a time in its order (VolunteeringCallQuerySet).
+            models.Index(
+                OPEN_UNTIL,
+                models.F("created_at").desc(),
+                models.F("id"),
+                condition=models.Q(is_published=True, review_status="approved"),
+                name="call_public_order_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(review_status="rejected") | ~models.Q(rejection_reason=""),

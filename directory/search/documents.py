@@ -57,22 +57,25 @@ def _vocabulary(documents: Iterable[str]) -> set[str]:
 
 
 def _store(activities: list[Activity]) -> None:
-    for activity in activities:
-        activity.search_text = document_for(activity)
-    Activity.objects.bulk_update(activities, ["search_text"])
-    words = _vocabulary(a.search_text for a in activities)
+    texts = [document_for(activity) for activity in activities]
+    words = _vocabulary(texts)
     SearchTerm.objects.bulk_create(
         [SearchTerm(word=w[:100]) for w in sorted(words)], ignore_conflicts=True, batch_size=1000
     )
+    # Text, vector and tags in one statement, so each refreshed row is written once: two
+    # statements (the text, then the rest) left two dead copies of it (bench/README.md,
+    # "Reads after big writes").
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE directory_activity a SET search_vector = "
-            f"setweight(to_tsvector('{CONFIG}', title), 'A') || "
-            f"setweight(to_tsvector('{CONFIG}', search_text), 'B'), "
+            "UPDATE directory_activity a SET search_text = d.text, search_vector = "
+            f"setweight(to_tsvector('{CONFIG}', a.title), 'A') || "
+            f"setweight(to_tsvector('{CONFIG}', d.text), 'B'), "
             f"search_tags = {tags.TAGS_SQL} "
-            "WHERE id = ANY(%s)",
-            [[a.pk for a in activities]],
+            "FROM unnest(%s::bigint[], %s::text[]) AS d(id, text) WHERE a.id = d.id",
+            [[a.pk for a in activities], texts],
         )
+    for activity, text in zip(activities, texts, strict=True):
+        activity.search_text = text
 
 
 def refresh_search_document(activity: Activity) -> None:

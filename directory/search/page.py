@@ -294,12 +294,6 @@ class SearchPage:
         return self.filter.values
 
     @property
-    def page_numbers(self) -> list[int]:
-        """The pages linked to: the first, the last, and two either side of this one."""
-        last, number = self.page.paginator.num_pages, self.page.number
-        return [n for n in range(1, last + 1) if n in (1, last) or abs(n - number) <= 2]
-
-    @property
     def also_for(self) -> list[str]:
         """What the thesaurus added to the words typed ("Results also for: doposcuola")."""
         query = self.filter.text_query

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
 
+from linkrete import paging
+
 register = template.Library()
 
 # Same escapes as Django's json_script: the JSON cannot close the <script> element.
@@ -31,3 +33,9 @@ def language_alternates(context):
         return []
     url = request.build_absolute_uri(request.path)
     return [(code, translate_url(url, code)) for code, _name in settings.LANGUAGES]
+
+
+@register.filter
+def page_numbers(page):
+    """The pages ``includes/_pagination.html`` links to (``linkrete.paging.page_numbers``)."""
+    return paging.page_numbers(page)

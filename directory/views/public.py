@@ -357,7 +357,6 @@ def organization_detail(request, slug):
             "organization": organization,
             "activities": activities,
             "page_obj": paged.page,
-            "page_numbers": paged.numbers,
             "notices": paged.notices,
             "locations": locations,
             "calls": calls,

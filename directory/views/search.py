@@ -26,7 +26,6 @@ def search_page(request):
             "total": result.total,
             "total_more": result.total_more,
             "page_obj": result.page,
-            "page_numbers": result.page_numbers,
             "activities": result.activities,
             "organizations": result.organizations,
             "facets": result.facets,

@@ -9,6 +9,7 @@ last step, and nothing personal ever goes into a URL.
 import datetime
 import secrets
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from directory.hours import OpeningHours
@@ -76,7 +78,6 @@ def desk_list(request):
             "form": form,
             "desks": desks,
             "page_obj": paged.page,
-            "page_numbers": paged.numbers,
             "notices": place.notices + paged.notices,
             "place": place,
             "has_map": any(_coordinates(d) for d in desks),
@@ -207,7 +208,7 @@ def booking_slot(request, slug):
             desk,
             2,
             form=form,
-            days=slots_by_day(slots_of_week(free, first, week)),
+            days=_choices_by_day(slots_of_week(free, first, week), desk),
             selected=form["slot"].value(),
             week=week,
             week_start=start,
@@ -220,6 +221,37 @@ def booking_slot(request, slug):
             next_week=min((w for w in weeks if w > week), default=None),
         ),
     )
+
+
+@dataclass(frozen=True)
+class SlotChoice:
+    """A radio button of the slot page: its value, its time, its free places when the desk
+    takes more than one person a slot (else "")."""
+
+    key: str
+    time: str
+    places: str
+
+
+def _choices_by_day(slots, desk):
+    """[(local date, [SlotChoice])]: formatted here, once per slot and once per number of free
+    places, rather than by the template language (a busy desk's week is a hundred slots)."""
+    places = {}
+    if desk.capacity > 1:
+        for free in {slot.free for slot in slots}:
+            places[free] = ngettext("%(counter)s place", "%(counter)s places", free) % {
+                "counter": free
+            }
+    return [
+        (
+            day,
+            [
+                SlotChoice(s.key, s.local_start.strftime("%H:%M"), places.get(s.free, ""))
+                for s in day_slots
+            ],
+        )
+        for day, day_slots in slots_by_day(slots)
+    ]
 
 
 @login_not_required

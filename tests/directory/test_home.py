@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
@@ -12,14 +12,17 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from directory import home, tasks
-from directory.models import Activity, Category, PublicationStatus, Revision
+from directory.models import Activity, Category, Language, PublicationStatus, Revision
 from directory.staff import services
+from linkrete import page_cache
 from tests.directory.helpers import count_queries
 from tests.factories import (
     ActivityFactory,
     LocationFactory,
     MunicipalityFactory,
+    OpeningSlotFactory,
     OrganizationFactory,
+    VolunteeringCallFactory,
     ZoneFactory,
     category,
 )
@@ -239,6 +242,27 @@ def test_many_changes_wait_for_one_recompute_and_a_later_change_for_the_next(
     with django_capture_on_commit_callbacks(execute=True):
         ActivityFactory(categories=[category("sport")])
     assert queued_recomputes() == 1
+
+
+def test_the_figures_and_the_page_cache_hear_the_same_writes(
+    django_capture_on_commit_callbacks,
+):
+    """One list of what public pages show (``directory.apps.public_models``) feeds both: a
+    write the figures do not count (hours, an activity's languages) renews both all the same."""
+    activity = ActivityFactory()
+    generation = page_cache.GENERATION_KEY + "directory"
+    writes = [
+        lambda: OpeningSlotFactory(activity=activity),
+        lambda: activity.languages.add(Language.objects.order_by("pk").first()),
+        lambda: VolunteeringCallFactory(organization=activity.organization),
+    ]
+    for done, write in enumerate(writes, start=1):
+        home.store_figures()
+        before = caches["pages"].get(generation)
+        with django_capture_on_commit_callbacks(execute=True):
+            write()
+        assert queued_recomputes() == done
+        assert caches["pages"].get(generation) != before
 
 
 def test_a_change_rolled_back_enqueues_nothing(django_capture_on_commit_callbacks):

@@ -201,34 +201,36 @@ PAGES = {
         lambda world: reverse("directory:my_list_shared") + "?a=" + ",".join(world.slugs()),
         4,
     ),
-    # A page of calls: the count and the slice; a place adds its look-up. Page 2 is beyond the
-    # last in the small world (the first page, with a notice) and a real page in the large one.
-    "directory:call_list": (lambda world: reverse("directory:call_list"), 2),
-    "directory:call_list (page)": (lambda world: reverse("directory:call_list") + "?pagina=2", 2),
+    # A page of calls: the count, the slice, and its organizations and towns by key (prefetched:
+    # a join fetched them for every call before the page); a place adds its look-up. Page 2 is
+    # beyond the last in the small world (the first page, with a notice) and a real page in the
+    # large one.
+    "directory:call_list": (lambda world: reverse("directory:call_list"), 4),
+    "directory:call_list (page)": (lambda world: reverse("directory:call_list") + "?pagina=2", 4),
     "directory:call_list (municipality)": (
         lambda world: reverse("directory:call_list") + "?comune=900000",
-        3,
+        5,
     ),
     "directory:call_list (zone)": (
         lambda world: reverse("directory:call_list") + f"?zona={world.zone.slug}",
-        3,
+        5,
     ),
     "directory:call_detail": (lambda world: world.call.get_absolute_url(), 1),
-    # The filters' topics and languages, a page of desks (count, rows, their topics and
-    # languages), and the place's look-up when one is given.
-    "sportelli:desk_list": (lambda world: reverse("sportelli:desk_list"), 6),
-    "sportelli:desk_list (page)": (lambda world: reverse("sportelli:desk_list") + "?pagina=2", 6),
+    # The filters' topics and languages, a page of desks (count, rows, then by key their towns,
+    # organizations, places, topics and languages), and the place's look-up when one is given.
+    "sportelli:desk_list": (lambda world: reverse("sportelli:desk_list"), 9),
+    "sportelli:desk_list (page)": (lambda world: reverse("sportelli:desk_list") + "?pagina=2", 9),
     "sportelli:desk_list (municipality)": (
         lambda world: reverse("sportelli:desk_list") + "?comune=900000",
-        7,
+        10,
     ),
     "sportelli:desk_list (zone)": (
         lambda world: reverse("sportelli:desk_list") + f"?zona={world.zone.slug}",
-        7,
+        10,
     ),
     "sportelli:desk_list (language)": (
         lambda world: reverse("sportelli:desk_list") + f"?lingua={world.languages[0].code}",
-        7,
+        10,
     ),
     "sportelli:desk_detail": (_desk("desk_detail"), 5),
     "sportelli:booking_channel": (_desk("booking_channel"), 2),
@@ -244,8 +246,9 @@ PAGES = {
     "pages:legal": (lambda world: reverse("pages:legal"), 0),
     "pages:contacts": (lambda world: reverse("pages:contacts"), 0),
     "pages:site_map": (lambda world: reverse("pages:site_map"), 0),
-    # The index counts each section and reads its newest change; a section's file reads a page.
-    "sitemap": (lambda world: "/sitemap.xml", 7),
+    # The index reads each big section's smallest and largest key (its files are key ranges; no
+    # newest change: directory.sitemaps.UpdatedAtLastmod); a section's file reads a page.
+    "sitemap": (lambda world: "/sitemap.xml", 4),
     "django.contrib.sitemaps.views.sitemap": (lambda world: "/sitemap-activities.xml", 2),
     "login": (lambda world: reverse("login"), 0),
 }

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from directory.models import Activity, PublicationStatus
 from directory.sitemaps import ActivitySitemap
@@ -97,3 +98,17 @@ def test_each_file_is_a_range_of_keys_so_gaps_leave_files_shorter(client, monkey
         for number in (0, 1, 5, 6)
         for prefix in ("", "/en")
     ]
+
+
+def test_each_address_has_its_own_date_and_the_index_none(client):
+    # A section's newest change, on each of its files, said every file changed whenever one
+    # activity did (and cost a scan of the section): crawlers read each address's date.
+    activity = ActivityFactory(slug="calcio")
+
+    index = client.get("/sitemap.xml").content.decode()
+    section = client.get("/sitemap-activities.xml").content.decode()
+
+    assert "<lastmod>" not in index and "Last-Modified" not in client.get("/sitemap.xml")
+    day = timezone.localtime(activity.updated_at).date().isoformat()
+    assert f"<loc>http://testserver/attivita/calcio/</loc><lastmod>{day}</lastmod>" in section
+    assert section.startswith('<?xml version="1.0" encoding="UTF-8"?>')
