@@ -171,6 +171,15 @@ def find_duplicates() -> dict[str, int]:
 # tests/directory/test_runts_import_national.py makes), so about 1.5 s here. Larger files go
 # to the worker, and the batch's page shows how far it got.
 IMPORT_IMMEDIATE_BYTES = 50_000
+# An activity costs far more than a body (its categories, places and weekly hours: about 25
+# queries a row): 1,000 activities, a 48 KB CSV, took 141 s on this machine under load
+# (bench/import_activities.py). Above 10 KB, about 200 rows, the worker imports them.
+IMMEDIATE_BYTES_BY_KIND = {"activities": 10_000}
+
+
+def import_immediate_bytes(kind: str) -> int:
+    """The largest file of this kind of import (``ImportBatch.kind``) run within the request."""
+    return IMMEDIATE_BYTES_BY_KIND.get(kind, IMPORT_IMMEDIATE_BYTES)
 
 
 def run_import_later(batch) -> bool:
@@ -178,7 +187,7 @@ def run_import_later(batch) -> bool:
     worker; returns whether it went to the worker."""
     from directory.onboarding.services import import_batch
 
-    if len(batch.source or b"") <= IMPORT_IMMEDIATE_BYTES:
+    if len(batch.source or b"") <= import_immediate_bytes(batch.kind):
         import_batch(batch=batch)
         return False
     transaction.on_commit(lambda: run_import.enqueue(batch.pk))

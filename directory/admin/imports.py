@@ -24,7 +24,7 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
 from directory.models import ImportBatch
-from directory.tasks import IMPORT_IMMEDIATE_BYTES, run_import_later
+from directory.tasks import import_immediate_bytes, run_import_later
 
 # As the RUNTS import's (directory/admin/onboarding.py).
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
@@ -44,7 +44,7 @@ class SpreadsheetImportMixin(ImportMixin):
         if (
             request.method == "POST"
             and upload is not None
-            and upload.size > IMPORT_IMMEDIATE_BYTES
+            and upload.size > self._immediate_bytes(request)
             and self.has_import_permission(request)
         ):
             form = self.create_import_form(request)
@@ -76,6 +76,10 @@ class SpreadsheetImportMixin(ImportMixin):
                     reverse("admin:directory_importbatch_change", args=[batch.pk])
                 )
         return super().import_action(request, **kwargs)
+
+    def _immediate_bytes(self, request) -> int:
+        kinds = {resource.batch_kind for resource in self.get_import_resource_classes(request)}
+        return min(import_immediate_bytes(kind) for kind in kinds)
 
     def get_urls(self):
         meta = self.model._meta

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from directory import tasks
-from directory.admin import imports
 from directory.models import (
     Activity,
     ImportBatch,
@@ -328,8 +327,7 @@ def test_anonymous_people_are_sent_to_sign_in(client):
 def test_a_large_file_is_checked_then_imported_by_the_worker(
     coordinator_client, world, django_capture_on_commit_callbacks, monkeypatch
 ):
-    monkeypatch.setattr(imports, "IMPORT_IMMEDIATE_BYTES", 100)
-    monkeypatch.setattr(tasks, "IMPORT_IMMEDIATE_BYTES", 100)
+    monkeypatch.setitem(tasks.IMMEDIATE_BYTES_BY_KIND, "activities", 100)
     content = as_csv([row(), row(title="Orari", hours="lunedì mattina"), row(title="Terza")])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -360,3 +358,20 @@ def test_a_large_file_is_checked_then_imported_by_the_worker(
     assert tasks.run_import.call(batch.pk) == ImportBatch.Status.DONE
     assert Activity.objects.count() == 2
     assert batch.records.count() == 2
+
+
+def test_activities_go_to_the_worker_from_a_smaller_file_than_bodies(
+    coordinator_client, world, django_capture_on_commit_callbacks
+):
+    # About 25 queries a row: 250 activities (a file under the 50 KB a RUNTS list may have
+    # within the request) would hold the request for a minute.
+    content = as_csv([row(title=f"Corso {n}") for n in range(250)])
+    assert tasks.import_immediate_bytes("activities") < len(content) < tasks.IMPORT_IMMEDIATE_BYTES
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = preview(coordinator_client, content)
+
+    checked = ImportBatch.objects.get()
+    assert response["Location"] == reverse("admin:directory_importbatch_change", args=[checked.pk])
+    assert (checked.kind, checked.status, checked.dry_run) == ("activities", "pending", True)
+    assert not Activity.objects.exists()
