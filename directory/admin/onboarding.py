@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from directory.models import ImportBatch
+from directory.onboarding.batches import rows_read
 from directory.onboarding.runts import TEMPLATE_HEADINGS
 from directory.onboarding.services import CannotUndo, undo_import, undoable
 from directory.tasks import run_import_later
@@ -174,6 +175,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
             batch=batch,
             can_import=batch.status == ImportBatch.Status.CHECKED,
             can_undo=undoable(batch),
+            rows_read=None if batch.is_finished else rows_read(batch),
         )
 
     def import_view(self, request, pk):

@@ -23,6 +23,7 @@ dates as ISO strings, and an activity's weekly hours (``HOURS``) as rows.
 import datetime
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -140,6 +141,21 @@ def last_written(records: Iterable[ImportRecord]) -> dict:
     return values
 
 
+# A spreadsheet is imported in one transaction, so the batch's own row cannot show how far the
+# worker got before the end: the rows read so far go to the cache (not transactional) every
+# PROGRESS_EVERY rows, for the batch's page (``rows_read``).
+PROGRESS_EVERY = 50
+
+
+def _progress_key(batch_pk: int) -> str:
+    return f"directory:import-progress:{batch_pk}"
+
+
+def rows_read(batch) -> tuple[int, int] | None:
+    """(rows read, rows in the file) of a spreadsheet import under way (None: unknown yet)."""
+    return cache.get(_progress_key(batch.pk))
+
+
 class RecordedImport:
     """Mixed into a ``ModelResource`` (before it): the import becomes an undoable batch.
 
@@ -194,6 +210,7 @@ class RecordedImport:
         )
         self.records: list[ImportRecord] = []
         self.kept_edits = 0
+        self.rows_read, self.rows_total = 0, len(dataset)
         self.touched_ids: list[int] = []
 
     def after_init_instance(self, instance, new, row, **kwargs):
@@ -238,6 +255,10 @@ class RecordedImport:
 
     def after_import_row(self, row, row_result, **kwargs):
         super().after_import_row(row, row_result, **kwargs)
+        self.rows_read += 1
+        if self.rows_read % PROGRESS_EVERY == 0:
+            progress = (self.rows_read, self.rows_total)
+            cache.set(_progress_key(self.batch.pk), progress, 60 * 60)
         instance, self.current = getattr(self, "current", None), None
         # A dry run (the preview) is rolled back: its counts are the result's, no records.
         if instance is None or instance.pk is None or kwargs.get("dry_run"):

@@ -20,6 +20,7 @@ from directory.models import (
     PublicationStatus,
     SearchRefresh,
 )
+from directory.onboarding import batches
 from tests.directory.runts_files import body_tax_code, runts_xlsx
 from tests.factories import (
     ActivityFactory,
@@ -375,3 +376,23 @@ def test_activities_go_to_the_worker_from_a_smaller_file_than_bodies(
     assert response["Location"] == reverse("admin:directory_importbatch_change", args=[checked.pk])
     assert (checked.kind, checked.status, checked.dry_run) == ("activities", "pending", True)
     assert not Activity.objects.exists()
+
+
+def test_the_page_of_a_large_import_shows_the_rows_read_so_far(
+    coordinator_client, world, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setitem(tasks.IMMEDIATE_BYTES_BY_KIND, "activities", 100)
+    content = as_csv([row(title=f"Corso {n}") for n in range(120)])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = preview(coordinator_client, content)
+    batch = ImportBatch.objects.get()
+    page = coordinator_client.get(response["Location"]).content.decode()
+    assert "Righe lette finora" not in page  # the worker has not started
+
+    # The worker imports in one transaction: the batch's row says nothing until the end, the
+    # cache says how far it got every 50 rows.
+    assert tasks.run_import.call(batch.pk) == ImportBatch.Status.CHECKED
+    assert batches.rows_read(batch) == (100, 120)
+    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.RUNNING)
+    page = coordinator_client.get(response["Location"]).content.decode()
+    assert "Righe lette finora: 100 di 120." in " ".join(page.split())
