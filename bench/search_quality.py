@@ -16,8 +16,8 @@ cache off), and its results read from the HTML (``data-activity``, ``data-total`
 - ``--by kind`` (the default when the demo's activities are there, ``manage.py seed_demo``):
   a result is right when its kind is expected. Precision at 3: right results among the first
   three shown (among those shown when fewer); recall at 10: right results among the first ten,
-  over the right activities the search can show now, at most ten. A query whose expected
-  activities are not shown now (not started yet: the summer camps in December) is reported
+  over the right activities the search can show now (not ended: upcoming ones are found), at
+  most ten. A query whose expected activities the search cannot show (all ended) is reported
   apart, as "nothing visible now", and left out of precision and recall;
 - ``--by category`` (on data without the demo's kinds, such as the national-scale database):
   a result is right when it has a category of the expected kinds (or the language asked for);
@@ -88,7 +88,7 @@ class Judge:
         self.by = by
         self.kinds = {}  # {slug: kind} of every activity the search can show now (by kind)
         if by == "kind":
-            slugs = Activity.objects.public().current().values_list("slug", flat=True)
+            slugs = Activity.objects.public().not_ended().values_list("slug", flat=True)
             self.kinds = {slug: kind_of(slug) for slug in slugs}
         self.categories: dict[str, set] = {}
         self.languages: dict[str, set] = {}
