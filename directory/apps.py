@@ -6,40 +6,27 @@ def public_models():
     """Every model of this app whose rows a public page shows (with their many-to-many
     links): a write to any of them renews the cached public pages (``linkrete.page_cache``)
     and the home page's figures (``directory.home``)."""
-    from directory.models import (
-        Activity,
-        Category,
-        GeneralInterestArea,
-        Language,
-        Location,
-        Municipality,
-        OpeningSlot,
-        Organization,
-        ScheduleException,
-        SearchSynonym,
-        SearchTerm,
-        TargetGroup,
-        Taxonomy,
-        VolunteeringCall,
-        Zone,
-    )
+    from directory import models
 
-    return (
-        Activity,
-        Category,
-        GeneralInterestArea,
-        Language,
-        Location,
-        Municipality,
-        OpeningSlot,
-        Organization,
-        ScheduleException,
-        SearchSynonym,
-        SearchTerm,
-        TargetGroup,
-        Taxonomy,
-        VolunteeringCall,
-        Zone,
+    return tuple(
+        getattr(models, name)
+        for name in (
+            "Activity",
+            "Category",
+            "GeneralInterestArea",
+            "Language",
+            "Location",
+            "Municipality",
+            "OpeningSlot",
+            "Organization",
+            "ScheduleException",
+            "SearchSynonym",
+            "SearchTerm",
+            "TargetGroup",
+            "Taxonomy",
+            "VolunteeringCall",
+            "Zone",
+        )
     )
 
 

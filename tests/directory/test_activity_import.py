@@ -1,13 +1,11 @@
 """The activities list's "Import" (django-import-export with ``ActivityResource``)."""
 
-import csv
 import datetime
 import io
 import re
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
@@ -21,6 +19,7 @@ from directory.models import (
     SearchRefresh,
 )
 from directory.onboarding import batches
+from tests.directory import spreadsheet_import
 from tests.directory.runts_files import body_tax_code, runts_xlsx
 from tests.factories import (
     ActivityFactory,
@@ -93,23 +92,15 @@ def row(**values):
 
 
 def as_csv(rows, headings=HEADINGS) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(headings)
-    writer.writerows(rows)
-    return out.getvalue().encode()
+    return spreadsheet_import.csv_bytes(headings, rows)
 
 
 def preview(client, content, name="attivita.csv", file_format=CSV):
-    return client.post(
-        IMPORT,
-        {"import_file": SimpleUploadedFile(name, content), "format": file_format, "resource": 0},
-    )
+    return spreadsheet_import.upload(client, IMPORT, content, name, file_format)
 
 
 def confirm(client, response):
-    form = response.context["confirm_form"]
-    return client.post(PROCESS, {**form.initial, "resource": 0})
+    return spreadsheet_import.confirm(client, PROCESS, response)
 
 
 def test_rows_are_previewed_then_imported_as_drafts_with_categories_place_and_hours(

@@ -1,15 +1,14 @@
 """The organizations list's "Import" (django-import-export with ``OrganizationResource``)."""
 
-import csv
 import io
 import re
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from directory.models import ImportBatch, LegalForm, Organization, PublicationStatus
+from tests.directory import spreadsheet_import
 from tests.directory.runts_files import body_tax_code, runts_xlsx
 from tests.factories import OrganizationFactory
 
@@ -29,23 +28,15 @@ def coordinator_client(client, coordinator):
 
 
 def as_csv(rows, headings=HEADINGS) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(headings)
-    writer.writerows(rows)
-    return out.getvalue().encode()
+    return spreadsheet_import.csv_bytes(headings, rows)
 
 
 def preview(client, content, name="enti.csv", file_format=CSV):
-    return client.post(
-        IMPORT,
-        {"import_file": SimpleUploadedFile(name, content), "format": file_format, "resource": 0},
-    )
+    return spreadsheet_import.upload(client, IMPORT, content, name, file_format)
 
 
 def confirm(client, response):
-    form = response.context["confirm_form"]
-    return client.post(PROCESS, {**form.initial, "resource": 0})
+    return spreadsheet_import.confirm(client, PROCESS, response)
 
 
 def test_a_csv_is_previewed_then_imported_as_drafts_with_slugs(coordinator_client):
