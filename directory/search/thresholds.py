@@ -64,6 +64,14 @@ def near_candidates() -> int:
 # ``bench/profile_page.py "/cerca/?q=corso" --sql`` for one word. No setting.
 COMMON_WORDS_SHARE = 0.05
 
+# The same choice for any set of words (``directory.search.text.on_rows``): on the rows when
+# their share of the documents times the share of the index entries looking them up would walk
+# reaches this. For one word, from ``COMMON_WORDS_SHARE`` on; for "dove fare la spesa gratis
+# vicino casa" with some words only (``at_least``: 1 % of the documents, the entries of 2.6
+# times the directory with the thesaurus' phrases) the rows: 40 ms instead of 180.
+# Re-measure: ``bench/search_bench.py --only sentences`` and ``--only english``. No setting.
+ROWS_OR_INDEX = COMMON_WORDS_SHARE**2
+
 # Beside a filter the tags' index answers, only from this share on (see ``MatchedOnRows``):
 # ``doposcuola`` (8 %) in Naples, 163 ms on the rows, 17 through both indexes.
 # Re-measure: ``bench/profile_page.py "/cerca/?q=doposcuola&comune=063049" --sql``. No setting.

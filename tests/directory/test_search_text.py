@@ -104,14 +104,26 @@ def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client,
     indexed = {text: slugs(search(client, q=text)) for text in ("bambini", "bambini calcio")}
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE directory_activity")  # the statistics the shares come from
-    shares = look_up(["bambini", "lavoro", "di", "teatrale"]).shares
+    shares = look_up(["bambini", "di"]).shares
     assert shares["bambini"] >= COMMON_WORDS_SHARE
     assert shares["di"] is None  # a stop word has no lexeme: it does not count
-    assert shares["teatrale"] * shares["lavoro"] < COMMON_WORDS_SHARE
     assert on_rows("bambini") and on_rows("di bambini")
-    assert not on_rows("teatrale lavoro")  # rarer together: the index
     for text, found in indexed.items():
         assert slugs(search(client, q=text)) == found
+
+
+def test_rows_or_index_weighs_the_share_found_against_the_index_entries_walked():
+    from directory.search.text import on_rows
+    from directory.search.thresholds import COMMON_WORDS_SHARE
+
+    # One word: its share is both; the rows from COMMON_WORDS_SHARE on.
+    assert on_rows(COMMON_WORDS_SHARE, COMMON_WORDS_SHARE)
+    assert not on_rows(0.04, 0.04)
+    # Rare together (two words of 5 %: 0.25 %), the index skips through the commoner's list.
+    assert not on_rows(0.0025, 0.05)
+    # A word the thesaurus widens, or some of the words only: 1 % found, but the entries of
+    # half the directory walked.
+    assert on_rows(0.011, 0.5)
 
 
 def test_words_beside_a_rare_tag_are_looked_up_unless_very_common(world):
