@@ -463,7 +463,7 @@ class ReferralForm(forms.Form):
         ]
         # Any published target is accepted; the lists offer the sender's territory first.
         self.fields["to_organization"].queryset = Organization.objects.published()
-        self.fields["to_activity"].queryset = Activity.objects.public().current()
+        self.fields["to_activity"].queryset = Activity.objects.public().not_ended()
         self.fields["to_desk"].queryset = Desk.objects.public()
         self.territory = referral_targets.territory_of(desks, organizations)
         self.whole_network = whole_network or not self.territory
