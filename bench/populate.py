@@ -1134,7 +1134,7 @@ def generate(
             for slug in chosen:
                 category = category_by_slug[slug]
                 links["categories"].write(_next(link_ids, "categories"), activity_id, category.pk)
-                parts += [category.name, category.name_en]
+                parts += search.category_words(category)
                 if category.parent_id:
                     parts += [category.parent.name, category.parent.name_en]
             # Most activities are at the main place; online-capable ones sometimes online too.

@@ -30,6 +30,14 @@ def desk_topics():
     return Category.objects.filter(taxonomy__slug=TOPIC_TAXONOMY).order_by("order", "name")
 
 
+class PublicTopicField(forms.ModelChoiceField):
+    """A desk topic as families read it ("Lavoro", not the programme's "Orientamento al
+    lavoro"); the operators' console and the admin keep the programme's names."""
+
+    def label_from_instance(self, obj):
+        return obj.public_name
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -52,7 +60,7 @@ class DeskFilterForm(forms.Form):
     from the place search (``directory.place_param``): a select of every municipality with a
     desk made most of the list's weight and time at national scale."""
 
-    tema = forms.ModelChoiceField(
+    tema = PublicTopicField(
         label=_("Topic"),
         queryset=Category.objects.none(),
         to_field_name="slug",
@@ -153,7 +161,7 @@ class DetailsForm(forms.Form):
         widget=forms.EmailInput({"autocomplete": "email"}),
         error_messages={"invalid": _("Write a valid e-mail address, such as nome@esempio.it.")},
     )
-    topic = forms.ModelChoiceField(
+    topic = PublicTopicField(
         label=_("What is it about?"),
         queryset=Category.objects.none(),
         required=False,
@@ -455,7 +463,7 @@ class ReferralForm(forms.Form):
         ]
         # Any published target is accepted; the lists offer the sender's territory first.
         self.fields["to_organization"].queryset = Organization.objects.published()
-        self.fields["to_activity"].queryset = Activity.objects.public().current()
+        self.fields["to_activity"].queryset = Activity.objects.public().not_ended()
         self.fields["to_desk"].queryset = Desk.objects.public()
         self.territory = referral_targets.territory_of(desks, organizations)
         self.whole_network = whole_network or not self.territory

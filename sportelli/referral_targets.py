@@ -7,7 +7,8 @@ offered: the municipalities of their desks and of their desks' zones, those of t
 organizations' places and of the zones around them, plus what is offered remotely (a virtual
 place serves everyone). The whole network is one click away, bounded and searchable by name.
 
-Validation is not limited to the options: any published organization, public current activity
+Validation is not limited to the options: any published organization, public activity not ended
+(an upcoming one too: a family can be sent to a course that starts in January)
 or public desk may be chosen (a link from elsewhere, a widened search before an error).
 """
 
@@ -17,8 +18,10 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.lookups import Contains
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from directory import upcoming
 from directory.models import Activity, Location, Municipality, Organization
 from directory.search.text import CONFIG, query_words
 from linkrete.folding import Folded, fold
@@ -152,7 +155,7 @@ def find_targets(territory: Territory, *, whole_network: bool, search: str = "")
     truncated = truncated or len(organizations) > TARGET_LIMIT
     organizations = organizations[:TARGET_LIMIT]
 
-    public = Activity.objects.public().current()
+    public = Activity.objects.public().not_ended()
     scope = Q(organization__in=[o.pk for o in organizations])
     if words:
         # The candidates in no order and not yet narrowed to the territory (the final query
@@ -167,7 +170,7 @@ def find_targets(territory: Territory, *, whole_network: bool, search: str = "")
         activities = activities.filter(_activity_in_territory(territory))
     activities = list(
         activities.select_related("organization")
-        .only("id", "title", "organization__id", "organization__name")
+        .only("id", "title", "valid_from", "organization__id", "organization__name")
         .prefetch_related(_places(), _places("organization__locations"))
         .order_by("organization__name", "organization__pk", "title", "pk")[: TARGET_LIMIT + 1]
     )
@@ -214,7 +217,8 @@ def _label(*parts):
 
 
 def activity_label(activity, territory: Territory) -> str:
-    """ "Accompagnamento a visite mediche — Auser Empoli, Empoli" """
+    """ "Accompagnamento a visite mediche — Auser Empoli, Empoli"; an activity starting later
+    says when: "Centro estivo (Da giugno 2027) — …" """
     places = getattr(activity, "referral_places", None)
     if places is None:
         places = activity.locations.select_related("municipality")
@@ -222,7 +226,11 @@ def activity_label(activity, territory: Territory) -> str:
         places = getattr(activity.organization, "referral_places", None)
         if places is None:
             places = activity.organization.locations.select_related("municipality")
-    return _label(activity.title, activity.organization.name, towns(places, territory))
+    title = activity.title
+    starts = upcoming.start_label(activity, timezone.localdate())
+    if starts:  # an upcoming activity can be the target: the operator sees when it starts
+        title = f"{title} ({starts})"
+    return _label(title, activity.organization.name, towns(places, territory))
 
 
 def organization_label(organization, territory: Territory) -> str:

@@ -95,6 +95,36 @@ GROUPS = [
     ),
     (
         IT,
+        ["bimbi", "bimbo", "bimba", "bimbe", "piccolini", "pargoli"],
+        ["bambini", "piccoli"],
+        [],
+    ),
+    (
+        IT,
+        ["figlio", "figlia", "figlie", "figliolo", "figlioletto", "figlioletta"],
+        ["figli", "bambini", "ragazzi", "genitori"],
+        [],
+    ),
+    (
+        IT,
+        ["online", "a distanza", "da remoto", "in videochiamata", "videochiamata"],
+        ["a distanza", "videochiamata", "online"],
+        [],
+    ),
+    (
+        IT,
+        ["gratis", "gratuito", "gratuita", "gratuiti", "gratuite", "gratuitamente"],
+        ["gratuito", "gratis"],
+        [],
+    ),
+    (
+        IT,
+        ["parlare con qualcuno", "qualcuno che mi ascolti", "sfogarmi", "essere ascoltato"],
+        ["centro di ascolto", "ascolto"],
+        [],
+    ),
+    (
+        IT,
         ["giochi per bambini", "giocare", "sala giochi", "giocattoli", "giochi da tavolo"],
         ["ludoteca", "spazio gioco", "giochi"],
         [],
@@ -189,7 +219,7 @@ GROUPS = [
     (
         IT,
         ["teenager", "adolescente", "adolescenza", "ragazzo", "ragazza", "preadolescenti"],
-        ["adolescenti", "ragazzi"],
+        ["adolescenti", "ragazzi", "giovani"],
         [],
     ),
     # --- Elderly, loneliness -----------------------------------------------------------------
@@ -320,7 +350,6 @@ GROUPS = [
             "depressione",
             "stress",
             "attacchi di panico",
-            "parlare con qualcuno",
             "lutto",
         ],
         ["supporto psicologico", "psicologo", "psicologa"],
@@ -755,10 +784,13 @@ GROUPS = [
     # === English ============================================================================
     (
         EN,
+        ["after school", "afterschool", "after school club", "after school care"],
+        ["doposcuola", "pre e post scuola"],
+        ["diritto-istruzione"],
+    ),
+    (
+        EN,
         [
-            "after school",
-            "afterschool",
-            "after school club",
             "homework",
             "homework help",
             "homework club",
@@ -932,7 +964,6 @@ GROUPS = [
             "doctor",
             "doctors",
             "gp",
-            "free doctor",
             "clinic",
             "medical",
             "medical visit",
@@ -944,6 +975,12 @@ GROUPS = [
         ],
         ["ambulatorio", "visite mediche", "medico"],
         ["sostegno-sanitario"],
+    ),
+    (
+        EN,
+        ["free doctor", "free clinic", "free medical care", "free healthcare"],
+        ["ambulatorio medico solidale", "visite mediche gratuite", "medico gratuito"],
+        [],
     ),
     (EN, ["dentist", "teeth"], ["ambulatorio", "visite mediche"], []),
     (EN, ["pediatrician", "paediatrician"], ["farmaci pediatrici", "visite mediche"], []),

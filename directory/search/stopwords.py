@@ -30,6 +30,7 @@ mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro nostra nostri nostre
 vostro vostra vostri vostre
 questo questa questi queste quello quella quelli quelle qui qua li la
 sono sei siamo siete era e ho hai ha abbiamo avete hanno c
+fa faccio fanno riesco riesce riusciamo riescono
 posso puoi puo possiamo potete possono potrei potremmo
 voglio vuoi vuole vogliamo vorrei vorremmo
 devo deve dobbiamo

@@ -200,3 +200,16 @@ def test_the_desk_page_says_what_it_offers_in_other_languages(client, desk):
     desk.save()
     html = client.get(desk.get_absolute_url()).content.decode()
     assert "Aiuto in altre lingue" in html and "Interprete al telefono su richiesta." in html
+
+
+def test_the_topics_are_offered_and_summed_up_by_their_family_labels(client, at_the_details_step):
+    desk = at_the_details_step
+    html = client.get(url("booking_details", desk)).content.decode()
+    topics = re.search(r'<select name="topic"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert "Computer, SPID e pratiche online" in topics
+    assert "Digital divide" not in topics
+
+    html = to_summary(client, desk, topic=category("digital-divide").pk)
+
+    assert "Computer, SPID e pratiche online" in html
+    assert "Digital divide" not in html

@@ -31,7 +31,7 @@ def test_the_list_and_page_are_public(client, desk):
     body = page.content.decode()
     assert reverse("sportelli:booking_channel", kwargs={"slug": desk.slug}) in body
     assert "09:00–12:00" in body and desk.location.address in body
-    assert "Digital divide" in body
+    assert "Computer, SPID e pratiche online" in body  # the topic's family label
 
 
 def test_drafts_are_not_public(client, desk):

@@ -251,3 +251,73 @@ def test_the_territory_holds_activities_in_it_not_the_rest_of_their_organization
 
     assert "Vacanze a Roma" not in page_of(client)
     assert "Vacanze a Roma — Auser Buccinasco, Roma" in page_of(client, rete="tutta")
+
+
+# Upcoming activities (issue 11): a family can be sent to what starts later, not to what ended.
+
+
+def test_an_upcoming_activity_is_offered_saying_when_it_starts(
+    client, desk, desk_operator, network, pinned_now
+):
+    today = pinned_now.date()
+    camp = accompaniment("Oratorio Buccinasco", desk.municipality)
+    camp.title = "Centro estivo"
+    camp.valid_from = today.replace(year=today.year + 1, month=6, day=14)
+    camp.save()
+    ended = accompaniment("Circolo Buccinasco", desk.municipality)
+    ended.title = "Corso finito"
+    ended.valid_to = today.replace(year=today.year - 1)
+    ended.save()
+    client.force_login(desk_operator)
+
+    page = page_of(client)
+
+    assert f"Centro estivo (Da giugno {today.year + 1}) — Oratorio Buccinasco" in page
+    assert "Corso finito" not in page
+
+
+def test_an_upcoming_activity_can_be_the_target_of_a_referral(
+    client, desk, desk_operator, network, pinned_now
+):
+    upcoming = network["here"]
+    upcoming.valid_from = pinned_now.date().replace(year=pinned_now.year + 1, month=1, day=11)
+    upcoming.save()
+    client.force_login(desk_operator)
+
+    response = client.post(
+        URL,
+        {
+            "sender": f"desk-{desk.pk}",
+            "to_activity": upcoming.pk,
+            "person_name": "Fatima Benali",
+            "person_contact": "3339876543",
+            "need": "Iscrizione al corso di gennaio",
+            "consent_to_share": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Referral.objects.get().to_activity == upcoming
+
+
+def test_an_ended_activity_cannot_be_the_target(client, desk, desk_operator, network, pinned_now):
+    ended = network["here"]
+    ended.valid_to = pinned_now.date().replace(year=pinned_now.year - 1)
+    ended.save()
+    client.force_login(desk_operator)
+
+    response = client.post(
+        URL,
+        {
+            "sender": f"desk-{desk.pk}",
+            "to_activity": ended.pk,
+            "person_name": "Fatima Benali",
+            "person_contact": "3339876543",
+            "need": "Accompagnamento",
+            "consent_to_share": "on",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Fatima Benali" in response.content.decode()  # nothing typed is lost
+    assert not Referral.objects.exists()
