@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 
 from famiglie import services
 from famiglie.models import CaseEvent, CaseState, EventKind
@@ -122,9 +123,7 @@ def test_the_move_form_on_the_case_page(client, case, case_worker):
     url = f"/famiglie/casi/{case.code}/stato/"
     response = client.post(url, {"to_state": "closed", "note": ""})
     assert response.status_code == 400
-    assert "Say why the case is closed." in response.content.decode() or (
-        "Indica perché il caso viene chiuso." in response.content.decode()
-    )
+    assert gettext("Say why the case is closed.") in response.content.decode()
     response = client.post(url, {"to_state": "monitoring"})
     assert response.status_code == 400
     assert _state(case) == "intake"
