@@ -326,6 +326,8 @@ LINKRETE_SIGN_IN_LOG_DAYS = env_int("SIGN_IN_LOG_DAYS", 90)
 # Family cases (famiglie): sessions of the people who work on them end after this many idle
 # minutes (linkrete/accounts/idle_sessions.py).
 LINKRETE_IDLE_SESSION_MINUTES = env_int("IDLE_SESSION_MINUTES", 30)
+# ...and a household whose cases are all closed keeps who it was this long (famiglie/retention.py).
+LINKRETE_CASE_RETENTION_YEARS = env_int("CASE_RETENTION_YEARS", 10)
 
 # History (django-auditlog, linkrete/history): no address or e-mail copied into the entries;
 # fixtures loaded with loaddata are not changes anyone made.
