@@ -25,7 +25,8 @@ from famiglie.models import (
     TeamMember,
 )
 from linkrete.accounts.roles import CASE_TEAM
-from sportelli.models import TOPIC_TAXONOMY
+from sportelli import services as desk_services
+from sportelli.models import TOPIC_TAXONOMY, Desk, Referral
 
 REF = Relationship.REFERENCE_PERSON
 TEAM_ORGANIZATION = "ufficio-di-piano-ambito-visconteo"
@@ -230,4 +231,20 @@ class Command(BaseCommand):
                 to_state=CaseState.ACTIVE_PLAN,
                 note=waiting.requested_note,
             )
+        self._referral_to_team(team, users)
         return created
+
+    def _referral_to_team(self, team, users):
+        """A referral from the SpOON desk waiting for the team lead on the team's home."""
+        desk = Desk.objects.filter(slug="sportello-pagnana").first()
+        if desk is None or Referral.objects.filter(to_team=team).exists():
+            return
+        desk_services.referral_create(
+            sent_by=users.objects.filter(username="sportello").first(),
+            from_desk=desk,
+            to_team=team,
+            person_name="Nadia Benali",
+            person_contact="333 222 4444",
+            need="Madre sola con due figli, sfratto esecutivo a gennaio.",
+            consent_to_share=True,
+        )
