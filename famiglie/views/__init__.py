@@ -5,13 +5,10 @@ factor this session to give it (a person put on a team after signing in included
 from functools import wraps
 
 from django.http import Http404
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import urlencode
 
 from famiglie.access import works_on_cases
 from linkrete.accounts.second_factor import SESSION_KEY
-from linkrete.accounts.second_factor.devices import has_device
+from linkrete.accounts.second_factor.middleware import redirect_to_second_factor
 
 
 def case_worker_view(view):
@@ -22,11 +19,7 @@ def case_worker_view(view):
             raise Http404
         if not user.is_verified():
             request.session[SESSION_KEY] = True
-            name = "second_factor:verify" if has_device(user) else "second_factor:enrol"
-            url = reverse(name)
-            if request.method == "GET":
-                url = f"{url}?{urlencode({'next': request.get_full_path()})}"
-            return redirect(url)
+            return redirect_to_second_factor(request)
         return view(request, *args, **kwargs)
 
     return wrapper
