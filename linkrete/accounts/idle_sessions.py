@@ -35,10 +35,14 @@ def _mark_session(sender, request, user, **kwargs):
     if request is None or not hasattr(request, "session"):
         return
     if works_on_cases(user):
-        request.session[IDLE_KEY] = True
-        request.session[LAST_SEEN_KEY] = int(time.time())
-        # The cookie too, should the browser stay open and unused.
-        request.session.set_expiry(idle_seconds())
+        start_idle_timeout(request.session)
+
+
+def start_idle_timeout(session) -> None:
+    session[IDLE_KEY] = True
+    session[LAST_SEEN_KEY] = int(time.time())
+    # The cookie too, should the browser stay open and unused.
+    session.set_expiry(idle_seconds())
 
 
 class IdleSessionMiddleware:

@@ -48,3 +48,21 @@ def test_other_sessions_are_not_cut(client, staff, time_machine):
 def test_a_case_worker_lands_on_the_cases(client, case_worker):
     client.force_login(case_worker)
     assert client.get(reverse("landing"))["Location"] == reverse("famiglie:home")
+
+
+def test_someone_put_on_a_case_after_signing_in_gets_the_idle_timeout(
+    client, case, team, time_machine
+):
+    from famiglie.models import CaseTeamMember
+
+    start = datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC)
+    time_machine.move_to(start, tick=False)
+    user = UserFactory(username="arrivata-dopo")
+    client.force_login(user)
+    CaseTeamMember.objects.create(case=case, user=user, role="tutor")
+    response = client.get(case.get_absolute_url())
+    assert response.status_code == 302  # the second factor first
+    assert client.session.get("idle_timeout") is True
+    time_machine.move_to(start + datetime.timedelta(minutes=31), tick=False)
+    response = client.get(case.get_absolute_url())
+    assert response["Location"].startswith(reverse("login"))
