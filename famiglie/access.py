@@ -41,7 +41,12 @@ def cases_visible_to(user) -> QuerySet[Case]:
 
 
 def get_case_for_user(user, code: str) -> Case:
-    return get_object_or_404(cases_visible_to(user).select_related("household", "team"), code=code)
+    return get_object_or_404(
+        cases_visible_to(user).select_related(
+            "household__municipality", "team__lead", "requested_by"
+        ),
+        code=code,
+    )
 
 
 def is_team_lead(user, case: Case) -> bool:

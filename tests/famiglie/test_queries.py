@@ -15,7 +15,7 @@ from tests.factories import (
 )
 
 HOME_QUERIES = 10
-CASE_PAGE_QUERIES = 18
+CASE_PAGE_QUERIES = 17
 
 
 def _count(client, url):
