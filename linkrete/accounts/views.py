@@ -6,8 +6,8 @@ from famiglie.access import works_on_cases
 def landing(request):
     """After signing in, each role lands where its work is."""
     user = request.user
-    if works_on_cases(user) and not user.memberships.exists():
-        return redirect("famiglie:home")
     if user.desks.exists() and not user.memberships.exists():
         return redirect("sportelli:console")
+    if works_on_cases(user) and not user.memberships.exists():
+        return redirect("famiglie:home")
     return redirect("staff:home")
