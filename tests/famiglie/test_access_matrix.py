@@ -123,3 +123,4 @@ def test_the_admin_shows_coordinators_counts_not_files(client, coordinator, case
     assert client.get("/admin/famiglie/household/").status_code == 404
     assert client.get("/admin/famiglie/member/").status_code == 404
     assert client.get("/admin/famiglie/consent/").status_code == 404
+    assert client.get("/admin/famiglie/team/").status_code == 200
