@@ -197,6 +197,9 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "sportelli.Referral.from_organization": _point_to_survivor,
     "sportelli.Referral.to_organization": _point_to_survivor,
     "sportelli.Referral.receiving_organization": _point_to_survivor,
+    "famiglie.Team.organization": _point_to_survivor,
+    "famiglie.Consent.organization": _point_to_survivor,
+    "famiglie.CaseEvent.organization": _point_to_survivor,
 }
 # What the coordinator is shown before merging: these move with the organization but are no
 # news (the pairs of possible duplicates, earlier merges' log).
@@ -205,6 +208,9 @@ NOT_SHOWN = {
     "directory.DuplicateCandidate.first",
     "directory.DuplicateCandidate.second",
     "directory.OrganizationMerge.survivor",
+    # Family files are not the coordinator's to count (famiglie/admin.py shows cases only).
+    "famiglie.Consent.organization",
+    "famiglie.CaseEvent.organization",
 }
 
 

@@ -4,8 +4,13 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
 # The signed-in areas: what they answer carries personal data (volunteers, applicants,
-# bookings, accesses, referrals).
-PRIVATE_PREFIXES = ("/area-enti/", "/sportelli/console/", "/sportelli/segnalazioni/")
+# bookings, accesses, referrals, family cases).
+PRIVATE_PREFIXES = (
+    "/area-enti/",
+    "/sportelli/console/",
+    "/sportelli/segnalazioni/",
+    "/famiglie/",
+)
 
 
 def is_private_path(path: str) -> bool:

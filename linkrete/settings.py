@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sessions of people who work on family cases end after 30 idle minutes.
+    "linkrete.accounts.idle_sessions.IdleSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "linkrete.middleware.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -207,8 +209,15 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files about families (signed consent forms): outside MEDIA_ROOT, never served as static
+# files; only famiglie's views, after checking who asks, send them.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -314,6 +323,11 @@ LINKRETE_VOLUNTEER_RETENTION_YEARS = env_int("VOLUNTEER_RETENTION_YEARS", 10)
 LINKRETE_PROBLEM_REPORT_RETENTION_DAYS = env_int("PROBLEM_REPORT_RETENTION_DAYS", 90)
 LINKRETE_INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 LINKRETE_SIGN_IN_LOG_DAYS = env_int("SIGN_IN_LOG_DAYS", 90)
+# Family cases (famiglie): sessions of the people who work on them end after this many idle
+# minutes (linkrete/accounts/idle_sessions.py).
+LINKRETE_IDLE_SESSION_MINUTES = env_int("IDLE_SESSION_MINUTES", 30)
+# ...and a household whose cases are all closed keeps who it was this long (famiglie/retention.py).
+LINKRETE_CASE_RETENTION_YEARS = env_int("CASE_RETENTION_YEARS", 10)
 
 # History (django-auditlog, linkrete/history): no address or e-mail copied into the entries;
 # fixtures loaded with loaddata are not changes anyone made.

@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("benvenuto/", account_views.landing, name="landing"),
     path("area-enti/", include("directory.staff.urls")),
     path("sportelli/", include("sportelli.urls")),
+    path("famiglie/", include("famiglie.urls")),
     path("", include("linkrete.pages_urls")),
     path("", include("directory.urls")),
     prefix_default_language=False,

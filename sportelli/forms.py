@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, Category, Language, Municipality, Organization
+from famiglie.models import Team
 from sportelli import referral_targets
 from sportelli.models import (
     NOTE_MAX_LENGTH,
@@ -435,6 +436,9 @@ class ReferralForm(forms.Form):
     to_desk = forms.ModelChoiceField(
         label=_("or to a desk"), queryset=Desk.objects.none(), required=False
     )
+    to_team = forms.ModelChoiceField(
+        label=_("or to a family-cases team"), queryset=Team.objects.none(), required=False
+    )
     person_name = forms.CharField(label=_("Name of the person"), max_length=120)
     person_contact = forms.CharField(
         label=_("Contact"), max_length=120, help_text=_("A phone number or an e-mail address.")
@@ -465,6 +469,7 @@ class ReferralForm(forms.Form):
         self.fields["to_organization"].queryset = Organization.objects.published()
         self.fields["to_activity"].queryset = Activity.objects.public().not_ended()
         self.fields["to_desk"].queryset = Desk.objects.public()
+        self.fields["to_team"].queryset = Team.objects.filter(is_active=True)
         self.territory = referral_targets.territory_of(desks, organizations)
         self.whole_network = whole_network or not self.territory
         self.targets = referral_targets.find_targets(
@@ -515,10 +520,10 @@ class ReferralForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        targets = [data.get(f) for f in ("to_organization", "to_activity", "to_desk")]
+        targets = [data.get(f) for f in ("to_organization", "to_activity", "to_desk", "to_team")]
         if sum(t is not None for t in targets) != 1:
             raise forms.ValidationError(
-                _("Choose one organization, or one activity, or one desk: exactly one.")
+                _("Choose one organization, activity, desk or team: exactly one.")
             )
         return data
 
@@ -531,6 +536,7 @@ class ReferralForm(forms.Form):
             "to_organization": data["to_organization"],
             "to_activity": data["to_activity"],
             "to_desk": data["to_desk"],
+            "to_team": data["to_team"],
             "person_name": data["person_name"],
             "person_contact": data["person_contact"],
             "need": data["need"],

@@ -297,6 +297,7 @@ def referral_create(
     to_organization: Organization | None = None,
     to_activity: Activity | None = None,
     to_desk: Desk | None = None,
+    to_team=None,
     person_name: str,
     person_contact: str,
     need: str,
@@ -311,6 +312,7 @@ def referral_create(
             to_organization=to_organization,
             to_activity=to_activity,
             to_desk=to_desk,
+            to_team=to_team,
             person_name=person_name,
             person_contact=person_contact,
             need=need,
@@ -321,7 +323,7 @@ def referral_create(
         receiving = referral.target_organization()
         if receiving is None:
             raise ValidationError(
-                _("Refer the person to one organization, one activity or one desk.")
+                _("Refer the person to one organization, one activity, one desk or one team.")
             )
         referral.receiving_organization = receiving
         referral.full_clean()

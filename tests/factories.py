@@ -4,6 +4,7 @@ import factory
 from django.utils.text import slugify
 
 from directory import models as directory
+from famiglie import models as famiglie
 from linkrete.accounts.models import User
 
 
@@ -337,3 +338,79 @@ class ReferralFactory(factory.django.DjangoModelFactory):
     need = "Cerca un corso di italiano serale."
     consent_to_share = True
     consent_recorded_at = factory.LazyFunction(timezone.now)
+
+
+# Family cases (famiglie) ------------------------------------------------------------------
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Team
+
+    name = factory.Sequence(lambda n: f"Équipe {n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    lead = factory.SubFactory(UserFactory)
+
+
+class TeamMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.TeamMember
+
+    team = factory.SubFactory(TeamFactory)
+    user = factory.SubFactory(UserFactory)
+    role = famiglie.Role.EDUCATOR
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Household
+
+    phone = "3330001122"
+    isee_band = famiglie.IseeBand.UP_TO_6K
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Member
+
+    household = factory.SubFactory(HouseholdFactory)
+    first_name = "Amina"
+    last_name = factory.Sequence(lambda n: f"Haddad{n}")
+    birth_date = datetime.date(2016, 5, 4)
+    relationship = famiglie.Relationship.CHILD
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Case
+
+    household = factory.SubFactory(HouseholdFactory)
+    team = factory.SubFactory(TeamFactory)
+
+
+class CaseTeamMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.CaseTeamMember
+
+    case = factory.SubFactory(CaseFactory)
+    user = factory.SubFactory(UserFactory)
+    role = famiglie.Role.SOCIAL_WORKER
+
+
+class CaseEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.CaseEvent
+
+    case = factory.SubFactory(CaseFactory)
+    kind = famiglie.EventKind.STATE
+    to_state = famiglie.CaseState.ASSESSMENT
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Consent
+
+    household = factory.SubFactory(HouseholdFactory)
+    kind = famiglie.ConsentKind.CARE
+    date = datetime.date(2026, 11, 1)
+    collected_by = factory.SubFactory(UserFactory)

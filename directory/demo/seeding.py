@@ -93,6 +93,14 @@ USERS = [
         False,
         "desk operator: desk agenda, accesses and referrals",
     ),
+    (
+        "equipe",
+        "Elena",
+        "Ferri",
+        roles.CASE_TEAM,
+        False,
+        "team lead of the Cuore Visconteo équipe: family cases (seed_cases)",
+    ),
 ]
 MANAGED_ORGANIZATION = "oratorio-san-luigi"
 LABELS = {

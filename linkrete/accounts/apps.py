@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     name = "linkrete.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        # The sign-in receivers: connected before any request, a test's force_login included.
+        from linkrete.accounts import idle_sessions, second_factor  # noqa: F401

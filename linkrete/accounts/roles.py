@@ -16,7 +16,14 @@ CASE_TEAM = "equipe"
 ROLES = {
     COORDINATOR: (
         _("Network coordinators"),
-        {"directory": "all", "sportelli": "all", "accounts": ["user"], "auditlog": ["logentry"]},
+        {
+            "directory": "all",
+            "sportelli": "all",
+            "accounts": ["user"],
+            "auditlog": ["logentry"],
+            # The équipes; of cases only the counts (famiglie/admin.py), never a file.
+            "famiglie": ["team", "teammember"],
+        },
     ),
     ORGANIZATION_STAFF: (_("Organization staff"), {}),
     DESK_OPERATOR: (_("Desk operators"), {}),

@@ -1,9 +1,13 @@
 from django.shortcuts import redirect
 
+from famiglie.access import works_on_cases
+
 
 def landing(request):
     """After signing in, each role lands where its work is."""
     user = request.user
     if user.desks.exists() and not user.memberships.exists():
         return redirect("sportelli:console")
+    if works_on_cases(user) and not user.memberships.exists():
+        return redirect("famiglie:home")
     return redirect("staff:home")

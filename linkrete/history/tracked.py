@@ -97,6 +97,21 @@ PERSONAL_RECORDS = [
         masked=("person_name", "person_contact", "need", "note", "decline_reason", "outcome"),
     ),
     Tracked("sportelli.ReferralEvent", masked=("note",)),
+    # Family cases (famiglie): reads are rows too (famiglie/audit.py).
+    Tracked("famiglie.Team"),
+    Tracked("famiglie.TeamMember"),
+    Tracked(
+        "famiglie.Household",
+        masked=("phone", "email", "housing_notes", "work_notes", "isee_band", "municipality"),
+    ),
+    Tracked(
+        "famiglie.Member",
+        masked=("first_name", "last_name", "birth_date", "tax_code", "citizenship", "languages"),
+    ),
+    Tracked("famiglie.Case", masked=("requested_note", "closure_reason")),
+    Tracked("famiglie.CaseTeamMember"),
+    Tracked("famiglie.CaseEvent", masked=("note",)),
+    Tracked("famiglie.Consent", masked=("signed_form",)),
 ]
 
 TRACKED = PUBLIC_RECORDS + PERSONAL_RECORDS

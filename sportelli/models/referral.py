@@ -100,6 +100,15 @@ class Referral(models.Model):
         related_name="referrals_received",
         verbose_name=_("to desk"),
     )
+    # An équipe of family cases (famiglie): its team lead may accept the referral into a case.
+    to_team = models.ForeignKey(
+        "famiglie.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("to team"),
+    )
     receiving_organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
@@ -139,17 +148,32 @@ class Referral(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(
-                    to_organization__isnull=False, to_activity__isnull=True, to_desk__isnull=True
+                    to_organization__isnull=False,
+                    to_activity__isnull=True,
+                    to_desk__isnull=True,
+                    to_team__isnull=True,
                 )
                 | models.Q(
-                    to_organization__isnull=True, to_activity__isnull=False, to_desk__isnull=True
+                    to_organization__isnull=True,
+                    to_activity__isnull=False,
+                    to_desk__isnull=True,
+                    to_team__isnull=True,
                 )
                 | models.Q(
-                    to_organization__isnull=True, to_activity__isnull=True, to_desk__isnull=False
+                    to_organization__isnull=True,
+                    to_activity__isnull=True,
+                    to_desk__isnull=False,
+                    to_team__isnull=True,
+                )
+                | models.Q(
+                    to_organization__isnull=True,
+                    to_activity__isnull=True,
+                    to_desk__isnull=True,
+                    to_team__isnull=False,
                 ),
                 name="referral_one_target",
                 violation_error_message=_(
-                    "Refer the person to one organization, one activity or one desk."
+                    "Refer the person to one organization, one activity, one desk or one team."
                 ),
             ),
             models.CheckConstraint(
@@ -179,7 +203,7 @@ class Referral(models.Model):
 
     @property
     def target(self):
-        return self.to_organization or self.to_activity or self.to_desk
+        return self.to_organization or self.to_activity or self.to_desk or self.to_team
 
     @property
     def sender(self):
@@ -192,6 +216,8 @@ class Referral(models.Model):
             return self.to_activity.organization
         if self.to_desk_id:
             return self.to_desk.host_organization
+        if self.to_team_id:
+            return self.to_team.organization
         return None
 
     def allowed_transitions(self):
@@ -199,10 +225,10 @@ class Referral(models.Model):
 
     def clean(self):
         super().clean()
-        targets = [self.to_organization_id, self.to_activity_id, self.to_desk_id]
+        targets = [self.to_organization_id, self.to_activity_id, self.to_desk_id, self.to_team_id]
         if sum(t is not None for t in targets) != 1:
             raise ValidationError(
-                _("Refer the person to one organization, one activity or one desk.")
+                _("Refer the person to one organization, one activity, one desk or one team.")
             )
         if (self.from_desk_id is None) == (self.from_organization_id is None):
             raise ValidationError(_("A referral is sent by a desk or by an organization."))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from directory.hours import Interval, OpeningHours
+from famiglie.models import Case
 from linkrete import params
 from linkrete.paging import page_of
 from sportelli import access, services
@@ -211,7 +213,9 @@ def access_list(request):
     desks, form, accesses = _filtered_accesses(request)
     # Newest first along the index on desk and time, a page at a time; the filters stay in the
     # pager's links, and the CSV holds every access they keep.
-    page = page_of(request, accesses)
+    # Whether a family case was opened from each "case to open" access (one EXISTS a row).
+    opened = Case.objects.filter(source_access=OuterRef("pk"))
+    page = page_of(request, accesses.annotate(has_case=Exists(opened)))
     return render(
         request,
         "sportelli/console/access_list.html",

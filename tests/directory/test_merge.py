@@ -31,6 +31,8 @@ from directory.models import (
 from tests.factories import (
     ActivityFactory,
     BoardPostFactory,
+    CaseEventFactory,
+    ConsentFactory,
     CourseFactory,
     DeskFactory,
     LocationFactory,
@@ -38,6 +40,7 @@ from tests.factories import (
     OrganizationFactory,
     ProblemReportFactory,
     ReferralFactory,
+    TeamFactory,
     TrainingPlanFactory,
     UserFactory,
     VolunteeringCallFactory,
@@ -107,6 +110,9 @@ def _one_of_each(loser, survivor) -> dict[str, models.Model]:
             to_activity=ActivityFactory(organization=survivor),
             receiving_organization=loser,
         ),
+        "famiglie.Team.organization": TeamFactory(organization=loser),
+        "famiglie.Consent.organization": ConsentFactory(kind="sharing", organization=loser),
+        "famiglie.CaseEvent.organization": CaseEventFactory(organization=loser),
     }
 
 

@@ -129,7 +129,7 @@ def test_without_debug_it_creates_no_accounts(demo):
     assert not User.objects.exists()
 
 
-def test_with_debug_it_creates_the_three_demo_accounts(demo, settings):
+def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     settings.DEBUG = True
     output = "\n".join(seed())
     assert {"coordinatore", "ente", "sportello"} <= set(
@@ -146,7 +146,15 @@ def test_with_debug_it_creates_the_three_demo_accounts(demo, settings):
     assert membership.role == Membership.Role.MANAGER
     assert User.objects.get(username="sportello").groups.filter(name=roles.DESK_OPERATOR).exists()
     assert "linkrete-demo" in output
+    # The family cases of the demo account `equipe`, lead of the Cuore Visconteo équipe.
+    from famiglie.models import Case, CaseState
+
+    equipe = User.objects.get(username="equipe")
+    assert equipe.teams_led.get().cases.count() == 12
+    assert set(Case.objects.values_list("state", flat=True)) == set(CaseState.values)
+    assert "equipe" in output.split("Second factor of", 1)[1]
     assert seed()[-1].startswith("Demo data: 0 created, 0 updated, 0 deleted,")
+    assert Case.objects.count() == 12
 
 
 def test_the_summer_camps_are_found_in_december_with_their_start_and_enrolment(

@@ -15,7 +15,8 @@ class Command(BaseCommand):
         "projects behind Linkrete, about sixty organizations with their places, over 150 "
         "activities with weekly hours. Loads the ISTAT municipalities and the role groups "
         "first. With DEBUG on it also creates the demo accounts 'coordinatore', 'ente' and "
-        "'sportello'. Idempotent: a second run changes nothing."
+        "'sportello', and 'equipe' with the demo family cases. Idempotent: a second run "
+        "changes nothing."
     )
 
     def handle(self, *args, **options):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             # Volunteers, hours, board posts… are written by the demo staff accounts.
             call_command("seed_association_area", stdout=self.stdout)
         call_command("seed_desks", stdout=self.stdout)
+        call_command("seed_cases", stdout=self.stdout)
         indexed = rebuild_search_index()
         self.stdout.write(f"Search index: {indexed} activities indexed.")
         if settings.DEBUG:

@@ -1,7 +1,8 @@
 """A second factor at sign-in (TOTP, with single-use recovery codes), on django-otp.
 
-Who must use it: everyone who can enter the admin (``is_staff``, superusers) and the network
-coordinators; anyone else may turn it on, and is then asked for it at every sign-in.
+Who must use it: everyone who can enter the admin (``is_staff``, superusers), the network
+coordinators and everyone who works on family cases (``famiglie.access.works_on_cases``);
+anyone else may turn it on, and is then asked for it at every sign-in.
 
 - ``devices.py``: the user's authenticator (``TOTPDevice``) and recovery codes
   (``StaticDevice``): enrolment, confirmation, new codes, reset.
@@ -26,7 +27,9 @@ SESSION_KEY = "second_factor_required"
 
 def must_use_second_factor(user) -> bool:
     """Who is obliged to, whether or not they have enrolled yet."""
-    return user.is_staff or user.is_superuser or is_coordinator(user)
+    from famiglie.access import works_on_cases
+
+    return user.is_staff or user.is_superuser or is_coordinator(user) or works_on_cases(user)
 
 
 def required_for_session(user) -> bool:

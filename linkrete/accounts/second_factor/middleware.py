@@ -34,8 +34,13 @@ class SecondFactorMiddleware:
         required = user.is_staff or user.is_superuser or request.session.get(SESSION_KEY)
         if not required or user.is_verified():
             return None
-        name = "second_factor:verify" if has_device(user) else "second_factor:enrol"
-        url = reverse(name)
-        if request.method == "GET":
-            url = f"{url}?{urlencode({'next': request.get_full_path()})}"
-        return redirect(url)
+        return redirect_to_second_factor(request)
+
+
+def redirect_to_second_factor(request):
+    """To verification (or enrolment, with no device yet), back to this page after a GET."""
+    name = "second_factor:verify" if has_device(request.user) else "second_factor:enrol"
+    url = reverse(name)
+    if request.method == "GET":
+        url = f"{url}?{urlencode({'next': request.get_full_path()})}"
+    return redirect(url)

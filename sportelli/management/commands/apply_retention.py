@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from directory import retention as directory_retention
+from famiglie import retention as famiglie_retention
 from linkrete import throttle
 from linkrete.accounts import retention as accounts_retention
 from linkrete.history import retention as history_retention
@@ -14,7 +15,8 @@ from sportelli import retention as sportelli_retention
 class Command(BaseCommand):
     help = (
         "Erase the personal data of bookings, referrals, volunteering applications, former "
-        "volunteers and problem reports past their retention period; delete expired "
+        "volunteers, closed family households and problem reports past their retention period; "
+        "delete expired "
         "invitations, old sign-in records and rate-limit counters. Idempotent: run it daily."
     )
 
@@ -22,6 +24,7 @@ class Command(BaseCommand):
         now = timezone.now()
         rules = [
             *sportelli_retention.rules(),
+            *famiglie_retention.rules(),
             *directory_retention.rules(),
             *accounts_retention.rules(),
             *throttle.rules(),

@@ -1,0 +1,66 @@
+"""Who may see which case: the one place that answers it.
+
+A case is seen by the lead of its team and by the members of its case team; nobody else, not
+the other members of the équipe, not desk operators, association staff or network
+coordinators (who see aggregates in the admin, never a file). Anything out of scope is a 404,
+never a hint that it exists. Every signed-in page of famiglie fetches through here.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from famiglie.models import Case, CaseTeamMember, Team, TeamMember
+
+
+def teams_led_by(user) -> QuerySet[Team]:
+    if not user.is_authenticated:
+        return Team.objects.none()
+    return Team.objects.filter(lead=user, is_active=True)
+
+
+def works_on_cases(user) -> bool:
+    """Whether ``user`` may reach any case (lead, équipe member or case-team member): they
+    must give the second factor and their sessions end after 30 idle minutes."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Team.objects.filter(lead=user).exists()
+        or TeamMember.objects.filter(user=user).exists()
+        or CaseTeamMember.objects.filter(user=user).exists()
+    )
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    """The cases ``user`` may read: those of the teams they lead, and those whose case team
+    they are on."""
+    if not user.is_authenticated:
+        return Case.objects.none()
+    on_case_team = CaseTeamMember.objects.filter(case=OuterRef("pk"), user=user)
+    return Case.objects.filter(Q(team__lead=user) | Exists(on_case_team))
+
+
+def get_case_for_user(user, code: str) -> Case:
+    return get_object_or_404(
+        cases_visible_to(user).select_related(
+            "household__municipality", "team__lead", "requested_by"
+        ),
+        code=code,
+    )
+
+
+def is_team_lead(user, case: Case) -> bool:
+    return case.team.lead_id == user.pk
+
+
+def get_case_for_lead(user, code: str) -> Case:
+    """For what only the team lead does (approvals, the case team, the audit): 404 to others,
+    members of the case team included, as for any page they cannot use."""
+    case = get_case_for_user(user, code)
+    if not is_team_lead(user, case):
+        raise Http404
+    return case
+
+
+def get_team_for_lead(user, pk: int) -> Team:
+    return get_object_or_404(teams_led_by(user), pk=pk)

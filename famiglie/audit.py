@@ -1,0 +1,73 @@
+"""The audit trail of family files: every read leaves a row, as every change does.
+
+Rows are django-auditlog's ``LogEntry`` (action "access" for reads, its access logging;
+create, update and delete for changes, with the changed fields, personal values masked: see
+``linkrete/history/tracked.py``). Who and when come from the entry; what record from its
+content type and id; from where is the page (the URL's name) that read it, never an address.
+The application offers no way to edit or delete them: the admin's history is read-only, and
+the team lead reads them per case and per user (``views/audit.py``).
+"""
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+
+from famiglie.models import Case, CaseEvent, CaseTeamMember, Consent, Household, Member
+
+
+def record_read(request, *records) -> None:
+    """One "access" row per record shown (one INSERT each)."""
+    where = request.resolver_match.view_name if request.resolver_match else ""
+    for record in records:
+        LogEntry.objects.log_create(
+            record,
+            action=LogEntry.Action.ACCESS,
+            force_log=True,
+            actor=request.user,
+            changes=None,
+            additional_data={"page": where},
+        )
+
+
+def _types():
+    return ContentType.objects.get_for_models(
+        Case, Household, Member, Consent, CaseTeamMember, CaseEvent
+    )
+
+
+def entries_for_case(case: Case) -> QuerySet[LogEntry]:
+    """The rows about the case and its household: the case, its case team and timeline, the
+    household, its members and consents."""
+    types = _types()
+    household = case.household_id
+    about = (
+        Q(content_type=types[Case], object_id=case.pk)
+        | Q(content_type=types[Household], object_id=household)
+        | Q(
+            content_type=types[Member],
+            object_id__in=Member.objects.filter(household=household).values("pk"),
+        )
+        | Q(
+            content_type=types[Consent],
+            object_id__in=Consent.objects.filter(household=household).values("pk"),
+        )
+        | Q(
+            content_type=types[CaseTeamMember],
+            object_id__in=CaseTeamMember.objects.filter(case=case).values("pk"),
+        )
+        | Q(
+            content_type=types[CaseEvent],
+            object_id__in=CaseEvent.objects.filter(case=case).values("pk"),
+        )
+    )
+    return LogEntry.objects.filter(about).select_related("actor", "content_type")
+
+
+def entries_by_user_for_team(user, team) -> QuerySet[LogEntry]:
+    """What ``user`` read and changed among the team's cases and households."""
+    types = _types()
+    cases = Case.objects.filter(team=team)
+    about = Q(content_type=types[Case], object_id__in=cases.values("pk")) | Q(
+        content_type=types[Household], object_id__in=cases.values("household")
+    )
+    return LogEntry.objects.filter(about, actor=user).select_related("actor", "content_type")

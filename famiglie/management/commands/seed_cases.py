@@ -1,0 +1,250 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from directory.models import Category, Language, Municipality, Organization, Zone
+from famiglie.models import (
+    Case,
+    CaseEvent,
+    CaseState,
+    CaseTeamMember,
+    Consent,
+    ConsentKind,
+    EventKind,
+    Household,
+    IseeBand,
+    Member,
+    Relationship,
+    Role,
+    Team,
+    TeamMember,
+)
+from linkrete.accounts.roles import CASE_TEAM
+from sportelli import services as desk_services
+from sportelli.models import TOPIC_TAXONOMY, Desk, Referral
+
+REF = Relationship.REFERENCE_PERSON
+TEAM_ORGANIZATION = "ufficio-di-piano-ambito-visconteo"
+TEAM_ZONE = "ambito-visconteo-sud-milano"
+# The équipe's other people: accounts that cannot sign in (no password), so that case teams
+# have someone beside the demo account `equipe`, its lead.
+COLLEAGUES = [
+    ("equipe.assistente", "Paola", "Riva", Role.SOCIAL_WORKER),
+    ("equipe.educatore", "Luca", "Gatti", Role.EDUCATOR),
+    ("equipe.psicologa", "Chiara", "Monti", Role.PSYCHOLOGIST),
+    ("equipe.tutor", "Davide", "Sala", Role.TUTOR),
+]
+# (reference, municipality, ISEE band, state, [(first, last, birth, relationship, citizenship,
+#  languages)], topics). Fictitious families: any likeness is chance.
+HOUSEHOLDS = [
+    ("DEMO2A01", "Rozzano", IseeBand.UP_TO_6K, CaseState.INTAKE,
+     [("Samira", "El Idrissi", "1988-03-14", REF, "Marocco", ["ar", "fr"]),
+      ("Yasmin", "El Idrissi", "2019-09-02", Relationship.CHILD, "Italia", ["ar", "it"])],
+     ["accesso-servizi"]),
+    ("DEMO2A02", "Binasco", IseeBand.UP_TO_9K, CaseState.INTAKE,
+     [("Giorgio", "Lanza", "1979-11-30", REF, "Italia", ["it"]),
+      ("Marta", "Lanza", "2012-01-21", Relationship.CHILD, "Italia", ["it"]),
+      ("Pietro", "Lanza", "2015-06-08", Relationship.CHILD, "Italia", ["it"])],
+     ["orientamento-lavoro"]),
+    ("DEMO2A03", "Opera", IseeBand.UP_TO_6K, CaseState.ASSESSMENT,
+     [("Olena", "Kovalenko", "1990-02-17", REF, "Ucraina", ["uk", "ru"]),
+      ("Artem", "Kovalenko", "2017-04-25", Relationship.CHILD, "Ucraina", ["uk"])],
+     ["cittadini-stranieri"]),
+    ("DEMO2A04", "Pieve Emanuele", IseeBand.UNKNOWN, CaseState.ASSESSMENT,
+     [("Rosa", "Ferrante", "1985-07-09", REF, "Italia", ["it"]),
+      ("Luigi", "Ferrante", "1983-05-12", Relationship.PARTNER, "Italia", ["it"]),
+      ("Sofia", "Ferrante", "2023-02-01", Relationship.CHILD, "Italia", [])],
+     ["conciliazione"]),
+    ("DEMO2A05", "Rozzano", IseeBand.UP_TO_6K, CaseState.ACTIVE_PLAN,
+     [("Mariana", "Pop", "1992-10-03", REF, "Romania", ["ro", "it"]),
+      ("Andrei", "Pop", "2010-12-19", Relationship.CHILD, "Romania", ["ro", "it"])],
+     ["orientamento-lavoro", "accesso-servizi"]),
+    ("DEMO2A06", "Lacchiarella", IseeBand.UP_TO_15K, CaseState.ACTIVE_PLAN,
+     [("Fatou", "Diop", "1987-08-27", REF, "Senegal", ["fr", "wo"]),
+      ("Awa", "Diop", "2014-03-11", Relationship.CHILD, "Italia", ["it", "fr"]),
+      ("Moussa", "Diop", "2020-07-30", Relationship.CHILD, "Italia", ["it"])],
+     ["servizi-giovani"]),
+    ("DEMO2A07", "Zibido San Giacomo", IseeBand.UP_TO_9K, CaseState.ACTIVE_PLAN,
+     [("Anna", "Rinaldi", "1975-01-05", REF, "Italia", ["it"]),
+      ("Teresa", "Rinaldi", "1946-09-18", Relationship.PARENT, "Italia", ["it"]),
+      ("Nicolò", "Rinaldi", "2009-05-23", Relationship.CHILD, "Italia", ["it"])],
+     ["supporto-psicologico"]),
+    ("DEMO2A08", "Rozzano", IseeBand.UP_TO_6K, CaseState.MONITORING,
+     [("Jorge", "Quispe", "1982-04-02", REF, "Perù", ["es"]),
+      ("Lucía", "Quispe", "1986-12-12", Relationship.PARTNER, "Perù", ["es"]),
+      ("Mateo", "Quispe", "2013-08-15", Relationship.CHILD, "Italia", ["es", "it"])],
+     ["orientamento-lavoro"]),
+    ("DEMO2A09", "Basiglio", IseeBand.UP_TO_15K, CaseState.MONITORING,
+     [("Carla", "Vitali", "1991-06-29", REF, "Italia", ["it"]),
+      ("Elia", "Vitali", "2021-11-04", Relationship.CHILD, "Italia", [])],
+     ["conciliazione"]),
+    ("DEMO2A10", "Casarile", IseeBand.UP_TO_6K, CaseState.CLOSED,
+     [("Li", "Wang", "1984-02-20", REF, "Cina", ["zh"]),
+      ("Hao", "Wang", "2011-10-10", Relationship.CHILD, "Italia", ["zh", "it"])],
+     ["accesso-servizi"]),
+    ("DEMO2A11", "Noviglio", IseeBand.UP_TO_25K, CaseState.CLOSED,
+     [("Franco", "Bellini", "1958-03-03", REF, "Italia", ["it"]),
+      ("Giada", "Bellini", "2008-04-14", Relationship.CHILD, "Italia", ["it", "en"])],
+     ["servizi-giovani"]),
+    ("DEMO2A12", "Rozzano", IseeBand.UP_TO_6K, CaseState.ASSESSMENT,
+     [("Blessing", "Okafor", "1993-12-01", REF, "Nigeria", ["en"]),
+      ("David", "Okafor", "2018-02-22", Relationship.CHILD, "Italia", ["en", "it"]),
+      ("Grace", "Okafor", "2024-06-09", Relationship.CHILD, "Italia", [])],
+     ["cittadini-stranieri", "supporto-psicologico"]),
+]  # fmt: skip
+# The path each state went through, for the timeline.
+PATHS = {
+    CaseState.INTAKE: [],
+    CaseState.ASSESSMENT: [CaseState.ASSESSMENT],
+    CaseState.ACTIVE_PLAN: [CaseState.ASSESSMENT, CaseState.ACTIVE_PLAN],
+    CaseState.MONITORING: [CaseState.ASSESSMENT, CaseState.ACTIVE_PLAN, CaseState.MONITORING],
+    CaseState.CLOSED: [
+        CaseState.ASSESSMENT,
+        CaseState.ACTIVE_PLAN,
+        CaseState.MONITORING,
+        CaseState.CLOSED,
+    ],
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Demo family cases (DEBUG only): the Cuore Visconteo équipe led by the demo account "
+        "'equipe', four colleagues who cannot sign in, and a dozen fictitious households "
+        "across every state, with members, consents and timelines. Idempotent."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            self.stdout.write("DEBUG is off: no demo family cases.")
+            return
+        with transaction.atomic():
+            created = self._seed()
+        self.stdout.write(
+            f"Family cases: team 'Équipe Cuore Visconteo', {len(HOUSEHOLDS)} households "
+            f"({created} new)."
+        )
+
+    def _seed(self) -> int:
+        users = get_user_model()
+        lead = users.objects.get(username="equipe")
+        group = Group.objects.get(name=CASE_TEAM)
+        team, _ = Team.objects.update_or_create(
+            name="Équipe Cuore Visconteo",
+            defaults={
+                "organization": Organization.objects.get(slug=TEAM_ORGANIZATION),
+                "zone": Zone.objects.filter(slug=TEAM_ZONE).first(),
+                "lead": lead,
+                "is_active": True,
+            },
+        )
+        colleagues = []
+        for username, first, last, role in COLLEAGUES:
+            user = users.objects.filter(username=username).first()
+            if user is None:
+                user = users(username=username, first_name=first, last_name=last)
+                user.set_unusable_password()
+                user.save()
+            user.groups.add(group)
+            TeamMember.objects.update_or_create(team=team, user=user, defaults={"role": role})
+            colleagues.append((user, role))
+        towns = {m.name: m for m in Municipality.objects.filter(province_code="MI")}
+        languages = {lang.code: lang for lang in Language.objects.all()}
+        topics = {c.slug: c for c in Category.objects.filter(taxonomy__slug=TOPIC_TAXONOMY)}
+        care_org = Organization.objects.filter(slug="spazio-aperto-servizi").first()
+        today = timezone.localdate()
+        created = 0
+        for number, (reference, town, isee, state, people, topic_slugs) in enumerate(HOUSEHOLDS):
+            if Household.objects.filter(reference=reference).exists():
+                continue
+            created += 1
+            household = Household.objects.create(
+                reference=reference,
+                municipality=towns.get(town),
+                isee_band=isee,
+                phone=f"333000{number:04d}",
+                housing_notes="Affitto con morosità pregressa." if number % 3 == 0 else "",
+                work_notes="Lavoro part-time a chiamata." if number % 2 == 0 else "",
+            )
+            for first, last, birth, relationship, citizenship, codes in people:
+                member = Member.objects.create(
+                    household=household,
+                    first_name=first,
+                    last_name=last,
+                    birth_date=datetime.date.fromisoformat(birth),
+                    relationship=relationship,
+                    citizenship=citizenship,
+                )
+                member.languages.set([languages[c] for c in codes if c in languages])
+            case = Case.objects.create(
+                code=f"DEMOCASO{number + 1:02d}",
+                household=household,
+                team=team,
+                state=state,
+                closure_reason="Obiettivi del progetto raggiunti." if state == "closed" else "",
+                closed_at=timezone.now() if state == "closed" else None,
+            )
+            case.topics.set([topics[s] for s in topic_slugs if s in topics])
+            CaseEvent.objects.create(case=case, kind=EventKind.OPENED, by=lead, to_state="intake")
+            previous = CaseState.INTAKE
+            for step in PATHS[state]:
+                CaseEvent.objects.create(
+                    case=case, kind=EventKind.STATE, by=lead, from_state=previous, to_state=step
+                )
+                previous = step
+            for user, role in colleagues[number % 2 : number % 2 + 2]:
+                CaseTeamMember.objects.create(case=case, user=user, role=role, assigned_by=lead)
+                CaseEvent.objects.create(case=case, kind=EventKind.ASSIGNED, by=lead, user=user)
+            Consent.objects.create(
+                household=household,
+                kind=ConsentKind.CARE,
+                date=today - datetime.timedelta(days=30 + number),
+                collected_by=lead,
+            )
+            if care_org and number % 3 == 1:
+                Consent.objects.create(
+                    household=household,
+                    kind=ConsentKind.SHARING,
+                    organization=care_org,
+                    date=today - datetime.timedelta(days=20),
+                    # Two of them expire soon: the home page lists them.
+                    expires_on=today + datetime.timedelta(days=10 if number < 6 else 200),
+                    collected_by=lead,
+                )
+        # A move waiting for the lead's approval (asked by a colleague).
+        waiting = Case.objects.filter(code="DEMOCASO03", requested_state="").first()
+        if waiting and waiting.state == CaseState.ASSESSMENT:
+            waiting.requested_state = CaseState.ACTIVE_PLAN
+            waiting.requested_by = colleagues[0][0]
+            waiting.requested_note = "Piano concordato con la famiglia il 28 novembre."
+            waiting.save()
+            CaseEvent.objects.create(
+                case=waiting,
+                kind=EventKind.REQUESTED,
+                by=colleagues[0][0],
+                from_state=waiting.state,
+                to_state=CaseState.ACTIVE_PLAN,
+                note=waiting.requested_note,
+            )
+        self._referral_to_team(team, users)
+        return created
+
+    def _referral_to_team(self, team, users):
+        """A referral from the SpOON desk waiting for the team lead on the team's home."""
+        desk = Desk.objects.filter(slug="sportello-pagnana").first()
+        if desk is None or Referral.objects.filter(to_team=team).exists():
+            return
+        desk_services.referral_create(
+            sent_by=users.objects.filter(username="sportello").first(),
+            from_desk=desk,
+            to_team=team,
+            person_name="Nadia Benali",
+            person_contact="333 222 4444",
+            need="Madre sola con due figli, sfratto esecutivo a gennaio.",
+            consent_to_share=True,
+        )

@@ -1,0 +1,43 @@
+from famiglie.models.case import (
+    NEEDS_APPROVAL,
+    TRANSITIONS,
+    Case,
+    CaseEvent,
+    CaseQuerySet,
+    CaseState,
+    CaseTeamMember,
+    EventKind,
+)
+from famiglie.models.consent import EXPIRING_DAYS, Consent, ConsentKind
+from famiglie.models.household import (
+    Household,
+    IseeBand,
+    Member,
+    Relationship,
+    age_band_of,
+    validate_tax_code,
+)
+from famiglie.models.team import Role, Team, TeamMember
+
+__all__ = [
+    "EXPIRING_DAYS",
+    "NEEDS_APPROVAL",
+    "TRANSITIONS",
+    "Case",
+    "CaseEvent",
+    "CaseQuerySet",
+    "CaseState",
+    "CaseTeamMember",
+    "Consent",
+    "ConsentKind",
+    "EventKind",
+    "Household",
+    "IseeBand",
+    "Member",
+    "Relationship",
+    "Role",
+    "Team",
+    "TeamMember",
+    "age_band_of",
+    "validate_tax_code",
+]

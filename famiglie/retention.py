@@ -1,0 +1,66 @@
+"""How long family files keep personal data (GDPR art. 5(1)(e)).
+
+A household whose cases are all closed, the last one longer ago than
+``LINKRETE_CASE_RETENTION_YEARS`` (10), loses whatever tells who it was: its members are
+deleted (names, birth dates, tax codes, languages), its contacts and notes emptied, the signed
+consent forms deleted, and the free text of its cases (closure reasons, requests, timeline
+notes) emptied. The rows stay (team, municipality, ISEE band, states, dates, kinds of consent)
+for the indicators. The history of the deleted members goes with them
+(``linkrete/history/retention.py``). The later anonymisation step of issue 12 replaces this
+rule with a configurable one covering the audit copies too.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Exists, Max, OuterRef, Q
+
+from famiglie.models import Case, CaseEvent, CaseState, Consent, Household, Member
+from linkrete.retention import Rule, erase_in_batches
+
+
+def erase_closed_households(now: datetime.datetime) -> int:
+    cutoff = now - datetime.timedelta(days=365 * settings.LINKRETE_CASE_RETENTION_YEARS)
+    open_case = Case.objects.filter(household=OuterRef("pk")).exclude(state=CaseState.CLOSED)
+    any_case = Case.objects.filter(household=OuterRef("pk"))
+    still_personal = (
+        Exists(Member.objects.filter(household=OuterRef("pk")))
+        | ~Q(phone="")
+        | ~Q(email="")
+        | ~Q(housing_notes="")
+        | ~Q(work_notes="")
+        | Exists(Consent.objects.filter(household=OuterRef("pk")).exclude(signed_form=""))
+    )
+    due = (
+        Household.objects.filter(Exists(any_case), ~Exists(open_case))
+        .annotate(last_closed=Max("cases__closed_at"))
+        .filter(last_closed__lt=cutoff)
+        .filter(still_personal)
+    )
+
+    def erase_related(ids):
+        Member.objects.filter(household__in=ids).delete()
+        for consent in Consent.objects.filter(household__in=ids).exclude(signed_form=""):
+            consent.signed_form.delete(save=False)
+            Consent.objects.filter(pk=consent.pk).update(signed_form="")
+        cases = Case.objects.filter(household__in=ids)
+        CaseEvent.objects.filter(case__in=cases).exclude(note="").update(note="")
+        # The closure reason is required on a closed case: a dash, as elsewhere.
+        cases.update(requested_note="", closure_reason="—")
+
+    return erase_in_batches(
+        Household.objects.filter(pk__in=due.values("pk")),
+        {"phone": "", "email": "", "housing_notes": "", "work_notes": ""},
+        before_update=erase_related,
+    )
+
+
+def rules() -> list[Rule]:
+    return [
+        Rule(
+            "family households",
+            "erased",
+            erase_closed_households,
+            f"{settings.LINKRETE_CASE_RETENTION_YEARS} years after the last case closed",
+        )
+    ]

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from famiglie.views import audit, cases, desk
+
+app_name = "famiglie"
+
+# Cases are addressed by their random code, households never: no name, no tax code, no
+# sequential number in an address.
+urlpatterns = [
+    path("", cases.home, name="home"),
+    path("casi/<str:code>/", cases.case_detail, name="case_detail"),
+    path("casi/<str:code>/stato/", cases.case_move, name="case_move"),
+    path("casi/<str:code>/approvazione/", cases.case_decide, name="case_decide"),
+    path("casi/<str:code>/equipe/", cases.case_team_assign, name="case_team_assign"),
+    path(
+        "casi/<str:code>/equipe/<int:pk>/rimuovi/",
+        cases.case_team_remove,
+        name="case_team_remove",
+    ),
+    path("casi/<str:code>/consensi/nuovo/", cases.consent_create, name="consent_create"),
+    path(
+        "casi/<str:code>/consensi/<int:pk>/revoca/",
+        cases.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    path("casi/<str:code>/consensi/<int:pk>/modulo/", cases.consent_file, name="consent_file"),
+    path("casi/<str:code>/segnala/", cases.case_refer, name="case_refer"),
+    path("casi/<str:code>/registro/", audit.case_audit, name="case_audit"),
+    path("equipe/<int:team>/registro/<int:user>/", audit.user_audit, name="user_audit"),
+    path("da-accesso/<int:pk>/", desk.intake_from_access, name="intake_from_access"),
+    path("segnalazioni/<uuid:uuid>/accetta/", desk.referral_accept, name="referral_accept"),
+]

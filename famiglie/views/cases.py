@@ -1,0 +1,296 @@
+"""The team's pages: home (my cases, what needs action), the case page with its timeline, and
+what is done on a case (moves and approvals, the case team, consents, referrals)."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Subquery
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from famiglie import access, services
+from famiglie.audit import record_read
+from famiglie.forms import (
+    CaseMoveForm,
+    CaseReferForm,
+    CaseTeamAssignForm,
+    ConsentForm,
+    DecisionForm,
+)
+from famiglie.models import EXPIRING_DAYS, Case, CaseTeamMember, Consent
+from famiglie.views import case_worker_view, posted_form_errors
+from linkrete.paging import page_of
+from sportelli.models import Referral, ReferralStatus
+
+# What the home page lists of each kind needing action: the oldest first, the rest on the
+# next visit (they are worked through, not browsed).
+ACTION_LIMIT = 20
+TIMELINE_PAGE = 20
+
+
+@case_worker_view
+def home(request):
+    user = request.user
+    today = timezone.localdate()
+    visible = access.cases_visible_to(user)
+    cases = page_of(request, visible.open().for_list())
+    led = list(access.teams_led_by(user))
+    approvals, referrals = [], []
+    if led:
+        approvals = list(
+            Case.objects.filter(team__in=led)
+            .exclude(requested_state="")
+            .select_related("household", "requested_by")
+            .order_by("updated_at", "pk")[:ACTION_LIMIT]
+        )
+        referrals = list(
+            Referral.objects.filter(to_team__in=led, status=ReferralStatus.SENT)
+            .select_related("from_desk", "from_organization", "to_team")
+            .order_by("created_at", "pk")[:ACTION_LIMIT]
+        )
+    open_cases = visible.open()
+    expiring = list(
+        Consent.objects.in_force(today)
+        .filter(
+            household__in=open_cases.values("household"),
+            expires_on__lte=today + datetime.timedelta(days=EXPIRING_DAYS),
+        )
+        .annotate(
+            case_code=Subquery(
+                open_cases.filter(household=OuterRef("household")).values("code")[:1]
+            )
+        )
+        .select_related("household", "organization")
+        .order_by("expires_on", "pk")[:ACTION_LIMIT]
+    )
+    return render(
+        request,
+        "famiglie/home.html",
+        {
+            "cases": cases,
+            "teams_led": led,
+            "approvals": approvals,
+            "referrals": referrals,
+            "expiring": expiring,
+            "today": today,
+        },
+    )
+
+
+def _consents_with_state(household, today):
+    consents = list(household.consents.select_related("organization", "collected_by", "withdrawal"))
+    for consent in consents:
+        withdrawal = getattr(consent, "withdrawal", None) if consent.given else None
+        consent.withdrawn_on = withdrawal.date if withdrawal else None
+        consent.in_force = (
+            consent.given
+            and withdrawal is None
+            and consent.date <= today
+            and (consent.expires_on is None or consent.expires_on >= today)
+        )
+    return consents
+
+
+def _render_case(
+    request, case, *, move_form=None, decision_form=None, assign_form=None, status=200
+):
+    user = request.user
+    today = timezone.localdate()
+    is_lead = access.is_team_lead(user, case)
+    household = case.household
+    members = list(household.members.prefetch_related("languages"))
+    for member in members:
+        member.band = member.age_band(today)
+    timeline = page_of(
+        request,
+        case.events.select_related("by", "user", "organization"),
+        per_page=TIMELINE_PAGE,
+    )
+    record_read(request, case, household)
+    return render(
+        request,
+        "famiglie/case_detail.html",
+        {
+            "case": case,
+            "household": household,
+            "members": members,
+            "case_team": list(case.team_members.select_related("user").order_by("pk")),
+            "consents": _consents_with_state(household, today),
+            "topics": list(case.topics.all()),
+            "timeline": timeline,
+            "is_lead": is_lead,
+            "move_form": move_form or CaseMoveForm(case=case),
+            "decision_form": (decision_form or DecisionForm())
+            if is_lead and case.requested_state
+            else None,
+            "assign_form": (assign_form or CaseTeamAssignForm(case=case)) if is_lead else None,
+            "can_override": user.has_perm("famiglie.override_consent"),
+        },
+        status=status,
+    )
+
+
+@case_worker_view
+def case_detail(request, code):
+    case = access.get_case_for_user(request.user, code)
+    return _render_case(request, case)
+
+
+@case_worker_view
+@require_POST
+def case_move(request, code):
+    case = access.get_case_for_user(request.user, code)
+    form = CaseMoveForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            case = services.case_move(
+                case=case,
+                to_state=form.cleaned_data["to_state"],
+                by=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            posted_form_errors(form, error)
+        else:
+            if case.requested_state:
+                messages.success(request, _("The team lead has been asked to approve the move."))
+            else:
+                messages.success(
+                    request, _("The case is now: %(state)s.") % {"state": case.get_state_display()}
+                )
+            return redirect(case)
+    return _render_case(request, case, move_form=form, status=400)
+
+
+@case_worker_view
+@require_POST
+def case_decide(request, code):
+    case = access.get_case_for_lead(request.user, code)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_decide(
+                case=case,
+                by=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            posted_form_errors(form, error)
+        else:
+            messages.success(request, _("Decision saved."))
+            return redirect(case)
+    return _render_case(request, case, decision_form=form, status=400)
+
+
+@case_worker_view
+@require_POST
+def case_team_assign(request, code):
+    case = access.get_case_for_lead(request.user, code)
+    form = CaseTeamAssignForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            services.case_team_assign(
+                case=case,
+                user=form.cleaned_data["member"].user,
+                role=form.cleaned_data["role"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            posted_form_errors(form, error)
+        else:
+            messages.success(request, _("The case team is updated."))
+            return redirect(case)
+    return _render_case(request, case, assign_form=form, status=400)
+
+
+@case_worker_view
+@require_POST
+def case_team_remove(request, code, pk):
+    case = access.get_case_for_lead(request.user, code)
+    member = get_object_or_404(CaseTeamMember, case=case, pk=pk)
+    services.case_team_remove(case=case, member=member, by=request.user)
+    messages.success(request, _("The case team is updated."))
+    return redirect(case)
+
+
+@case_worker_view
+def consent_create(request, code):
+    case = access.get_case_for_user(request.user, code)
+    if request.method == "POST":
+        form = ConsentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.consent_record(case=case, consent=form.instance, by=request.user)
+            except ValidationError as error:
+                posted_form_errors(form, error)
+            else:
+                messages.success(request, _("Consent recorded."))
+                return redirect(case)
+    else:
+        form = ConsentForm(initial={"date": timezone.localdate()})
+    return render(
+        request,
+        "famiglie/consent_form.html",
+        {"case": case, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@case_worker_view
+@require_POST
+def consent_withdraw(request, code, pk):
+    case = access.get_case_for_user(request.user, code)
+    consent = get_object_or_404(Consent, household=case.household, pk=pk, given=True)
+    try:
+        services.consent_withdraw(case=case, consent=consent, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The withdrawal is recorded."))
+    return redirect(case)
+
+
+@case_worker_view
+def consent_file(request, code, pk):
+    case = access.get_case_for_user(request.user, code)
+    consent = get_object_or_404(Consent, household=case.household, pk=pk)
+    if not consent.signed_form:
+        raise Http404
+    record_read(request, consent)
+    response = FileResponse(
+        consent.signed_form.open("rb"),
+        as_attachment=True,
+        filename=f"consenso-{consent.pk}.{consent.signed_form.name.rsplit('.', 1)[-1]}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@case_worker_view
+def case_refer(request, code):
+    case = access.get_case_for_user(request.user, code)
+    can_override = request.user.has_perm("famiglie.override_consent")
+    form = CaseReferForm(
+        request.POST if request.method == "POST" else None, can_override=can_override
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_refer(case=case, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            posted_form_errors(form, error)
+        except PermissionDenied:
+            form.add_error(None, _("You may not share without the family's consent."))
+        else:
+            messages.success(request, _("The referral is sent."))
+            return redirect(case)
+    return render(
+        request,
+        "famiglie/case_refer.html",
+        {"case": case, "form": form, "can_override": can_override},
+        status=400 if form.is_bound else 200,
+    )

@@ -1,0 +1,59 @@
+"""The team's home and the case page ask the database a fixed number of queries, whatever the
+number of cases, members, consents and timeline events (the timeline comes in pages)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    CaseEventFactory,
+    CaseFactory,
+    CaseTeamMemberFactory,
+    ConsentFactory,
+    MemberFactory,
+    OrganizationFactory,
+)
+
+HOME_QUERIES = 10
+CASE_PAGE_QUERIES = 17
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _grow_cases(team, worker, n):
+    for _ in range(n):
+        case = CaseFactory(team=team, requested_state="closed", requested_by=worker)
+        CaseTeamMemberFactory(case=case, user=worker)
+        ConsentFactory(household=case.household, expires_on="2026-12-20")
+
+
+@pytest.mark.usefixtures("pinned_now")
+def test_home_queries_do_not_grow_with_cases(client, team, team_lead, case_worker):
+    client.force_login(team_lead)
+    _grow_cases(team, case_worker, 2)
+    small = _count(client, "/famiglie/")
+    _grow_cases(team, case_worker, 10)
+    assert _count(client, "/famiglie/") == small == HOME_QUERIES
+
+
+def _grow_case(case, n):
+    for _ in range(n):
+        MemberFactory(household=case.household)
+        ConsentFactory(household=case.household, kind="sharing", organization=OrganizationFactory())
+    for _ in range(n * 10):
+        CaseEventFactory(case=case)
+
+
+@pytest.mark.usefixtures("pinned_now")
+def test_case_page_queries_do_not_grow_with_its_history(client, case, case_worker):
+    client.force_login(case_worker)
+    _grow_case(case, 1)
+    small = _count(client, case.get_absolute_url())
+    _grow_case(case, 5)
+    assert _count(client, case.get_absolute_url()) == small == CASE_PAGE_QUERIES
+    assert _count(client, case.get_absolute_url() + "?pagina=3") == CASE_PAGE_QUERIES
