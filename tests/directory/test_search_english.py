@@ -20,10 +20,14 @@ EXPECTED = {
     "food parcel": FOOD,
     # What English-speaking families type.
     "after school": DOPOSCUOLA,
-    "homework help": DOPOSCUOLA,
+    # The learning-difficulties support sits in the need "Doposcuola e aiuto compiti", whose
+    # label its document holds: homework help for a child with DSA.
+    "homework help": [*DOPOSCUOLA, "sostegno-dsa-"],
     "food bank": FOOD,
     "babysitting": ["spazio-gioco-0-3-", "ludoteca-", "conciliazione-", "italiano-mamme-"],
-    "italian course": ["italiano-stranieri-", "italiano-mamme-"],
+    # The foreigners' desk (need "Italiano e documenti", whose label its document holds) may
+    # come third, after the two courses.
+    "italian course": ["italiano-stranieri-", "italiano-mamme-", "sportello-stranieri-"],
     "job": ["job-club-", "cv-colloqui-", "tirocini-", "orientamento-neet-", "sportello-"],
     "rent": ["sportello-casa-", "fondo-emergenza-"],
     "psychologist": ["psicologo-adolescenti-", "supporto-psicologico-", "gruppo-genitori-"],
