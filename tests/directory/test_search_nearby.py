@@ -271,3 +271,11 @@ def test_a_response_setting_the_cookie_is_not_cached(client, towns):
     response = client.get(URL, {"q": "doposcuola", "comune": EMPOLI})
     assert response["X-Page-Cache"] == "bypass"
     assert client.get(URL, {"q": "doposcuola", "comune": EMPOLI})["X-Page-Cache"] == "miss"
+
+
+def test_a_page_beyond_the_last_is_the_first_ranked_nearby_first(towns):
+    client = remembering(BUCCINASCO)
+    first = slugs(client.get(URL, {"q": "doposcuola"}))
+    beyond = client.get(URL, {"q": "doposcuola", "pagina": "9"})
+    assert slugs(beyond) == first
+    assert "La pagina 9 non esiste: ecco la prima." in beyond.content.decode()
