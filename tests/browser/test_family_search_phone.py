@@ -6,8 +6,9 @@ every page opened."""
 
 import pytest
 
-from tests.directory.search_world import build_world
-from tests.factories import ActivityFactory, DeskFactory, LocationFactory
+from directory.search import rebuild_search_index
+from tests.directory.search_world import buccinasco_desk, build_world
+from tests.factories import ActivityFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,15 +31,8 @@ def world():
             description="Aiuto nei compiti per bambini e ragazzi.",
         )
         activity.locations.set([place])
-    from directory.search import rebuild_search_index
-
     rebuild_search_index()
-    DeskFactory(
-        name="Sportello Buccinasco",
-        slug="sportello-buccinasco",
-        phone="02 4579 7200",
-        location=LocationFactory(municipality=world.buccinasco),
-    )
+    buccinasco_desk(world)
     return world
 
 
