@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from directory import home_place
 from directory.models import Municipality
@@ -67,6 +68,7 @@ def _remember_url(request, **extra):
 
 
 @login_not_required
+@require_safe
 def remember_place(request):
     """``?casa=<ISTAT code>``: remember the family's municipality; ``?dimentica=1``: forget
     it. Back to the search with its parameters either way. A GET, so that the place search and

@@ -279,3 +279,12 @@ def test_a_page_beyond_the_last_is_the_first_ranked_nearby_first(towns):
     beyond = client.get(URL, {"q": "doposcuola", "pagina": "9"})
     assert slugs(beyond) == first
     assert "La pagina 9 non esiste: ecco la prima." in beyond.content.decode()
+
+
+def test_remembering_goes_back_to_the_search_only(client, towns):
+    response = client.get(
+        REMEMBER, {"casa": BUCCINASCO, "next": "https://example.com/", "q": "doposcuola"}
+    )
+    assert response["Location"] == f"{URL}?q=doposcuola"
+    response = client.post(REMEMBER, {"casa": BUCCINASCO})
+    assert response.status_code == 405
