@@ -2,7 +2,8 @@
 
 A fixed number of queries whatever the page size: categories and languages (only when the cache
 holds none, ``directory.search.choices``), the thesaurus' synonyms and their categories (likewise,
-``directory.search.thesaurus``), the municipality and zone asked for, the vocabulary
+``directory.search.thesaurus``), the municipality and zone asked for (or the municipality the
+browser remembers, ``directory.home_place``, whose results come first: ``nearby``), the vocabulary
 (typos, and how common the words are), the statement counting the facets, which also ranks the
 page (a second one, for the wider radii, when nothing matches), the page of results with three
 prefetches, and the matching organizations; when no activity holds all the words, one more
