@@ -374,17 +374,28 @@ def percentile(values, fraction):
 TOTAL = re.compile(rb'data-total="(\d+)"')
 
 
-def run(mix, repeat, client):
+def run(mix, repeat, client, remembered=""):
+    """``remembered``: the ISTAT code of the family's municipality the browser keeps
+    (``directory.home_place``), sent with every request ("" none: the cookie a search with
+    ``comune`` sets is cleared before the next one)."""
+    from directory.home_place import COOKIE
+
+    def get(path):
+        client.cookies.pop(COOKIE, None)
+        if remembered:
+            client.cookies[COOKIE] = remembered
+        return client.get(path)
+
     samples = []
     for _category, path in mix:  # warm-up
-        response = client.get(path)
+        response = get(path)
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
     for _ in range(repeat):
         for category, path in mix:
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
-                response = client.get(path)
+                response = get(path)
                 elapsed = (time.perf_counter() - started) * 1000
             match = TOTAL.search(response.content)
             samples.append(
@@ -453,6 +464,11 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", help="only this category of the mix")
     parser.add_argument("--slowest", type=int, default=10, help="how many slow URLs to list")
+    parser.add_argument(
+        "--remembered",
+        default="",
+        help="ISTAT code of a remembered municipality, sent as the cookie with every request",
+    )
     args = parser.parse_args()
 
     mix = build_mix(args.seed)
@@ -461,7 +477,7 @@ def main():
     results_pages = sum(1 for c, _ in mix if c != "detail")
     print(f"{len(mix)} URLs ({results_pages} results pages), {args.repeat} timed passes")
     client = Client()
-    samples = run(mix, args.repeat, client)
+    samples = run(mix, args.repeat, client, args.remembered)
     summary = summarize(samples)
     print_table(summary)
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("cerca/", views.search, name="search"),
     path("cerca/luogo/", views.place_search, name="place_search"),
     path("cerca/luogo/nomi/", views.place_suggestions, name="place_suggestions"),
+    path("cerca/il-mio-comune/", views.remember_place, name="remember_place"),
     path("attivita/<slug:slug>/", views.activity_detail, name="activity_detail"),
     path("attivita/<slug:slug>/qr.svg", views.activity_qr, name="activity_qr"),
     path(

@@ -16,6 +16,10 @@ Rules (each one has a test in tests/linkrete/test_page_cache.py):
   "open now" (hours, search results, cards) the current five minutes: a slot that opens or
   closes on a multiple of five minutes (nearly all real hours) is shown exactly at its time,
   any other at most five minutes late. Long query strings (over ``MAX_QUERY``) are not kept.
+  A page that depends on a cookie of the visitor's own choosing (``vary_cookie``: the search's
+  remembered municipality) has the cookie's value in its key too: one copy per value, and the
+  common copy for visitors without it. Such a cookie holds no personal data, and a response
+  setting or clearing it is not kept (above), so only values the view accepted get copies.
 - **Fresh.** The key also holds a generation token of each data scope the page reads
   (``directory``: organizations, activities, their places, hours, categories, territories,
   volunteering calls; ``desks``: desks, their hours, closures and bookings; ``home-figures``:
@@ -66,6 +70,8 @@ CACHE_ALIAS = "pages"
 TIMEOUT = 600
 OPEN_NOW_MINUTES = 5
 MAX_QUERY = 512
+# The part of a ``vary_cookie`` value in the key (the view refuses longer values anyway).
+MAX_COOKIE = 64
 # The home page's figures, stored by the worker (directory.home) after the data changed.
 HOME_FIGURES = "home-figures"
 SCOPES = ("directory", "desks", HOME_FIGURES)
@@ -136,9 +142,11 @@ def _may_use_cache(request) -> bool:
     )
 
 
-def _key(request, scopes, open_now):
+def _key(request, scopes, open_now, vary_cookie=None):
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     address = f"{get_language()}|{request.scheme}://{request.get_host()}{request.path}?{query}"
+    if vary_cookie is not None:
+        address += f"|{vary_cookie}={request.COOKIES.get(vary_cookie, '')[:MAX_COOKIE]}"
     now = timezone.localtime()
     moment = now.date().isoformat()
     if open_now:
@@ -186,12 +194,15 @@ def _serve(request, entry, state):
     return response
 
 
-def cached_page(*scopes: str, open_now: bool = False, timeout: int = TIMEOUT):
+def cached_page(
+    *scopes: str, open_now: bool = False, timeout: int = TIMEOUT, vary_cookie: str | None = None
+):
     """Serve the view from the page cache to anonymous GET/HEAD requests (the module's rules).
 
     ``scopes``: the data the page shows (``SCOPES``); ``open_now``: the page says what is open
     now, so it is kept for the current five minutes only; ``timeout``: a shorter lifetime for a
-    page that shows something computed apart from the rows (the home page's figures).
+    page that shows something computed apart from the rows (the home page's figures);
+    ``vary_cookie``: the name of a cookie the page depends on (one copy per value).
     """
     unknown = set(scopes) - set(SCOPES)
     if unknown:
@@ -206,7 +217,7 @@ def cached_page(*scopes: str, open_now: bool = False, timeout: int = TIMEOUT):
                     patch_cache_control(response, private=True)
                 response["X-Page-Cache"] = "bypass"
                 return response
-            key = _key(request, scopes, open_now)
+            key = _key(request, scopes, open_now, vary_cookie)
             entry = _cache().get(key)
             if entry is not None:
                 return _serve(request, entry, "hit")

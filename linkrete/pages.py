@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_safe
 
+from directory import home_place
 from linkrete.page_cache import cached_page
 
 # AgID's page on the "procedura di attuazione": where people turn when the site's owner does
@@ -91,6 +92,7 @@ def privacy(request):
             "booking_days": settings.LINKRETE_BOOKING_RETENTION_DAYS,
             "referral_days": settings.LINKRETE_REFERRAL_RETENTION_DAYS,
             "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+            "home_place_days": home_place.MAX_AGE_DAYS,
             "garante_url": GARANTE_URL,
         },
     )

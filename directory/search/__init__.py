@@ -18,12 +18,15 @@ page and renders it. The pipeline, and the module holding each stage:
    (``statistics``, ``tags.share``) and the tuned ``thresholds``;
 4. plan → counted set and ranked page (``counting``): one statement counts the bounded sets
    (all the filters, and all but each active one) and ranks the page among the matches
-   (``page`` sorts by distance or by name when it cannot; ``geo`` for distances); when no
+   (``page`` sorts by distance or by name when it cannot; ``geo`` for distances; with the
+   family's municipality known, ``nearby`` puts the results near it first among those of
+   comparable relevance); when no
    activity holds all the words, ``forgiving`` finds the most of them some activity holds, and
    the set is counted again with that many required;
 5. counts → facets (``facets``): ``counting.FacetCounts``, each filter's options, the
    relaxations offered when nothing matches;
-6. page → cards (``directory.cards``, shared with the other lists of activities).
+6. page → cards (``directory.cards``, shared with the other lists of activities), identical
+   titles grouped into one entry (``grouping``).
 
 Beside the pipeline: ``documents`` keeps each activity's search document, vector and tags
 (``tags``) fresh, called by the code that changes what an activity is found by; ``choices``

@@ -11,7 +11,7 @@ The numbers are the same as the link-table counts; ``tests/directory/test_search
 compares both.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 
@@ -79,7 +79,9 @@ class RankedPage:
 
     ``columns``: expressions the set's rows also carry (the text rank), by name;
     ``order_by``: SQL over the set's columns (``c.``), ``title`` and ``id`` among them;
-    ``candidates``: how many of the set's rows are ranked; positions ``start`` < p <= ``stop``.
+    ``candidates``: how many of the set's rows are ranked; positions ``start`` < p <= ``stop``;
+    ``window``: SQL of further columns computed over the candidates (``c.``), by name, which
+    ``order_by`` may read (the best rank, ``directory.search.nearby``).
     """
 
     columns: dict
@@ -87,6 +89,7 @@ class RankedPage:
     candidates: int
     start: int
     stop: int
+    window: dict = field(default_factory=dict)
 
 
 def _merged(ranges):
@@ -121,11 +124,13 @@ def count(base, definitions: dict, served: dict, search, limit: int, page=None):
         params.extend(set_params)
     part_params = []
     if page is not None:
+        window = "".join(f", {sql} AS {name}" for name, sql in page.window.items())
         parts.append(
             f"SELECT {PAGE} AS set_no, r.position AS key, r.id AS n FROM (SELECT c.id, "
             "row_number() OVER "
             f"(ORDER BY {page.order_by}) AS position "
-            f"FROM (SELECT * FROM {names[None]} LIMIT %s) AS c) AS r "
+            f"FROM (SELECT c.*{window} FROM (SELECT * FROM {names[None]} LIMIT %s) AS c) AS c) "
+            "AS r "
             "WHERE r.position > %s AND r.position <= %s"
         )
         part_params.extend([page.candidates, page.start, page.stop])

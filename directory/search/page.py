@@ -2,7 +2,8 @@
 
 A fixed number of queries whatever the page size: categories and languages (only when the cache
 holds none, ``directory.search.choices``), the thesaurus' synonyms and their categories (likewise,
-``directory.search.thesaurus``), the municipality and zone asked for, the vocabulary
+``directory.search.thesaurus``), the municipality and zone asked for (or the municipality the
+browser remembers, ``directory.home_place``, whose results come first: ``nearby``), the vocabulary
 (typos, and how common the words are), the statement counting the facets, which also ranks the
 page (a second one, for the wider radii, when nothing matches), the page of results with three
 prefetches, and the matching organizations; when no activity holds all the words, one more
@@ -14,6 +15,7 @@ again, for those; once every few minutes, the tags' statistics
 
 import datetime
 import math
+import re
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -24,12 +26,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directory.cards import with_card_details
-from directory.models import Activity, Location
+from directory.models import Activity, Location, Municipality
 from directory.search import choices as search_choices
-from directory.search import facets, forgiving, text, thesaurus, thresholds, ways_out
+from directory.search import facets, forgiving, grouping, text, thesaurus, thresholds, ways_out
 from directory.search.counting import FacetCounts, RankedPage
 from directory.search.filters import HIDDEN_PARAMS, ActivityFilter
+from directory.search.filters.places import ISTAT_CODE
 from directory.search.geo import distance_km, nearness, within
+from directory.search.nearby import Nearby
 from directory.search.plan import combine
 from directory.search.ways_out import WaysOut
 
@@ -169,27 +173,33 @@ def _with_distance(activities, point):
     return activities.annotate(distance=models.Subquery(nearest))
 
 
-def _ranked_page(filterset, conditions, order, number):
+def _ranked_page(filterset, conditions, order, number, nearby=None):
     """How the statement counting the facets can also rank the page asked for
     (``directory.search.counting.RankedPage``), so the matches are found once: by relevance, and by
     name when filtering. By distance, it gives the ids of all the matches when they are few
     enough to be sorted by distance (``_results``). None otherwise (by name through the whole
-    directory)."""
+    directory). ``nearby`` (``directory.search.nearby.Nearby``): the results near it first,
+    among those of comparable relevance, or before the name."""
     if order == "distanza":
         return RankedPage({}, "c.id", thresholds.near_candidates(), 0, thresholds.near_candidates())
+    window = {}
     if order == "rilevanza":
         columns, order_by = {"rank": filterset.text_query.rank()}, "c.rank DESC, c.title, c.id"
+        if nearby is not None:
+            window, order_by = {"best": "max(c.rank) OVER ()"}, nearby.by_relevance()
     elif order == "nome" and conditions:
         columns, order_by = {}, "c.title, c.id"
+        if nearby is not None:
+            order_by = nearby.by_name()
     else:
         return None
     # The set holds one match more than the counting limit, to tell "more than": not paged.
     candidates = min(thresholds.rank_candidates(), thresholds.count_limit())
     stop = number * PAGE_SIZE
-    return RankedPage(columns, order_by, candidates, stop - PAGE_SIZE, stop)
+    return RankedPage(columns, order_by, candidates, stop - PAGE_SIZE, stop, window)
 
 
-def _counted(base, conditions, filterset, params, order, requested):
+def _counted(base, conditions, filterset, params, order, requested, nearby=None):
     """The facets of the search and its ranked page; when no activity holds all the words,
     those of the activities holding the most of them (``directory.search.forgiving``), or the
     relaxations when none holds any. Returns (the conditions applied, ``facets.Facets``,
@@ -202,7 +212,7 @@ def _counted(base, conditions, filterset, params, order, requested):
         conditions,
         filterset,
         params,
-        page=_ranked_page(filterset, conditions, order, requested),
+        page=_ranked_page(filterset, conditions, order, requested, nearby),
         relax=not may_forgive,
     )
     if facet_data.total or not may_forgive:
@@ -211,7 +221,7 @@ def _counted(base, conditions, filterset, params, order, requested):
     if not held and filterset.language_words is not None:
         # "attivita in arabo": the language named is a word that matches.
         without_words = {name: c for name, c in conditions.items() if name != "q"}
-        page = _ranked_page(filterset, without_words, order, requested)
+        page = _ranked_page(filterset, without_words, order, requested, nearby)
         in_language = facets.compute(base, without_words, filterset, params, page=page)
         if in_language.total:
             return without_words, in_language, True
@@ -224,7 +234,7 @@ def _counted(base, conditions, filterset, params, order, requested):
         return conditions, facet_data, False
     filterset.forgive(held)
     conditions = filterset.conditions()
-    page = _ranked_page(filterset, conditions, order, requested)
+    page = _ranked_page(filterset, conditions, order, requested, nearby)
     return conditions, facets.compute(base, conditions, filterset, params, page=page), True
 
 
@@ -288,6 +298,13 @@ class SearchPage:
     order_choices: list  # (value, label) of the orders that make sense here
     hidden_params: list  # (name, value) the form does not show but must keep
     ways_out: WaysOut | None = None  # when few match (``ways_out.needed``)
+    home: Municipality | None = None  # the family's municipality, named or remembered
+    nearby_first: bool = False  # the results near ``home`` come first (``nearby``)
+
+    @property
+    def entries(self) -> list:
+        """The page's activities with identical titles grouped (``grouping``)."""
+        return grouping.by_title(self.activities)
 
     @property
     def values(self) -> dict:
@@ -304,8 +321,32 @@ class SearchPage:
         return _map_points(self.activities)
 
 
-def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
-    """The search page for these query parameters at this moment (local time)."""
+def _home(filterset, remembered):
+    """The family's municipality: the one the search names, else the one remembered (its ISTAT
+    code, from the cookie; one query), else None."""
+    if filterset.municipality is not None:
+        return filterset.municipality
+    if remembered and re.fullmatch(ISTAT_CODE, remembered):
+        return Municipality.objects.filter(istat_code=remembered).first()
+    return None
+
+
+def _nearby(filterset, home, order) -> Nearby | None:
+    """What orders the results near the family, when it does: by relevance, or by name when
+    no order was asked for (``ordine=nome`` keeps the plain alphabetical order)."""
+    if home is None or order == "distanza":
+        return None
+    if order == "nome" and filterset.values.get("ordine") == "nome":
+        return None
+    return Nearby(home)
+
+
+def run_search(
+    params: QueryDict, now: datetime.datetime, remembered: str | None = None
+) -> SearchPage:
+    """The search page for these query parameters at this moment (local time). ``remembered``:
+    the ISTAT code of the family's municipality, kept by the browser (``directory.home_place``):
+    it orders the results, never filters them."""
     now = timezone.localtime(now)
     categories, languages = search_choices.categories_and_languages()
     filterset = ActivityFilter(params, categories=categories, languages=languages, now=now)
@@ -315,12 +356,29 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
 
     base = Activity.objects.public().not_ended()
     order = _order(filterset, notices)
+    home = _home(filterset, remembered)
+    nearby = _nearby(filterset, home, order)
     requested = _requested_page(params.get("pagina"))
     conditions, facet_data, forgiven = _counted(
-        base, conditions, filterset, params, order, requested
+        base, conditions, filterset, params, order, requested, nearby
     )
     pageable = _pageable(filterset, order, facet_data)
     number = _page_number(params.get("pagina"), math.ceil(pageable / PAGE_SIZE), notices)
+    if (
+        nearby is not None
+        and facet_data.page_ids is not None
+        and number != requested
+        and order != "distanza"
+    ):
+        # A page beyond the last: the first, ranked the same way (one statement more, only then).
+        page_ids = facets.compute(
+            base,
+            conditions,
+            filterset,
+            params,
+            page=_ranked_page(filterset, conditions, order, number, nearby),
+        ).page_ids
+        facet_data.page_ids, requested = page_ids, number
     if facet_data.page_ids is not None and number == requested and order != "distanza":
         paginator = Paginator([], PAGE_SIZE)
         paginator.count = pageable
@@ -341,7 +399,7 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
 
     groups, way_out = facet_data.groups, None
     if ways_out.needed(facet_data.total, facet_data.more):
-        way_out = ways_out.find(filterset)
+        way_out = ways_out.find(filterset, home)
         groups = _without_empty_options(groups)
 
     return SearchPage(
@@ -372,4 +430,10 @@ def run_search(params: QueryDict, now: datetime.datetime) -> SearchPage:
             (name, value) for name, value in params.items() if name in HIDDEN_PARAMS and value
         ],
         ways_out=way_out,
+        home=home,
+        nearby_first=(
+            nearby is not None
+            and "comune" not in conditions
+            and (order == "rilevanza" or bool(conditions))
+        ),
     )

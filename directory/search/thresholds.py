@@ -112,3 +112,13 @@ MAX_CELLS = 64
 FEW_RESULTS = 3
 WAY_OUT_DESKS = 3
 WAY_OUT_CATEGORIES = 6
+
+# Nearby first (``directory.search.nearby``) ------------------------------------------------------
+
+# With a known municipality, results whose relevance is in the same band (the best rank split
+# in this many) are ordered by nearness: the municipality, then these rings around it (km). Not
+# speed measures: how relevance and nearness are traded (more bands: relevance counts more).
+# Each ring must name at most ``MAX_CELLS`` cells of some grid level (``tags.cells_around``).
+# Re-measure the cost: ``bench/profile_page.py "/cerca/?q=doposcuola" --sql`` with the cookie.
+RELEVANCE_BANDS = 4
+NEARBY_BANDS_KM = (5, 25, 100)

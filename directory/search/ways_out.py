@@ -39,9 +39,10 @@ def needed(total: int, more: bool) -> bool:
     return not more and total < FEW_RESULTS
 
 
-def find(filterset) -> WaysOut:
-    """The ways out of this search (its valid parameters and the places they name)."""
-    desks, place_chosen = _desks(filterset)
+def find(filterset, home=None) -> WaysOut:
+    """The ways out of this search (its valid parameters and the places they name; ``home``:
+    the family's municipality, named or remembered, for the desks when no place is chosen)."""
+    desks, place_chosen = _desks(filterset, home)
     return WaysOut(_categories(filterset), desks, place_chosen)
 
 
@@ -77,11 +78,13 @@ def _categories(filterset) -> list:
     return related[:WAY_OUT_CATEGORIES]
 
 
-def _desks(filterset) -> tuple[list, bool]:
+def _desks(filterset, home=None) -> tuple[list, bool]:
     desks = Desk.objects.public().select_related("municipality")
     municipality_id = filterset.place_ids.get("comune")
     zone_id = filterset.place_ids.get("zona")
     point = filterset.point
+    if municipality_id is None and zone_id is None and point is None and home is not None:
+        municipality_id = home.pk
     if municipality_id is not None:
         # The municipality's own desks first, then those of the zones it is in.
         zones = Zone.objects.filter(municipalities=municipality_id).values("pk")

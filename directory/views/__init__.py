@@ -11,6 +11,7 @@ from directory.views.public import (
     place_search,
     place_suggestions,
 )
+from directory.views.search import remember_place
 from directory.views.search import search_page as search
 
 __all__ = [
@@ -27,5 +28,6 @@ __all__ = [
     "organization_detail",
     "place_search",
     "place_suggestions",
+    "remember_place",
     "search",
 ]

@@ -19,7 +19,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from directory import home as home_figures
-from directory import my_list, upcoming
+from directory import home_place, my_list, upcoming
 from directory.cards import with_card_details
 from directory.forms import ProblemReportForm
 from directory.hours import OpeningHours
@@ -75,7 +75,13 @@ MAX_PLACE_CHOICES = 10
 # An organization's page shows its activities a page at a time (a big one has hundreds).
 ACTIVITIES_PER_PAGE = 12
 # ``lista``: the public list the chosen place narrows (the search when absent or unknown).
-PLACE_TARGETS = {"volontariato": "directory:call_list", "sportelli": "sportelli:desk_list"}
+# ``casa``: the family's municipality, remembered to order the search (``directory.home_place``):
+# municipalities only, and every parameter of the search carried.
+PLACE_TARGETS = {
+    "volontariato": "directory:call_list",
+    "sportelli": "sportelli:desk_list",
+    "casa": "directory:remember_place",
+}
 
 
 @login_not_required
@@ -90,19 +96,27 @@ def place_search(request):
     carried = {k: request.GET[k] for k in PLACE_CARRIED if request.GET.get(k)}
     target_key = request.GET.get("lista") if request.GET.get("lista") in PLACE_TARGETS else ""
     target = reverse(PLACE_TARGETS.get(target_key, "directory:search"))
+    home = target_key == "casa"
+    if home:
+        carried = home_place.carried(request.GET)
     if not typed:
-        return redirect(f"{target}?{urlencode(carried)}")
-    zones = list(Zone.objects.filter(name__unaccent__iexact=typed).order_by("name"))
+        back = reverse("directory:search") if home else target
+        return redirect(f"{back}?{urlencode(carried)}")
+    zones = [] if home else list(Zone.objects.filter(name__unaccent__iexact=typed).order_by("name"))
     municipalities = list(
         Municipality.objects.filter(name__unaccent__iexact=typed).order_by("name", "province_code")[
             :MAX_PLACE_CHOICES
         ]
     )
     if not zones and not municipalities:
-        zones = list(
-            Zone.objects.filter(name__unaccent__icontains=typed).order_by("name")[
-                :MAX_PLACE_CHOICES
-            ]
+        zones = (
+            []
+            if home
+            else list(
+                Zone.objects.filter(name__unaccent__icontains=typed).order_by("name")[
+                    :MAX_PLACE_CHOICES
+                ]
+            )
         )
         municipalities = list(
             Municipality.objects.filter(name__unaccent__istartswith=typed).order_by(
@@ -110,7 +124,7 @@ def place_search(request):
             )[:MAX_PLACE_CHOICES]
         )
     choices = [(zone.name, {**carried, "zona": zone.slug}) for zone in zones] + [
-        (f"{m.name} ({m.province_code})", {**carried, "comune": m.istat_code})
+        (f"{m.name} ({m.province_code})", {**carried, "casa" if home else "comune": m.istat_code})
         for m in municipalities
     ]
     choices = choices[:MAX_PLACE_CHOICES]

@@ -1,21 +1,30 @@
 """The search page of the public directory, ``/cerca/``: the search runs in
-``directory.search.run_search``; the view renders what it gives."""
+``directory.search.run_search``; the view renders what it gives. ``remember_place`` keeps or
+forgets the family's municipality (``directory.home_place``)."""
+
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
+from directory import home_place
+from directory.models import Municipality
 from directory.search import run_search
 from linkrete.page_cache import cached_page
 
 
 @login_not_required
-@cached_page("directory", open_now=True)
+@cached_page("directory", open_now=True, vary_cookie=home_place.COOKIE)
 def search_page(request):
     now = timezone.localtime()
-    result = run_search(request.GET, now)
-    return render(
+    result = run_search(request.GET, now, remembered=home_place.remembered(request))
+    response = render(
         request,
         "directory/search.html",
         {
@@ -41,6 +50,40 @@ def search_page(request):
             "tile_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
             "hidden_params": result.hidden_params,
             "ways_out": result.ways_out,
+            "home": result.home,
+            "nearby_first": result.nearby_first,
+            "entries": result.entries,
+            "carried": home_place.carried(request.GET),
+            "forget_url": _remember_url(request, dimentica="1"),
             "now": now,
         },
     )
+    home_place.keep_current(request, response, result.home)
+    return response
+
+
+def _remember_url(request, **extra):
+    query = urlencode({**home_place.carried(request.GET), **extra})
+    return f"{reverse('directory:remember_place')}?{query}"
+
+
+@login_not_required
+@require_safe
+def remember_place(request):
+    """``?casa=<ISTAT code>``: remember the family's municipality; ``?dimentica=1``: forget
+    it. Back to the search with its parameters either way. A GET, so that the place search and
+    its list of choices (links) work without JavaScript; it only sets a preference."""
+    back = home_place.carried(request.GET)
+    response = redirect(f"{reverse('directory:search')}?{urlencode(back)}")
+    if request.GET.get("dimentica"):
+        home_place.forget(response)
+        return response
+    code = request.GET.get("casa", "")
+    municipality = None
+    if home_place.ISTAT_CODE.fullmatch(code):
+        municipality = Municipality.objects.filter(istat_code=code).first()
+    if municipality is None:
+        messages.warning(request, _("No municipality has this code: choose it again by name."))
+        return response
+    home_place.remember(response, municipality.istat_code)
+    return response

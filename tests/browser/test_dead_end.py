@@ -3,8 +3,7 @@ place with its phone and booking page, the helplines) and the finder narrowed by
 
 import pytest
 
-from tests.directory.search_world import build_world
-from tests.factories import DeskFactory, LocationFactory
+from tests.directory.search_world import buccinasco_desk, build_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -12,12 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def world():
     world = build_world()
-    DeskFactory(
-        name="Sportello Buccinasco",
-        slug="sportello-buccinasco",
-        phone="02 4579 7200",
-        location=LocationFactory(municipality=world.buccinasco),
-    )
+    buccinasco_desk(world)
     return world
 
 

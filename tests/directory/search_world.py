@@ -187,6 +187,18 @@ def build_world():
     )
 
 
+def buccinasco_desk(world):
+    """The desk of Buccinasco, with its phone: the way out of a search there that finds little."""
+    from tests.factories import DeskFactory
+
+    return DeskFactory(
+        name="Sportello Buccinasco",
+        slug="sportello-buccinasco",
+        phone="02 4579 7200",
+        location=LocationFactory(municipality=world.buccinasco),
+    )
+
+
 def slugs(response):
     """The activities a results page shows, in order."""
     import re

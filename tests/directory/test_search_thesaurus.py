@@ -209,11 +209,14 @@ def test_query_count_with_synonyms_does_not_grow(client, world, count, django_as
     doposcuole(count)
     # The first page reads the thesaurus (its rows and their categories: 2 queries) and the
     # categories and languages (2); the next pages find them in the cache, and the words cost
-    # what they cost without synonyms (the vocabulary, one query for all the words).
+    # what they cost without synonyms (the vocabulary, one query for all the words). The first
+    # search names a municipality, which the browser then remembers: the next pages look it up
+    # (one query) to put the nearby results first; with 5 there is no page 2, and the first is
+    # ranked again, nearby first (one statement).
     with django_assert_num_queries(12):
         response = client.get(URL, {"q": "aiutino scuola compiti", "comune": "015036"})
     assert total(response) == count
-    with django_assert_num_queries(7):
+    with django_assert_num_queries({5: 9, 40: 8}[count]):
         response = client.get(URL, {"q": "aiutino scuola compiti", "pagina": "2"})
     assert total(response) == count + 1  # and the world's own doposcuola
     assert len(slugs(response)) == {5: 6, 40: 20}[count]  # (no page 2 of 6: the first)

@@ -397,3 +397,25 @@ urlpatterns = [
 def test_a_response_made_for_one_visitor_is_not_kept(url):
     for _ in range(2):
         assert _state(Client().get(url)) == "bypass"
+
+
+def test_a_page_varying_on_a_cookie_keeps_one_copy_per_value(activity):
+    """``vary_cookie`` (the search's remembered municipality, ``directory.home_place``)."""
+    from directory.home_place import COOKIE
+    from tests.factories import MunicipalityFactory
+
+    MunicipalityFactory()
+    MunicipalityFactory(istat_code="048014", name="Empoli")
+    url = reverse("directory:search") + "?q=doposcuola"
+
+    def visitor_of(code):
+        client = Client()
+        if code:
+            client.cookies[COOKIE] = code
+        return client
+
+    assert _state(visitor_of("015036").get(url)) == "miss"
+    assert _state(visitor_of("048014").get(url)) == "miss"
+    assert _state(visitor_of(None).get(url)) == "miss"
+    for code in ("015036", "048014", None):
+        assert _state(visitor_of(code).get(url)) == "hit"

@@ -89,6 +89,7 @@ class _ActivityFilter(django_filters.FilterSet):
         self.place_errors = {}
         self.place_names = {}
         self.place_ids = {}
+        self.municipality = None  # the one ``comune`` names, looked up
 
     # The form ----------------------------------------------------------------------------------
     # django-filter builds a new form class for every filterset, its fields made anew from the

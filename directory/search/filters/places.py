@@ -79,6 +79,7 @@ class InMunicipality(_Place):
         else:
             search.place_names["comune"] = municipality.name
             search.place_ids["comune"] = municipality.pk
+            search.municipality = municipality
 
     def condition(self, search):
         return municipality_condition(search.place_ids.get("comune"), search.values["comune"])
