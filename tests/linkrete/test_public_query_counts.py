@@ -259,6 +259,7 @@ NOT_PAGES = {
     "directory:my_list_add": "a POST that redirects",
     "directory:my_list_remove": "a POST that redirects",
     "directory:activity_report_problem": "a POST (the form is on the activity's page)",
+    "directory:remember_place": "sets or forgets the remembered municipality and redirects",
     # The staff area's sign-in and account pages: a form or a token, no data of the portal.
     "admin:login": "the staff area's sign-in",
     "staff:invitation_open": "the staff area's account pages",
