@@ -66,10 +66,13 @@ COMMON_WORDS_SHARE = 0.05
 
 # The same choice for any set of words (``directory.search.text.on_rows``): on the rows when
 # their share of the documents times the share of the index entries looking them up would walk
-# reaches this. For one word, from ``COMMON_WORDS_SHARE`` on; for "dove fare la spesa gratis
-# vicino casa" with some words only (``at_least``: 1 % of the documents, the entries of 2.6
-# times the directory with the thesaurus' phrases) the rows: 40 ms instead of 180.
-# Re-measure: ``bench/search_bench.py --only sentences`` and ``--only english``. No setting.
+# reaches this. For one word, from ``COMMON_WORDS_SHARE`` on. "dove fare la spesa gratis
+# vicino casa" with two of its three groups (``at_least``: 1 % of the documents by the shares,
+# the entries of 13 % walked for "spesa" and its phrases alone): 75 ms on the rows, 766
+# through the index. Over the 243 text conditions of the natural-language mix, on a loaded
+# machine: 11.7 s in all and 21 over 100 ms, against 13.7 s and 34 by the share alone (the
+# best of both ways for each: 9.1 s).
+# Re-measure: ``bench/rows_or_index.py``. No setting.
 ROWS_OR_INDEX = COMMON_WORDS_SHARE**2
 
 # Beside a filter the tags' index answers, only from this share on (see ``MatchedOnRows``):

@@ -35,6 +35,7 @@ from tests.factories import (
     ActivityFactory,
     BoardPostFactory,
     BookingFactory,
+    CaseFactory,
     CourseFactory,
     DeskExceptionFactory,
     DeskFactory,
@@ -48,6 +49,7 @@ from tests.factories import (
     ReferralFactory,
     ScheduleExceptionFactory,
     SearchSynonymFactory,
+    TeamFactory,
     TrainingPlanFactory,
     UserFactory,
     VolunteeringCallFactory,
@@ -166,6 +168,9 @@ def network(coordinator):
     )
     AccessLog.objects.create(username="editor-oratorio", path_info="/accesso/", **request)
     AccessFailureLog.objects.create(username="mario", path_info="/accesso/", **request)
+    # An équipe with a case: coordinators see teams, and cases only as counts.
+    team = TeamFactory(name="Équipe Cuore Visconteo", organization=comitato)
+    CaseFactory(team=team)
     return {"activity": activity, "organization": oratorio, "desk": desk, "referral": referral}
 
 
@@ -229,13 +234,25 @@ MODELS = [
     AdminPages(AccessFailureLog, search="mario", can_add=False, superuser=True),
     # The history of records (linkrete/history).
     AdminPages(_model("auditlog.LogEntry"), search=None, can_add=False),
+    # Family cases' équipes (famiglie).
+    AdminPages(_model("famiglie.Team"), search="cuore"),
 ]
+# Models the admin shows on one page of their own, not the list, search and form of MODELS.
+ONE_PAGE = {_model("famiglie.Case"): "admin:famiglie_case_changelist"}
 
 
 def test_every_model_in_the_admin_is_checked():
     from django.contrib import admin
 
-    assert {pages.model for pages in MODELS} == set(admin.site._registry)
+    assert {pages.model for pages in MODELS} | set(ONE_PAGE) == set(admin.site._registry)
+
+
+@pytest.mark.parametrize("url_name", ONE_PAGE.values())
+def test_each_one_page_model_passes_axe(
+    url_name, desktop_page, sign_in, assert_accessible, coordinator, network
+):
+    sign_in(desktop_page, coordinator)
+    assert _violations(desktop_page, assert_accessible, reverse(url_name)) is None
 
 
 @pytest.fixture
