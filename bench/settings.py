@@ -14,6 +14,7 @@ from linkrete.settings import *  # noqa: E402,F403
 
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 STORAGES = {
+    **STORAGES,  # noqa: F405 (the site's: "private" keeps the consents' signed forms)
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
