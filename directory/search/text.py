@@ -21,7 +21,7 @@ from directory.models import Organization
 from directory.search import thesaurus
 from directory.search.conditions import Condition, words_condition
 from directory.search.statistics import most_common_sql
-from directory.search.stopwords import is_filler
+from directory.search.stopwords import is_filler, without_near_home
 from directory.search.thresholds import (
     ORGANIZATION_CANDIDATES,
     ROWS_OR_INDEX,
@@ -43,9 +43,11 @@ def normalize(text: str) -> str:
 
 
 def query_words(text: str) -> list[str]:
-    """The words to match: normalised, without repeats, filler dropped (``stopwords``) unless
-    the text holds nothing else."""
-    words = list(dict.fromkeys(w for w in normalize(text).split() if len(w) >= MIN_WORD))
+    """The words to match: normalised, without repeats, filler and "near home" dropped
+    (``stopwords``) unless the text holds nothing else."""
+    tokens = normalize(text).split()
+    tokens = without_near_home(tokens) or tokens
+    words = list(dict.fromkeys(w for w in tokens if len(w) >= MIN_WORD))
     meaningful = [w for w in words if not is_filler(w)]
     return (meaningful or words)[:MAX_QUERY_WORDS]
 

@@ -118,13 +118,14 @@ def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
     from directory.search.text import normalize, query_words
 
     found: dict[tuple[str, ...], list[Alternative]] = {}
+    shortened: dict[tuple[str, ...], dict[tuple, list[Alternative]]] = {}
     synonyms = SearchSynonym.objects.filter(active=True).prefetch_related("categories")
     for synonym in synonyms.order_by("pk"):
         key = tuple(query_words(synonym.phrase))
         if not key:
             continue
-        alternatives = found.setdefault(key, [])
         typed = " ".join(key)
+        alternatives = []
         for word in synonym.words:
             match = normalize(word)
             if match and match != typed:
@@ -133,6 +134,18 @@ def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
             match = normalize(category.name)
             if match and match != typed:
                 alternatives.append(Alternative(match, category.name, category.name_en))
+        if len(normalize(synonym.phrase).split()) > len(key) == 1:
+            meaning = tuple(alternative.match for alternative in alternatives)
+            shortened.setdefault(key, {}).setdefault(meaning, alternatives)
+        else:
+            found.setdefault(key, []).extend(alternatives)
+    # A phrase whose filler goes ("solo in casa", "senza casa", "vicini di casa": "casa") means
+    # its one word left only when no other phrase so shortened means something else: "casa"
+    # took lonely elderly people, the homeless and neighbours' help together, and every search
+    # with "casa" looked for all of them.
+    for key, meanings in shortened.items():
+        if len(meanings) == 1:
+            found.setdefault(key, []).extend(*meanings.values())
     table = {}
     for key, alternatives in found.items():
         first = {}

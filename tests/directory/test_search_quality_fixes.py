@@ -81,3 +81,34 @@ def test_free_doctor_is_a_free_clinic_not_every_medical_visit(client, starter_li
 def test_verbs_of_doing_and_managing_are_filler():
     assert query_words("mio figlio fa i capricci") == ["figlio", "capricci"]
     assert query_words("non riesco a pagare le bollette") == ["pagare", "bollette"]
+
+
+@pytest.mark.parametrize(
+    "typed, words",
+    [
+        ("dove fare la spesa gratis vicino casa", ["fare", "spesa", "gratis"]),
+        ("doposcuola vicino a casa mia", ["doposcuola"]),
+        ("pediatra sotto casa", ["pediatra"]),
+        ("food bank near my home", ["food", "bank"]),
+        ("english course close to home", ["english", "course"]),
+        ("sportello casa vicino", ["sportello", "casa"]),
+        ("aiuto per la casa", ["aiuto", "casa"]),
+        ("vicino casa", ["casa"]),
+    ],
+)
+def test_near_home_says_where_not_what(typed, words):
+    """The words "vicino casa" are the family's place, not a search for housing: only "casa"
+    after a word of nearness goes; "casa" alone is still a need."""
+    assert query_words(typed) == words
+
+
+def test_a_word_left_by_phrases_of_different_meanings_takes_none_of_them(client, starter_list):
+    """The phrases "solo in casa", "senza casa" and "vicini di casa" all shorten to "casa"
+    (their other words are filler): it means none of them, so a search for a home is not one
+    for company for the elderly; a phrase shortened without rivals ("vivo solo") keeps its
+    meaning."""
+    activity("casa", "Sportello casa", "Ricerca di un alloggio in affitto.")
+    activity("compagnia", "Telefonata amica", "Compagnia al telefono per chi vive solo.")
+    rebuild_search_index()
+    assert search(client, "cerco casa") == ["casa"]
+    assert search(client, "vivo solo") == ["compagnia"]
