@@ -146,18 +146,20 @@ def place_search(request):
 @login_not_required
 @cache_control(public=True, max_age=3600)
 def place_suggestions(request):
-    """Up to ten place names starting with what was typed, zones first (JSON, for a datalist).
+    """Up to ten place names starting with what was typed, zones first (JSON, for a datalist);
+    municipalities alone with ``solo=comuni`` (the field "Dove abiti?" takes no zone).
 
     Progressive enhancement of the place search: without JavaScript the name is searched as is.
     """
     typed = request.GET.get("dove", "").strip()[:120]
     names = []
     if len(typed) >= 2:
-        names = list(
-            Zone.objects.filter(name__unaccent__istartswith=typed)
-            .order_by("name")
-            .values_list("name", flat=True)[:MAX_PLACE_CHOICES]
-        )
+        if request.GET.get("solo") != "comuni":
+            names = list(
+                Zone.objects.filter(name__unaccent__istartswith=typed)
+                .order_by("name")
+                .values_list("name", flat=True)[:MAX_PLACE_CHOICES]
+            )
         names += (
             Municipality.objects.filter(name__unaccent__istartswith=typed)
             .order_by("name")

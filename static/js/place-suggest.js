@@ -1,5 +1,5 @@
 // The place search's suggestions: while a place is typed, a <datalist> offers up to ten
-// names (zones first) from the server. Without this script the typed name is searched as is.
+// names (zones first, or municipalities alone where the data URL says so) from the server. Without this script the typed name is searched as is.
 (function () {
   "use strict";
   document.querySelectorAll("input[data-place-suggest]").forEach(function (input) {
@@ -17,7 +17,8 @@
           return;
         }
         asked = typed;
-        var url = input.dataset.placeSuggest + "?dove=" + encodeURIComponent(typed);
+        var url = new URL(input.dataset.placeSuggest, window.location.href);
+        url.searchParams.set("dove", typed);
         fetch(url, { headers: { Accept: "application/json" } })
           .then(function (response) { return response.ok ? response.json() : { names: [] }; })
           .then(function (data) {

@@ -82,6 +82,15 @@ def test_suggestions_offer_names_starting_with_the_typed_text_zones_first(client
     }
 
 
+def test_the_home_place_field_is_offered_municipalities_alone(client):
+    MunicipalityFactory(istat_code="015146", name="Milano")
+    ZoneFactory(name="Milano Sud", slug="milano-sud")
+    suggest = reverse("directory:place_suggestions")
+    assert client.get(suggest, {"dove": "mil", "solo": "comuni"}).json() == {"names": ["Milano"]}
+    content = client.get(reverse("directory:search"), {"q": "doposcuola"}).content.decode()
+    assert f'data-place-suggest="{suggest}?solo=comuni"' in content
+
+
 def test_suggestions_need_two_letters_and_stop_at_ten(client):
     for n in range(12):
         MunicipalityFactory(istat_code=f"0150{n:02d}", name=f"Comune {n:02d}")
