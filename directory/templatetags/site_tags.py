@@ -4,10 +4,13 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from linkrete import paging
 
 register = template.Library()
+
+LISTINGS_LANGUAGE = "it"  # the language organizations write their listings in
 
 # Same escapes as Django's json_script: the JSON cannot close the <script> element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -17,6 +20,15 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def jsonld(data):
     """Serialize a dict for ``<script type="application/ld+json">`` (data, not code: CSP-safe)."""
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
+
+
+@register.simple_tag
+def listing_lang():
+    """`` lang="it"`` on a page in another language, for an element holding a listing's text:
+    listings are written in Italian, and a screen reader must read them so (WCAG 3.1.2)."""
+    if (get_language() or settings.LANGUAGE_CODE).split("-")[0] == LISTINGS_LANGUAGE:
+        return ""
+    return mark_safe(f' lang="{LISTINGS_LANGUAGE}"')
 
 
 @register.simple_tag(takes_context=True)
