@@ -12,7 +12,16 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
-from famiglie.models import Case, CaseEvent, CaseTeamMember, Consent, Household, Member
+from famiglie.models import (
+    Assessment,
+    AssessmentScore,
+    Case,
+    CaseEvent,
+    CaseTeamMember,
+    Consent,
+    Household,
+    Member,
+)
 
 
 def record_read(request, *records) -> None:
@@ -31,13 +40,13 @@ def record_read(request, *records) -> None:
 
 def _types():
     return ContentType.objects.get_for_models(
-        Case, Household, Member, Consent, CaseTeamMember, CaseEvent
+        Case, Household, Member, Consent, CaseTeamMember, CaseEvent, Assessment, AssessmentScore
     )
 
 
 def entries_for_case(case: Case) -> QuerySet[LogEntry]:
-    """The rows about the case and its household: the case, its case team and timeline, the
-    household, its members and consents."""
+    """The rows about the case and its household: the case, its case team, timeline and needs
+    assessments, the household, its members and consents."""
     types = _types()
     household = case.household_id
     about = (
@@ -58,6 +67,14 @@ def entries_for_case(case: Case) -> QuerySet[LogEntry]:
         | Q(
             content_type=types[CaseEvent],
             object_id__in=CaseEvent.objects.filter(case=case).values("pk"),
+        )
+        | Q(
+            content_type=types[Assessment],
+            object_id__in=Assessment.objects.filter(case=case).values("pk"),
+        )
+        | Q(
+            content_type=types[AssessmentScore],
+            object_id__in=AssessmentScore.objects.filter(assessment__case=case).values("pk"),
         )
     )
     return LogEntry.objects.filter(about).select_related("actor", "content_type")

@@ -1,9 +1,11 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Municipality, Organization
-from famiglie.models import CaseState, Consent, ConsentKind, Role, Team
-from sportelli.forms import DateInput
+from famiglie.areas import SUB_AREAS, SubArea
+from famiglie.models import CaseState, Consent, ConsentKind, Level, Role, Team
+from sportelli.forms import DateInput, ReferredPersonFields
 
 
 class IntakeFromAccessForm(forms.Form):
@@ -102,19 +104,11 @@ class ConsentForm(forms.ModelForm):
         return data
 
 
-class CaseReferForm(forms.Form):
+class CaseReferForm(ReferredPersonFields):
+    field_order = ["to_organization", "person_name", "person_contact", "need"]
+
     to_organization = forms.ModelChoiceField(
         label=_("Organization"), queryset=Organization.objects.none()
-    )
-    person_name = forms.CharField(label=_("Name of the person"), max_length=120)
-    person_contact = forms.CharField(
-        label=_("Contact"), max_length=120, help_text=_("A phone number or an e-mail address.")
-    )
-    need = forms.CharField(
-        label=_("What is needed"),
-        max_length=1000,
-        widget=forms.Textarea({"rows": 3}),
-        help_text=_("Only what the receiving side needs to know. No health details."),
     )
     override_reason = forms.CharField(
         label=_("Reason to share without the family's consent"),
@@ -129,3 +123,58 @@ class CaseReferForm(forms.Form):
         self.fields["to_organization"].queryset = Organization.objects.published().order_by("name")
         if not can_override:
             del self.fields["override_reason"]
+
+
+class AssessmentForm(forms.Form):
+    """A level (0–3) and notes for every sub-area of the five areas, grouped by area; a
+    repeated assessment starts from the last one's levels and notes."""
+
+    date = forms.DateField(label=_("Date of the assessment"), widget=DateInput())
+
+    def __init__(self, *args, latest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        before = {s.sub_area: s for s in latest.scores.all()} if latest else {}
+        for sub_area in SubArea:
+            key = self._key(sub_area)
+            self.fields[f"level_{key}"] = forms.TypedChoiceField(
+                label=sub_area.label,
+                choices=Level.choices,
+                coerce=int,
+                initial=before[sub_area].level if sub_area in before else Level.NONE,
+            )
+            self.fields[f"notes_{key}"] = forms.CharField(
+                label=_("Notes on “%(sub_area)s”") % {"sub_area": sub_area.label},
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea({"rows": 2}),
+                initial=before[sub_area].notes if sub_area in before else "",
+            )
+
+    @staticmethod
+    def _key(sub_area) -> str:
+        return sub_area.value.replace(".", "__")
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date is in the future."))
+        return day
+
+    def areas(self):
+        """(area, [(level field, notes field)…]) for the template's fieldsets."""
+        return [
+            (
+                area.label,
+                [
+                    (self[f"level_{self._key(s)}"], self[f"notes_{self._key(s)}"])
+                    for s in SUB_AREAS[area]
+                ],
+            )
+            for area in SUB_AREAS
+        ]
+
+    def scores(self) -> dict[str, tuple[int, str]]:
+        data = self.cleaned_data
+        return {
+            s.value: (data[f"level_{self._key(s)}"], data[f"notes_{self._key(s)}"]) for s in SubArea
+        }

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from directory.models import Municipality, Organization
 from famiglie.models import (
     NEEDS_APPROVAL,
+    Assessment,
+    AssessmentScore,
     Case,
     CaseEvent,
     CaseState,
@@ -174,6 +176,45 @@ def case_decide(*, case: Case, by: AbstractBaseUser, approve: bool, note: str = 
                 update_fields=["requested_state", "requested_by", "requested_note", "updated_at"]
             )
     return case
+
+
+# Needs assessment ---------------------------------------------------------------------------
+
+
+def assessment_record(
+    *,
+    case: Case,
+    date: datetime.date,
+    scores: dict[str, tuple[int, str]],
+    by: AbstractBaseUser,
+) -> Assessment:
+    """A needs assessment: ``scores`` maps each sub-area to its level (0–3) and notes. An
+    intake moves to "assessment" with it, as the state machine allows without approval."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("team").get(pk=case.pk)
+        assessment = Assessment(case=case, date=date, by=by)
+        assessment.full_clean()
+        assessment.save()
+        # One save each, not bulk_create: each score is a row of the history.
+        for sub_area, (level, notes) in scores.items():
+            score = AssessmentScore(
+                assessment=assessment, sub_area=sub_area, level=level, notes=notes.strip()
+            )
+            score.full_clean()
+            score.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.ASSESSMENT,
+            by=by,
+            note=_("Assessment of %(day)s.") % {"day": date.strftime("%d/%m/%Y")},
+        )
+        if (
+            case.state == CaseState.INTAKE
+            and CaseState.ASSESSMENT in case.allowed_transitions()
+            and CaseState.ASSESSMENT not in NEEDS_APPROVAL
+        ):
+            _apply_move(case, CaseState.ASSESSMENT, by=by, note="")
+    return assessment
 
 
 # The case team ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from famiglie.views import audit, cases, desk
+from famiglie.views import assessments, audit, cases, desk
 
 app_name = "famiglie"
 
@@ -24,6 +24,11 @@ urlpatterns = [
         name="consent_withdraw",
     ),
     path("casi/<str:code>/consensi/<int:pk>/modulo/", cases.consent_file, name="consent_file"),
+    path(
+        "casi/<str:code>/valutazioni/nuova/",
+        assessments.assessment_create,
+        name="assessment_create",
+    ),
     path("casi/<str:code>/segnala/", cases.case_refer, name="case_refer"),
     path("casi/<str:code>/registro/", audit.case_audit, name="case_audit"),
     path("equipe/<int:team>/registro/<int:user>/", audit.user_audit, name="user_audit"),

@@ -414,3 +414,21 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     kind = famiglie.ConsentKind.CARE
     date = datetime.date(2026, 11, 1)
     collected_by = factory.SubFactory(UserFactory)
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Assessment
+
+    case = factory.SubFactory(CaseFactory)
+    date = datetime.date(2026, 11, 20)
+    by = factory.SubFactory(UserFactory)
+
+
+class AssessmentScoreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.AssessmentScore
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    sub_area = "emergencies.food"
+    level = 2

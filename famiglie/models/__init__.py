@@ -1,3 +1,4 @@
+from famiglie.models.assessment import Assessment, AssessmentScore, Level
 from famiglie.models.case import (
     NEEDS_APPROVAL,
     TRANSITIONS,
@@ -20,6 +21,9 @@ from famiglie.models.household import (
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "Assessment",
+    "AssessmentScore",
+    "Level",
     "EXPIRING_DAYS",
     "NEEDS_APPROVAL",
     "TRANSITIONS",

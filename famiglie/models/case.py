@@ -177,6 +177,7 @@ class EventKind(models.TextChoices):
     CONSENT = "consent", _("consent recorded")
     REFERRAL = "referral", _("referral sent")
     CONSENT_OVERRIDE = "override", _("shared without the matching consent")
+    ASSESSMENT = "assessment", _("needs assessed")
 
 
 class CaseEvent(models.Model):

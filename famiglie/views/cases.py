@@ -21,7 +21,8 @@ from famiglie.forms import (
     ConsentForm,
     DecisionForm,
 )
-from famiglie.models import EXPIRING_DAYS, Case, CaseTeamMember, Consent
+from famiglie.models import EXPIRING_DAYS, Assessment, Case, CaseTeamMember, Consent
+from famiglie.models.assessment import changes_by_area, scores_in_order
 from famiglie.views import case_worker_view, posted_form_errors
 from linkrete.paging import page_of
 from sportelli.models import Referral, ReferralStatus
@@ -30,6 +31,8 @@ from sportelli.models import Referral, ReferralStatus
 # next visit (they are worked through, not browsed).
 ACTION_LIMIT = 20
 TIMELINE_PAGE = 20
+# How many assessments the case page compares, the latest and those before it.
+ASSESSMENTS_COMPARED = 6
 
 
 @case_worker_view
@@ -110,6 +113,8 @@ def _render_case(
         case.events.select_related("by", "user", "organization"),
         per_page=TIMELINE_PAGE,
     )
+    assessments = list(Assessment.objects.latest_for(case, ASSESSMENTS_COMPARED))[::-1]
+    latest = assessments[-1] if assessments else None
     record_read(request, case, household)
     return render(
         request,
@@ -122,6 +127,10 @@ def _render_case(
             "consents": _consents_with_state(household, today),
             "topics": list(case.topics.all()),
             "timeline": timeline,
+            "latest_assessment": latest,
+            "latest_scores": scores_in_order(latest) if latest else [],
+            "assessments": assessments,
+            "area_changes": changes_by_area(assessments),
             "is_lead": is_lead,
             "move_form": move_form or CaseMoveForm(case=case),
             "decision_form": (decision_form or DecisionForm())

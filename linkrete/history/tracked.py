@@ -112,6 +112,8 @@ PERSONAL_RECORDS = [
     Tracked("famiglie.CaseTeamMember"),
     Tracked("famiglie.CaseEvent", masked=("note",)),
     Tracked("famiglie.Consent", masked=("signed_form",)),
+    Tracked("famiglie.Assessment"),
+    Tracked("famiglie.AssessmentScore", masked=("level", "notes")),
 ]
 
 TRACKED = PUBLIC_RECORDS + PERSONAL_RECORDS

@@ -147,14 +147,19 @@ def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     assert User.objects.get(username="sportello").groups.filter(name=roles.DESK_OPERATOR).exists()
     assert "linkrete-demo" in output
     # The family cases of the demo account `equipe`, lead of the Cuore Visconteo équipe.
-    from famiglie.models import Case, CaseState
+    from famiglie.models import Assessment, Case, CaseState
 
     equipe = User.objects.get(username="equipe")
     assert equipe.teams_led.get().cases.count() == 12
     assert set(Case.objects.values_list("state", flat=True)) == set(CaseState.values)
+    assessed = Case.objects.exclude(state=CaseState.INTAKE)
+    assert all(case.assessments.exists() for case in assessed)
+    assert not Assessment.objects.filter(case__state=CaseState.INTAKE).exists()
+    assessments = Assessment.objects.count()
     assert "equipe" in output.split("Second factor of", 1)[1]
     assert seed()[-1].startswith("Demo data: 0 created, 0 updated, 0 deleted,")
     assert Case.objects.count() == 12
+    assert Assessment.objects.count() == assessments
 
 
 def test_the_summer_camps_are_found_in_december_with_their_start_and_enrolment(

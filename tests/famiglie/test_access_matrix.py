@@ -27,6 +27,7 @@ CASE_VIEWS = {
     "consent_withdraw": ("post", {"team_lead", "case_worker"}),
     "consent_file": ("get", {"team_lead", "case_worker"}),
     "case_refer": ("get", {"team_lead", "case_worker"}),
+    "assessment_create": ("get", {"team_lead", "case_worker"}),
     "case_audit": ("get", {"team_lead"}),
     "user_audit": ("get", {"team_lead"}),
     "home": ("get", {"team_lead", "case_worker", "same_team_member", "other_team_member"}),

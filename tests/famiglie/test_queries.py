@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
+    AssessmentFactory,
+    AssessmentScoreFactory,
     CaseEventFactory,
     CaseFactory,
     CaseTeamMemberFactory,
@@ -15,7 +17,8 @@ from tests.factories import (
 )
 
 HOME_QUERIES = 10
-CASE_PAGE_QUERIES = 17
+# 17, and 2 for the assessments compared (the latest six and their scores).
+CASE_PAGE_QUERIES = 19
 
 
 def _count(client, url):
@@ -47,6 +50,10 @@ def _grow_case(case, n):
         ConsentFactory(household=case.household, kind="sharing", organization=OrganizationFactory())
     for _ in range(n * 10):
         CaseEventFactory(case=case)
+    for _ in range(n * 3):
+        assessment = AssessmentFactory(case=case)
+        for sub_area in ("emergencies.food", "work.placement", "future.schooling"):
+            AssessmentScoreFactory(assessment=assessment, sub_area=sub_area)
 
 
 @pytest.mark.usefixtures("pinned_now")

@@ -2,9 +2,10 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from famiglie.models import CaseEvent, Consent, Household, Member
+from famiglie.models import AssessmentScore, CaseEvent, Consent, Household, Member
 from famiglie.retention import erase_closed_households
 from tests.factories import (
+    AssessmentScoreFactory,
     CaseEventFactory,
     CaseFactory,
     ConsentFactory,
@@ -26,6 +27,7 @@ def _closed_case(closed_at, **household):
     MemberFactory(household=case.household)
     CaseEventFactory(case=case, note="Colloquio.")
     ConsentFactory(household=case.household, signed_form=SimpleUploadedFile("m.pdf", b"%PDF-1.4"))
+    AssessmentScoreFactory(assessment__case=case, notes="Padre senza lavoro.")
     return case
 
 
@@ -42,6 +44,8 @@ def test_a_household_closed_past_the_period_loses_who_it_was(db, settings):
     assert not Member.objects.filter(household=household).exists()
     assert not Consent.objects.get(household=household).signed_form
     assert not CaseEvent.objects.filter(case=old).exclude(note="").exists()
+    assert AssessmentScore.objects.get(assessment__case=old).notes == ""
+    assert AssessmentScore.objects.get(assessment__case=recent).notes != ""
     old.refresh_from_db()
     assert old.state == "closed" and old.closure_reason == "—"  # still counted
     assert Member.objects.filter(household=recent.household).exists()

@@ -8,7 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from directory.models import Category, Language, Municipality, Organization, Zone
+from famiglie.areas import SubArea
 from famiglie.models import (
+    Assessment,
+    AssessmentScore,
     Case,
     CaseEvent,
     CaseState,
@@ -97,6 +100,15 @@ HOUSEHOLDS = [
       ("Grace", "Okafor", "2024-06-09", Relationship.CHILD, "Italia", [])],
      ["cittadini-stranieri", "supporto-psicologico"]),
 ]  # fmt: skip
+# Notes of the demo assessments where a need is moderate or severe.
+DEMO_NOTES = {
+    SubArea.FOOD: "Spesa difficile a fine mese; già seguiti dall'emporio solidale.",
+    SubArea.ECONOMIC: "Bollette arretrate di due mesi.",
+    SubArea.SCHOOLING: "Il figlio maggiore ha molte assenze a scuola.",
+    SubArea.PARENTING: "La madre chiede un confronto sulla gestione dei compiti.",
+    SubArea.EMPLOYABILITY: "Cerca lavoro nella ristorazione; serve un CV aggiornato.",
+    SubArea.NETWORKS: "Pochi contatti nel quartiere.",
+}
 # The path each state went through, for the timeline.
 PATHS = {
     CaseState.INTAKE: [],
@@ -232,7 +244,38 @@ class Command(BaseCommand):
                 note=waiting.requested_note,
             )
         self._referral_to_team(team, users)
+        for case in Case.objects.filter(team=team, code__startswith="DEMOCASO").order_by("code"):
+            self._assessments(case, lead, colleagues, today)
         return created
+
+    def _assessments(self, case, lead, colleagues, today):
+        """One assessment once the intake is over, two (months apart, needs easing) once the
+        plan has started; none for an intake. Fictitious levels and notes."""
+        if case.state == CaseState.INTAKE or case.assessments.exists():
+            return
+        number = int(case.code[-2:])
+        dates = [today - datetime.timedelta(days=20 + number)]
+        if case.state != CaseState.ASSESSMENT:
+            dates.insert(0, today - datetime.timedelta(days=120 + number))
+        for round_number, day in enumerate(dates):
+            by = colleagues[number % 2][0] if round_number else lead
+            assessment = Assessment.objects.create(case=case, date=day, by=by)
+            for index, sub_area in enumerate(SubArea):
+                level = (number * 7 + index * 3) % 4
+                if round_number and len(dates) > 1:
+                    level = max(level - 1, 0)
+                AssessmentScore.objects.create(
+                    assessment=assessment,
+                    sub_area=sub_area,
+                    level=level,
+                    notes=DEMO_NOTES.get(sub_area, "") if level >= 2 else "",
+                )
+            CaseEvent.objects.create(
+                case=case,
+                kind=EventKind.ASSESSMENT,
+                by=by,
+                note=f"Valutazione del {day:%d/%m/%Y}.",
+            )
 
     def _referral_to_team(self, team, users):
         """A referral from the SpOON desk waiting for the team lead on the team's home."""
