@@ -21,6 +21,8 @@ from famiglie.models import (
     Consent,
     Household,
     Member,
+    Objective,
+    Review,
 )
 
 
@@ -38,15 +40,26 @@ def record_read(request, *records) -> None:
         )
 
 
+# The records of a case (beside the case and its household) and the path from each to it.
+CASE_RECORDS = [
+    (CaseTeamMember, "case"),
+    (CaseEvent, "case"),
+    (Assessment, "case"),
+    (AssessmentScore, "assessment__case"),
+    (Objective, "case"),
+    (Review, "case"),
+]
+
+
 def _types():
     return ContentType.objects.get_for_models(
-        Case, Household, Member, Consent, CaseTeamMember, CaseEvent, Assessment, AssessmentScore
+        Case, Household, Member, Consent, *(model for model, _path in CASE_RECORDS)
     )
 
 
 def entries_for_case(case: Case) -> QuerySet[LogEntry]:
-    """The rows about the case and its household: the case, its case team, timeline and needs
-    assessments, the household, its members and consents."""
+    """The rows about the case and its household: the case, its case team, timeline, needs
+    assessments and plan, the household, its members and consents."""
     types = _types()
     household = case.household_id
     about = (
@@ -60,23 +73,12 @@ def entries_for_case(case: Case) -> QuerySet[LogEntry]:
             content_type=types[Consent],
             object_id__in=Consent.objects.filter(household=household).values("pk"),
         )
-        | Q(
-            content_type=types[CaseTeamMember],
-            object_id__in=CaseTeamMember.objects.filter(case=case).values("pk"),
-        )
-        | Q(
-            content_type=types[CaseEvent],
-            object_id__in=CaseEvent.objects.filter(case=case).values("pk"),
-        )
-        | Q(
-            content_type=types[Assessment],
-            object_id__in=Assessment.objects.filter(case=case).values("pk"),
-        )
-        | Q(
-            content_type=types[AssessmentScore],
-            object_id__in=AssessmentScore.objects.filter(assessment__case=case).values("pk"),
-        )
     )
+    for model, path in CASE_RECORDS:
+        about |= Q(
+            content_type=types[model],
+            object_id__in=model.objects.filter(**{path: case}).values("pk"),
+        )
     return LogEntry.objects.filter(about).select_related("actor", "content_type")
 
 

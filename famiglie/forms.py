@@ -3,8 +3,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Municipality, Organization
-from famiglie.areas import SUB_AREAS, SubArea
-from famiglie.models import CaseState, Consent, ConsentKind, Level, Role, Team
+from famiglie.areas import SUB_AREAS, Area, SubArea
+from famiglie.models import (
+    CaseState,
+    Consent,
+    ConsentKind,
+    Level,
+    Objective,
+    ObjectiveStatus,
+    Role,
+    Team,
+)
 from sportelli.forms import DateInput, ReferredPersonFields
 
 
@@ -178,3 +187,58 @@ class AssessmentForm(forms.Form):
         return {
             s.value: (data[f"level_{self._key(s)}"], data[f"notes_{self._key(s)}"]) for s in SubArea
         }
+
+
+class ObjectiveForm(forms.ModelForm):
+    class Meta:
+        model = Objective
+        fields = ["area", "description", "target_date", "status"]
+        widgets = {"description": forms.Textarea({"rows": 3}), "target_date": DateInput()}
+        help_texts = {
+            "description": _("What the family and the team agreed to reach. No health details.")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = Area.choices
+        self.fields["status"].choices = ObjectiveStatus.choices
+
+
+class ReviewScheduleForm(forms.Form):
+    due_on = forms.DateField(label=_("Due on"), widget=DateInput())
+
+    def clean_due_on(self):
+        day = self.cleaned_data["due_on"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("A review is scheduled for today or a later day."))
+        return day
+
+
+class ReviewHoldForm(forms.Form):
+    held_on = forms.DateField(label=_("Held on"), widget=DateInput())
+    notes = forms.CharField(
+        label=_("What was reviewed"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Progress on the objectives, what changes. No health details."),
+    )
+    next_due_on = forms.DateField(
+        label=_("Next review due on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Left empty, no next review is scheduled."),
+    )
+
+    def clean_held_on(self):
+        day = self.cleaned_data["held_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date is in the future."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        held, following = data.get("held_on"), data.get("next_due_on")
+        if held and following and following <= held:
+            self.add_error("next_due_on", _("The next review comes after this one."))
+        return data

@@ -22,6 +22,8 @@ from famiglie.models import (
     ConsentKind,
     EventKind,
     Household,
+    Objective,
+    Review,
     Team,
 )
 from sportelli import services as desk_services
@@ -215,6 +217,74 @@ def assessment_record(
         ):
             _apply_move(case, CaseState.ASSESSMENT, by=by, note="")
     return assessment
+
+
+# The accompaniment plan ---------------------------------------------------------------------
+
+
+def objective_save(*, case: Case, objective: Objective, by: AbstractBaseUser) -> Objective:
+    """Set a new objective, or save the changes to one (its status included)."""
+    with transaction.atomic():
+        created = objective.pk is None
+        if created:
+            objective.case, objective.created_by = case, by
+        elif objective.case_id != case.pk:
+            raise PermissionDenied
+        objective.full_clean()
+        objective.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.OBJECTIVE_SET if created else EventKind.OBJECTIVE_CHANGED,
+            by=by,
+            note=_("%(area)s: %(status)s")
+            % {"area": objective.get_area_display(), "status": objective.get_status_display()},
+        )
+    return objective
+
+
+def review_schedule(*, case: Case, due_on: datetime.date, by: AbstractBaseUser) -> Review:
+    with transaction.atomic():
+        review = Review(case=case, due_on=due_on, scheduled_by=by)
+        review.full_clean()
+        review.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.REVIEW_SCHEDULED,
+            by=by,
+            note=_("Due on %(day)s.") % {"day": due_on.strftime("%d/%m/%Y")},
+        )
+    return review
+
+
+def review_hold(
+    *,
+    case: Case,
+    review: Review,
+    held_on: datetime.date,
+    notes: str,
+    by: AbstractBaseUser,
+    next_due_on: datetime.date | None = None,
+) -> Review | None:
+    """Record a review as held and, when ``next_due_on`` is given, schedule the next one
+    (returned)."""
+    with transaction.atomic():
+        review = Review.objects.select_for_update().get(pk=review.pk)
+        if review.case_id != case.pk:
+            raise PermissionDenied
+        if review.held_on is not None:
+            raise ValidationError(_("This review was already recorded."))
+        review.held_on, review.held_by, review.notes = held_on, by, notes.strip()
+        review.full_clean()
+        review.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.REVIEW_HELD,
+            by=by,
+            note=_("Held on %(day)s.") % {"day": held_on.strftime("%d/%m/%Y")},
+        )
+        if next_due_on:
+            return review_schedule(case=case, due_on=next_due_on, by=by)
+    return None
 
 
 # The case team ------------------------------------------------------------------------------

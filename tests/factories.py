@@ -432,3 +432,21 @@ class AssessmentScoreFactory(factory.django.DjangoModelFactory):
     assessment = factory.SubFactory(AssessmentFactory)
     sub_area = "emergencies.food"
     level = 2
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Objective
+
+    case = factory.SubFactory(CaseFactory)
+    area = "work"
+    description = "Trovare un tirocinio per la madre."
+    target_date = datetime.date(2027, 3, 31)
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Review
+
+    case = factory.SubFactory(CaseFactory)
+    due_on = datetime.date(2026, 12, 5)

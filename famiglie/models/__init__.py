@@ -18,9 +18,21 @@ from famiglie.models.household import (
     age_band_of,
     validate_tax_code,
 )
+from famiglie.models.plan import (
+    REVIEW_DUE_DAYS,
+    Objective,
+    ObjectiveStatus,
+    Review,
+    ReviewQuerySet,
+)
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "REVIEW_DUE_DAYS",
+    "Objective",
+    "ObjectiveStatus",
+    "Review",
+    "ReviewQuerySet",
     "Assessment",
     "AssessmentScore",
     "Level",

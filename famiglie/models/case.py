@@ -178,6 +178,10 @@ class EventKind(models.TextChoices):
     REFERRAL = "referral", _("referral sent")
     CONSENT_OVERRIDE = "override", _("shared without the matching consent")
     ASSESSMENT = "assessment", _("needs assessed")
+    OBJECTIVE_SET = "objective", _("objective set")
+    OBJECTIVE_CHANGED = "objective_changed", _("objective updated")
+    REVIEW_SCHEDULED = "review", _("plan review scheduled")
+    REVIEW_HELD = "review_held", _("plan review held")
 
 
 class CaseEvent(models.Model):

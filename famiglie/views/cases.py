@@ -21,7 +21,15 @@ from famiglie.forms import (
     ConsentForm,
     DecisionForm,
 )
-from famiglie.models import EXPIRING_DAYS, Assessment, Case, CaseTeamMember, Consent
+from famiglie.models import (
+    EXPIRING_DAYS,
+    REVIEW_DUE_DAYS,
+    Assessment,
+    Case,
+    CaseTeamMember,
+    Consent,
+    Review,
+)
 from famiglie.models.assessment import changes_by_area, scores_in_order
 from famiglie.views import case_worker_view, posted_form_errors
 from linkrete.paging import page_of
@@ -33,6 +41,8 @@ ACTION_LIMIT = 20
 TIMELINE_PAGE = 20
 # How many assessments the case page compares, the latest and those before it.
 ASSESSMENTS_COMPARED = 6
+# The plan's reviews held that the case page lists, the latest first (those pending, all).
+REVIEWS_HELD_SHOWN = 5
 
 
 @case_worker_view
@@ -70,6 +80,12 @@ def home(request):
         .select_related("household", "organization")
         .order_by("expires_on", "pk")[:ACTION_LIMIT]
     )
+    reviews_due = list(
+        Review.objects.due(today)
+        .filter(case__in=open_cases)
+        .select_related("case__household")
+        .order_by("due_on", "pk")[:ACTION_LIMIT]
+    )
     return render(
         request,
         "famiglie/home.html",
@@ -79,6 +95,8 @@ def home(request):
             "approvals": approvals,
             "referrals": referrals,
             "expiring": expiring,
+            "reviews_due": reviews_due,
+            "review_due_days": REVIEW_DUE_DAYS,
             "today": today,
         },
     )
@@ -115,6 +133,7 @@ def _render_case(
     )
     assessments = list(Assessment.objects.latest_for(case, ASSESSMENTS_COMPARED))[::-1]
     latest = assessments[-1] if assessments else None
+    reviews = case.reviews.select_related("held_by")
     record_read(request, case, household)
     return render(
         request,
@@ -131,6 +150,13 @@ def _render_case(
             "latest_scores": scores_in_order(latest) if latest else [],
             "assessments": assessments,
             "area_changes": changes_by_area(assessments),
+            "objectives": list(case.objectives.all()),
+            "reviews_pending": list(reviews.pending().order_by("due_on", "pk")),
+            "reviews_held": list(
+                reviews.filter(held_on__isnull=False).order_by("-held_on", "-pk")[
+                    :REVIEWS_HELD_SHOWN
+                ]
+            ),
             "is_lead": is_lead,
             "move_form": move_form or CaseMoveForm(case=case),
             "decision_form": (decision_form or DecisionForm())

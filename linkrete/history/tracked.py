@@ -114,6 +114,8 @@ PERSONAL_RECORDS = [
     Tracked("famiglie.Consent", masked=("signed_form",)),
     Tracked("famiglie.Assessment"),
     Tracked("famiglie.AssessmentScore", masked=("level", "notes")),
+    Tracked("famiglie.Objective", masked=("description",)),
+    Tracked("famiglie.Review", masked=("notes",)),
 ]
 
 TRACKED = PUBLIC_RECORDS + PERSONAL_RECORDS

@@ -1,5 +1,6 @@
 """``seed_demo`` builds a realistic, valid demo and running it again changes nothing."""
 
+import datetime
 import io
 
 import pytest
@@ -147,7 +148,7 @@ def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     assert User.objects.get(username="sportello").groups.filter(name=roles.DESK_OPERATOR).exists()
     assert "linkrete-demo" in output
     # The family cases of the demo account `equipe`, lead of the Cuore Visconteo équipe.
-    from famiglie.models import Assessment, Case, CaseState
+    from famiglie.models import Assessment, Case, CaseState, Objective, Review
 
     equipe = User.objects.get(username="equipe")
     assert equipe.teams_led.get().cases.count() == 12
@@ -156,10 +157,15 @@ def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     assert all(case.assessments.exists() for case in assessed)
     assert not Assessment.objects.filter(case__state=CaseState.INTAKE).exists()
     assessments = Assessment.objects.count()
+    planned = Case.objects.filter(state__in=["active_plan", "monitoring", "closed"])
+    assert all(case.objectives.exists() for case in planned)
+    assert Review.objects.due(datetime.date.today()).count() >= 2
+    objectives = Objective.objects.count()
     assert "equipe" in output.split("Second factor of", 1)[1]
     assert seed()[-1].startswith("Demo data: 0 created, 0 updated, 0 deleted,")
     assert Case.objects.count() == 12
     assert Assessment.objects.count() == assessments
+    assert Objective.objects.count() == objectives
 
 
 def test_the_summer_camps_are_found_in_december_with_their_start_and_enrolment(

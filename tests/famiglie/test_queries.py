@@ -13,12 +13,16 @@ from tests.factories import (
     CaseTeamMemberFactory,
     ConsentFactory,
     MemberFactory,
+    ObjectiveFactory,
     OrganizationFactory,
+    ReviewFactory,
 )
 
-HOME_QUERIES = 10
-# 17, and 2 for the assessments compared (the latest six and their scores).
-CASE_PAGE_QUERIES = 19
+# 10, and 1 for the plan reviews due.
+HOME_QUERIES = 11
+# 17, 2 for the assessments compared (the latest six and their scores), 3 for the plan
+# (objectives, reviews pending, the latest reviews held).
+CASE_PAGE_QUERIES = 22
 
 
 def _count(client, url):
@@ -33,6 +37,7 @@ def _grow_cases(team, worker, n):
         case = CaseFactory(team=team, requested_state="closed", requested_by=worker)
         CaseTeamMemberFactory(case=case, user=worker)
         ConsentFactory(household=case.household, expires_on="2026-12-20")
+        ReviewFactory(case=case, due_on="2026-12-04")
 
 
 @pytest.mark.usefixtures("pinned_now")
@@ -54,6 +59,9 @@ def _grow_case(case, n):
         assessment = AssessmentFactory(case=case)
         for sub_area in ("emergencies.food", "work.placement", "future.schooling"):
             AssessmentScoreFactory(assessment=assessment, sub_area=sub_area)
+        ObjectiveFactory(case=case)
+        ReviewFactory(case=case)
+        ReviewFactory(case=case, held_on="2026-11-20", held_by=case.team.lead)
 
 
 @pytest.mark.usefixtures("pinned_now")

@@ -2,7 +2,15 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from famiglie.models import AssessmentScore, CaseEvent, Consent, Household, Member
+from famiglie.models import (
+    AssessmentScore,
+    CaseEvent,
+    Consent,
+    Household,
+    Member,
+    Objective,
+    Review,
+)
 from famiglie.retention import erase_closed_households
 from tests.factories import (
     AssessmentScoreFactory,
@@ -11,6 +19,8 @@ from tests.factories import (
     ConsentFactory,
     HouseholdFactory,
     MemberFactory,
+    ObjectiveFactory,
+    ReviewFactory,
 )
 
 NOW = datetime.datetime(2036, 12, 2, 10, 0, tzinfo=datetime.UTC)
@@ -28,6 +38,8 @@ def _closed_case(closed_at, **household):
     CaseEventFactory(case=case, note="Colloquio.")
     ConsentFactory(household=case.household, signed_form=SimpleUploadedFile("m.pdf", b"%PDF-1.4"))
     AssessmentScoreFactory(assessment__case=case, notes="Padre senza lavoro.")
+    ObjectiveFactory(case=case, description="Tirocinio per Samira.")
+    ReviewFactory(case=case, held_on="2026-01-10", notes="Samira ha iniziato.")
     return case
 
 
@@ -46,6 +58,9 @@ def test_a_household_closed_past_the_period_loses_who_it_was(db, settings):
     assert not CaseEvent.objects.filter(case=old).exclude(note="").exists()
     assert AssessmentScore.objects.get(assessment__case=old).notes == ""
     assert AssessmentScore.objects.get(assessment__case=recent).notes != ""
+    assert Objective.objects.get(case=old).description == "—"
+    assert Review.objects.get(case=old).notes == ""
+    assert Review.objects.get(case=recent).notes != ""
     old.refresh_from_db()
     assert old.state == "closed" and old.closure_reason == "—"  # still counted
     assert Member.objects.filter(household=recent.household).exists()

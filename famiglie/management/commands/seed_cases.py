@@ -22,7 +22,10 @@ from famiglie.models import (
     Household,
     IseeBand,
     Member,
+    Objective,
+    ObjectiveStatus,
     Relationship,
+    Review,
     Role,
     Team,
     TeamMember,
@@ -109,6 +112,22 @@ DEMO_NOTES = {
     SubArea.EMPLOYABILITY: "Cerca lavoro nella ristorazione; serve un CV aggiornato.",
     SubArea.NETWORKS: "Pochi contatti nel quartiere.",
 }
+# The demo plans' objectives (area, description), one set per case in turn.
+DEMO_OBJECTIVES = [
+    [
+        ("emergencies", "Pacco alimentare mensile fino alla ripresa del lavoro."),
+        ("work", "Un tirocinio per la madre entro la primavera."),
+    ],
+    [
+        ("future", "Iscrizione del figlio al doposcuola dell'oratorio."),
+        ("family_support", "Domanda di assegno unico e ISEE aggiornato."),
+        ("work", "Corso di italiano per il lavoro."),
+    ],
+    [
+        ("emergencies", "Rientro delle bollette arretrate con il fondo di solidarietà."),
+        ("future", "Colloqui con la scuola sulle assenze."),
+    ],
+]
 # The path each state went through, for the timeline.
 PATHS = {
     CaseState.INTAKE: [],
@@ -246,7 +265,52 @@ class Command(BaseCommand):
         self._referral_to_team(team, users)
         for case in Case.objects.filter(team=team, code__startswith="DEMOCASO").order_by("code"):
             self._assessments(case, lead, colleagues, today)
+            self._plan(case, lead, today)
         return created
+
+    def _plan(self, case, lead, today):
+        """Objectives and reviews once the plan is active: a review held two months ago and
+        the next one pending (two of them due this week, so the home lists them); a closed
+        case's objectives have their outcome."""
+        planned = (CaseState.ACTIVE_PLAN, CaseState.MONITORING, CaseState.CLOSED)
+        if case.state not in planned or case.objectives.exists():
+            return
+        number = int(case.code[-2:])
+        closed = case.state == CaseState.CLOSED
+        for index, (area, description) in enumerate(DEMO_OBJECTIVES[number % 3]):
+            status = ObjectiveStatus.IN_PROGRESS
+            if closed:
+                status = (ObjectiveStatus.ACHIEVED, ObjectiveStatus.PARTLY)[index % 2]
+            elif index == 0 and case.state == CaseState.MONITORING:
+                status = ObjectiveStatus.ACHIEVED
+            Objective.objects.create(
+                case=case,
+                area=area,
+                description=description,
+                target_date=today
+                + datetime.timedelta(days=60 + 30 * index - (200 if closed else 0)),
+                status=status,
+                created_by=lead,
+            )
+            CaseEvent.objects.create(
+                case=case, kind=EventKind.OBJECTIVE_SET, by=lead, note=f"Obiettivo {index + 1}."
+            )
+        Review.objects.create(
+            case=case,
+            due_on=today - datetime.timedelta(days=60),
+            held_on=today - datetime.timedelta(days=58),
+            held_by=lead,
+            notes="Obiettivi confermati con la famiglia.",
+            scheduled_by=lead,
+        )
+        CaseEvent.objects.create(case=case, kind=EventKind.REVIEW_HELD, by=lead)
+        if not closed:
+            Review.objects.create(
+                case=case,
+                due_on=today + datetime.timedelta(days=3 if number in (5, 8) else 30 + number),
+                scheduled_by=lead,
+            )
+            CaseEvent.objects.create(case=case, kind=EventKind.REVIEW_SCHEDULED, by=lead)
 
     def _assessments(self, case, lead, colleagues, today):
         """One assessment once the intake is over, two (months apart, needs easing) once the
