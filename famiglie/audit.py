@@ -20,6 +20,7 @@ from famiglie.models import (
     CaseTeamMember,
     Consent,
     Household,
+    Intervention,
     Member,
     Objective,
     Review,
@@ -48,6 +49,7 @@ CASE_RECORDS = [
     (AssessmentScore, "assessment__case"),
     (Objective, "case"),
     (Review, "case"),
+    (Intervention, "case"),
 ]
 
 
@@ -59,7 +61,7 @@ def _types():
 
 def entries_for_case(case: Case) -> QuerySet[LogEntry]:
     """The rows about the case and its household: the case, its case team, timeline, needs
-    assessments and plan, the household, its members and consents."""
+    assessments, plan and interventions, the household, its members and consents."""
     types = _types()
     household = case.household_id
     about = (

@@ -4,11 +4,11 @@ A household whose cases are all closed, the last one longer ago than
 ``LINKRETE_CASE_RETENTION_YEARS`` (10), loses whatever tells who it was: its members are deleted
 (names, birth dates, tax codes, languages), its contacts and notes emptied, the signed consent
 forms deleted, and the free text of its cases (closure reasons, requests, timeline notes, the
-notes of needs assessments and reviews, the objectives' words) emptied. The rows stay (team,
-municipality, ISEE band, states, dates, kinds of consent, levels of needs) for the indicators.
-The history of the deleted members goes with them (``linkrete/history/retention.py``). The later
-anonymisation step of issue 12 replaces this rule with a configurable one covering the audit
-copies too.
+notes of needs assessments, reviews and interventions, the objectives' words) emptied. The rows
+stay (team, municipality, ISEE band, states, dates, kinds of consent, levels of needs) for the
+indicators. The history of the deleted members goes with them
+(``linkrete/history/retention.py``). The later anonymisation step of issue 12 replaces this rule
+with a configurable one covering the audit copies too.
 """
 
 import datetime
@@ -23,6 +23,7 @@ from famiglie.models import (
     CaseState,
     Consent,
     Household,
+    Intervention,
     Member,
     Objective,
     Review,
@@ -48,6 +49,7 @@ def erase_closed_households(now: datetime.datetime) -> int:
         )
         | Exists(Objective.objects.filter(case__household=OuterRef("pk")).exclude(description="—"))
         | Exists(Review.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
+        | Exists(Intervention.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
     )
     due = (
         Household.objects.filter(Exists(any_case), ~Exists(open_case))
@@ -69,6 +71,7 @@ def erase_closed_households(now: datetime.datetime) -> int:
         # An objective needs its words: a dash, as for the closure reason.
         Objective.objects.filter(case__in=cases).update(description="—")
         Review.objects.filter(case__in=cases).exclude(notes="").update(notes="")
+        Intervention.objects.filter(case__in=cases).exclude(notes="").update(notes="")
         # The closure reason is required on a closed case: a dash, as elsewhere.
         cases.update(requested_note="", closure_reason="—")
 

@@ -22,6 +22,7 @@ from famiglie.models import (
     ConsentKind,
     EventKind,
     Household,
+    Intervention,
     Objective,
     Review,
     Team,
@@ -285,6 +286,31 @@ def review_hold(
         if next_due_on:
             return review_schedule(case=case, due_on=next_due_on, by=by)
     return None
+
+
+# Interventions ------------------------------------------------------------------------------
+
+
+def intervention_record(
+    *, case: Case, intervention: Intervention, by: AbstractBaseUser
+) -> Intervention:
+    """An intervention (from the form, not yet saved), recorded by ``by`` as its operator."""
+    with transaction.atomic():
+        intervention.case, intervention.operator = case, by
+        intervention.full_clean()
+        intervention.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.INTERVENTION,
+            by=by,
+            organization=intervention.organization,
+            note=_("%(kind)s, %(day)s.")
+            % {
+                "kind": intervention.get_kind_display(),
+                "day": intervention.date.strftime("%d/%m/%Y"),
+            },
+        )
+    return intervention
 
 
 # The case team ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from famiglie.views import assessments, audit, cases, desk, plan
+from famiglie.views import assessments, audit, cases, desk, interventions, plan
 
 app_name = "famiglie"
 
@@ -33,6 +33,11 @@ urlpatterns = [
     path("casi/<str:code>/piano/obiettivi/<int:pk>/", plan.objective_edit, name="objective_edit"),
     path("casi/<str:code>/piano/verifiche/nuova/", plan.review_create, name="review_create"),
     path("casi/<str:code>/piano/verifiche/<int:pk>/", plan.review_hold, name="review_hold"),
+    path(
+        "casi/<str:code>/interventi/nuovo/",
+        interventions.intervention_create,
+        name="intervention_create",
+    ),
     path("casi/<str:code>/segnala/", cases.case_refer, name="case_refer"),
     path("casi/<str:code>/registro/", audit.case_audit, name="case_audit"),
     path("equipe/<int:team>/registro/<int:user>/", audit.user_audit, name="user_audit"),

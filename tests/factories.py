@@ -450,3 +450,13 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
     case = factory.SubFactory(CaseFactory)
     due_on = datetime.date(2026, 12, 5)
+
+
+class InterventionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Intervention
+
+    case = factory.SubFactory(CaseFactory)
+    kind = famiglie.InterventionKind.FOOD_PARCEL
+    date = datetime.date(2026, 11, 25)
+    quantity = 1

@@ -18,6 +18,7 @@ from famiglie.models.household import (
     age_band_of,
     validate_tax_code,
 )
+from famiglie.models.intervention import Intervention, InterventionKind
 from famiglie.models.plan import (
     REVIEW_DUE_DAYS,
     Objective,
@@ -28,6 +29,8 @@ from famiglie.models.plan import (
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "Intervention",
+    "InterventionKind",
     "REVIEW_DUE_DAYS",
     "Objective",
     "ObjectiveStatus",

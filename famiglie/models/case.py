@@ -182,6 +182,7 @@ class EventKind(models.TextChoices):
     OBJECTIVE_CHANGED = "objective_changed", _("objective updated")
     REVIEW_SCHEDULED = "review", _("plan review scheduled")
     REVIEW_HELD = "review_held", _("plan review held")
+    INTERVENTION = "intervention", _("intervention recorded")
 
 
 class CaseEvent(models.Model):

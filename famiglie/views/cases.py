@@ -28,6 +28,7 @@ from famiglie.models import (
     Case,
     CaseTeamMember,
     Consent,
+    Intervention,
     Review,
 )
 from famiglie.models.assessment import changes_by_area, scores_in_order
@@ -43,6 +44,8 @@ TIMELINE_PAGE = 20
 ASSESSMENTS_COMPARED = 6
 # The plan's reviews held that the case page lists, the latest first (those pending, all).
 REVIEWS_HELD_SHOWN = 5
+# The interventions the case page lists, the latest first.
+INTERVENTIONS_SHOWN = 10
 
 
 @case_worker_view
@@ -157,6 +160,10 @@ def _render_case(
                     :REVIEWS_HELD_SHOWN
                 ]
             ),
+            "interventions": list(
+                Intervention.objects.filter(case=case).for_case_page()[:INTERVENTIONS_SHOWN]
+            ),
+            "interventions_shown": INTERVENTIONS_SHOWN,
             "is_lead": is_lead,
             "move_form": move_form or CaseMoveForm(case=case),
             "decision_form": (decision_form or DecisionForm())

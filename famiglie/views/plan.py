@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from famiglie import access, services
@@ -29,10 +30,11 @@ def _objective_page(request, case, objective):
         form = ObjectiveForm(instance=objective)
     if objective.pk:
         record_read(request, case, objective)
+    heading = _("Update the objective") if objective.pk else _("Set an objective")
     return render(
         request,
-        "famiglie/objective_form.html",
-        {"case": case, "form": form, "objective": objective},
+        "famiglie/case_form.html",
+        {"case": case, "form": form, "heading": heading},
         status=400 if form.is_bound else 200,
     )
 
@@ -63,8 +65,8 @@ def review_create(request, code):
             return redirect(case)
     return render(
         request,
-        "famiglie/review_form.html",
-        {"case": case, "form": form, "review": None},
+        "famiglie/case_form.html",
+        {"case": case, "form": form, "heading": _("Schedule a review")},
         status=400 if form.is_bound else 200,
     )
 
@@ -86,9 +88,10 @@ def review_hold(request, code, pk):
     else:
         form = ReviewHoldForm(initial={"held_on": timezone.localdate()})
     record_read(request, case, review)
+    intro = _("The review due on %(day)s.") % {"day": date_format(review.due_on)}
     return render(
         request,
-        "famiglie/review_form.html",
-        {"case": case, "form": form, "review": review},
+        "famiglie/case_form.html",
+        {"case": case, "form": form, "heading": _("Record the review"), "intro": intro},
         status=400 if form.is_bound else 200,
     )

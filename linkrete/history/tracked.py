@@ -116,6 +116,7 @@ PERSONAL_RECORDS = [
     Tracked("famiglie.AssessmentScore", masked=("level", "notes")),
     Tracked("famiglie.Objective", masked=("description",)),
     Tracked("famiglie.Review", masked=("notes",)),
+    Tracked("famiglie.Intervention", masked=("notes", "amount")),
 ]
 
 TRACKED = PUBLIC_RECORDS + PERSONAL_RECORDS

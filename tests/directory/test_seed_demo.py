@@ -148,7 +148,7 @@ def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     assert User.objects.get(username="sportello").groups.filter(name=roles.DESK_OPERATOR).exists()
     assert "linkrete-demo" in output
     # The family cases of the demo account `equipe`, lead of the Cuore Visconteo équipe.
-    from famiglie.models import Assessment, Case, CaseState, Objective, Review
+    from famiglie.models import Assessment, Case, CaseState, Intervention, Objective, Review
 
     equipe = User.objects.get(username="equipe")
     assert equipe.teams_led.get().cases.count() == 12
@@ -161,11 +161,14 @@ def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     assert all(case.objectives.exists() for case in planned)
     assert Review.objects.due(datetime.date.today()).count() >= 2
     objectives = Objective.objects.count()
+    assert all(case.interventions.exists() for case in planned)
+    assert Intervention.objects.filter(kind="activity_enrolment", activity__isnull=False).exists()
     assert "equipe" in output.split("Second factor of", 1)[1]
     assert seed()[-1].startswith("Demo data: 0 created, 0 updated, 0 deleted,")
     assert Case.objects.count() == 12
     assert Assessment.objects.count() == assessments
     assert Objective.objects.count() == objectives
+    assert Intervention.objects.count() == Objective.objects.count()
 
 
 def test_the_summer_camps_are_found_in_december_with_their_start_and_enrolment(

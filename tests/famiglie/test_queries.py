@@ -6,12 +6,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
+    ActivityFactory,
     AssessmentFactory,
     AssessmentScoreFactory,
     CaseEventFactory,
     CaseFactory,
     CaseTeamMemberFactory,
     ConsentFactory,
+    InterventionFactory,
     MemberFactory,
     ObjectiveFactory,
     OrganizationFactory,
@@ -21,8 +23,8 @@ from tests.factories import (
 # 10, and 1 for the plan reviews due.
 HOME_QUERIES = 11
 # 17, 2 for the assessments compared (the latest six and their scores), 3 for the plan
-# (objectives, reviews pending, the latest reviews held).
-CASE_PAGE_QUERIES = 22
+# (objectives, reviews pending, the latest reviews held), 1 for the latest interventions.
+CASE_PAGE_QUERIES = 23
 
 
 def _count(client, url):
@@ -62,6 +64,13 @@ def _grow_case(case, n):
         ObjectiveFactory(case=case)
         ReviewFactory(case=case)
         ReviewFactory(case=case, held_on="2026-11-20", held_by=case.team.lead)
+        InterventionFactory(
+            case=case,
+            objective=ObjectiveFactory(case=case),
+            organization=OrganizationFactory(),
+            activity=ActivityFactory(),
+            operator=case.team.lead,
+        )
 
 
 @pytest.mark.usefixtures("pinned_now")

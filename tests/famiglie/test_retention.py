@@ -7,6 +7,7 @@ from famiglie.models import (
     CaseEvent,
     Consent,
     Household,
+    Intervention,
     Member,
     Objective,
     Review,
@@ -18,6 +19,7 @@ from tests.factories import (
     CaseFactory,
     ConsentFactory,
     HouseholdFactory,
+    InterventionFactory,
     MemberFactory,
     ObjectiveFactory,
     ReviewFactory,
@@ -40,6 +42,7 @@ def _closed_case(closed_at, **household):
     AssessmentScoreFactory(assessment__case=case, notes="Padre senza lavoro.")
     ObjectiveFactory(case=case, description="Tirocinio per Samira.")
     ReviewFactory(case=case, held_on="2026-01-10", notes="Samira ha iniziato.")
+    InterventionFactory(case=case, notes="Consegnato a Samira.")
     return case
 
 
@@ -61,6 +64,7 @@ def test_a_household_closed_past_the_period_loses_who_it_was(db, settings):
     assert Objective.objects.get(case=old).description == "—"
     assert Review.objects.get(case=old).notes == ""
     assert Review.objects.get(case=recent).notes != ""
+    assert Intervention.objects.get(case=old).notes == ""
     old.refresh_from_db()
     assert old.state == "closed" and old.closure_reason == "—"  # still counted
     assert Member.objects.filter(household=recent.household).exists()

@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from directory.models import Category, Language, Municipality, Organization, Zone
+from directory.models import Activity, Category, Language, Municipality, Organization, Zone
 from famiglie.areas import SubArea
 from famiglie.models import (
     Assessment,
@@ -20,6 +21,8 @@ from famiglie.models import (
     ConsentKind,
     EventKind,
     Household,
+    Intervention,
+    InterventionKind,
     IseeBand,
     Member,
     Objective,
@@ -266,7 +269,54 @@ class Command(BaseCommand):
         for case in Case.objects.filter(team=team, code__startswith="DEMOCASO").order_by("code"):
             self._assessments(case, lead, colleagues, today)
             self._plan(case, lead, today)
+            self._interventions(case, colleagues, today)
         return created
+
+    def _interventions(self, case, colleagues, today):
+        """One intervention per objective of the plan, by its area, with the network's
+        organizations as providers (an enrolment in one of their activities)."""
+        if case.interventions.exists():
+            return
+        providers = {
+            o.slug: o
+            for o in Organization.objects.filter(
+                slug__in=[TEAM_ORGANIZATION, "spazio-aperto-servizi", "arti-e-mestieri-sociali"]
+            )
+        }
+        school = providers.get("spazio-aperto-servizi")
+        activity = Activity.objects.public().filter(organization=school).order_by("pk").first()
+        operator = colleagues[int(case.code[-2:]) % 2][0]
+        for index, objective in enumerate(case.objectives.order_by("pk")):
+            values = {"kind": InterventionKind.PSYCHOLOGICAL, "quantity": 2}
+            if objective.area == "emergencies":
+                values = (
+                    {"kind": InterventionKind.FOOD_PARCEL, "quantity": 4}
+                    if index % 2 == 0
+                    else {"kind": InterventionKind.ECONOMIC, "amount": Decimal("250.00")}
+                ) | {"organization": providers.get(TEAM_ORGANIZATION)}
+            elif objective.area == "work":
+                values = {
+                    "kind": InterventionKind.JOB_ORIENTATION,
+                    "quantity": 3,
+                    "organization": providers.get("arti-e-mestieri-sociali"),
+                }
+            elif objective.area == "future" and activity:
+                values = {
+                    "kind": InterventionKind.ENROLMENT,
+                    "organization": school,
+                    "activity": activity,
+                }
+            day = today - datetime.timedelta(days=40 - 10 * index)
+            intervention = Intervention.objects.create(
+                case=case, objective=objective, date=day, operator=operator, **values
+            )
+            CaseEvent.objects.create(
+                case=case,
+                kind=EventKind.INTERVENTION,
+                by=operator,
+                organization=intervention.organization,
+                note=f"{intervention.get_kind_display()}, {day:%d/%m/%Y}.",
+            )
 
     def _plan(self, case, lead, today):
         """Objectives and reviews once the plan is active: a review held two months ago and
