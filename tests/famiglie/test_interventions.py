@@ -167,3 +167,27 @@ def test_recording_leaves_a_history_row_with_the_amount_masked(client, case, cas
     assert entry.actor == case_worker
     assert "321" not in str(entry.changes) and "Affitto" not in str(entry.changes)
     assert intervention.date == datetime.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"kind": "food_parcel", "quantity": "99999999999999", "objective": "99999999999999999999"},
+        {"kind": "economic_contribution", "amount": "9999999999999,99"},
+        {"kind": "food_parcel", "organization": "a\x00b"},
+        {
+            "kind": "activity_enrolment",
+            "organization": "Oratorio San Luigi",
+            "activity_title": "x\x00",
+        },
+    ],
+)
+def test_out_of_range_values_are_a_message_not_an_error(client, case, case_worker, data):
+    client.force_login(case_worker)
+    assert _post(client, case, **data).status_code == 400
+
+
+def test_an_objective_number_out_of_range_is_a_404(client, case, case_worker):
+    client.force_login(case_worker)
+    url = reverse("famiglie:objective_edit", args=[case.code, 10**22])
+    assert client.get(url).status_code == 404
