@@ -200,6 +200,7 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "famiglie.Team.organization": _point_to_survivor,
     "famiglie.Consent.organization": _point_to_survivor,
     "famiglie.CaseEvent.organization": _point_to_survivor,
+    "famiglie.Intervention.organization": _point_to_survivor,
 }
 # What the coordinator is shown before merging: these move with the organization but are no
 # news (the pairs of possible duplicates, earlier merges' log).
@@ -211,6 +212,7 @@ NOT_SHOWN = {
     # Family files are not the coordinator's to count (famiglie/admin.py shows cases only).
     "famiglie.Consent.organization",
     "famiglie.CaseEvent.organization",
+    "famiglie.Intervention.organization",
 }
 
 

@@ -12,7 +12,19 @@ from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
-from famiglie.models import Case, CaseEvent, CaseTeamMember, Consent, Household, Member
+from famiglie.models import (
+    Assessment,
+    AssessmentScore,
+    Case,
+    CaseEvent,
+    CaseTeamMember,
+    Consent,
+    Household,
+    Intervention,
+    Member,
+    Objective,
+    Review,
+)
 
 
 def record_read(request, *records) -> None:
@@ -29,15 +41,27 @@ def record_read(request, *records) -> None:
         )
 
 
+# The records of a case (beside the case and its household) and the path from each to it.
+CASE_RECORDS = [
+    (CaseTeamMember, "case"),
+    (CaseEvent, "case"),
+    (Assessment, "case"),
+    (AssessmentScore, "assessment__case"),
+    (Objective, "case"),
+    (Review, "case"),
+    (Intervention, "case"),
+]
+
+
 def _types():
     return ContentType.objects.get_for_models(
-        Case, Household, Member, Consent, CaseTeamMember, CaseEvent
+        Case, Household, Member, Consent, *(model for model, _path in CASE_RECORDS)
     )
 
 
 def entries_for_case(case: Case) -> QuerySet[LogEntry]:
-    """The rows about the case and its household: the case, its case team and timeline, the
-    household, its members and consents."""
+    """The rows about the case and its household: the case, its case team, timeline, needs
+    assessments, plan and interventions, the household, its members and consents."""
     types = _types()
     household = case.household_id
     about = (
@@ -51,15 +75,12 @@ def entries_for_case(case: Case) -> QuerySet[LogEntry]:
             content_type=types[Consent],
             object_id__in=Consent.objects.filter(household=household).values("pk"),
         )
-        | Q(
-            content_type=types[CaseTeamMember],
-            object_id__in=CaseTeamMember.objects.filter(case=case).values("pk"),
-        )
-        | Q(
-            content_type=types[CaseEvent],
-            object_id__in=CaseEvent.objects.filter(case=case).values("pk"),
-        )
     )
+    for model, path in CASE_RECORDS:
+        about |= Q(
+            content_type=types[model],
+            object_id__in=model.objects.filter(**{path: case}).values("pk"),
+        )
     return LogEntry.objects.filter(about).select_related("actor", "content_type")
 
 

@@ -1,9 +1,28 @@
+from decimal import Decimal
+
 from django import forms
+from django.db.models.lookups import Contains, Exact
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Municipality, Organization
-from famiglie.models import CaseState, Consent, ConsentKind, Role, Team
-from sportelli.forms import DateInput
+from directory.models import Activity, Municipality, Organization
+from directory.staff.organization_field import OrganizationField
+from famiglie.areas import SUB_AREAS, Area, SubArea
+from famiglie.models import (
+    CaseState,
+    Consent,
+    ConsentKind,
+    Intervention,
+    InterventionKind,
+    Level,
+    Objective,
+    ObjectiveStatus,
+    Role,
+    Team,
+)
+from linkrete.folding import Folded, fold
+from sportelli.forms import DateInput, ReferredPersonFields
 
 
 class IntakeFromAccessForm(forms.Form):
@@ -102,19 +121,11 @@ class ConsentForm(forms.ModelForm):
         return data
 
 
-class CaseReferForm(forms.Form):
+class CaseReferForm(ReferredPersonFields):
+    field_order = ["to_organization", "person_name", "person_contact", "need"]
+
     to_organization = forms.ModelChoiceField(
         label=_("Organization"), queryset=Organization.objects.none()
-    )
-    person_name = forms.CharField(label=_("Name of the person"), max_length=120)
-    person_contact = forms.CharField(
-        label=_("Contact"), max_length=120, help_text=_("A phone number or an e-mail address.")
-    )
-    need = forms.CharField(
-        label=_("What is needed"),
-        max_length=1000,
-        widget=forms.Textarea({"rows": 3}),
-        help_text=_("Only what the receiving side needs to know. No health details."),
     )
     override_reason = forms.CharField(
         label=_("Reason to share without the family's consent"),
@@ -129,3 +140,224 @@ class CaseReferForm(forms.Form):
         self.fields["to_organization"].queryset = Organization.objects.published().order_by("name")
         if not can_override:
             del self.fields["override_reason"]
+
+
+class AssessmentForm(forms.Form):
+    """A level (0–3) and notes for every sub-area of the five areas, grouped by area; a
+    repeated assessment starts from the last one's levels and notes."""
+
+    date = forms.DateField(label=_("Date of the assessment"), widget=DateInput())
+
+    def __init__(self, *args, latest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        before = {s.sub_area: s for s in latest.scores.all()} if latest else {}
+        for sub_area in SubArea:
+            key = self._key(sub_area)
+            self.fields[f"level_{key}"] = forms.TypedChoiceField(
+                label=sub_area.label,
+                choices=Level.choices,
+                coerce=int,
+                initial=before[sub_area].level if sub_area in before else Level.NONE,
+            )
+            self.fields[f"notes_{key}"] = forms.CharField(
+                label=_("Notes on “%(sub_area)s”") % {"sub_area": sub_area.label},
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea({"rows": 2}),
+                initial=before[sub_area].notes if sub_area in before else "",
+            )
+
+    @staticmethod
+    def _key(sub_area) -> str:
+        return sub_area.value.replace(".", "__")
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date is in the future."))
+        return day
+
+    def areas(self):
+        """(area, [(level field, notes field)…]) for the template's fieldsets."""
+        return [
+            (
+                area.label,
+                [
+                    (self[f"level_{self._key(s)}"], self[f"notes_{self._key(s)}"])
+                    for s in SUB_AREAS[area]
+                ],
+            )
+            for area in SUB_AREAS
+        ]
+
+    def scores(self) -> dict[str, tuple[int, str]]:
+        data = self.cleaned_data
+        return {
+            s.value: (data[f"level_{self._key(s)}"], data[f"notes_{self._key(s)}"]) for s in SubArea
+        }
+
+
+class ObjectiveForm(forms.ModelForm):
+    class Meta:
+        model = Objective
+        fields = ["area", "description", "target_date", "status"]
+        widgets = {"description": forms.Textarea({"rows": 3}), "target_date": DateInput()}
+        help_texts = {
+            "description": _("What the family and the team agreed to reach. No health details.")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].choices = Area.choices
+        self.fields["status"].choices = ObjectiveStatus.choices
+
+
+class ReviewScheduleForm(forms.Form):
+    due_on = forms.DateField(label=_("Due on"), widget=DateInput())
+
+    def clean_due_on(self):
+        day = self.cleaned_data["due_on"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("A review is scheduled for today or a later day."))
+        return day
+
+
+class ReviewHoldForm(forms.Form):
+    held_on = forms.DateField(label=_("Held on"), widget=DateInput())
+    notes = forms.CharField(
+        label=_("What was reviewed"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Progress on the objectives, what changes. No health details."),
+    )
+    next_due_on = forms.DateField(
+        label=_("Next review due on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Left empty, no next review is scheduled."),
+    )
+
+    def clean_held_on(self):
+        day = self.cleaned_data["held_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date is in the future."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        held, following = data.get("held_on"), data.get("next_due_on")
+        if held and following and following <= held:
+            self.add_error("next_due_on", _("The next review comes after this one."))
+        return data
+
+
+class InterventionForm(forms.ModelForm):
+    """The provider is typed, not chosen from a list of the whole network: the organization by
+    name or tax code (``OrganizationField``), the activity by its title among that
+    organization's current activities; none or several found, the form says so and keeps what
+    was typed."""
+
+    organization = OrganizationField(
+        label=_("Provider organization"),
+        required=False,
+        help_text=_("Type its name or its tax code."),
+    )
+    activity_title = forms.CharField(
+        label=_("Activity of the directory"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Needed for an enrolment: type the organization above, then the activity's title."
+        ),
+    )
+    amount = forms.DecimalField(
+        label=_("Amount (€)"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=9,
+        decimal_places=2,
+        localize=True,
+        help_text=_("Only for an economic contribution, such as 150,00."),
+    )
+
+    # Titles named when an activity is not found among the organization's.
+    SUGGESTED = 5
+
+    class Meta:
+        model = Intervention
+        fields = ["kind", "date", "quantity", "amount", "objective", "organization", "notes"]
+        widgets = {"date": DateInput(), "notes": forms.Textarea({"rows": 2})}
+        help_texts = {
+            "quantity": _("How many: parcels, sessions, hours, days."),
+            "notes": _("No health details."),
+        }
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = InterventionKind.choices
+        self.fields["organization"].queryset = Organization.objects.published()
+        self.fields["objective"].queryset = case.objectives.order_by("pk")
+        self.fields["objective"].label_from_instance = lambda o: (
+            f"{o.get_area_display()}: {Truncator(o.description).chars(80)}"
+        )
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date is in the future."))
+        return day
+
+    def clean(self):
+        data = super().clean()
+        title = data.get("activity_title", "").strip()
+        organization = data.get("organization")
+        self.instance.activity = None
+        if title:
+            if organization is None:
+                if "organization" not in self.errors:
+                    self.add_error(
+                        "organization", _("Type the organization that runs the activity.")
+                    )
+            else:
+                self.instance.activity = self._activity(organization, title)
+        return data
+
+    def _update_errors(self, errors):
+        # The model's rule about the activity belongs to the box where it is typed; said once.
+        if hasattr(errors, "error_dict") and "activity" in errors.error_dict:
+            moved = errors.error_dict.pop("activity")
+            if "activity_title" not in self.errors:
+                errors.error_dict.setdefault("activity_title", []).extend(moved)
+        super()._update_errors(errors)
+
+    def _activity(self, organization, title):
+        current = Activity.objects.public().not_ended().filter(organization=organization)
+        exact = list(current.filter(Exact(Folded("title"), fold(title)))[:2])
+        if len(exact) == 1:
+            return exact[0]
+        found = current
+        for word in title.split():
+            found = found.filter(Contains(Folded("title"), fold(word)))
+        found = exact or list(found.order_by("title")[:2])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            self.add_error(
+                "activity_title",
+                _("More than one activity of %(organization)s matches: type more of the title.")
+                % {"organization": organization.name},
+            )
+            return None
+        titles = list(current.order_by("title").values_list("title", flat=True)[: self.SUGGESTED])
+        if titles:
+            message = _(
+                "%(organization)s has no current activity called so. Its activities include: "
+                "%(titles)s."
+            ) % {"organization": organization.name, "titles": "; ".join(titles)}
+        else:
+            message = _("%(organization)s has no current activity in the directory.") % {
+                "organization": organization.name
+            }
+        self.add_error("activity_title", message)
+        return None

@@ -1,13 +1,14 @@
 """How long family files keep personal data (GDPR art. 5(1)(e)).
 
 A household whose cases are all closed, the last one longer ago than
-``LINKRETE_CASE_RETENTION_YEARS`` (10), loses whatever tells who it was: its members are
-deleted (names, birth dates, tax codes, languages), its contacts and notes emptied, the signed
-consent forms deleted, and the free text of its cases (closure reasons, requests, timeline
-notes) emptied. The rows stay (team, municipality, ISEE band, states, dates, kinds of consent)
-for the indicators. The history of the deleted members goes with them
-(``linkrete/history/retention.py``). The later anonymisation step of issue 12 replaces this
-rule with a configurable one covering the audit copies too.
+``LINKRETE_CASE_RETENTION_YEARS`` (10), loses whatever tells who it was: its members are deleted
+(names, birth dates, tax codes, languages), its contacts and notes emptied, the signed consent
+forms deleted, and the free text of its cases (closure reasons, requests, timeline notes, the
+notes of needs assessments, reviews and interventions, the objectives' words) emptied. The rows
+stay (team, municipality, ISEE band, states, dates, kinds of consent, levels of needs) for the
+indicators. The history of the deleted members goes with them
+(``linkrete/history/retention.py``). The later anonymisation step of issue 12 replaces this rule
+with a configurable one covering the audit copies too.
 """
 
 import datetime
@@ -15,7 +16,18 @@ import datetime
 from django.conf import settings
 from django.db.models import Exists, Max, OuterRef, Q
 
-from famiglie.models import Case, CaseEvent, CaseState, Consent, Household, Member
+from famiglie.models import (
+    AssessmentScore,
+    Case,
+    CaseEvent,
+    CaseState,
+    Consent,
+    Household,
+    Intervention,
+    Member,
+    Objective,
+    Review,
+)
 from linkrete.retention import Rule, erase_in_batches
 
 
@@ -30,6 +42,14 @@ def erase_closed_households(now: datetime.datetime) -> int:
         | ~Q(housing_notes="")
         | ~Q(work_notes="")
         | Exists(Consent.objects.filter(household=OuterRef("pk")).exclude(signed_form=""))
+        | Exists(
+            AssessmentScore.objects.filter(assessment__case__household=OuterRef("pk")).exclude(
+                notes=""
+            )
+        )
+        | Exists(Objective.objects.filter(case__household=OuterRef("pk")).exclude(description="—"))
+        | Exists(Review.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
+        | Exists(Intervention.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
     )
     due = (
         Household.objects.filter(Exists(any_case), ~Exists(open_case))
@@ -45,6 +65,13 @@ def erase_closed_households(now: datetime.datetime) -> int:
             Consent.objects.filter(pk=consent.pk).update(signed_form="")
         cases = Case.objects.filter(household__in=ids)
         CaseEvent.objects.filter(case__in=cases).exclude(note="").update(note="")
+        AssessmentScore.objects.filter(assessment__case__in=cases).exclude(notes="").update(
+            notes=""
+        )
+        # An objective needs its words: a dash, as for the closure reason.
+        Objective.objects.filter(case__in=cases).update(description="—")
+        Review.objects.filter(case__in=cases).exclude(notes="").update(notes="")
+        Intervention.objects.filter(case__in=cases).exclude(notes="").update(notes="")
         # The closure reason is required on a closed case: a dash, as elsewhere.
         cases.update(requested_note="", closure_reason="—")
 

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from directory.models import Municipality, Organization
 from famiglie.models import (
     NEEDS_APPROVAL,
+    Assessment,
+    AssessmentScore,
     Case,
     CaseEvent,
     CaseState,
@@ -20,6 +22,9 @@ from famiglie.models import (
     ConsentKind,
     EventKind,
     Household,
+    Intervention,
+    Objective,
+    Review,
     Team,
 )
 from sportelli import services as desk_services
@@ -174,6 +179,138 @@ def case_decide(*, case: Case, by: AbstractBaseUser, approve: bool, note: str = 
                 update_fields=["requested_state", "requested_by", "requested_note", "updated_at"]
             )
     return case
+
+
+# Needs assessment ---------------------------------------------------------------------------
+
+
+def assessment_record(
+    *,
+    case: Case,
+    date: datetime.date,
+    scores: dict[str, tuple[int, str]],
+    by: AbstractBaseUser,
+) -> Assessment:
+    """A needs assessment: ``scores`` maps each sub-area to its level (0–3) and notes. An
+    intake moves to "assessment" with it, as the state machine allows without approval."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("team").get(pk=case.pk)
+        assessment = Assessment(case=case, date=date, by=by)
+        assessment.full_clean()
+        assessment.save()
+        # One save each, not bulk_create: each score is a row of the history.
+        for sub_area, (level, notes) in scores.items():
+            score = AssessmentScore(
+                assessment=assessment, sub_area=sub_area, level=level, notes=notes.strip()
+            )
+            score.full_clean()
+            score.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.ASSESSMENT,
+            by=by,
+            note=_("Assessment of %(day)s.") % {"day": date.strftime("%d/%m/%Y")},
+        )
+        if (
+            case.state == CaseState.INTAKE
+            and CaseState.ASSESSMENT in case.allowed_transitions()
+            and CaseState.ASSESSMENT not in NEEDS_APPROVAL
+        ):
+            _apply_move(case, CaseState.ASSESSMENT, by=by, note="")
+    return assessment
+
+
+# The accompaniment plan ---------------------------------------------------------------------
+
+
+def objective_save(*, case: Case, objective: Objective, by: AbstractBaseUser) -> Objective:
+    """Set a new objective, or save the changes to one (its status included)."""
+    with transaction.atomic():
+        created = objective.pk is None
+        if created:
+            objective.case, objective.created_by = case, by
+        elif objective.case_id != case.pk:
+            raise PermissionDenied
+        objective.full_clean()
+        objective.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.OBJECTIVE_SET if created else EventKind.OBJECTIVE_CHANGED,
+            by=by,
+            note=_("%(area)s: %(status)s")
+            % {"area": objective.get_area_display(), "status": objective.get_status_display()},
+        )
+    return objective
+
+
+def review_schedule(*, case: Case, due_on: datetime.date, by: AbstractBaseUser) -> Review:
+    with transaction.atomic():
+        review = Review(case=case, due_on=due_on, scheduled_by=by)
+        review.full_clean()
+        review.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.REVIEW_SCHEDULED,
+            by=by,
+            note=_("Due on %(day)s.") % {"day": due_on.strftime("%d/%m/%Y")},
+        )
+    return review
+
+
+def review_hold(
+    *,
+    case: Case,
+    review: Review,
+    held_on: datetime.date,
+    notes: str,
+    by: AbstractBaseUser,
+    next_due_on: datetime.date | None = None,
+) -> Review | None:
+    """Record a review as held and, when ``next_due_on`` is given, schedule the next one
+    (returned)."""
+    with transaction.atomic():
+        review = Review.objects.select_for_update().get(pk=review.pk)
+        if review.case_id != case.pk:
+            raise PermissionDenied
+        if review.held_on is not None:
+            raise ValidationError(_("This review was already recorded."))
+        review.held_on, review.held_by, review.notes = held_on, by, notes.strip()
+        review.full_clean()
+        review.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.REVIEW_HELD,
+            by=by,
+            note=_("Held on %(day)s.") % {"day": held_on.strftime("%d/%m/%Y")},
+        )
+        if next_due_on:
+            return review_schedule(case=case, due_on=next_due_on, by=by)
+    return None
+
+
+# Interventions ------------------------------------------------------------------------------
+
+
+def intervention_record(
+    *, case: Case, intervention: Intervention, by: AbstractBaseUser
+) -> Intervention:
+    """An intervention (from the form, not yet saved), recorded by ``by`` as its operator."""
+    with transaction.atomic():
+        intervention.case, intervention.operator = case, by
+        intervention.full_clean()
+        intervention.save()
+        CaseEvent.objects.create(
+            case=case,
+            kind=EventKind.INTERVENTION,
+            by=by,
+            organization=intervention.organization,
+            note=_("%(kind)s, %(day)s.")
+            % {
+                "kind": intervention.get_kind_display(),
+                "day": intervention.date.strftime("%d/%m/%Y"),
+            },
+        )
+    return intervention
 
 
 # The case team ------------------------------------------------------------------------------

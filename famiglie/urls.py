@@ -1,6 +1,6 @@
 from django.urls import path
 
-from famiglie.views import audit, cases, desk
+from famiglie.views import assessments, audit, cases, desk, interventions, plan
 
 app_name = "famiglie"
 
@@ -24,6 +24,20 @@ urlpatterns = [
         name="consent_withdraw",
     ),
     path("casi/<str:code>/consensi/<int:pk>/modulo/", cases.consent_file, name="consent_file"),
+    path(
+        "casi/<str:code>/valutazioni/nuova/",
+        assessments.assessment_create,
+        name="assessment_create",
+    ),
+    path("casi/<str:code>/piano/obiettivi/nuovo/", plan.objective_create, name="objective_create"),
+    path("casi/<str:code>/piano/obiettivi/<int:pk>/", plan.objective_edit, name="objective_edit"),
+    path("casi/<str:code>/piano/verifiche/nuova/", plan.review_create, name="review_create"),
+    path("casi/<str:code>/piano/verifiche/<int:pk>/", plan.review_hold, name="review_hold"),
+    path(
+        "casi/<str:code>/interventi/nuovo/",
+        interventions.intervention_create,
+        name="intervention_create",
+    ),
     path("casi/<str:code>/segnala/", cases.case_refer, name="case_refer"),
     path("casi/<str:code>/registro/", audit.case_audit, name="case_audit"),
     path("equipe/<int:team>/registro/<int:user>/", audit.user_audit, name="user_audit"),

@@ -425,7 +425,35 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 # Referrals ---------------------------------------------------------------------------------
 
 
-class ReferralForm(forms.Form):
+class ReferredPersonFields(forms.Form):
+    """Who is referred and what they need: the same fields, labels and help wherever a
+    referral is written (a desk's or an organization's, a case team's)."""
+
+    person_name = forms.CharField(label=_("Name of the person"), max_length=120)
+    person_contact = forms.CharField(
+        label=_("Contact"), max_length=120, help_text=_("A phone number or an e-mail address.")
+    )
+    need = forms.CharField(
+        label=_("What is needed"),
+        max_length=1000,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("Only what the receiving side needs to know. No health details."),
+    )
+
+
+class ReferralForm(ReferredPersonFields):
+    field_order = [
+        "sender",
+        "to_organization",
+        "to_activity",
+        "to_desk",
+        "to_team",
+        "person_name",
+        "person_contact",
+        "need",
+        "consent_to_share",
+        "note",
+    ]
     sender = forms.ChoiceField(label=_("You refer on behalf of"))
     to_organization = forms.ModelChoiceField(
         label=_("To an organization"), queryset=Organization.objects.none(), required=False
@@ -438,16 +466,6 @@ class ReferralForm(forms.Form):
     )
     to_team = forms.ModelChoiceField(
         label=_("or to a family-cases team"), queryset=Team.objects.none(), required=False
-    )
-    person_name = forms.CharField(label=_("Name of the person"), max_length=120)
-    person_contact = forms.CharField(
-        label=_("Contact"), max_length=120, help_text=_("A phone number or an e-mail address.")
-    )
-    need = forms.CharField(
-        label=_("What is needed"),
-        max_length=1000,
-        widget=forms.Textarea({"rows": 3}),
-        help_text=_("Only what the receiving side needs to know. No health details."),
     )
     consent_to_share = forms.BooleanField(
         label=_("The person agreed that these data are shared with the receiving organization."),

@@ -414,3 +414,49 @@ class ConsentFactory(factory.django.DjangoModelFactory):
     kind = famiglie.ConsentKind.CARE
     date = datetime.date(2026, 11, 1)
     collected_by = factory.SubFactory(UserFactory)
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Assessment
+
+    case = factory.SubFactory(CaseFactory)
+    date = datetime.date(2026, 11, 20)
+    by = factory.SubFactory(UserFactory)
+
+
+class AssessmentScoreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.AssessmentScore
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    sub_area = "emergencies.food"
+    level = 2
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Objective
+
+    case = factory.SubFactory(CaseFactory)
+    area = "work"
+    description = "Trovare un tirocinio per la madre."
+    target_date = datetime.date(2027, 3, 31)
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Review
+
+    case = factory.SubFactory(CaseFactory)
+    due_on = datetime.date(2026, 12, 5)
+
+
+class InterventionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Intervention
+
+    case = factory.SubFactory(CaseFactory)
+    kind = famiglie.InterventionKind.FOOD_PARCEL
+    date = datetime.date(2026, 11, 25)
+    quantity = 1

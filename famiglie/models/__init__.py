@@ -1,3 +1,4 @@
+from famiglie.models.assessment import Assessment, AssessmentScore, Level
 from famiglie.models.case import (
     NEEDS_APPROVAL,
     TRANSITIONS,
@@ -17,9 +18,27 @@ from famiglie.models.household import (
     age_band_of,
     validate_tax_code,
 )
+from famiglie.models.intervention import Intervention, InterventionKind
+from famiglie.models.plan import (
+    REVIEW_DUE_DAYS,
+    Objective,
+    ObjectiveStatus,
+    Review,
+    ReviewQuerySet,
+)
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "Intervention",
+    "InterventionKind",
+    "REVIEW_DUE_DAYS",
+    "Objective",
+    "ObjectiveStatus",
+    "Review",
+    "ReviewQuerySet",
+    "Assessment",
+    "AssessmentScore",
+    "Level",
     "EXPIRING_DAYS",
     "NEEDS_APPROVAL",
     "TRANSITIONS",

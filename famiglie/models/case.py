@@ -177,6 +177,12 @@ class EventKind(models.TextChoices):
     CONSENT = "consent", _("consent recorded")
     REFERRAL = "referral", _("referral sent")
     CONSENT_OVERRIDE = "override", _("shared without the matching consent")
+    ASSESSMENT = "assessment", _("needs assessed")
+    OBJECTIVE_SET = "objective", _("objective set")
+    OBJECTIVE_CHANGED = "objective_changed", _("objective updated")
+    REVIEW_SCHEDULED = "review", _("plan review scheduled")
+    REVIEW_HELD = "review_held", _("plan review held")
+    INTERVENTION = "intervention", _("intervention recorded")
 
 
 class CaseEvent(models.Model):

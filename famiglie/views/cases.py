@@ -21,7 +21,17 @@ from famiglie.forms import (
     ConsentForm,
     DecisionForm,
 )
-from famiglie.models import EXPIRING_DAYS, Case, CaseTeamMember, Consent
+from famiglie.models import (
+    EXPIRING_DAYS,
+    REVIEW_DUE_DAYS,
+    Assessment,
+    Case,
+    CaseTeamMember,
+    Consent,
+    Intervention,
+    Review,
+)
+from famiglie.models.assessment import changes_by_area, scores_in_order
 from famiglie.views import case_worker_view, posted_form_errors
 from linkrete.paging import page_of
 from sportelli.models import Referral, ReferralStatus
@@ -30,6 +40,12 @@ from sportelli.models import Referral, ReferralStatus
 # next visit (they are worked through, not browsed).
 ACTION_LIMIT = 20
 TIMELINE_PAGE = 20
+# How many assessments the case page compares, the latest and those before it.
+ASSESSMENTS_COMPARED = 6
+# The plan's reviews held that the case page lists, the latest first (those pending, all).
+REVIEWS_HELD_SHOWN = 5
+# The interventions the case page lists, the latest first.
+INTERVENTIONS_SHOWN = 10
 
 
 @case_worker_view
@@ -67,6 +83,12 @@ def home(request):
         .select_related("household", "organization")
         .order_by("expires_on", "pk")[:ACTION_LIMIT]
     )
+    reviews_due = list(
+        Review.objects.due(today)
+        .filter(case__in=open_cases)
+        .select_related("case__household")
+        .order_by("due_on", "pk")[:ACTION_LIMIT]
+    )
     return render(
         request,
         "famiglie/home.html",
@@ -76,6 +98,8 @@ def home(request):
             "approvals": approvals,
             "referrals": referrals,
             "expiring": expiring,
+            "reviews_due": reviews_due,
+            "review_due_days": REVIEW_DUE_DAYS,
             "today": today,
         },
     )
@@ -110,6 +134,9 @@ def _render_case(
         case.events.select_related("by", "user", "organization"),
         per_page=TIMELINE_PAGE,
     )
+    assessments = list(Assessment.objects.latest_for(case, ASSESSMENTS_COMPARED))[::-1]
+    latest = assessments[-1] if assessments else None
+    reviews = case.reviews.select_related("held_by")
     record_read(request, case, household)
     return render(
         request,
@@ -122,6 +149,21 @@ def _render_case(
             "consents": _consents_with_state(household, today),
             "topics": list(case.topics.all()),
             "timeline": timeline,
+            "latest_assessment": latest,
+            "latest_scores": scores_in_order(latest) if latest else [],
+            "assessments": assessments,
+            "area_changes": changes_by_area(assessments),
+            "objectives": list(case.objectives.all()),
+            "reviews_pending": list(reviews.pending().order_by("due_on", "pk")),
+            "reviews_held": list(
+                reviews.filter(held_on__isnull=False).order_by("-held_on", "-pk")[
+                    :REVIEWS_HELD_SHOWN
+                ]
+            ),
+            "interventions": list(
+                Intervention.objects.filter(case=case).for_case_page()[:INTERVENTIONS_SHOWN]
+            ),
+            "interventions_shown": INTERVENTIONS_SHOWN,
             "is_lead": is_lead,
             "move_form": move_form or CaseMoveForm(case=case),
             "decision_form": (decision_form or DecisionForm())

@@ -112,6 +112,11 @@ PERSONAL_RECORDS = [
     Tracked("famiglie.CaseTeamMember"),
     Tracked("famiglie.CaseEvent", masked=("note",)),
     Tracked("famiglie.Consent", masked=("signed_form",)),
+    Tracked("famiglie.Assessment"),
+    Tracked("famiglie.AssessmentScore", masked=("level", "notes")),
+    Tracked("famiglie.Objective", masked=("description",)),
+    Tracked("famiglie.Review", masked=("notes",)),
+    Tracked("famiglie.Intervention", masked=("notes", "amount")),
 ]
 
 TRACKED = PUBLIC_RECORDS + PERSONAL_RECORDS

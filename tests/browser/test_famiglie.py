@@ -48,3 +48,50 @@ def test_an_access_becomes_a_case_the_lead_works_on(
     submit(page)
     assert_accessible(page)
     assert Consent.objects.filter(household=case.household, kind="care").exists()
+
+
+def test_the_equipe_records_an_assessment_and_an_intervention(
+    page, assert_accessible, organization, role_groups, sign_in
+):
+    from famiglie.models import Assessment, CaseState, Intervention
+    from tests.factories import ActivityFactory, CaseFactory, MemberFactory, ObjectiveFactory
+
+    equipe = UserFactory(username="equipe")
+    equipe.groups.add(role_groups[roles.CASE_TEAM])
+    team = TeamFactory(name="Équipe Cuore Visconteo", organization=organization, lead=equipe)
+    case = CaseFactory(team=team)
+    MemberFactory(household=case.household)
+    objective = ObjectiveFactory(case=case, area="future", description="Doposcuola per Amina.")
+    activity = ActivityFactory(organization=organization, title="Doposcuola elementari")
+
+    sign_in(page, equipe)
+    page.goto(case.get_absolute_url())
+    assert_accessible(page)
+    page.locator("a[href$='/valutazioni/nuova/']").click()
+    assert_accessible(page)
+    page.locator("select[name=level_emergencies__food]").select_option("3")
+    page.locator("textarea[name=notes_emergencies__food]").fill("Spesa difficile a fine mese.")
+    page.locator("select[name=level_future__schooling]").select_option("2")
+    submit(page)
+    assert_accessible(page)
+    assessment = Assessment.objects.get(case=case)
+    assert assessment.scores.get(sub_area="emergencies.food").level == 3
+    case.refresh_from_db()
+    assert case.state == CaseState.ASSESSMENT
+    assert page.get_by_text("Spesa difficile a fine mese.").count() >= 1
+
+    page.locator("a[href$='/interventi/nuovo/']").click()
+    assert_accessible(page)
+    page.locator("select[name=kind]").select_option("activity_enrolment")
+    page.locator("input[name=activity_title]").fill("doposcuola")
+    page.locator("select[name=objective]").select_option(str(objective.pk))
+    submit(page)  # no organization typed: the form says so and keeps the title
+    assert page.locator("#form-errors").is_visible()
+    assert page.locator("input[name=activity_title]").input_value() == "doposcuola"
+    assert_accessible(page)
+    page.locator("input[name=organization]").fill(organization.name)
+    submit(page)
+    assert_accessible(page)
+    intervention = Intervention.objects.get(case=case)
+    assert intervention.activity == activity and intervention.objective == objective
+    assert page.get_by_text("Doposcuola elementari").count() >= 1

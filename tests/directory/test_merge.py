@@ -35,6 +35,7 @@ from tests.factories import (
     ConsentFactory,
     CourseFactory,
     DeskFactory,
+    InterventionFactory,
     LocationFactory,
     MembershipFactory,
     OrganizationFactory,
@@ -113,6 +114,7 @@ def _one_of_each(loser, survivor) -> dict[str, models.Model]:
         "famiglie.Team.organization": TeamFactory(organization=loser),
         "famiglie.Consent.organization": ConsentFactory(kind="sharing", organization=loser),
         "famiglie.CaseEvent.organization": CaseEventFactory(organization=loser),
+        "famiglie.Intervention.organization": InterventionFactory(organization=loser),
     }
 
 

@@ -1,5 +1,6 @@
 """``seed_demo`` builds a realistic, valid demo and running it again changes nothing."""
 
+import datetime
 import io
 
 import pytest
@@ -147,14 +148,27 @@ def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     assert User.objects.get(username="sportello").groups.filter(name=roles.DESK_OPERATOR).exists()
     assert "linkrete-demo" in output
     # The family cases of the demo account `equipe`, lead of the Cuore Visconteo équipe.
-    from famiglie.models import Case, CaseState
+    from famiglie.models import Assessment, Case, CaseState, Intervention, Objective, Review
 
     equipe = User.objects.get(username="equipe")
     assert equipe.teams_led.get().cases.count() == 12
     assert set(Case.objects.values_list("state", flat=True)) == set(CaseState.values)
+    assessed = Case.objects.exclude(state=CaseState.INTAKE)
+    assert all(case.assessments.exists() for case in assessed)
+    assert not Assessment.objects.filter(case__state=CaseState.INTAKE).exists()
+    assessments = Assessment.objects.count()
+    planned = Case.objects.filter(state__in=["active_plan", "monitoring", "closed"])
+    assert all(case.objectives.exists() for case in planned)
+    assert Review.objects.due(datetime.date.today()).count() >= 2
+    objectives = Objective.objects.count()
+    assert all(case.interventions.exists() for case in planned)
+    assert Intervention.objects.filter(kind="activity_enrolment", activity__isnull=False).exists()
     assert "equipe" in output.split("Second factor of", 1)[1]
     assert seed()[-1].startswith("Demo data: 0 created, 0 updated, 0 deleted,")
     assert Case.objects.count() == 12
+    assert Assessment.objects.count() == assessments
+    assert Objective.objects.count() == objectives
+    assert Intervention.objects.count() == Objective.objects.count()
 
 
 def test_the_summer_camps_are_found_in_december_with_their_start_and_enrolment(

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import ConsentFactory
+from tests.factories import ConsentFactory, ObjectiveFactory, ReviewFactory
 
 ROLES = [
     "team_lead",
@@ -27,6 +27,12 @@ CASE_VIEWS = {
     "consent_withdraw": ("post", {"team_lead", "case_worker"}),
     "consent_file": ("get", {"team_lead", "case_worker"}),
     "case_refer": ("get", {"team_lead", "case_worker"}),
+    "assessment_create": ("get", {"team_lead", "case_worker"}),
+    "objective_create": ("get", {"team_lead", "case_worker"}),
+    "objective_edit": ("get", {"team_lead", "case_worker"}),
+    "review_create": ("get", {"team_lead", "case_worker"}),
+    "review_hold": ("get", {"team_lead", "case_worker"}),
+    "intervention_create": ("get", {"team_lead", "case_worker"}),
     "case_audit": ("get", {"team_lead"}),
     "user_audit": ("get", {"team_lead"}),
     "home": ("get", {"team_lead", "case_worker", "same_team_member", "other_team_member"}),
@@ -42,6 +48,10 @@ def _url(name, case, consent, case_worker):
         return reverse(f"famiglie:{name}", args=[code, member.pk])
     if name in ("consent_withdraw", "consent_file"):
         return reverse(f"famiglie:{name}", args=[code, consent.pk])
+    if name == "objective_edit":
+        return reverse(f"famiglie:{name}", args=[code, ObjectiveFactory(case=case).pk])
+    if name == "review_hold":
+        return reverse(f"famiglie:{name}", args=[code, ReviewFactory(case=case).pk])
     if name == "user_audit":
         return reverse("famiglie:user_audit", args=[case.team_id, case_worker.pk])
     return reverse(f"famiglie:{name}", args=[code])

@@ -67,3 +67,44 @@ def test_nobody_edits_the_trail_from_the_application(client, case, case_worker, 
     assert LogEntry.objects.filter(pk=entry.pk, object_repr=case.household.reference).exists() or (
         LogEntry.objects.filter(pk=entry.pk).exists()
     )
+
+
+def test_the_lead_reads_the_rows_of_assessments_plans_and_interventions(
+    client, case, case_worker, team_lead
+):
+    import datetime
+
+    from famiglie.audit import entries_for_case
+    from famiglie.models import Intervention, Objective
+    from tests.factories import CaseFactory
+
+    other_case = CaseFactory(team=case.team)
+    by = case_worker
+    services.assessment_record(
+        case=case, date=datetime.date(2026, 11, 30), scores={"work.placement": (2, "")}, by=by
+    )
+    objective = services.objective_save(
+        case=case, objective=Objective(area="work", description="Tirocinio"), by=by
+    )
+    services.review_schedule(case=case, due_on=datetime.date(2027, 1, 10), by=by)
+    services.intervention_record(
+        case=case,
+        intervention=Intervention(kind="job_orientation", date=datetime.date(2026, 12, 1)),
+        by=by,
+    )
+    services.objective_save(
+        case=other_case, objective=Objective(area="work", description="Altro caso"), by=by
+    )
+
+    models = set(entries_for_case(case).values_list("content_type__model", flat=True))
+
+    assert {"assessment", "assessmentscore", "objective", "review", "intervention"} <= models
+    assert (
+        not entries_for_case(case)
+        .filter(content_type__model="objective", object_id=other_case.objectives.get().pk)
+        .exists()
+    )
+    assert objective.pk
+    client.force_login(team_lead)
+    page = client.get(reverse("famiglie:case_audit", args=[case.code]))
+    assert page.status_code == 200

@@ -6,16 +6,25 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
+    ActivityFactory,
+    AssessmentFactory,
+    AssessmentScoreFactory,
     CaseEventFactory,
     CaseFactory,
     CaseTeamMemberFactory,
     ConsentFactory,
+    InterventionFactory,
     MemberFactory,
+    ObjectiveFactory,
     OrganizationFactory,
+    ReviewFactory,
 )
 
-HOME_QUERIES = 10
-CASE_PAGE_QUERIES = 17
+# 10, and 1 for the plan reviews due.
+HOME_QUERIES = 11
+# 17, 2 for the assessments compared (the latest six and their scores), 3 for the plan
+# (objectives, reviews pending, the latest reviews held), 1 for the latest interventions.
+CASE_PAGE_QUERIES = 23
 
 
 def _count(client, url):
@@ -30,6 +39,7 @@ def _grow_cases(team, worker, n):
         case = CaseFactory(team=team, requested_state="closed", requested_by=worker)
         CaseTeamMemberFactory(case=case, user=worker)
         ConsentFactory(household=case.household, expires_on="2026-12-20")
+        ReviewFactory(case=case, due_on="2026-12-04")
 
 
 @pytest.mark.usefixtures("pinned_now")
@@ -47,6 +57,20 @@ def _grow_case(case, n):
         ConsentFactory(household=case.household, kind="sharing", organization=OrganizationFactory())
     for _ in range(n * 10):
         CaseEventFactory(case=case)
+    for _ in range(n * 3):
+        assessment = AssessmentFactory(case=case)
+        for sub_area in ("emergencies.food", "work.placement", "future.schooling"):
+            AssessmentScoreFactory(assessment=assessment, sub_area=sub_area)
+        ObjectiveFactory(case=case)
+        ReviewFactory(case=case)
+        ReviewFactory(case=case, held_on="2026-11-20", held_by=case.team.lead)
+        InterventionFactory(
+            case=case,
+            objective=ObjectiveFactory(case=case),
+            organization=OrganizationFactory(),
+            activity=ActivityFactory(),
+            operator=case.team.lead,
+        )
 
 
 @pytest.mark.usefixtures("pinned_now")

@@ -2,14 +2,27 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from famiglie.models import CaseEvent, Consent, Household, Member
+from famiglie.models import (
+    AssessmentScore,
+    CaseEvent,
+    Consent,
+    Household,
+    Intervention,
+    Member,
+    Objective,
+    Review,
+)
 from famiglie.retention import erase_closed_households
 from tests.factories import (
+    AssessmentScoreFactory,
     CaseEventFactory,
     CaseFactory,
     ConsentFactory,
     HouseholdFactory,
+    InterventionFactory,
     MemberFactory,
+    ObjectiveFactory,
+    ReviewFactory,
 )
 
 NOW = datetime.datetime(2036, 12, 2, 10, 0, tzinfo=datetime.UTC)
@@ -26,6 +39,10 @@ def _closed_case(closed_at, **household):
     MemberFactory(household=case.household)
     CaseEventFactory(case=case, note="Colloquio.")
     ConsentFactory(household=case.household, signed_form=SimpleUploadedFile("m.pdf", b"%PDF-1.4"))
+    AssessmentScoreFactory(assessment__case=case, notes="Padre senza lavoro.")
+    ObjectiveFactory(case=case, description="Tirocinio per Samira.")
+    ReviewFactory(case=case, held_on="2026-01-10", notes="Samira ha iniziato.")
+    InterventionFactory(case=case, notes="Consegnato a Samira.")
     return case
 
 
@@ -42,6 +59,12 @@ def test_a_household_closed_past_the_period_loses_who_it_was(db, settings):
     assert not Member.objects.filter(household=household).exists()
     assert not Consent.objects.get(household=household).signed_form
     assert not CaseEvent.objects.filter(case=old).exclude(note="").exists()
+    assert AssessmentScore.objects.get(assessment__case=old).notes == ""
+    assert AssessmentScore.objects.get(assessment__case=recent).notes != ""
+    assert Objective.objects.get(case=old).description == "—"
+    assert Review.objects.get(case=old).notes == ""
+    assert Review.objects.get(case=recent).notes != ""
+    assert Intervention.objects.get(case=old).notes == ""
     old.refresh_from_db()
     assert old.state == "closed" and old.closure_reason == "—"  # still counted
     assert Member.objects.filter(household=recent.household).exists()

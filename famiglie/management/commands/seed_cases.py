@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,8 +8,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from directory.models import Category, Language, Municipality, Organization, Zone
+from directory.models import Activity, Category, Language, Municipality, Organization, Zone
+from famiglie.areas import SubArea
 from famiglie.models import (
+    Assessment,
+    AssessmentScore,
     Case,
     CaseEvent,
     CaseState,
@@ -17,9 +21,14 @@ from famiglie.models import (
     ConsentKind,
     EventKind,
     Household,
+    Intervention,
+    InterventionKind,
     IseeBand,
     Member,
+    Objective,
+    ObjectiveStatus,
     Relationship,
+    Review,
     Role,
     Team,
     TeamMember,
@@ -97,6 +106,31 @@ HOUSEHOLDS = [
       ("Grace", "Okafor", "2024-06-09", Relationship.CHILD, "Italia", [])],
      ["cittadini-stranieri", "supporto-psicologico"]),
 ]  # fmt: skip
+# Notes of the demo assessments where a need is moderate or severe.
+DEMO_NOTES = {
+    SubArea.FOOD: "Spesa difficile a fine mese; già seguiti dall'emporio solidale.",
+    SubArea.ECONOMIC: "Bollette arretrate di due mesi.",
+    SubArea.SCHOOLING: "Il figlio maggiore ha molte assenze a scuola.",
+    SubArea.PARENTING: "La madre chiede un confronto sulla gestione dei compiti.",
+    SubArea.EMPLOYABILITY: "Cerca lavoro nella ristorazione; serve un CV aggiornato.",
+    SubArea.NETWORKS: "Pochi contatti nel quartiere.",
+}
+# The demo plans' objectives (area, description), one set per case in turn.
+DEMO_OBJECTIVES = [
+    [
+        ("emergencies", "Pacco alimentare mensile fino alla ripresa del lavoro."),
+        ("work", "Un tirocinio per la madre entro la primavera."),
+    ],
+    [
+        ("future", "Iscrizione del figlio al doposcuola dell'oratorio."),
+        ("family_support", "Domanda di assegno unico e ISEE aggiornato."),
+        ("work", "Corso di italiano per il lavoro."),
+    ],
+    [
+        ("emergencies", "Rientro delle bollette arretrate con il fondo di solidarietà."),
+        ("future", "Colloqui con la scuola sulle assenze."),
+    ],
+]
 # The path each state went through, for the timeline.
 PATHS = {
     CaseState.INTAKE: [],
@@ -232,7 +266,130 @@ class Command(BaseCommand):
                 note=waiting.requested_note,
             )
         self._referral_to_team(team, users)
+        for case in Case.objects.filter(team=team, code__startswith="DEMOCASO").order_by("code"):
+            self._assessments(case, lead, colleagues, today)
+            self._plan(case, lead, today)
+            self._interventions(case, colleagues, today)
         return created
+
+    def _interventions(self, case, colleagues, today):
+        """One intervention per objective of the plan, by its area, with the network's
+        organizations as providers (an enrolment in one of their activities)."""
+        if case.interventions.exists():
+            return
+        providers = {
+            o.slug: o
+            for o in Organization.objects.filter(
+                slug__in=[TEAM_ORGANIZATION, "spazio-aperto-servizi", "arti-e-mestieri-sociali"]
+            )
+        }
+        school = providers.get("spazio-aperto-servizi")
+        activity = Activity.objects.public().filter(organization=school).order_by("pk").first()
+        operator = colleagues[int(case.code[-2:]) % 2][0]
+        for index, objective in enumerate(case.objectives.order_by("pk")):
+            values = {"kind": InterventionKind.PSYCHOLOGICAL, "quantity": 2}
+            if objective.area == "emergencies":
+                values = (
+                    {"kind": InterventionKind.FOOD_PARCEL, "quantity": 4}
+                    if index % 2 == 0
+                    else {"kind": InterventionKind.ECONOMIC, "amount": Decimal("250.00")}
+                ) | {"organization": providers.get(TEAM_ORGANIZATION)}
+            elif objective.area == "work":
+                values = {
+                    "kind": InterventionKind.JOB_ORIENTATION,
+                    "quantity": 3,
+                    "organization": providers.get("arti-e-mestieri-sociali"),
+                }
+            elif objective.area == "future" and activity:
+                values = {
+                    "kind": InterventionKind.ENROLMENT,
+                    "organization": school,
+                    "activity": activity,
+                }
+            day = today - datetime.timedelta(days=40 - 10 * index)
+            intervention = Intervention.objects.create(
+                case=case, objective=objective, date=day, operator=operator, **values
+            )
+            CaseEvent.objects.create(
+                case=case,
+                kind=EventKind.INTERVENTION,
+                by=operator,
+                organization=intervention.organization,
+                note=f"{intervention.get_kind_display()}, {day:%d/%m/%Y}.",
+            )
+
+    def _plan(self, case, lead, today):
+        """Objectives and reviews once the plan is active: a review held two months ago and
+        the next one pending (two of them due this week, so the home lists them); a closed
+        case's objectives have their outcome."""
+        planned = (CaseState.ACTIVE_PLAN, CaseState.MONITORING, CaseState.CLOSED)
+        if case.state not in planned or case.objectives.exists():
+            return
+        number = int(case.code[-2:])
+        closed = case.state == CaseState.CLOSED
+        for index, (area, description) in enumerate(DEMO_OBJECTIVES[number % 3]):
+            status = ObjectiveStatus.IN_PROGRESS
+            if closed:
+                status = (ObjectiveStatus.ACHIEVED, ObjectiveStatus.PARTLY)[index % 2]
+            elif index == 0 and case.state == CaseState.MONITORING:
+                status = ObjectiveStatus.ACHIEVED
+            Objective.objects.create(
+                case=case,
+                area=area,
+                description=description,
+                target_date=today
+                + datetime.timedelta(days=60 + 30 * index - (200 if closed else 0)),
+                status=status,
+                created_by=lead,
+            )
+            CaseEvent.objects.create(
+                case=case, kind=EventKind.OBJECTIVE_SET, by=lead, note=f"Obiettivo {index + 1}."
+            )
+        Review.objects.create(
+            case=case,
+            due_on=today - datetime.timedelta(days=60),
+            held_on=today - datetime.timedelta(days=58),
+            held_by=lead,
+            notes="Obiettivi confermati con la famiglia.",
+            scheduled_by=lead,
+        )
+        CaseEvent.objects.create(case=case, kind=EventKind.REVIEW_HELD, by=lead)
+        if not closed:
+            Review.objects.create(
+                case=case,
+                due_on=today + datetime.timedelta(days=3 if number in (5, 8) else 30 + number),
+                scheduled_by=lead,
+            )
+            CaseEvent.objects.create(case=case, kind=EventKind.REVIEW_SCHEDULED, by=lead)
+
+    def _assessments(self, case, lead, colleagues, today):
+        """One assessment once the intake is over, two (months apart, needs easing) once the
+        plan has started; none for an intake. Fictitious levels and notes."""
+        if case.state == CaseState.INTAKE or case.assessments.exists():
+            return
+        number = int(case.code[-2:])
+        dates = [today - datetime.timedelta(days=20 + number)]
+        if case.state != CaseState.ASSESSMENT:
+            dates.insert(0, today - datetime.timedelta(days=120 + number))
+        for round_number, day in enumerate(dates):
+            by = colleagues[number % 2][0] if round_number else lead
+            assessment = Assessment.objects.create(case=case, date=day, by=by)
+            for index, sub_area in enumerate(SubArea):
+                level = (number * 7 + index * 3) % 4
+                if round_number and len(dates) > 1:
+                    level = max(level - 1, 0)
+                AssessmentScore.objects.create(
+                    assessment=assessment,
+                    sub_area=sub_area,
+                    level=level,
+                    notes=DEMO_NOTES.get(sub_area, "") if level >= 2 else "",
+                )
+            CaseEvent.objects.create(
+                case=case,
+                kind=EventKind.ASSESSMENT,
+                by=by,
+                note=f"Valutazione del {day:%d/%m/%Y}.",
+            )
 
     def _referral_to_team(self, team, users):
         """A referral from the SpOON desk waiting for the team lead on the team's home."""
