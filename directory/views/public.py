@@ -80,6 +80,7 @@ ACTIVITIES_PER_PAGE = 12
 PLACE_TARGETS = {
     "volontariato": "directory:call_list",
     "sportelli": "sportelli:desk_list",
+    "eventi": "directory:event_calendar",
     "casa": "directory:remember_place",
 }
 
