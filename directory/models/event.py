@@ -178,6 +178,15 @@ class EventSessionQuerySet(models.QuerySet):
         tested per session row through the event's key."""
         return self.filter(event__in=Event.objects.public().values("pk"))
 
+    def taking_place(self):
+        """Public sessions that are not cancelled, of events that are not (what a page lists
+        as coming up)."""
+        return (
+            self.public()
+            .exclude(status=EventSession.Status.CANCELLED)
+            .exclude(event__status=Event.Status.CANCELLED)
+        )
+
     def between(self, first: datetime.date, last: datetime.date):
         """Sessions on the days from ``first`` to ``last``, both included, in their order
         (``eventsession_calendar_idx`` holds the range and the order)."""

@@ -136,18 +136,3 @@ def organization_events_ics(request, slug):
     )
     text = organization_calendar(organization, sessions, request)
     return _calendar_response(text, f"{organization.slug}-eventi.ics")
-
-
-def upcoming_sessions(*, limit, organization=None, activity=None):
-    """The next sessions of an organization's or an activity's public events (their pages
-    show a few), each with its event and place, in one query."""
-    sessions = _public_sessions().exclude(status=EventSession.Status.CANCELLED)
-    if organization is not None:
-        sessions = sessions.filter(event__organization=organization)
-    if activity is not None:
-        sessions = sessions.filter(event__activity=activity)
-    return list(
-        sessions.exclude(event__status=Event.Status.CANCELLED)
-        .upcoming()
-        .select_related("event", "location__municipality")[:limit]
-    )

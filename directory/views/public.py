@@ -27,6 +27,7 @@ from directory.models import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
     Activity,
+    EventSession,
     Location,
     Municipality,
     Organization,
@@ -213,6 +214,19 @@ def _day_label(day, today):
     return None
 
 
+# The coming sessions an organization's or an activity's page lists (the calendar has the rest).
+UPCOMING_EVENTS = 5
+
+
+def _upcoming_sessions(**owner):
+    return list(
+        EventSession.objects.taking_place()
+        .filter(**owner)
+        .upcoming()
+        .select_related("event", "location__municipality")[:UPCOMING_EVENTS]
+    )
+
+
 def _activity_page(request, activity, report_form=None, status=200):
     today = timezone.localdate()
     organization = activity.organization
@@ -263,6 +277,7 @@ def _activity_page(request, activity, report_form=None, status=200):
             "has_hours": bool(slots),
             "exceptions": hours.upcoming_exceptions(today)[:6],
             "has_ended": has_ended,
+            "event_sessions": _upcoming_sessions(event__activity=activity),
             "start_note": "" if has_ended else upcoming.start_label(activity, today),
             "enrolment": upcoming.enrolment(activity, today),
             "starts_on": activity.valid_from
@@ -375,6 +390,7 @@ def organization_detail(request, slug):
             "notices": paged.notices,
             "locations": locations,
             "calls": calls,
+            "event_sessions": _upcoming_sessions(event__organization=organization),
             "areas": list(organization.general_interest_areas.all()),
             "map_points": ";".join(
                 f"{loc.latitude},{loc.longitude}" for loc in locations if loc.has_coordinates
