@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.activity import Activity, age_range_condition
+from directory.models.age_range import AgeRange
 from directory.models.organization import (
     Location,
     Organization,
@@ -34,7 +35,7 @@ class EventQuerySet(models.QuerySet):
         )
 
 
-class Event(models.Model):
+class Event(AgeRange):
     """A workshop, a lab, a meeting: one date or a series of dated sessions."""
 
     class Admission(models.TextChoices):
@@ -68,12 +69,6 @@ class Event(models.Model):
     description = models.TextField(_("description"))
     categories = models.ManyToManyField(
         Category, related_name="events", verbose_name=_("categories")
-    )
-    min_age = models.PositiveSmallIntegerField(
-        _("minimum age"), null=True, blank=True, help_text=_("In years; empty if there is none.")
-    )
-    max_age = models.PositiveSmallIntegerField(
-        _("maximum age"), null=True, blank=True, help_text=_("In years; empty if there is none.")
     )
     languages = models.ManyToManyField(
         Language, blank=True, related_name="events", verbose_name=_("languages spoken")
@@ -114,23 +109,12 @@ class Event(models.Model):
 
     objects = EventQuerySet.as_manager()
 
-    class Meta:
+    class Meta(AgeRange.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["title"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(min_age__isnull=True)
-                | models.Q(max_age__isnull=True)
-                | models.Q(min_age__lte=models.F("max_age")),
-                name="event_min_age_not_above_max",
-                violation_error_message=_("The minimum age cannot be above the maximum age."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(max_age__isnull=True) | models.Q(max_age__lte=120),
-                name="event_max_age_plausible",
-                violation_error_message=_("The maximum age cannot be above 120."),
-            ),
+            *AgeRange.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(is_free=True) | ~models.Q(fee_description=""),
                 name="event_fee_described",
@@ -151,9 +135,7 @@ class Event(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            errors["max_age"] = _("The minimum age cannot be above the maximum age.")
+        errors = self.age_errors()
         if not self.is_free and not self.fee_description.strip():
             errors["fee_description"] = _("Describe the cost of an event that is not free.")
         if self.status == self.Status.CANCELLED and not self.notice.strip():
@@ -166,10 +148,6 @@ class Event(models.Model):
     @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
-
-    @property
-    def age_label(self):
-        return Activity.age_label.fget(self)
 
 
 class EventSessionQuerySet(models.QuerySet):

@@ -5,6 +5,7 @@ test_access_matrix.py; here, another organization's event by key and a posted on
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from directory.models import Event, EventSession, Revision
@@ -149,7 +150,7 @@ def test_a_session_of_another_event_cannot_be_taken_over(
     client.post(reverse("staff:event_edit", args=[organization.slug, event.pk]), data)
     revision = Revision.objects.get()
 
-    with pytest.raises(Exception, match="another event"):
+    with pytest.raises(ValidationError, match="un altro evento"):
         services.revision_approve(revision=revision, reviewer=coordinator)
     foreign.refresh_from_db()
     assert foreign.event.organization == other_organization
