@@ -192,3 +192,21 @@ def test_the_calendar_is_paged(client):
     assert len(titles(first)) == 30
     assert len(titles(second)) == 6
     assert 'rel="next"' in first.content.decode()
+
+
+def test_a_new_session_renews_the_cached_calendar(client, django_capture_on_commit_callbacks):
+    first = session_on(datetime.date(2026, 12, 4), "Merenda")
+    assert titles(client.get(URL)) == ["Merenda"]
+    assert client.get(URL)["X-Page-Cache"] == "hit"
+
+    # Only a session is written: no organization, place or category that would renew it.
+    with django_capture_on_commit_callbacks(execute=True):
+        EventSession.objects.create(
+            event=first.event,
+            date=datetime.date(2026, 12, 5),
+            starts_at=datetime.time(10),
+            ends_at=datetime.time(11),
+            location=first.location,
+        )
+
+    assert titles(client.get(URL)) == ["Merenda", "Merenda"]
