@@ -13,6 +13,8 @@ def public_models():
         for name in (
             "Activity",
             "Category",
+            "Event",
+            "EventSession",
             "GeneralInterestArea",
             "Language",
             "Location",

@@ -108,3 +108,58 @@ def activity_jsonld(activity: Activity, request, locations=(), slots=()):
     if categories:
         data["category"] = categories
     return data
+
+
+EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "moved": "https://schema.org/EventRescheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+def event_jsonld(event, request, sessions=()):
+    """One schema.org ``Event`` per coming session (search engines show dated events), each
+    with its place or online link, organizer, audience and price."""
+    url = request.build_absolute_uri(event.get_absolute_url())
+    organizer = {
+        "@type": "Organization",
+        "@id": request.build_absolute_uri(event.organization.get_absolute_url()),
+        "name": event.organization.name,
+    }
+    audience = {"@type": "PeopleAudience"}
+    if event.min_age is not None:
+        audience["suggestedMinAge"] = event.min_age
+    if event.max_age is not None:
+        audience["suggestedMaxAge"] = event.max_age
+    languages = [language.code for language in event.languages.all()]
+    items = []
+    for session in sessions:
+        status = "cancelled" if event.is_cancelled else session.status
+        item = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "@id": f"{url}#{session.uuid}",
+            "url": url,
+            "name": event.title,
+            "description": event.summary or event.description,
+            "startDate": session.starts().isoformat(),
+            "endDate": session.ends().isoformat(),
+            "eventStatus": EVENT_STATUS[status],
+            "organizer": organizer,
+            "audience": audience,
+            "isAccessibleForFree": event.is_free,
+        }
+        if session.location is not None:
+            item["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+            item["location"] = _place(session.location)
+        else:
+            item["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+            item["location"] = {"@type": "VirtualLocation", "url": session.online_url}
+        if session.moved_from:
+            item["previousStartDate"] = session.moved_from.isoformat()
+        if languages:
+            item["inLanguage"] = languages
+        if event.capacity:
+            item["maximumAttendeeCapacity"] = event.capacity
+        items.append(item)
+    return items

@@ -3,7 +3,7 @@ from django.db.models import Max, Min, QuerySet
 from django.urls import reverse
 from django.utils import translation
 
-from directory.models import Activity, Organization, VolunteeringCall
+from directory.models import Activity, Event, EventSession, Organization, VolunteeringCall
 
 # Stands for an item's slug in an address reversed once per language (``BySlug``).
 SLUG = "--slug--"
@@ -131,7 +131,7 @@ class StaticSitemap(Bilingual):
     priority = 1.0
 
     def items(self):
-        return ["directory:home", "directory:call_list"]
+        return ["directory:home", "directory:call_list", "directory:event_calendar"]
 
     def location(self, item):
         return reverse(item)
@@ -166,9 +166,24 @@ class VolunteeringCallSitemap(BySlug, Bilingual):
         return VolunteeringCall.objects.public().only("slug").order_by("pk")
 
 
+class EventSitemap(UpdatedAtLastmod, BySlug, Bilingual):
+    """Public events with a session still to come."""
+
+    changefreq = "daily"
+    priority = 0.6
+    url_name = "directory:event_detail"
+
+    def items(self):
+        coming = EventSession.objects.upcoming().values("event_id")
+        return (
+            Event.objects.public().filter(pk__in=coming).only("slug", "updated_at").order_by("pk")
+        )
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "activities": ActivitySitemap,
     "organizations": OrganizationSitemap,
     "calls": VolunteeringCallSitemap,
+    "events": EventSitemap,
 }

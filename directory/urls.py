@@ -17,6 +17,12 @@ urlpatterns = [
         views.activity_report_problem,
         name="activity_report_problem",
     ),
+    path("eventi/", views.event_calendar, name="event_calendar"),
+    path("eventi/<slug:slug>/", views.event_detail, name="event_detail"),
+    path("eventi/<slug:slug>/calendario.ics", views.event_ics, name="event_ics"),
+    path(
+        "enti/<slug:slug>/eventi.ics", views.organization_events_ics, name="organization_events_ics"
+    ),
     path("enti/<slug:slug>/", views.organization_detail, name="organization_detail"),
     path("la-mia-lista/", views.my_list, name="my_list"),
     path("la-mia-lista/aggiungi/", views.my_list_add, name="my_list_add"),

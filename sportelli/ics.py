@@ -5,46 +5,10 @@ person needs on the day: where, the desk's phone, the booking code, how to cance
 reminder the day before.
 """
 
-import datetime
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-LINE_OCTETS = 75  # RFC 5545 §3.1: lines longer than this are folded
-
-
-def _escape(text: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline escaped."""
-    return (
-        str(text)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\r", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _utc(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets continue on the next line after a space, never inside a
-    multi-byte character."""
-    if len(line.encode()) <= LINE_OCTETS:
-        return line
-    parts, current = [], b""
-    for char in line:
-        piece = char.encode()
-        # A continuation line starts with the space, which counts.
-        if len(current) + len(piece) > (LINE_OCTETS if not parts else LINE_OCTETS - 1):
-            parts.append(current.decode())
-            current = b""
-        current += piece
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
+from linkrete.ics import calendar, escape, utc
 
 
 def booking_calendar(booking, *, cancel_url: str = "") -> str:
@@ -60,32 +24,26 @@ def booking_calendar(booking, *, cancel_url: str = "") -> str:
     if cancel_url:
         notes.append(_("Cannot come? Cancel here: %(url)s") % {"url": cancel_url})
     lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Linkrete//Sportelli//IT",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
         "BEGIN:VEVENT",
         f"UID:{booking.code}@linkrete",
-        f"DTSTAMP:{_utc(timezone.now())}",
-        f"DTSTART:{_utc(booking.starts_at)}",
-        f"DTEND:{_utc(booking.ends_at)}",
-        "SUMMARY:" + _escape(summary),
-        "DESCRIPTION:" + _escape("\n".join(notes)),
+        f"DTSTAMP:{utc(timezone.now())}",
+        f"DTSTART:{utc(booking.starts_at)}",
+        f"DTEND:{utc(booking.ends_at)}",
+        "SUMMARY:" + escape(summary),
+        "DESCRIPTION:" + escape("\n".join(notes)),
     ]
     if where:
-        lines.append("LOCATION:" + _escape(where))
+        lines.append("LOCATION:" + escape(where))
     if desk.phone:
-        lines.append("CONTACT:" + _escape(desk.phone))
+        lines.append("CONTACT:" + escape(desk.phone))
     if cancel_url:
         lines.append("URL:" + cancel_url)
     lines += [
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        "DESCRIPTION:" + _escape(summary),
+        "DESCRIPTION:" + escape(summary),
         "TRIGGER:-P1D",
         "END:VALARM",
         "END:VEVENT",
-        "END:VCALENDAR",
     ]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    return calendar(lines, product="Sportelli")

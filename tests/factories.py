@@ -89,6 +89,39 @@ class ActivityFactory(factory.django.DjangoModelFactory):
             self.categories.set(extracted or [category("laboratori")])
 
 
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Event
+        skip_postgeneration_save = True
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Laboratorio di Natale {n}")
+    slug = factory.LazyAttribute(lambda e: slugify(e.title))
+    description = "Un pomeriggio di giochi e lavoretti per bambini, con i genitori."
+    min_age = 6
+    max_age = 11
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create:
+            self.categories.set(extracted or [category("laboratori")])
+
+
+class EventSessionFactory(factory.django.DjangoModelFactory):
+    """A session on the Saturday after the suite's pinned now (tests/clock.py)."""
+
+    class Meta:
+        model = directory.EventSession
+
+    event = factory.SubFactory(EventFactory)
+    date = datetime.date(2026, 12, 5)
+    starts_at = datetime.time(15, 0)
+    ends_at = datetime.time(17, 0)
+    location = factory.SubFactory(
+        LocationFactory, organization=factory.SelfAttribute("..event.organization")
+    )
+
+
 class SearchSynonymFactory(factory.django.DjangoModelFactory):
     """A coordinator's synonym (not of the starter list)."""
 

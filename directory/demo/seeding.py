@@ -12,11 +12,14 @@ from django.contrib.auth.models import Group
 from localflavor.it.util import vat_number_check_digit
 
 from directory.demo import activities as act
+from directory.demo import events as demo_events
 from directory.demo.organizations import all_organizations
 from directory.demo.territories import TOWNS, ZONES
 from directory.models import (
     Activity,
     Category,
+    Event,
+    EventSession,
     GeneralInterestArea,
     Language,
     LegalForm,
@@ -113,6 +116,8 @@ LABELS = {
     ScheduleException: "schedule exceptions",
     User: "accounts",
     Membership: "memberships",
+    Event: "events",
+    EventSession: "event sessions",
 }
 
 
@@ -480,6 +485,45 @@ class Seeder:
                 )
 
     # --- report ----------------------------------------------------------------------------
+    # --- events ----------------------------------------------------------------------------
+    def events(self, today: datetime.date):
+        """A season of events (directory/demo/events.py), from this week's Monday on."""
+        start = demo_events.season_start(today)
+        for event in demo_events.EVENTS:
+            organization = Organization.objects.get(slug=event.organization)
+            location = organization.locations.order_by("pk").first()
+            activity = (
+                organization.activities.order_by("pk").first() if event.with_activity else None
+            )
+            values = {
+                "organization": organization,
+                "activity": activity,
+                "title": event.title,
+                "summary": event.summary,
+                "description": event.description,
+                "min_age": event.min_age,
+                "max_age": event.max_age,
+                "is_free": not event.price,
+                "fee_description": event.price,
+                "admission": Event.Admission.SIGN_UP if event.sign_up else Event.Admission.WALK_IN,
+                "capacity": event.capacity,
+                "accessibility": event.accessibility,
+            }
+            saved = self.upsert(
+                Event,
+                {"slug": event.slug},
+                values,
+                m2m={
+                    "categories": [self.categories[slug] for slug in event.categories],
+                    "languages": [self.languages[code] for code in event.languages],
+                },
+            )
+            url = f"https://meet.example.org/{event.slug}"
+            rows = demo_events.session_rows(event, start, location, url)
+            self.sync_children(
+                saved.sessions, EventSession, rows, ("date", "starts_at", "status", "location")
+            )
+
     def summary(self) -> str:
         totals = Counter()
         for counter in self.counts.values():

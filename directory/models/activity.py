@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.models.age_range import AgeRange
 from directory.models.organization import (
     Location,
     Organization,
@@ -122,7 +123,7 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
-class Activity(models.Model):
+class Activity(AgeRange):
     """An activity or service an organization offers (HSDS ``service``)."""
 
     class Status(models.TextChoices):
@@ -150,12 +151,6 @@ class Activity(models.Model):
     description = models.TextField(_("description"))
     categories = models.ManyToManyField(
         Category, related_name="activities", verbose_name=_("categories")
-    )
-    min_age = models.PositiveSmallIntegerField(
-        _("minimum age"), null=True, blank=True, help_text=_("In years; empty if there is none.")
-    )
-    max_age = models.PositiveSmallIntegerField(
-        _("maximum age"), null=True, blank=True, help_text=_("In years; empty if there is none.")
     )
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="activities", verbose_name=_("for whom")
@@ -227,23 +222,12 @@ class Activity(models.Model):
 
     objects = ActivityQuerySet.as_manager()
 
-    class Meta:
+    class Meta(AgeRange.Meta):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["title"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(min_age__isnull=True)
-                | models.Q(max_age__isnull=True)
-                | models.Q(min_age__lte=models.F("max_age")),
-                name="activity_min_age_not_above_max",
-                violation_error_message=_("The minimum age cannot be above the maximum age."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(max_age__isnull=True) | models.Q(max_age__lte=120),
-                name="activity_max_age_plausible",
-                violation_error_message=_("The maximum age cannot be above 120."),
-            ),
+            *AgeRange.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(valid_from__isnull=True)
                 | models.Q(valid_to__isnull=True)
@@ -281,9 +265,7 @@ class Activity(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
-            errors["max_age"] = _("The minimum age cannot be above the maximum age.")
+        errors = self.age_errors()
         if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
             errors["valid_to"] = _("The validity period must end after it starts.")
         if (
@@ -298,13 +280,3 @@ class Activity(models.Model):
             errors["alert"] = _("Tell families why the activity is closed and until when.")
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def age_label(self):
-        if self.min_age is None and self.max_age is None:
-            return _("all ages")
-        if self.max_age is None:
-            return _("from %(min)s years") % {"min": self.min_age}
-        if self.min_age is None or self.min_age == 0:
-            return _("up to %(max)s years") % {"max": self.max_age}
-        return _("%(min)s–%(max)s years") % {"min": self.min_age, "max": self.max_age}

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.activity import Activity
+from directory.models.event import Event
 from directory.models.organization import Location, Organization
 
 
@@ -13,7 +14,9 @@ class RevisionQuerySet(models.QuerySet):
         return self.filter(status=Revision.Status.PENDING)
 
     def for_list(self):
-        return self.select_related("organization", "author", "reviewer", "location", "activity")
+        return self.select_related(
+            "organization", "author", "reviewer", "location", "activity", "event"
+        )
 
 
 class Revision(models.Model):
@@ -29,6 +32,7 @@ class Revision(models.Model):
         LOCATION = "location", _("location")
         ACTIVITY = "activity", _("activity")
         HOURS = "hours", _("opening hours")
+        EVENT = "event", _("event")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for review")
@@ -57,6 +61,14 @@ class Revision(models.Model):
         blank=True,
         related_name="revisions",
         verbose_name=_("activity"),
+    )
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("event"),
     )
     is_new = models.BooleanField(_("creates a new record"), default=False)
     data = models.JSONField(_("proposed values"), default=dict)
@@ -108,4 +120,4 @@ class Revision(models.Model):
             return str(self.organization)
         if self.kind == self.Kind.LOCATION:
             return self.data.get("name") or str(self.location or "")
-        return self.data.get("title") or str(self.activity or "")
+        return self.data.get("title") or str(self.activity or self.event or "")

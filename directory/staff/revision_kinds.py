@@ -26,7 +26,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory import search, tasks
-from directory.models import Activity, Location, Organization, Revision, SearchRefresh
+from directory.models import (
+    Activity,
+    Event,
+    EventSession,
+    Location,
+    Organization,
+    Revision,
+    SearchRefresh,
+)
+from directory.staff.event_forms import EventForm, EventSessionForm, session_rows
 from directory.staff.forms import (
     ActivityForm,
     LocationForm,
@@ -104,6 +113,10 @@ class RevisionKind:
 
     def takes_pending_hours(self, revision: Revision) -> bool:
         return False
+
+    def extra_diff_rows(self, revision: Revision) -> list[dict]:
+        """Rows of the review's diff beyond the form's fields (an event's sessions)."""
+        return []
 
 
 class OrganizationKind(RevisionKind):
@@ -208,8 +221,54 @@ class HoursKind(RevisionKind):
         return None
 
 
+class EventKind(RevisionKind):
+    """An event and its sessions, reviewed together: the sessions are rows of ``data``."""
+
+    kind = Revision.Kind.EVENT
+    form_class = EventForm
+
+    def target(self, revision):
+        return revision.event or Event(organization=revision.organization)
+
+    def previous_values(self, revision, target):
+        values = super().previous_values(revision, target)
+        if target.pk is not None:
+            values["sessions"] = session_rows(target)
+        return values
+
+    def before_save(self, revision, instance):
+        if not instance.slug:
+            instance.slug = unique_slug(Event, instance.title)
+
+    def after_save(self, revision, instance):
+        revision.event = instance
+        apply_sessions(instance, revision.organization, revision.data.get("sessions") or [])
+
+    def refresh_search(self, revision):
+        pass  # Events are not in the search yet.
+
+    def edit_url(self, revision):
+        slug = revision.organization.slug
+        if revision.event_id:
+            return reverse("staff:event_edit", args=[slug, revision.event_id])
+        return reverse("staff:event_new", args=[slug])
+
+    def extra_diff_rows(self, revision):
+        before = sessions_lines(revision.previous.get("sessions") or [])
+        after = sessions_lines(revision.data.get("sessions") or [])
+        return [
+            {
+                "label": _("sessions"),
+                "before": "\n".join(before) or "—",
+                "after": "\n".join(after) or "—",
+                "changed": before != after,
+            }
+        ]
+
+
 REVISION_KINDS: dict[str, RevisionKind] = {
-    entry.kind: entry for entry in (OrganizationKind(), LocationKind(), ActivityKind(), HoursKind())
+    entry.kind: entry
+    for entry in (OrganizationKind(), LocationKind(), ActivityKind(), HoursKind(), EventKind())
 }
 
 
@@ -257,3 +316,46 @@ def apply_hours(activity: Activity, organization: Organization, data: dict) -> N
         obj.activity = activity
         obj.full_clean()
         obj.save()
+
+
+# Event sessions -----------------------------------------------------------------------------
+
+
+def sessions_lines(rows: list[dict]) -> list[str]:
+    """The sessions of a revision as the reviewer reads them, one line each."""
+    statuses = dict(EventSession.Status.choices)
+    lines = []
+    for row in rows:
+        line = f"{row.get('date')} {str(row.get('starts_at'))[:5]}–{str(row.get('ends_at'))[:5]}"
+        if row.get("online_url"):
+            line += f" · {row['online_url']}"
+        if row.get("status") and row["status"] != EventSession.Status.SCHEDULED:
+            line += f" · {statuses.get(row['status'], row['status'])}"
+        lines.append(line)
+    return lines
+
+
+def apply_sessions(event: Event, organization: Organization, rows: list[dict]) -> None:
+    """Make the event's sessions the rows': a row with ``session`` changes that session (its
+    key is kept, for the sign-ups that will hang on it), one without adds a session, and the
+    sessions no row names are removed."""
+    own = {session.pk: session for session in event.sessions.all()}
+    kept, saved = set(), []
+    for row in rows:
+        form = EventSessionForm(data=row, organization=organization)
+        if not form.is_valid():
+            raise ValidationError(_("A session is not valid: %s") % form.errors.as_text())
+        pk = form.cleaned_data.get("session")
+        if pk is not None and pk not in own:
+            raise ValidationError(_("A session of another event cannot be changed here."))
+        values = {name: form.cleaned_data[name] for name in EventSessionForm._meta.fields}
+        session = own[pk] if pk is not None else EventSession(event=event)
+        for name, value in values.items():
+            setattr(session, name, value)
+        if pk is not None:
+            kept.add(pk)
+        saved.append(session)
+    event.sessions.exclude(pk__in=kept).delete()
+    for session in saved:
+        session.full_clean()
+        session.save()

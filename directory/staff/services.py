@@ -25,6 +25,7 @@ from directory.models import (
     Application,
     BoardPost,
     Course,
+    Event,
     Invitation,
     Location,
     Membership,
@@ -60,6 +61,7 @@ def revision_submit(
     data: dict,
     location: Location | None = None,
     activity: Activity | None = None,
+    event: Event | None = None,
 ) -> Revision:
     """Record a proposed change; trusted organizations and coordinators publish at once."""
     # Fresh copies: a bound ModelForm has already written the proposed values onto the
@@ -67,11 +69,13 @@ def revision_submit(
     organization = Organization.objects.get(pk=organization.pk)
     location = Location.objects.get(pk=location.pk) if location else None
     activity = Activity.objects.get(pk=activity.pk) if activity else None
+    event = Event.objects.get(pk=event.pk) if event else None
     revision = Revision(
         organization=organization,
         kind=kind,
         location=location,
         activity=activity,
+        event=event,
         data=data,
         author=author,
     )

@@ -1,6 +1,12 @@
 """Views of the directory app, split by audience (STYLE.md, "Layout")."""
 
 from directory.views.calls import call_detail, call_list
+from directory.views.events import (
+    event_calendar,
+    event_detail,
+    event_ics,
+    organization_events_ics,
+)
 from directory.views.my_list import my_list, my_list_add, my_list_remove, my_list_shared
 from directory.views.public import (
     activity_detail,
@@ -20,12 +26,16 @@ __all__ = [
     "activity_report_problem",
     "call_detail",
     "call_list",
+    "event_calendar",
+    "event_detail",
+    "event_ics",
     "home",
     "my_list",
     "my_list_add",
     "my_list_remove",
     "my_list_shared",
     "organization_detail",
+    "organization_events_ics",
     "place_search",
     "place_suggestions",
     "remember_place",

@@ -27,6 +27,7 @@ from directory.models import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
     Activity,
+    EventSession,
     Location,
     Municipality,
     Organization,
@@ -80,6 +81,7 @@ ACTIVITIES_PER_PAGE = 12
 PLACE_TARGETS = {
     "volontariato": "directory:call_list",
     "sportelli": "sportelli:desk_list",
+    "eventi": "directory:event_calendar",
     "casa": "directory:remember_place",
 }
 
@@ -214,6 +216,19 @@ def _day_label(day, today):
     return None
 
 
+# The coming sessions an organization's or an activity's page lists (the calendar has the rest).
+UPCOMING_EVENTS = 5
+
+
+def _upcoming_sessions(**owner):
+    return list(
+        EventSession.objects.taking_place()
+        .filter(**owner)
+        .upcoming()
+        .select_related("event", "location__municipality")[:UPCOMING_EVENTS]
+    )
+
+
 def _activity_page(request, activity, report_form=None, status=200):
     today = timezone.localdate()
     organization = activity.organization
@@ -264,6 +279,7 @@ def _activity_page(request, activity, report_form=None, status=200):
             "has_hours": bool(slots),
             "exceptions": hours.upcoming_exceptions(today)[:6],
             "has_ended": has_ended,
+            "event_sessions": _upcoming_sessions(event__activity=activity),
             "start_note": "" if has_ended else upcoming.start_label(activity, today),
             "enrolment": upcoming.enrolment(activity, today),
             "starts_on": activity.valid_from
@@ -376,6 +392,7 @@ def organization_detail(request, slug):
             "notices": paged.notices,
             "locations": locations,
             "calls": calls,
+            "event_sessions": _upcoming_sessions(event__organization=organization),
             "areas": list(organization.general_interest_areas.all()),
             "map_points": ";".join(
                 f"{loc.latitude},{loc.longitude}" for loc in locations if loc.has_coordinates

@@ -9,6 +9,8 @@ from django.core.management import call_command
 from directory.models import (
     Activity,
     Category,
+    Event,
+    EventSession,
     LegalForm,
     Location,
     Membership,
@@ -24,7 +26,7 @@ from linkrete.accounts.models import User
 from tests.migrated_data import restore_migrated_data
 
 SEEDED_MODELS = [Municipality, Zone, Organization, Location, Activity, OpeningSlot]
-SEEDED_MODELS += [ScheduleException]
+SEEDED_MODELS += [ScheduleException, Event, EventSession]
 
 
 def seed():
@@ -181,3 +183,23 @@ def test_the_summer_camps_are_found_in_december_with_their_start_and_enrolment(
 
     assert 'data-total="0"' not in html
     assert "Da giugno 2027" in html and "Iscrizioni dal 1 marzo 2027" in html
+
+
+def test_it_seeds_a_season_of_events_for_the_five_networks_from_this_week(demo):
+    from django.utils import timezone
+
+    from directory.demo.events import season_start
+
+    monday = season_start(timezone.localdate())
+    zones = set(
+        Zone.objects.filter(
+            municipalities__locations__organization__events__isnull=False
+        ).values_list("slug", flat=True)
+    )
+    assert len(zones) >= 5
+    assert EventSession.objects.filter(
+        date__gte=monday, date__lt=monday + datetime.timedelta(days=7)
+    ).exists()
+    assert EventSession.objects.filter(status=EventSession.Status.CANCELLED).exists()
+    assert EventSession.objects.filter(status=EventSession.Status.MOVED).exists()
+    assert EventSession.objects.filter(location__isnull=True).exists()

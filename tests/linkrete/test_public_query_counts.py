@@ -21,6 +21,8 @@ from tests.factories import (
     DeskExceptionFactory,
     DeskFactory,
     DeskOpeningSlotFactory,
+    EventFactory,
+    EventSessionFactory,
     LocationFactory,
     MunicipalityFactory,
     OpeningSlotFactory,
@@ -55,6 +57,9 @@ class World:
         self.call = VolunteeringCallFactory(
             organization=self.organization, title="Aiuto compiti", slug="aiuto-compiti"
         )
+        self.event = EventFactory(
+            organization=self.organization, activity=self.activity, slug="laboratorio-natale"
+        )
         self.booking = None
         self.languages = list(Language.objects.order_by("pk"))
         self.target_groups = list(TargetGroup.objects.order_by("pk"))
@@ -82,6 +87,22 @@ class World:
         desk.languages.add(self.languages[n % len(self.languages)])
         DeskOpeningSlotFactory(desk=desk)
         VolunteeringCallFactory(organization=organization, municipality=municipality)
+        # A session a day of this week and the next (the calendar's week is 30 Nov - 6 Dec),
+        # in the zone, for the first age band and one of the categories.
+        event = EventFactory(
+            organization=organization,
+            min_age=0,
+            max_age=11,
+            categories=[category(CATEGORIES[n % len(CATEGORIES)])],
+        )
+        event.languages.add(self.languages[n % len(self.languages)])
+        EventSessionFactory(
+            event=event,
+            location=location,
+            date=datetime.date(2026, 11, 30 + n % 7)
+            if n % 7 == 0
+            else datetime.date(2026, 12, n % 7),
+        )
 
         # The pages' own objects gain one of everything.
         focus_location = LocationFactory(
@@ -99,6 +120,13 @@ class World:
         )
         ScheduleExceptionFactory(
             activity=self.activity, date=datetime.date(2026, 12, 3) + datetime.timedelta(days=n)
+        )
+        self.event.languages.add(self.languages[n % len(self.languages)])
+        self.event.categories.add(category(CATEGORIES[n % len(CATEGORIES)]))
+        EventSessionFactory(
+            event=self.event,
+            location=focus_location,
+            date=datetime.date(2026, 12, 3) + datetime.timedelta(days=n),
         )
         own = ActivityFactory(organization=self.organization)
         own.locations.add(focus_location)
@@ -185,16 +213,50 @@ PAGES = {
         lambda world: reverse("directory:place_suggestions") + "?dove=Com",
         2,
     ),
-    "directory:activity_detail": (lambda world: world.activity.get_absolute_url(), 7),
+    # With its coming events (one query, at most five sessions).
+    "directory:activity_detail": (lambda world: world.activity.get_absolute_url(), 8),
     "directory:activity_qr": (
         lambda world: reverse("directory:activity_qr", kwargs={"slug": world.activity.slug}),
         1,
     ),
-    # The activities a page at a time: their count, then the page's cards.
-    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 9),
+    # The activities a page at a time, and the coming events (one query).
+    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 10),
     "directory:organization_detail (page)": (
         lambda world: world.organization.get_absolute_url() + "?pagina=2",
-        9,
+        10,
+    ),
+    # The sessions of the week: the categories of the filter, the count, the page (each with its
+    # event, organization, place and town); a place, a category adds its look-up.
+    "directory:event_calendar": (lambda world: reverse("directory:event_calendar"), 3),
+    "directory:event_calendar (page)": (
+        lambda world: reverse("directory:event_calendar") + "?vista=mese&pagina=2",
+        3,
+    ),
+    "directory:event_calendar (day)": (
+        lambda world: reverse("directory:event_calendar") + "?vista=giorno&data=2026-12-03",
+        3,
+    ),
+    "directory:event_calendar (municipality)": (
+        lambda world: reverse("directory:event_calendar") + "?comune=900000",
+        4,
+    ),
+    "directory:event_calendar (zone)": (
+        lambda world: reverse("directory:event_calendar") + f"?zona={world.zone.slug}",
+        4,
+    ),
+    "directory:event_calendar (age and category)": (
+        lambda world: reverse("directory:event_calendar") + "?fascia=6-11&categoria=laboratori",
+        4,
+    ),
+    # The event, its activity still public, its coming sessions, categories and languages.
+    "directory:event_detail": (lambda world: world.event.get_absolute_url(), 6),
+    "directory:event_ics": (
+        lambda world: reverse("directory:event_ics", args=[world.event.slug]),
+        2,
+    ),
+    "directory:organization_events_ics": (
+        lambda world: reverse("directory:organization_events_ics", args=[world.organization.slug]),
+        2,
     ),
     "directory:my_list": (lambda world: reverse("directory:my_list"), 5),
     "directory:my_list_shared": (
@@ -247,8 +309,9 @@ PAGES = {
     "pages:contacts": (lambda world: reverse("pages:contacts"), 0),
     "pages:site_map": (lambda world: reverse("pages:site_map"), 0),
     # The index reads each big section's smallest and largest key (its files are key ranges; no
-    # newest change: directory.sitemaps.UpdatedAtLastmod); a section's file reads a page.
-    "sitemap": (lambda world: "/sitemap.xml", 4),
+    # newest change: directory.sitemaps.UpdatedAtLastmod); a section's file reads a page. The
+    # events with a coming session are counted (one query).
+    "sitemap": (lambda world: "/sitemap.xml", 5),
     "django.contrib.sitemaps.views.sitemap": (lambda world: "/sitemap-activities.xml", 2),
     "login": (lambda world: reverse("login"), 0),
 }

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from directory.demo.seeding import USERS, Seeder
 from directory.search import rebuild_search_index
@@ -13,9 +14,10 @@ class Command(BaseCommand):
     help = (
         "Fill the database with realistic Italian demo data: the zones and towns of the five "
         "projects behind Linkrete, about sixty organizations with their places, over 150 "
-        "activities with weekly hours. Loads the ISTAT municipalities and the role groups "
-        "first. With DEBUG on it also creates the demo accounts 'coordinatore', 'ente' and "
-        "'sportello', and 'equipe' with the demo family cases. Idempotent: a second run "
+        "activities with weekly hours, a season of events from this week on. Loads the ISTAT "
+        "municipalities and the role groups first. With DEBUG on it also creates the demo "
+        "accounts 'coordinatore', 'ente' and 'sportello', and 'equipe' with the demo family "
+        "cases. Idempotent: a second run "
         "changes nothing."
     )
 
@@ -27,6 +29,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             seeder.territories()
             seeder.organizations()
+            seeder.events(timezone.localdate())
             if settings.DEBUG:
                 seeder.accounts(settings.LINKRETE_DEMO_PASSWORD)
         if settings.DEBUG:

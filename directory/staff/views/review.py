@@ -100,6 +100,7 @@ def revision_diff(revision: Revision) -> list[dict]:
                 "changed": _comparable(field, before) != _comparable(field, after),
             }
         )
+    rows += entry.extra_diff_rows(revision)
     if entry.takes_pending_hours(revision):
         hours = _hours_lines(revision.data.get("hours") or {})
         rows.append(

@@ -5,6 +5,7 @@ from tests.factories import (
     ApplicationFactory,
     BoardPostFactory,
     CourseFactory,
+    EventSessionFactory,
     LocationFactory,
     VolunteerFactory,
     VolunteeringCallFactory,
@@ -21,6 +22,7 @@ def org_objects(organization, staff):
     call = VolunteeringCallFactory(organization=organization)
     application = ApplicationFactory(call=call)
     post = BoardPostFactory(organization=organization, author=staff)
+    event = EventSessionFactory(event__organization=organization).event
     return {
         "activity": activity,
         "location": location,
@@ -29,4 +31,5 @@ def org_objects(organization, staff):
         "call": call,
         "application": application,
         "post": post,
+        "event": event,
     }

@@ -27,6 +27,9 @@ ORGANIZATION_PAGES = [
     ("call_list", None, "get"),
     ("call_new", None, "get"),
     ("call_edit", "call", "get"),
+    ("event_list", None, "get"),
+    ("event_new", None, "get"),
+    ("event_edit", "event", "get"),
 ]
 
 # People's personal data (volunteers, hours, applicants, course attendees): the organization's

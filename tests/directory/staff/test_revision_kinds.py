@@ -7,7 +7,7 @@ from django.urls import resolve
 from directory.models import Revision
 from directory.staff.revision_kinds import REVISION_KINDS, kind_of
 from directory.staff.views.editing import reopen_url
-from tests.factories import ActivityFactory, LocationFactory
+from tests.factories import ActivityFactory, EventSessionFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +21,13 @@ def _revisions(organization, author):
     """One revision of each kind on an existing record, and one per kind that creates one."""
     activity = ActivityFactory(organization=organization)
     location = LocationFactory(organization=organization)
+    event = EventSessionFactory(event__organization=organization, location=location).event
     targets = {
         Revision.Kind.ORGANIZATION: [{}],
         Revision.Kind.LOCATION: [{"location": location}, {"is_new": True}],
         Revision.Kind.ACTIVITY: [{"activity": activity}, {"is_new": True}],
         Revision.Kind.HOURS: [{"activity": activity, "data": {"slots": [], "exceptions": []}}],
+        Revision.Kind.EVENT: [{"event": event}, {"is_new": True}],
     }
     assert set(targets) == set(Revision.Kind.values), "a new kind needs a case here"
     return [
@@ -61,7 +63,7 @@ def test_each_entry_names_the_record_its_revision_changes(staff, organization):
 
         assert (target.pk is None) == revision.is_new, revision.kind
         if not revision.is_new:
-            assert target in (organization, revision.location, revision.activity)
+            assert target in (organization, revision.location, revision.activity, revision.event)
 
 
 def test_only_a_new_activity_takes_hours_while_it_waits(staff, organization):
