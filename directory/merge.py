@@ -187,6 +187,7 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.TrainingPlan.organization": _merge_training_plans,
     "directory.PlaceRequest.organization": _point_to_survivor,
     "directory.VolunteeringCall.organization": _point_to_survivor,
+    "directory.Event.organization": _point_to_survivor,
     "directory.DuplicateCandidate.first": _drop_candidates,
     "directory.DuplicateCandidate.second": _drop_candidates,
     "directory.OrganizationMerge.survivor": _point_to_survivor,

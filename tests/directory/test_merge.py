@@ -35,6 +35,7 @@ from tests.factories import (
     ConsentFactory,
     CourseFactory,
     DeskFactory,
+    EventFactory,
     InterventionFactory,
     LocationFactory,
     MembershipFactory,
@@ -115,6 +116,7 @@ def _one_of_each(loser, survivor) -> dict[str, models.Model]:
         "famiglie.Consent.organization": ConsentFactory(kind="sharing", organization=loser),
         "famiglie.CaseEvent.organization": CaseEventFactory(organization=loser),
         "famiglie.Intervention.organization": InterventionFactory(organization=loser),
+        "directory.Event.organization": EventFactory(organization=loser),
     }
 
 
