@@ -25,9 +25,16 @@ class ExportCounts:
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def _write(handle, document: dict) -> None:
-    handle.write(json.dumps(document, ensure_ascii=False))
-    handle.write("\n")
+def _write_documents(path: Path, package: PackageWriter, table: str, documents) -> int:
+    """Each document a line of ``path`` and rows of the package; how many there were."""
+    written = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for document in documents:
+            handle.write(json.dumps(document, ensure_ascii=False))
+            handle.write("\n")
+            package.write(table, document)
+            written += 1
+    return written
 
 
 def export_directory(
@@ -40,20 +47,26 @@ def export_directory(
     # The data is Italian, and so are the labels the export adds to it.
     with translation.override("it"):
         try:
-            with open(out / "json" / "organizations.ndjson", "w", encoding="utf-8") as handle:
-                for batch in batches.organizations(batch_size):
-                    for organization in batch:
-                        document = mapping.organization_document(organization, base_url)
-                        _write(handle, document)
-                        package.write("organization", document)
-                        counts.organizations += 1
-            with open(out / "json" / "services.ndjson", "w", encoding="utf-8") as handle:
-                for batch in batches.services(batch_size):
-                    for activity in batch:
-                        document = mapping.service_document(activity, base_url)
-                        _write(handle, document)
-                        package.write("service", document)
-                        counts.services += 1
+            counts.organizations = _write_documents(
+                out / "json" / "organizations.ndjson",
+                package,
+                "organization",
+                (
+                    mapping.organization_document(organization, base_url)
+                    for batch in batches.organizations(batch_size)
+                    for organization in batch
+                ),
+            )
+            counts.services = _write_documents(
+                out / "json" / "services.ndjson",
+                package,
+                "service",
+                (
+                    mapping.service_document(activity, base_url)
+                    for batch in batches.services(batch_size)
+                    for activity in batch
+                ),
+            )
             for taxonomy in [*Taxonomy.objects.all(), *profile.TAXONOMIES]:
                 package.write("taxonomy", mapping.taxonomy_record(taxonomy))
             for category in Category.objects.select_related("taxonomy", "parent").order_by("pk"):

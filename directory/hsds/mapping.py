@@ -111,28 +111,20 @@ def organization_record(organization, base_url: str = "") -> dict:
 
 def organization_identifiers(organization) -> list[dict]:
     owner = str(organization.uuid)
-    identifiers = []
-    if organization.tax_code:
-        identifiers.append(
-            _record(
-                id=derived(owner, "organization_identifier", "IT-CF"),
-                organization_id=owner,
-                identifier_scheme="IT-CF",
-                identifier_type=_("tax code"),
-                identifier=organization.tax_code,
-            )
+    return [
+        _record(
+            id=derived(owner, "organization_identifier", scheme),
+            organization_id=owner,
+            identifier_scheme=scheme,
+            identifier_type=kind,
+            identifier=value,
         )
-    if organization.runts_number:
-        identifiers.append(
-            _record(
-                id=derived(owner, "organization_identifier", "IT-RUNTS"),
-                organization_id=owner,
-                identifier_scheme="IT-RUNTS",
-                identifier_type=_("RUNTS number"),
-                identifier=organization.runts_number,
-            )
-        )
-    return identifiers
+        for scheme, kind, value in [
+            ("IT-CF", _("tax code"), organization.tax_code),
+            ("IT-RUNTS", _("RUNTS number"), organization.runts_number),
+        ]
+        if value
+    ]
 
 
 def organization_attributes(organization) -> list[dict]:

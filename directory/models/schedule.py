@@ -1,14 +1,12 @@
 """Opening hours of activities, as HSDS 3.0 models them: weekly slots plus dated exceptions."""
 
-import uuid
-
-from django.contrib.postgres.functions import RandomUUID
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from directory.models.activity import Activity
+from directory.models.identifiers import public_identifier
 from directory.models.organization import Location
 
 
@@ -85,15 +83,7 @@ def weekly_slot_rules(prefix: str) -> list[models.CheckConstraint]:
 class OpeningSlot(WeeklySlot):
     """The activity is open on this weekday between these times, within the validity dates."""
 
-    # The HSDS identifier (directory.hsds): stable across exports. The database fills it for
-    # rows written outside the ORM and, when the column was added, for the existing ones.
-    uuid = models.UUIDField(
-        _("public identifier"),
-        default=uuid.uuid4,
-        db_default=RandomUUID(),
-        unique=True,
-        editable=False,
-    )
+    uuid = public_identifier()
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="opening_slots", verbose_name=_("activity")
     )
@@ -176,15 +166,7 @@ def closed_or_hours(name: str, message) -> models.CheckConstraint:
 class ScheduleException(DatedException):
     """A dated change to an activity's weekly hours."""
 
-    # The HSDS identifier (directory.hsds): stable across exports. The database fills it for
-    # rows written outside the ORM and, when the column was added, for the existing ones.
-    uuid = models.UUIDField(
-        _("public identifier"),
-        default=uuid.uuid4,
-        db_default=RandomUUID(),
-        unique=True,
-        editable=False,
-    )
+    uuid = public_identifier()
     activity = models.ForeignKey(
         Activity,
         on_delete=models.CASCADE,

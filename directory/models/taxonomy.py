@@ -10,13 +10,12 @@ spesa"), when set: ``public_name`` and ``public_description``, which every publi
 and the ages it is for narrow the home page's finder (``suits``).
 """
 
-import uuid
-
-from django.contrib.postgres.functions import RandomUUID
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from directory.models.identifiers import public_identifier
 
 
 class BilingualNameMixin(models.Model):
@@ -39,15 +38,7 @@ class BilingualNameMixin(models.Model):
 class Taxonomy(models.Model):
     """A named scheme of categories (HSDS ``taxonomy``): areas of intervention, desk topics…"""
 
-    # The HSDS identifier (directory.hsds): stable across exports. The database fills it for
-    # rows written outside the ORM and, when the column was added, for the existing ones.
-    uuid = models.UUIDField(
-        _("public identifier"),
-        default=uuid.uuid4,
-        db_default=RandomUUID(),
-        unique=True,
-        editable=False,
-    )
+    uuid = public_identifier()
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -74,15 +65,7 @@ class CategoryQuerySet(models.QuerySet):
 class Category(BilingualNameMixin):
     """A term of a taxonomy (HSDS ``taxonomy_term``), at most two levels deep."""
 
-    # The HSDS identifier (directory.hsds): stable across exports. The database fills it for
-    # rows written outside the ORM and, when the column was added, for the existing ones.
-    uuid = models.UUIDField(
-        _("public identifier"),
-        default=uuid.uuid4,
-        db_default=RandomUUID(),
-        unique=True,
-        editable=False,
-    )
+    uuid = public_identifier()
     taxonomy = models.ForeignKey(
         Taxonomy, on_delete=models.PROTECT, related_name="categories", verbose_name=_("taxonomy")
     )
