@@ -12,11 +12,13 @@ the querysets that keep what is not public out (places of unpublished organizati
 
 import datetime
 
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from directory.hsds import profile
 from directory.hsds.identifiers import derived
-from directory.models import WEEKDAY_RRULE_CODES, Activity, Location
+from directory.models import WEEKDAY_RRULE_CODES, Activity, LegalForm, Location
 
 SERVICE_STATUS = {
     Activity.Status.ACTIVE: "active",
@@ -69,7 +71,37 @@ def category_term(category) -> dict:
     )
 
 
+# What is the same for every record of a language, computed once per language: a national
+# export maps 600,000 services, and a translation, a label of choices or a reverse() per
+# record were a third of its time (cProfile of 1,000 services).
+_PER_LANGUAGE: dict[tuple, object] = {}
+
+
+def _once_per_language(key: tuple, compute):
+    key = (translation.get_language(), *key)
+    if key not in _PER_LANGUAGE:
+        _PER_LANGUAGE[key] = compute()
+    return _PER_LANGUAGE[key]
+
+
+def _label(choices, value: str) -> str:
+    """The label of ``value`` of the TextChoices ``choices``."""
+    return _once_per_language((choices, value), lambda: str(choices(value).label))
+
+
+def _page(base_url: str, view: str, slug: str) -> str | None:
+    """The absolute address of a public page, by its view name and slug."""
+    if not base_url:
+        return None
+    path = _once_per_language(("page", view), lambda: reverse(view, kwargs={"slug": "-"}))
+    return base_url.rstrip("/") + path.replace("/-/", f"/{slug}/")
+
+
 def profile_term(term: profile.Term) -> dict:
+    return _once_per_language(("term", term.taxonomy, term.code), lambda: _profile_term(term))
+
+
+def _profile_term(term: profile.Term) -> dict:
     return _record(
         id=term.id,
         code=f"{term.taxonomy}:{term.code}",
@@ -103,9 +135,9 @@ def organization_record(organization, base_url: str = "") -> dict:
         description=organization.description,
         email=organization.email,
         website=organization.website,
-        legal_status=organization.get_legal_form_display(),
+        legal_status=_label(LegalForm, organization.legal_form),
         logo=_absolute(base_url, organization.logo.url) if organization.logo else None,
-        uri=_absolute(base_url, organization.get_absolute_url()),
+        uri=_page(base_url, "directory:organization_detail", organization.slug),
     )
 
 
@@ -387,13 +419,13 @@ def service_attributes(activity: Activity, service_id: str) -> list[dict]:
 
 
 def service_record(activity: Activity, base_url: str = "") -> dict:
-    access = activity.get_access_display()
+    access = _label(Activity.Access, activity.access)
     return _record(
         id=str(activity.uuid),
         organization_id=str(activity.organization.uuid),
         name=activity.title,
         description=activity.description,
-        url=activity.website or _absolute(base_url, activity.get_absolute_url()),
+        url=activity.website or _page(base_url, "directory:activity_detail", activity.slug),
         email=activity.email,
         status=SERVICE_STATUS[activity.status],
         application_process=f"{access}. {activity.access_description}"
