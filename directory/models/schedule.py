@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from directory.models.activity import Activity
+from directory.models.identifiers import public_identifier
 from directory.models.organization import Location
 
 
@@ -82,6 +83,7 @@ def weekly_slot_rules(prefix: str) -> list[models.CheckConstraint]:
 class OpeningSlot(WeeklySlot):
     """The activity is open on this weekday between these times, within the validity dates."""
 
+    uuid = public_identifier()
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="opening_slots", verbose_name=_("activity")
     )
@@ -164,6 +166,7 @@ def closed_or_hours(name: str, message) -> models.CheckConstraint:
 class ScheduleException(DatedException):
     """A dated change to an activity's weekly hours."""
 
+    uuid = public_identifier()
     activity = models.ForeignKey(
         Activity,
         on_delete=models.CASCADE,

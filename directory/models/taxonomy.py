@@ -15,6 +15,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from directory.models.identifiers import public_identifier
+
 
 class BilingualNameMixin(models.Model):
     name = models.CharField(_("name (Italian)"), max_length=120)
@@ -36,6 +38,7 @@ class BilingualNameMixin(models.Model):
 class Taxonomy(models.Model):
     """A named scheme of categories (HSDS ``taxonomy``): areas of intervention, desk topics…"""
 
+    uuid = public_identifier()
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     description = models.TextField(_("description"), blank=True)
@@ -62,6 +65,7 @@ class CategoryQuerySet(models.QuerySet):
 class Category(BilingualNameMixin):
     """A term of a taxonomy (HSDS ``taxonomy_term``), at most two levels deep."""
 
+    uuid = public_identifier()
     taxonomy = models.ForeignKey(
         Taxonomy, on_delete=models.PROTECT, related_name="categories", verbose_name=_("taxonomy")
     )
