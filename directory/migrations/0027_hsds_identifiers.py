@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0025_family_labels_in_search'),
+        ('directory', '0026_events'),
     ]
 
     operations = [
