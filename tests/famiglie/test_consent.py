@@ -95,7 +95,7 @@ def test_the_referral_page_says_why_it_is_refused(client, case, case_worker, rec
     response = client.post(
         f"/famiglie/casi/{case.code}/segnala/",
         {
-            "to_organization": receiving.pk,
+            "to_organization": "caritas binasco",
             "person_name": "Amina Haddad",
             "person_contact": "3330001122",
             "need": "Pacco alimentare.",
@@ -137,3 +137,25 @@ def test_a_sharing_consent_without_an_organization_is_refused(client, case, case
     )
     assert response.status_code == 400
     assert not Consent.objects.exists()
+
+
+def test_the_receiving_organization_is_typed_not_chosen_from_the_network(
+    client, case, case_worker, receiving
+):
+    """The network has 150,000 organizations at national scale: the page offers a text box,
+    and a name found nowhere is refused with what was typed kept."""
+    client.force_login(case_worker)
+    page = f"/famiglie/casi/{case.code}/segnala/"
+    body = client.get(page).content.decode()
+    assert (
+        'name="to_organization"' in body and "<select" not in body.split("to_organization")[1][:200]
+    )
+    assert "Caritas Binasco" not in body
+    response = client.post(
+        page,
+        {"to_organization": "Caritas Bnasco", "person_name": "Amina Haddad", "need": "Pacco."},
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Caritas Bnasco" in body and "Amina Haddad" in body
+    assert not Referral.objects.exists()
