@@ -6,6 +6,7 @@ One module per resource; importing them registers the model admins.
 from directory.admin import (
     activity,
     duplicates,
+    events,
     network,
     onboarding,
     organization,
@@ -19,6 +20,7 @@ from directory.admin import (
 __all__ = [
     "activity",
     "duplicates",
+    "events",
     "network",
     "onboarding",
     "organization",

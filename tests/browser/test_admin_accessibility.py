@@ -40,6 +40,8 @@ from tests.factories import (
     DeskExceptionFactory,
     DeskFactory,
     DeskOpeningSlotFactory,
+    EventFactory,
+    EventSessionFactory,
     LocationFactory,
     MembershipFactory,
     MunicipalityFactory,
@@ -105,6 +107,10 @@ def network(coordinator):
     BoardPostFactory(organization=comitato, kind=BoardPost.Kind.OFFER)
     VolunteeringCallFactory(organization=oratorio, activity=activity)
     VolunteeringCallFactory(organization=comitato)
+    event = EventFactory(organization=oratorio, title="Laboratorio di Natale")
+    EventSessionFactory(event=event, location=sede)
+    EventSessionFactory(event=event, location=sede, date=datetime.date(2026, 12, 12))
+    EventFactory(organization=comitato, title="Festa di primavera")
     Revision.objects.create(
         organization=oratorio, author=editor, kind=Revision.Kind.ORGANIZATION, data={}
     )
@@ -216,6 +222,7 @@ MODELS = [
     AdminPages(_model("directory.TrainingPlan"), search="oratorio"),
     AdminPages(BoardPost, search="sala"),
     AdminPages(_model("directory.VolunteeringCall"), search="compiti"),
+    AdminPages(_model("directory.Event"), search="natale"),
     AdminPages(_model("directory.ProblemReport"), search="sabato", can_add=False),
     AdminPages(SearchRefresh, search="sport", can_add=False),
     AdminPages(DuplicateCandidate, search="rodari", can_add=False),

@@ -1,0 +1,48 @@
+"""Events and their sessions, for coordinators: staff propose them from the association area
+through the review (``directory/staff/views/events.py``); here a coordinator corrects one,
+cancels it or takes it down."""
+
+from django.contrib import admin
+
+from directory.admin.big_tables import ORGANIZATION_HEAVY, IndexedSearchMixin, across
+from directory.admin.typed_filters import OrganizationFilter
+from directory.models import Event, EventSession, Location
+
+
+class EventSessionInline(admin.TabularInline):
+    """The sessions, each at one of the event's organization's places: read once for the
+    form, not once a row (an autocomplete box per row asked for its place's name every row).
+    A new event has no organization yet: its places are offered once it is saved."""
+
+    model = EventSession
+    extra = 0
+    fields = ["date", "starts_at", "ends_at", "location", "online_url", "status", "note"]
+    ordering = ["date", "starts_at"]
+
+    def get_queryset(self, request):
+        # A row's label names its event.
+        return super().get_queryset(request).select_related("event")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields["location"]
+        places = Location.objects.none()
+        if obj is not None:
+            places = Location.objects.filter(organization=obj.organization_id).order_by("name")
+        field.queryset = places
+        field.choices = [("", "---------"), *((place.pk, str(place)) for place in places)]
+        return formset
+
+
+@admin.register(Event)
+class EventAdmin(IndexedSearchMixin, admin.ModelAdmin):
+    list_display = ["title", "organization", "status", "publication_status", "updated_at"]
+    list_filter = ["publication_status", "status", OrganizationFilter]
+    ordering = IndexedSearchMixin.NEWEST_FIRST
+    search_fields = ["title", "organization__name"]
+    list_select_related = ["organization"]
+    list_defer = ("description", "accessibility", *across("organization", ORGANIZATION_HEAVY))
+    autocomplete_fields = ["organization", "activity", "categories", "languages"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [EventSessionInline]
