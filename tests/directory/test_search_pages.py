@@ -210,5 +210,6 @@ def test_cards_link_to_the_activity_pages(client, db):
     html = client.get("/en" + URL, {"q": "laboratorio"}).content.decode()
     activity = Activity.objects.first()
     with translation.override("en"):
-        assert f'<a href="{activity.get_absolute_url()}">' in html
+        # The title is Italian on the English page, and marked so.
+        assert f'<a href="{activity.get_absolute_url()}" lang="it">' in html
         assert activity.get_absolute_url().startswith("/en/")

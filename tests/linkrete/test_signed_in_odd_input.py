@@ -26,6 +26,7 @@ from tests.factories import (
     BookingFactory,
     CourseFactory,
     DeskExceptionFactory,
+    EventSessionFactory,
     LocationFactory,
     VolunteerFactory,
     VolunteeringCallFactory,
@@ -116,6 +117,10 @@ def world(organization, other_organization, staff, other_staff, coordinator, des
     call = VolunteeringCallFactory(organization=organization)
     objects = {
         "activity": ActivityFactory(organization=organization),
+        "event": EventSessionFactory(
+            event__organization=organization,
+            location=LocationFactory(organization=organization),
+        ).event,
         "location": LocationFactory(organization=organization),
         "volunteer": VolunteerFactory(organization=organization),
         "course": course,
@@ -168,6 +173,7 @@ PK_OBJECTS = {
     "course_edit": "course",
     "place_request_decide": "course",
     "call_edit": "call",
+    "event_edit": "event",
     "application_decide": "application",
     "booking_status": "booking",
     "desk_closure_delete": "closure",
