@@ -5,6 +5,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from directory.models import Event
 from famiglie.models import Case, Team
 from sportelli import services
 from sportelli.models import Access, Booking, Desk, Referral
@@ -80,6 +81,8 @@ def test_every_model_of_ours_in_the_admin_is_exercised_by_an_admin_test():
     exercised = {model for model, _term in MODELS + directory_admin_tests.MODELS}
     # famiglie's two admins: tests/famiglie/test_access_matrix.py (teams, and case counts only).
     exercised |= {Team, Case}
+    # Events: tests/directory/test_event_admin.py (list, search, change form with sessions).
+    exercised |= {Event}
     ours = {
         model
         for model in admin.site._registry
