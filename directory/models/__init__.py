@@ -17,7 +17,6 @@ from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
     LegalForm,
     Location,
-    NetworkRole,
     Organization,
     PublicationStatus,
 )
@@ -88,7 +87,6 @@ __all__ = [
     "Invitation",
     "Membership",
     "Municipality",
-    "NetworkRole",
     "OpeningSlot",
     "Organization",
     "ProblemReport",

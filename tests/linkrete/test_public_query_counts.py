@@ -219,11 +219,12 @@ PAGES = {
         lambda world: reverse("directory:activity_qr", kwargs={"slug": world.activity.slug}),
         1,
     ),
-    # The activities a page at a time, and the coming events (one query).
-    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 10),
+    # The activities a page at a time, the coming events (one query), its roles in networks
+    # (one query, with the networks).
+    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 11),
     "directory:organization_detail (page)": (
         lambda world: world.organization.get_absolute_url() + "?pagina=2",
-        10,
+        11,
     ),
     # The sessions of the week: the categories of the filter, the count, the page (each with its
     # event, organization, place and town); a place, a category adds its look-up.
