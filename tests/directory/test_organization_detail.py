@@ -161,5 +161,5 @@ def test_the_page_says_of_which_network_each_role_is(client, organization):
     NetworkMembershipFactory(network=link, organization=organization, role="capofila")
     NetworkMembershipFactory(network=spoon, organization=organization, role="punto_accesso")
     page = client.get(url(organization)).content.decode()
-    assert "Capofila di LINK" in page
-    assert "Punto di accesso di SpOON" in page
+    assert f'Capofila di <a href="{link.get_absolute_url()}">LINK</a>' in page
+    assert f'Punto di accesso di <a href="{spoon.get_absolute_url()}">SpOON</a>' in page
