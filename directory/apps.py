@@ -11,6 +11,7 @@ def public_models():
     return tuple(
         getattr(models, name)
         for name in (
+            "ActionTarget",
             "Activity",
             "Category",
             "Event",
@@ -19,6 +20,9 @@ def public_models():
             "Language",
             "Location",
             "Municipality",
+            "Network",
+            "NetworkAction",
+            "NetworkMembership",
             "OpeningSlot",
             "Organization",
             "ScheduleException",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from directory.models import (
@@ -21,6 +21,7 @@ from directory.models import (
     ImportRecord,
     Invitation,
     Membership,
+    NetworkMembership,
     Organization,
     OrganizationMerge,
     RegistryEntry,
@@ -42,7 +43,6 @@ CHOOSABLE_FIELDS = (
     "website",
     "email",
     "phone",
-    "network_role",
     "status",
     "last_verified",
     "is_trusted",
@@ -174,6 +174,15 @@ def _keep_one_registry_entry(relation: Relation, survivor, merged) -> int:
     return entry.update(organization=survivor)
 
 
+def _merge_network_memberships(relation: Relation, survivor, merged) -> int:
+    # One row per network, organization and role: a role both had stays once.
+    theirs = NetworkMembership.objects.filter(organization=merged)
+    ours = NetworkMembership.objects.filter(organization=survivor)
+    doubled = theirs.filter(Exists(ours.filter(network=OuterRef("network"), role=OuterRef("role"))))
+    count = doubled.delete()[0]
+    return count + theirs.update(organization=survivor)
+
+
 MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.Location.organization": _point_to_survivor,
     "directory.Activity.organization": _point_to_survivor,
@@ -188,6 +197,9 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.PlaceRequest.organization": _point_to_survivor,
     "directory.VolunteeringCall.organization": _point_to_survivor,
     "directory.Event.organization": _point_to_survivor,
+    "directory.Network.lead_organization": _point_to_survivor,
+    "directory.NetworkMembership.organization": _merge_network_memberships,
+    "directory.SteeringBoardSeat.organization": _point_to_survivor,
     "directory.DuplicateCandidate.first": _drop_candidates,
     "directory.DuplicateCandidate.second": _drop_candidates,
     "directory.OrganizationMerge.survivor": _point_to_survivor,

@@ -3,7 +3,14 @@ from django.db.models import Max, Min, QuerySet
 from django.urls import reverse
 from django.utils import translation
 
-from directory.models import Activity, Event, EventSession, Organization, VolunteeringCall
+from directory.models import (
+    Activity,
+    Event,
+    EventSession,
+    Network,
+    Organization,
+    VolunteeringCall,
+)
 
 # Stands for an item's slug in an address reversed once per language (``BySlug``).
 SLUG = "--slug--"
@@ -131,7 +138,12 @@ class StaticSitemap(Bilingual):
     priority = 1.0
 
     def items(self):
-        return ["directory:home", "directory:call_list", "directory:event_calendar"]
+        return [
+            "directory:home",
+            "directory:call_list",
+            "directory:event_calendar",
+            "directory:network_list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -180,10 +192,20 @@ class EventSitemap(UpdatedAtLastmod, BySlug, Bilingual):
         )
 
 
+class NetworkSitemap(UpdatedAtLastmod, BySlug, Bilingual):
+    changefreq = "monthly"
+    priority = 0.5
+    url_name = "directory:network_detail"
+
+    def items(self):
+        return Network.objects.only("slug", "updated_at").order_by("pk")
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "activities": ActivitySitemap,
     "organizations": OrganizationSitemap,
     "calls": VolunteeringCallSitemap,
     "events": EventSitemap,
+    "networks": NetworkSitemap,
 }

@@ -28,6 +28,8 @@ urlpatterns = [
     path("la-mia-lista/aggiungi/", views.my_list_add, name="my_list_add"),
     path("la-mia-lista/rimuovi/", views.my_list_remove, name="my_list_remove"),
     path("la-mia-lista/condivisa/", views.my_list_shared, name="my_list_shared"),
+    path("reti/", views.network_list, name="network_list"),
+    path("reti/<slug:slug>/", views.network_detail, name="network_detail"),
     path("volontariato/", views.call_list, name="call_list"),
     path("volontariato/<slug:slug>/", views.call_detail, name="call_detail"),
 ]

@@ -493,3 +493,33 @@ class InterventionFactory(factory.django.DjangoModelFactory):
     kind = famiglie.InterventionKind.FOOD_PARCEL
     date = datetime.date(2026, 11, 25)
     quantity = 1
+
+
+class NetworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.Network
+
+    name = factory.Sequence(lambda n: f"Rete Esempio {n}")
+    slug = factory.LazyAttribute(lambda n: slugify(n.name))
+    summary = "Oratori, comitati e servizi sociali insieme per le famiglie del territorio."
+    starts_on = datetime.date(2025, 1, 1)
+    ends_on = datetime.date(2027, 12, 31)
+
+
+class NetworkMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.NetworkMembership
+
+    network = factory.SubFactory(NetworkFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = directory.MemberRole.PARTNER
+
+
+class NetworkActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.NetworkAction
+
+    network = factory.SubFactory(NetworkFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    name = factory.Sequence(lambda n: f"Azione {n}")
+    objective = "Raggiungere le famiglie che non chiedono aiuto."

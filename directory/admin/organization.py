@@ -68,14 +68,12 @@ class OrganizationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelA
     list_display = [
         "name",
         "legal_form",
-        "network_role",
         "status",
         "activity_count",
         "last_verified",
     ]
     list_filter = [
         "legal_form",
-        "network_role",
         "status",
         "is_trusted",
         "general_interest_areas",
@@ -98,8 +96,8 @@ class OrganizationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelA
         ),
         (_("Contacts"), {"fields": ["website", "email", "phone"]}),
         (
-            _("Network and publication"),
-            {"fields": ["network_role", "status", "is_trusted", "last_verified"]},
+            _("Publication"),
+            {"fields": ["status", "is_trusted", "last_verified"]},
         ),
         # Activities are edited on their own page (hours, categories…): here a short list.
         (_("Activities"), {"fields": ["activity_list"]}),

@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from directory.models import LegalForm, NetworkRole, PublicationStatus
+from directory.models import LegalForm, MemberRole, PublicationStatus
 
 L = LegalForm
-CAPOFILA, PARTNER, ADERENTE = NetworkRole.LEAD, NetworkRole.PARTNER, NetworkRole.MEMBER
+# An organization's role in its module's network (directory.demo.networks); an "aderente"
+# adheres to the network's agreement: it signs it.
+CAPOFILA, PARTNER, ADERENTE = MemberRole.LEAD, MemberRole.PARTNER, MemberRole.SIGNATORY
 
 
 @dataclass(frozen=True)
@@ -14,7 +16,7 @@ class Org:
     name: str
     legal_form: str
     town: str
-    role: str
+    role: str  # in its module's network
     description: str
     social_utility: str
     areas: str  # letters of art. 5 CTS

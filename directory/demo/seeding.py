@@ -13,9 +13,11 @@ from localflavor.it.util import vat_number_check_digit
 
 from directory.demo import activities as act
 from directory.demo import events as demo_events
-from directory.demo.organizations import all_organizations
+from directory.demo.networks import MORE_ROLES, NETWORKS
+from directory.demo.organizations import CAPOFILA, all_organizations
 from directory.demo.territories import TOWNS, ZONES
 from directory.models import (
+    ActionTarget,
     Activity,
     Category,
     Event,
@@ -26,10 +28,14 @@ from directory.models import (
     Location,
     Membership,
     Municipality,
+    Network,
+    NetworkAction,
+    NetworkMembership,
     OpeningSlot,
     Organization,
     PublicationStatus,
     ScheduleException,
+    SteeringBoardSeat,
     TargetGroup,
     Zone,
 )
@@ -118,6 +124,11 @@ LABELS = {
     Membership: "memberships",
     Event: "events",
     EventSession: "event sessions",
+    Network: "networks",
+    NetworkMembership: "network members",
+    SteeringBoardSeat: "steering board seats",
+    NetworkAction: "project actions",
+    ActionTarget: "targets",
 }
 
 
@@ -303,7 +314,6 @@ class Seeder:
             "website": f"https://www.{short}.example.org/" if index % 3 else "",
             "email": f"info@{short}.example.org",
             "phone": _phone(org.town, org.slug),
-            "network_role": org.role,
             "status": org.status,
             "last_verified": REFERENCE_DATE - datetime.timedelta(days=(index * 53) % 425),
         }
@@ -313,6 +323,49 @@ class Seeder:
             values,
             m2m={"general_interest_areas": [self.areas[letter] for letter in org.areas]},
         )
+
+    # --- networks --------------------------------------------------------------------------
+    def networks(self):
+        import importlib
+
+        organizations = dict(Organization.objects.values_list("slug", "pk"))
+        more = defaultdict(list)
+        for network_slug, org_slug, role in MORE_ROLES:
+            more[network_slug].append({"organization_id": organizations[org_slug], "role": role})
+        for net in NETWORKS:
+            members = importlib.import_module(f"directory.demo.{net.module}").ORGANIZATIONS
+            lead = next(org for org in members if org.role == CAPOFILA)
+            network = self.upsert(
+                Network,
+                {"slug": net.slug},
+                {
+                    "name": net.name,
+                    "summary": net.summary,
+                    "starts_on": net.starts_on,
+                    "ends_on": net.ends_on,
+                    "lead_organization_id": organizations[lead.slug],
+                },
+                m2m={"zones": list(Zone.objects.filter(slug__in=net.zones))},
+            )
+            rows = [{"organization_id": organizations[o.slug], "role": o.role} for o in members]
+            self.sync_children(
+                network.memberships,
+                NetworkMembership,
+                rows + more[net.slug],
+                ("organization_id", "role"),
+            )
+            seats = [{"organization_id": organizations[s], "office": o} for s, o in net.board]
+            self.sync_children(
+                network.board_seats, SteeringBoardSeat, seats, ("organization_id", "office")
+            )
+            for number, (name, objective, targets) in enumerate(net.actions, start=1):
+                action = self.upsert(
+                    NetworkAction,
+                    {"network": network, "number": number},
+                    {"name": name, "objective": objective},
+                )
+                rows = [{"name": n, "unit": u, "value": v} for n, u, v in targets]
+                self.sync_children(action.targets, ActionTarget, rows, ("name", "unit", "value"))
 
     def locations(self, index, org, organization):
         """The organization's places: physical ones first, then the virtual one if any."""

@@ -13,6 +13,7 @@ from directory.models import (
     Activity,
     Category,
     Location,
+    NetworkMembership,
     OpeningSlot,
     Organization,
     PublicationStatus,
@@ -22,8 +23,8 @@ from directory.models.organization import of_published_organization
 BATCH_SIZE = 500
 
 # A batch of organizations: the organizations, their places, their areas of art. 5, their
-# published activities.
-ORGANIZATION_QUERIES = 4
+# roles in networks, their published activities.
+ORGANIZATION_QUERIES = 5
 # A batch of activities: the activities (with their organizations), categories, target
 # groups, languages, places, weekly slots, dated exceptions.
 SERVICE_QUERIES = 7
@@ -35,6 +36,10 @@ def for_organization_documents(queryset: models.QuerySet) -> models.QuerySet:
             "locations", queryset=Location.objects.select_related("municipality").order_by("pk")
         ),
         "general_interest_areas",
+        models.Prefetch(
+            "network_memberships",
+            queryset=NetworkMembership.objects.select_related("network").order_by("pk"),
+        ),
         # The organization is published: its published activities are public.
         models.Prefetch(
             "activities",

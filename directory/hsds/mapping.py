@@ -170,10 +170,14 @@ def organization_attributes(organization) -> list[dict]:
         attributes.append(
             attribute(owner, "organization", profile_term(profile.SECTION_TERMS[section]))
         )
-    attributes.append(
+    attributes.extend(
         attribute(
-            owner, "organization", profile_term(profile.NETWORK_ROLE), organization.network_role
+            owner,
+            "organization",
+            profile_term(profile.NETWORK_ROLE),
+            f"{membership.role}:{membership.network.slug}",
         )
+        for membership in organization.network_memberships.all()
     )
     if organization.social_utility:
         attributes.append(

@@ -82,7 +82,10 @@ ISTAT_CODE = _profile_term(
 NETWORK_ROLE = _profile_term(
     "network_role",
     _("Role in the network"),
-    _("On an organization: capofila (lead partner), partner or aderente (member)."),
+    _(
+        "On an organization, one a network it takes part in: its role there and the network's "
+        "slug, as capofila:link (capofila, partner, firmatario or punto_accesso)."
+    ),
 )
 SOCIAL_UTILITY = _profile_term(
     "social_utility",

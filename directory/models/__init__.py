@@ -3,12 +3,20 @@ from directory.models.board import BoardAnswer, BoardPost
 from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.event import Event, EventQuerySet, EventSession, EventSessionQuerySet
 from directory.models.membership import Invitation, Membership
+from directory.models.network import (
+    ActionTarget,
+    BoardMeeting,
+    MemberRole,
+    Network,
+    NetworkAction,
+    NetworkMembership,
+    SteeringBoardSeat,
+)
 from directory.models.onboarding import ImportBatch, ImportRecord, RegistryEntry
 from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
     LegalForm,
     Location,
-    NetworkRole,
     Organization,
     PublicationStatus,
 )
@@ -35,6 +43,13 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "ActionTarget",
+    "BoardMeeting",
+    "MemberRole",
+    "Network",
+    "NetworkAction",
+    "NetworkMembership",
+    "SteeringBoardSeat",
     "Event",
     "EventQuerySet",
     "EventSession",
@@ -72,7 +87,6 @@ __all__ = [
     "Invitation",
     "Membership",
     "Municipality",
-    "NetworkRole",
     "OpeningSlot",
     "Organization",
     "ProblemReport",

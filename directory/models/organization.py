@@ -56,12 +56,6 @@ RUNTS_LEGAL_FORMS = (
 )
 
 
-class NetworkRole(models.TextChoices):
-    LEAD = "capofila", _("lead partner")
-    PARTNER = "partner", _("partner")
-    MEMBER = "aderente", _("member")
-
-
 class OrganizationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PublicationStatus.PUBLISHED)
@@ -113,9 +107,6 @@ class Organization(models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    network_role = models.CharField(
-        _("role in the network"), max_length=20, choices=NetworkRole, default=NetworkRole.MEMBER
-    )
     status = models.CharField(
         _("publication status"),
         max_length=20,

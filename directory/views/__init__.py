@@ -8,6 +8,7 @@ from directory.views.events import (
     organization_events_ics,
 )
 from directory.views.my_list import my_list, my_list_add, my_list_remove, my_list_shared
+from directory.views.networks import network_detail, network_list
 from directory.views.public import (
     activity_detail,
     activity_qr,
@@ -34,6 +35,8 @@ __all__ = [
     "my_list_add",
     "my_list_remove",
     "my_list_shared",
+    "network_detail",
+    "network_list",
     "organization_detail",
     "organization_events_ics",
     "place_search",

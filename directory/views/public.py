@@ -30,6 +30,7 @@ from directory.models import (
     EventSession,
     Location,
     Municipality,
+    NetworkMembership,
     Organization,
     OrganizationMerge,
     ProblemReport,
@@ -359,6 +360,12 @@ def organization_detail(request, slug):
             Prefetch(
                 "locations",
                 queryset=Location.objects.select_related("municipality").order_by("name"),
+            ),
+            Prefetch(
+                "network_memberships",
+                queryset=NetworkMembership.objects.select_related("network").order_by(
+                    "network__name", "role"
+                ),
             ),
         )
         .filter(slug=slug)

@@ -45,6 +45,9 @@ from tests.factories import (
     LocationFactory,
     MembershipFactory,
     MunicipalityFactory,
+    NetworkActionFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
     OpeningSlotFactory,
     OrganizationFactory,
     ProblemReportFactory,
@@ -174,6 +177,16 @@ def network(coordinator):
     )
     AccessLog.objects.create(username="editor-oratorio", path_info="/accesso/", **request)
     AccessFailureLog.objects.create(username="mario", path_info="/accesso/", **request)
+    # A network with two roles of one member, its board, a meeting and an action with a target.
+    rete = NetworkFactory(name="Rete LINK", lead_organization=oratorio)
+    rete.zones.set([zone])
+    NetworkMembershipFactory(network=rete, organization=oratorio, role="capofila")
+    NetworkMembershipFactory(network=rete, organization=oratorio, role="firmatario")
+    NetworkMembershipFactory(network=rete, organization=comitato)
+    rete.board_seats.create(organization=oratorio, office="Coordinatrice del progetto")
+    rete.board_meetings.create(date=datetime.date(2026, 11, 3), minutes="Approvate le azioni.")
+    azione = NetworkActionFactory(network=rete, name="Doposcuola diffuso")
+    azione.targets.create(name="Bambini seguiti", unit="bambini", value=120)
     # An équipe with a case: coordinators see teams, and cases only as counts.
     team = TeamFactory(name="Équipe Cuore Visconteo", organization=comitato)
     CaseFactory(team=team)
@@ -223,6 +236,8 @@ MODELS = [
     AdminPages(BoardPost, search="sala"),
     AdminPages(_model("directory.VolunteeringCall"), search="compiti"),
     AdminPages(_model("directory.Event"), search="natale"),
+    AdminPages(_model("directory.Network"), search="link"),
+    AdminPages(_model("directory.NetworkAction"), search="doposcuola"),
     AdminPages(_model("directory.ProblemReport"), search="sabato", can_add=False),
     AdminPages(SearchRefresh, search="sport", can_add=False),
     AdminPages(DuplicateCandidate, search="rodari", can_add=False),

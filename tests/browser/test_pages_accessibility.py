@@ -27,3 +27,26 @@ def test_the_sign_out_page(page, assert_accessible, sign_in, staff):
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Hai chiuso la sessione"
     assert_accessible(page)
+
+
+def test_the_network_pages(page, assert_accessible):
+    from tests.factories import (
+        NetworkActionFactory,
+        NetworkFactory,
+        NetworkMembershipFactory,
+        OrganizationFactory,
+        ZoneFactory,
+    )
+
+    comune = OrganizationFactory(name="Comune di Buccinasco", slug="comune-di-buccinasco")
+    network = NetworkFactory(name="LINK", slug="link", lead_organization=comune)
+    network.zones.set([ZoneFactory(name="Ambito del Corsichese")])
+    NetworkMembershipFactory(network=network, organization=comune, role="capofila")
+    NetworkMembershipFactory(network=network, organization=comune, role="firmatario")
+    NetworkMembershipFactory(network=network)
+    action = NetworkActionFactory(network=network, name="Indagine conoscitiva")
+    action.targets.create(name="Enti incontrati", unit="enti", value=30)
+    for path in ("/reti/", "/reti/link/", "/enti/comune-di-buccinasco/"):
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert_accessible(page)

@@ -18,6 +18,8 @@ from tests.factories import (
     ActivityFactory,
     LocationFactory,
     MembershipFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
     OpeningSlotFactory,
     OrganizationFactory,
     ScheduleExceptionFactory,
@@ -56,6 +58,9 @@ def directory():
     organization.general_interest_areas.set(
         [GeneralInterestArea.objects.get_or_create(letter=letter)[0] for letter in "dl"]
     )
+    link = NetworkFactory(name="LINK", slug="link")
+    NetworkMembershipFactory(network=link, organization=organization, role="capofila")
+    NetworkMembershipFactory(network=link, organization=organization, role="firmatario")
     hall = LocationFactory(
         organization=organization,
         name="Sala civica",
@@ -155,9 +160,14 @@ def test_the_mapping(directory, tmp_path):
         ("IT-RUNTS", "12345"),
     }
     org_terms = {a["taxonomy_term"]["code"]: a.get("value") for a in org["attributes"]}
+    roles = [
+        a["value"]
+        for a in org["attributes"]
+        if a["taxonomy_term"]["code"] == "linkrete-profile:network_role"
+    ]
+    assert sorted(roles) == ["capofila:link", "firmatario:link"]
     assert org_terms["cts-art5:d"] is None and "cts-art5:l" in org_terms
     assert "runts-section:b" in org_terms
-    assert org_terms["linkrete-profile:network_role"] == "aderente"
     hall, no_postcode, online = org["locations"]
     assert hall["addresses"][0]["postal_code"] == "20090"
     assert hall["attributes"][0]["value"] == "015036"
@@ -282,8 +292,8 @@ def test_the_export_costs_a_fixed_number_of_queries_per_batch(rows, tmp_path):
     with CaptureQueriesContext(connection) as queries:
         export_directory(tmp_path, batch_size=5)
 
-    assert (batches.ORGANIZATION_QUERIES, batches.SERVICE_QUERIES) == (4, 7)
-    assert len(queries) == 4 + 7 + 2
+    assert (batches.ORGANIZATION_QUERIES, batches.SERVICE_QUERIES) == (5, 7)
+    assert len(queries) == 5 + 7 + 2
 
 
 def test_batches_walk_every_row_once(tmp_path):

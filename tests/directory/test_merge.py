@@ -19,12 +19,14 @@ from directory.models import (
     Invitation,
     LegalForm,
     Membership,
+    NetworkMembership,
     Organization,
     OrganizationMerge,
     PlaceRequest,
     RegistryEntry,
     Revision,
     SearchRefresh,
+    SteeringBoardSeat,
     TrainingPlan,
     Volunteer,
 )
@@ -39,6 +41,8 @@ from tests.factories import (
     InterventionFactory,
     LocationFactory,
     MembershipFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
     OrganizationFactory,
     ProblemReportFactory,
     ReferralFactory,
@@ -117,6 +121,11 @@ def _one_of_each(loser, survivor) -> dict[str, models.Model]:
         "famiglie.CaseEvent.organization": CaseEventFactory(organization=loser),
         "famiglie.Intervention.organization": InterventionFactory(organization=loser),
         "directory.Event.organization": EventFactory(organization=loser),
+        "directory.Network.lead_organization": NetworkFactory(lead_organization=loser),
+        "directory.NetworkMembership.organization": NetworkMembershipFactory(organization=loser),
+        "directory.SteeringBoardSeat.organization": SteeringBoardSeat.objects.create(
+            network=NetworkFactory(), organization=loser, office="Presidente"
+        ),
     }
 
 
@@ -247,6 +256,21 @@ def test_a_member_of_both_keeps_one_membership_as_manager_if_either(pair, coordi
     assert set(survivor.memberships.values_list("user", "role")) == {
         (both.pk, Membership.Role.MANAGER),
         (only_loser.pk, Membership.Role.EDITOR),
+    }
+
+
+def test_a_role_both_had_in_a_network_stays_once_and_the_others_follow(pair, coordinator):
+    survivor, loser = pair
+    network, other = NetworkFactory(), NetworkFactory()
+    NetworkMembershipFactory(network=network, organization=survivor, role="partner")
+    NetworkMembershipFactory(network=network, organization=loser, role="partner")
+    NetworkMembershipFactory(network=network, organization=loser, role="firmatario")
+    NetworkMembershipFactory(network=other, organization=loser, role="capofila")
+    merge.organization_merge(survivor=survivor, merged=loser, user=coordinator)
+    assert set(NetworkMembership.objects.values_list("network", "organization", "role")) == {
+        (network.pk, survivor.pk, "partner"),
+        (network.pk, survivor.pk, "firmatario"),
+        (other.pk, survivor.pk, "capofila"),
     }
 
 

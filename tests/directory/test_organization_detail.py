@@ -151,3 +151,15 @@ def test_a_big_organization_shows_its_activities_a_page_at_a_time(client, organi
 def test_a_small_organization_shows_no_pager(client, organization):
     body = client.get(url(organization)).content.decode()
     assert "pagination" not in body and "pagina=" not in body
+
+
+def test_the_page_says_of_which_network_each_role_is(client, organization):
+    from tests.factories import NetworkFactory, NetworkMembershipFactory
+
+    link = NetworkFactory(name="LINK")
+    spoon = NetworkFactory(name="SpOON")
+    NetworkMembershipFactory(network=link, organization=organization, role="capofila")
+    NetworkMembershipFactory(network=spoon, organization=organization, role="punto_accesso")
+    page = client.get(url(organization)).content.decode()
+    assert f'Capofila di <a href="{link.get_absolute_url()}">LINK</a>' in page
+    assert f'Punto di accesso di <a href="{spoon.get_absolute_url()}">SpOON</a>' in page

@@ -15,6 +15,9 @@ from directory.models import (
     Location,
     Membership,
     Municipality,
+    Network,
+    NetworkAction,
+    NetworkMembership,
     OpeningSlot,
     Organization,
     PublicationStatus,
@@ -27,6 +30,7 @@ from tests.migrated_data import restore_migrated_data
 
 SEEDED_MODELS = [Municipality, Zone, Organization, Location, Activity, OpeningSlot]
 SEEDED_MODELS += [ScheduleException, Event, EventSession]
+SEEDED_MODELS += [Network, NetworkMembership, NetworkAction]
 
 
 def seed():
@@ -54,7 +58,11 @@ def test_it_seeds_enough_organizations_of_varied_legal_forms(demo):
     assert Organization.objects.count() >= 40
     forms = set(Organization.objects.values_list("legal_form", flat=True))
     assert forms == set(LegalForm.values)
-    assert Organization.objects.filter(slug="sercop", network_role="capofila").exists()
+    assert Organization.objects.filter(
+        slug="sercop",
+        network_memberships__role="capofila",
+        network_memberships__network__slug="oltreiperimetri",
+    ).exists()
     assert Organization.objects.filter(status=PublicationStatus.DRAFT).count() >= 2
 
 
@@ -108,6 +116,29 @@ def test_zones_group_the_municipalities_of_the_projects(demo):
     assert Zone.objects.count() == 7
     buccinasco = Municipality.objects.get(name="Buccinasco", province_code="MI")
     assert buccinasco.latitude == pytest.approx(45.42, abs=0.01)
+
+
+def test_the_five_seed_projects_are_networks_with_their_members_roles(demo):
+    assert set(Network.objects.values_list("slug", flat=True)) == {
+        "link",
+        "spoon",
+        "oltreiperimetri",
+        "net-working",
+        "cuore-visconteo",
+    }
+    spoon = Network.objects.get(slug="spoon")
+    assert spoon.lead_organization.slug == "arci-empolese-valdelsa"
+    assert set(
+        spoon.memberships.filter(role="punto_accesso").values_list("organization__slug", flat=True)
+    ) == {"circolo-arci-pagnana", "circolo-arci-il-bastione", "circolo-arci-cerreto-guidi"}
+    # One body in two networks with two roles.
+    acli = NetworkMembership.objects.filter(organization__slug="acli-milano-monza-brianza")
+    assert set(acli.values_list("network__slug", "role")) == {
+        ("oltreiperimetri", "partner"),
+        ("cuore-visconteo", "firmatario"),
+    }
+    assert Network.objects.get(slug="net-working").zones.count() == 3
+    assert NetworkAction.objects.filter(network__slug="link").count() == 3
 
 
 def test_every_seeded_record_passes_full_clean(demo):

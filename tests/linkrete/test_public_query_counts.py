@@ -25,6 +25,9 @@ from tests.factories import (
     EventSessionFactory,
     LocationFactory,
     MunicipalityFactory,
+    NetworkActionFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
     OpeningSlotFactory,
     OrganizationFactory,
     ScheduleExceptionFactory,
@@ -59,6 +62,11 @@ class World:
         )
         self.event = EventFactory(
             organization=self.organization, activity=self.activity, slug="laboratorio-natale"
+        )
+        self.network = NetworkFactory(name="LINK", slug="link", lead_organization=self.organization)
+        self.network.zones.add(self.zone)
+        NetworkMembershipFactory(
+            network=self.network, organization=self.organization, role="capofila"
         )
         self.booking = None
         self.languages = list(Language.objects.order_by("pk"))
@@ -104,7 +112,16 @@ class World:
             else datetime.date(2026, 12, n % 7),
         )
 
+        other_network = NetworkFactory(lead_organization=organization)
+        other_network.zones.add(self.zone)
+        NetworkMembershipFactory(network=other_network, organization=organization)
+
         # The pages' own objects gain one of everything.
+        self.network.municipalities.add(municipality)
+        role = ["partner", "firmatario", "punto_accesso"][n % 3]
+        NetworkMembershipFactory(network=self.network, organization=organization, role=role)
+        action = NetworkActionFactory(network=self.network)
+        action.targets.create(name=f"Famiglie {n}", unit="famiglie", value=n + 10)
         focus_location = LocationFactory(
             organization=self.organization, name=f"Sede {n}", municipality=municipality
         )
@@ -219,11 +236,12 @@ PAGES = {
         lambda world: reverse("directory:activity_qr", kwargs={"slug": world.activity.slug}),
         1,
     ),
-    # The activities a page at a time, and the coming events (one query).
-    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 10),
+    # The activities a page at a time, the coming events (one query), its roles in networks
+    # (one query, with the networks).
+    "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 11),
     "directory:organization_detail (page)": (
         lambda world: world.organization.get_absolute_url() + "?pagina=2",
-        10,
+        11,
     ),
     # The sessions of the week: the categories of the filter, the count, the page (each with its
     # event, organization, place and town); a place, a category adds its look-up.
@@ -278,6 +296,15 @@ PAGES = {
         5,
     ),
     "directory:call_detail": (lambda world: world.call.get_absolute_url(), 1),
+    # A page of networks: the count, the page with its lead organizations and members counted,
+    # their zones.
+    "directory:network_list": (lambda world: reverse("directory:network_list"), 3),
+    "directory:network_list (page)": (
+        lambda world: reverse("directory:network_list") + "?pagina=2",
+        3,
+    ),
+    # The network with its lead, then its zones, municipalities, members, actions and targets.
+    "directory:network_detail": (lambda world: world.network.get_absolute_url(), 6),
     # The filters' topics and languages, a page of desks (count, rows, then by key their towns,
     # organizations, places, topics and languages), and the place's look-up when one is given.
     "sportelli:desk_list": (lambda world: reverse("sportelli:desk_list"), 9),
@@ -311,7 +338,7 @@ PAGES = {
     # The index reads each big section's smallest and largest key (its files are key ranges; no
     # newest change: directory.sitemaps.UpdatedAtLastmod); a section's file reads a page. The
     # events with a coming session are counted (one query).
-    "sitemap": (lambda world: "/sitemap.xml", 5),
+    "sitemap": (lambda world: "/sitemap.xml", 6),
     "django.contrib.sitemaps.views.sitemap": (lambda world: "/sitemap-activities.xml", 2),
     "login": (lambda world: reverse("login"), 0),
 }

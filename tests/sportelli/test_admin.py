@@ -5,7 +5,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from directory.models import Event
+from directory.models import Event, Network, NetworkAction
 from famiglie.models import Case, Team
 from sportelli import services
 from sportelli.models import Access, Booking, Desk, Referral
@@ -83,6 +83,9 @@ def test_every_model_of_ours_in_the_admin_is_exercised_by_an_admin_test():
     exercised |= {Team, Case}
     # Events: tests/directory/test_event_admin.py (list, search, change form with sessions).
     exercised |= {Event}
+    # Networks and their actions: tests/directory/test_network_admin.py (list, search, change
+    # forms with members, board, meetings, actions and targets inline).
+    exercised |= {Network, NetworkAction}
     ours = {
         model
         for model in admin.site._registry

@@ -29,6 +29,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             seeder.territories()
             seeder.organizations()
+            seeder.networks()
             seeder.events(timezone.localdate())
             if settings.DEBUG:
                 seeder.accounts(settings.LINKRETE_DEMO_PASSWORD)

@@ -17,7 +17,6 @@ from directory.models import (
     LegalForm,
     Location,
     Municipality,
-    NetworkRole,
     Organization,
     Zone,
 )
@@ -235,7 +234,6 @@ class Command(BaseCommand):
                 "name": org_name,
                 "legal_form": legal_form,
                 "description": f"{org_name}: spazio di incontro e socialità aperto al territorio.",
-                "network_role": NetworkRole.PARTNER,
                 "email": f"info@{org_slug}.example.org",
             },
         )
