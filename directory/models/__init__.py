@@ -2,6 +2,7 @@ from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
 from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.event import Event, EventQuerySet, EventSession, EventSessionQuerySet
+from directory.models.hsds_import import ImportedTerm
 from directory.models.membership import Invitation, Membership
 from directory.models.onboarding import ImportBatch, ImportRecord, RegistryEntry
 from directory.models.organization import (
@@ -35,6 +36,7 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "ImportedTerm",
     "Event",
     "EventQuerySet",
     "EventSession",
