@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.admin.labels import LabelledInputsMixin
 from directory.models import ImportedTerm
@@ -15,7 +16,7 @@ class MappedFilter(admin.SimpleListFilter):
         return [
             ("da_mappare", _("to map")),
             ("mappati", _("mapped")),
-            ("ignorati", _("ignored")),
+            ("ignorati", pgettext_lazy("imported terms", "ignored")),
         ]
 
     def queryset(self, request, queryset):
