@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import translation
 
 from directory.hsds import reading, schemas
-from directory.hsds.unmapping import RecordError, Unmapper
+from directory.hsds.unmapping import RecordError, Unmapper, constraint_error
 from directory.models import Activity, ImportedTerm
 from directory.search.documents import rebuild_search_index
 
@@ -127,6 +127,12 @@ def _import_entry(unmapper, kind, entry, file_report, activities) -> None:
                 activities.append(unmapper.service(document).pk)
     except RecordError as error:
         file_report.problems.append(RecordProblem(entry.where, record, error.field, error.message))
+        return
+    except IntegrityError as error:
+        problem = constraint_error(error)
+        file_report.problems.append(
+            RecordProblem(entry.where, record, problem.field, problem.message)
+        )
         return
     except DatabaseError as error:
         # A constraint the checks above did not foresee: reported, not a crash.

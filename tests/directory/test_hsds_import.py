@@ -234,3 +234,19 @@ def test_an_activity_of_the_import_is_public_at_once(tmp_path):
     empty_the_directory()
     import_hsds(tmp_path)
     assert Activity.objects.public().get().uuid == activity.uuid
+
+
+def test_a_constraint_the_database_refuses_is_reported_in_the_models_words(directory, tmp_path):
+    export_directory(tmp_path)
+    [document] = documents(tmp_path, "organizations")
+    empty_the_directory()
+    OrganizationFactory(name="Già qui", tax_code="97123450153")
+
+    report = import_hsds(tmp_path / "json" / "organizations.ndjson")
+
+    [problem] = report.problems
+    assert (problem.field, problem.message) == (
+        "tax_code",
+        "Un altro ente ha già questo codice fiscale.",
+    )
+    assert problem.record == document["id"]
