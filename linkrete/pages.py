@@ -1,5 +1,5 @@
-"""The site's own pages: accessibility statement, privacy notice, legal notes, contacts and the
-HTML site map (``/sitemap.xml`` stays for search engines).
+"""The site's own pages: accessibility statement, privacy notice, legal notes, contacts, open
+data and the HTML site map (``/sitemap.xml`` stays for search engines).
 
 What they say about the owner, the contacts and the retention periods comes from settings, so
 the pages never drift from what the site does.
@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps import Sitemap
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_safe
 
 from directory import home_place
+from directory.hsds import dump
 from linkrete.page_cache import cached_page
 
 # AgID's page on the "procedura di attuazione": where people turn when the site's owner does
@@ -124,6 +126,32 @@ def contacts(request):
 @login_not_required
 @require_safe
 @cached_page()
+def open_data(request):
+    return render(
+        request,
+        "pages/open_data.html",
+        {
+            "dump": dump.manifest(),
+            "content_license": settings.LINKRETE_CONTENT_LICENSE,
+            "content_license_url": settings.LINKRETE_CONTENT_LICENSE_URL,
+        },
+    )
+
+
+@login_not_required
+@require_safe
+def open_data_dump(request):
+    """The published dump (``publish_hsds``), with its date for conditional requests."""
+    try:
+        handle = open(dump.dump_path(), "rb")  # noqa: SIM115 (FileResponse closes it)
+    except OSError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=dump.DUMP_NAME)
+
+
+@login_not_required
+@require_safe
+@cached_page()
 def site_map(request):
     return render(request, "pages/site_map.html")
 
@@ -144,6 +172,7 @@ class PagesSitemap(Sitemap):
             "pages:legal",
             "pages:contacts",
             "pages:site_map",
+            "pages:open_data",
         ]
 
     def location(self, item):

@@ -10,4 +10,6 @@ urlpatterns = [
     path("note-legali/", pages.legal, name="legal"),
     path("contatti/", pages.contacts, name="contacts"),
     path("mappa-del-sito/", pages.site_map, name="site_map"),
+    path("dati-aperti/", pages.open_data, name="open_data"),
+    path("dati-aperti/linkrete-hsds.zip", pages.open_data_dump, name="open_data_dump"),
 ]

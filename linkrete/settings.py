@@ -311,6 +311,8 @@ LINKRETE_CONTENT_LICENSE = env_str("CONTENT_LICENSE", "CC BY 4.0")
 LINKRETE_CONTENT_LICENSE_URL = env_str(
     "CONTENT_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.it"
 )
+# Where `manage.py publish_hsds` keeps the open data dump the open data page offers.
+LINKRETE_OPEN_DATA_DIR = Path(env_str("OPEN_DATA_DIR", str(BASE_DIR / "opendata")))
 
 # Retention (GDPR art. 5(1)(e)): after these periods `manage.py apply_retention` erases who a
 # row was about; dates, desks, topics and statuses stay for monitoring. The README's table

@@ -3,8 +3,9 @@
 ``out/json/organizations.ndjson`` and ``out/json/services.ndjson`` hold one document a line (JSON
 Lines: a national directory is 750,000 documents, which one JSON array or one file each would
 make hard to read a piece at a time); ``out/tabular/`` holds the CSV files and
-``datapackage.json``. Only what the public pages show: published organizations, public
-activities, their places, hours and classifications; nobody's personal data.
+``datapackage.json``; ``out/profile/`` the Italian profile (``overlay``). Only what the public
+pages show: published organizations, public activities, their places, hours and
+classifications; nobody's personal data.
 """
 
 import json
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from directory.hsds import batches, mapping, profile
+from directory.hsds import batches, mapping, overlay, profile
 from directory.hsds.tabular import PackageWriter
 from directory.models import Category, Taxonomy
 
@@ -75,5 +76,6 @@ def export_directory(
                 package.write("taxonomy_term", mapping.profile_term(term))
         finally:
             package.close()
+        overlay.write_profile(out)
     counts.rows = package.counts
     return counts

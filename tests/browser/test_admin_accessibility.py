@@ -22,6 +22,7 @@ from directory.models import (
     DuplicateCandidate,
     GeneralInterestArea,
     ImportBatch,
+    ImportedTerm,
     Language,
     OrganizationMerge,
     Revision,
@@ -165,6 +166,15 @@ def network(coordinator):
         moved={"attività": 2},
         merged_by=coordinator,
     )
+    # A term of another directory met by import_hsds, mapped to one of ours.
+    ImportedTerm.objects.create(
+        term_id="bd-1800",
+        taxonomy="211 LA",
+        code="BD-1800",
+        name="Food Pantries",
+        category=Category.objects.get(slug="laboratori"),
+        services=3,
+    )
     SearchSynonymFactory(
         phrase="compiti del sabato",  # not in the starter list the migration loads
         words=["doposcuola"],
@@ -244,6 +254,7 @@ MODELS = [
     AdminPages(OrganizationMerge, search="luigi", can_add=False),
     AdminPages(ImportBatch, search="enti"),
     AdminPages(_model("directory.SearchSynonym"), search="compiti"),
+    AdminPages(_model("directory.ImportedTerm"), search="pantries", can_add=False),
     AdminPages(_model("sportelli.Desk"), search="pagnana"),
     AdminPages(_model("sportelli.Booking"), search="x"),
     AdminPages(_model("sportelli.Access"), search=None),

@@ -1,4 +1,5 @@
-"""axe-core on the site's own pages (accessibility, privacy, legal notes, contacts, site map) and
+"""axe-core on the site's own pages (accessibility, privacy, legal notes, contacts, site map, open
+data) and
 on the sign-out page, with the footer and its helplines that every page carries."""
 
 import pytest
@@ -13,11 +14,25 @@ def test_the_sites_own_pages(page, assert_accessible):
         "/note-legali/",
         "/contatti/",
         "/mappa-del-sito/",
+        "/dati-aperti/",
         "/en/privacy/",
     ):
         response = page.goto(path)
         assert response.status == 200, path
         assert_accessible(page)
+
+
+def test_the_open_data_page_with_its_dump(page, assert_accessible, settings, tmp_path):
+    from directory.hsds.dump import publish_dump
+    from tests.factories import ActivityFactory
+
+    settings.LINKRETE_OPEN_DATA_DIR = tmp_path
+    ActivityFactory()
+    publish_dump()
+    page.goto("/dati-aperti/")
+    link = page.get_by_role("link", name="Tutto l'elenco in HSDS 3.0")
+    assert link.get_attribute("href") == "/dati-aperti/linkrete-hsds.zip"
+    assert_accessible(page)
 
 
 def test_the_sign_out_page(page, assert_accessible, sign_in, staff):

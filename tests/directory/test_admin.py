@@ -17,6 +17,7 @@ from directory.models import (
     DuplicateCandidate,
     GeneralInterestArea,
     ImportBatch,
+    ImportedTerm,
     Language,
     Location,
     Membership,
@@ -82,8 +83,10 @@ MODELS = [
     (DuplicateCandidate, "Girasole"),
     (OrganizationMerge, "Girasole"),
     (SearchSynonym, "pedata"),
+    (ImportedTerm, "pantries"),
 ]
 NOT_ADDABLE = {
+    ImportedTerm,
     GeneralInterestArea,
     ProblemReport,
     Revision,
@@ -158,6 +161,7 @@ def rows(db):
         moved={"attività": 1},
     )
     SearchSynonymFactory(phrase="pedata", words=["calcio"])
+    ImportedTerm.objects.create(term_id="bd-1800", taxonomy="211 LA", name="Food Pantries")
     # The admin finds activities by their search documents, which the code that saves them keeps.
     rebuild_search_index()
     return {"zone": zone, "organization": organization, "activity": activity, "location": location}

@@ -1,9 +1,7 @@
 """manage.py export_hsds: the public directory as Open Referral HSDS 3.0 (directory.hsds)."""
 
 import csv
-import datetime
 import io
-import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -12,97 +10,19 @@ from django.test.utils import CaptureQueriesContext
 
 from directory.hsds import batches, profile, schemas
 from directory.hsds.export import export_directory
-from directory.models import GeneralInterestArea, Language, LegalForm, Location, TargetGroup
 from directory.models import PublicationStatus as Status
+from tests.directory.hsds_world import directory_fixture, documents, everything, table  # noqa: F401
 from tests.factories import (
     ActivityFactory,
     LocationFactory,
     MembershipFactory,
-    NetworkFactory,
-    NetworkMembershipFactory,
     OpeningSlotFactory,
     OrganizationFactory,
     ScheduleExceptionFactory,
     VolunteerFactory,
-    category,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def documents(out, name):
-    with open(out / "json" / f"{name}.ndjson", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]
-
-
-def table(out, name):
-    with open(out / "tabular" / schemas.files()[name], newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def everything(out) -> str:
-    return "\n".join(path.read_text("utf-8") for path in sorted(out.rglob("*.*")))
-
-
-@pytest.fixture
-def directory():
-    """A published organization with every field the export maps, and one of its activities."""
-    organization = OrganizationFactory(
-        name="Associazione Il Ponte",
-        legal_form=LegalForm.APS,
-        tax_code="97123450157",
-        runts_number="12345",
-        phone="02 1234 5678",
-        social_utility="Accompagniamo le famiglie del quartiere.",
-    )
-    organization.general_interest_areas.set(
-        [GeneralInterestArea.objects.get_or_create(letter=letter)[0] for letter in "dl"]
-    )
-    link = NetworkFactory(name="LINK", slug="link")
-    NetworkMembershipFactory(network=link, organization=organization, role="capofila")
-    NetworkMembershipFactory(network=link, organization=organization, role="firmatario")
-    hall = LocationFactory(
-        organization=organization,
-        name="Sala civica",
-        wheelchair_accessible=True,
-        accessibility_notes="Rampa sul retro.",
-    )
-    no_postcode = LocationFactory(organization=organization, name="Oratorio", postal_code="")
-    online = LocationFactory(
-        organization=organization,
-        name="Online",
-        kind=Location.Kind.VIRTUAL,
-        address="",
-        municipality=None,
-        latitude=None,
-        longitude=None,
-        url="https://meet.example.org/ponte",
-    )
-    activity = ActivityFactory(
-        organization=organization,
-        title="Doposcuola del Ponte",
-        summary="Compiti insieme, tre pomeriggi a settimana.",
-        is_free=False,
-        fee_description="20 euro al mese, ridotti con ISEE sotto 10.000 euro.",
-        required_documents="Modulo di iscrizione\n\nCertificato medico",
-        phone="02 8765 4321",
-        enrolment_opens=datetime.date(2026, 9, 1),
-        categories=[category("laboratori")],
-    )
-    activity.locations.set([hall, no_postcode, online])
-    activity.languages.set(Language.objects.filter(code__in=["it", "ar"]))
-    activity.target_groups.set(TargetGroup.objects.filter(slug="bambini"))
-    OpeningSlotFactory(activity=activity, location=hall, notes="Portare la merenda")
-    OpeningSlotFactory(activity=activity, weekday=3, valid_to=datetime.date(2027, 6, 30))
-    ScheduleExceptionFactory(activity=activity, reason="Natale")
-    ScheduleExceptionFactory(
-        activity=activity,
-        date=datetime.date(2026, 12, 23),
-        is_closed=False,
-        opens_at=datetime.time(9),
-        closes_at=datetime.time(11),
-    )
-    return organization, activity
 
 
 def test_every_document_validates_against_the_compiled_schemas(directory, tmp_path):
@@ -156,7 +76,7 @@ def test_the_mapping(directory, tmp_path):
 
     assert org["id"] == str(organization.uuid)
     assert {(i["identifier_scheme"], i["identifier"]) for i in org["organization_identifiers"]} == {
-        ("IT-CF", "97123450157"),
+        ("IT-CF", "97123450153"),
         ("IT-RUNTS", "12345"),
     }
     org_terms = {a["taxonomy_term"]["code"]: a.get("value") for a in org["attributes"]}

@@ -335,6 +335,8 @@ PAGES = {
     "pages:legal": (lambda world: reverse("pages:legal"), 0),
     "pages:contacts": (lambda world: reverse("pages:contacts"), 0),
     "pages:site_map": (lambda world: reverse("pages:site_map"), 0),
+    # What the published dump holds is read from its manifest, a file: no query.
+    "pages:open_data": (lambda world: reverse("pages:open_data"), 0),
     # The index reads each big section's smallest and largest key (its files are key ranges; no
     # newest change: directory.sitemaps.UpdatedAtLastmod); a section's file reads a page. The
     # events with a coming session are counted (one query).
@@ -346,6 +348,7 @@ PAGES = {
 # Open to anonymous visitors but no page to count, and why.
 NOT_PAGES = {
     "set_language": "a POST that redirects",
+    "pages:open_data_dump": "a file, no query (tests/directory/test_hsds_dump.py)",
     "directory:my_list_add": "a POST that redirects",
     "directory:my_list_remove": "a POST that redirects",
     "directory:activity_report_problem": "a POST (the form is on the activity's page)",

@@ -1,0 +1,147 @@
+"""``import_hsds``: HSDS 3.0 documents into the directory, one transaction per file.
+
+Every document is checked against the compiled schema, then upserted (``unmapping``). A record
+that fails is reported with where it is (file and line), its identifier, the field and the
+reason; a file with any failed record imports nothing (its transaction is rolled back), so no
+import leaves half a file behind. ``dry_run`` checks everything and writes nothing. The search
+documents of the imported activities are rebuilt after the commit, in batches.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils import translation
+
+from directory.hsds import reading, schemas
+from directory.hsds.unmapping import RecordError, Unmapper, constraint_error
+from directory.models import Activity, ImportedTerm
+from directory.search.documents import rebuild_search_index
+
+
+@dataclass
+class RecordProblem:
+    where: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self):
+        record = f" ({self.record})" if self.record else ""
+        return f"{self.where}{record}, {self.field}: {self.message}"
+
+
+@dataclass
+class FileReport:
+    name: str
+    kind: str
+    imported: int = 0
+    problems: list[RecordProblem] = field(default_factory=list)
+
+    @property
+    def committed(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport] = field(default_factory=list)
+    dry_run: bool = False
+    terms_to_map: int = 0
+
+    @property
+    def problems(self) -> list[RecordProblem]:
+        return [problem for report in self.files for problem in report.problems]
+
+
+class _RollBack(Exception):
+    pass
+
+
+def import_hsds(
+    path: Path, *, dry_run: bool = False, progress: Callable[[str, int, int], None] | None = None
+) -> ImportReport:
+    """Import the documents at ``path`` (see ``reading``); ``progress(file, done, total)`` is
+    called as records are read. Raises ``reading.UnreadablePath``."""
+    report = ImportReport(dry_run=dry_run)
+    sources = reading.sources(path)
+    try:
+        # A dry run is one transaction rolled back at the end: its services see the
+        # organizations of the file before.
+        with transaction.atomic():
+            activities = _import_sources(sources, report, progress)
+            report.terms_to_map = ImportedTerm.objects.waiting().count()
+            if dry_run:
+                raise _RollBack
+    except _RollBack:
+        return report
+    if activities:
+        rebuild_search_index(Activity.objects.filter(pk__in=activities))
+    return report
+
+
+def _import_sources(sources, report, progress) -> list[int]:
+    imported_activities: list[int] = []
+    unmapper = Unmapper()
+    for source in sources:
+        file_report = FileReport(source.name, source.kind)
+        report.files.append(file_report)
+        activities: list[int] = []
+        try:
+            with transaction.atomic(), translation.override("it"):
+                for done, entry in enumerate(source.entries(), start=1):
+                    _import_entry(unmapper, source.kind, entry, file_report, activities)
+                    if progress is not None:
+                        progress(source.name, done, source.count)
+                if file_report.problems:
+                    raise _RollBack
+        except _RollBack:
+            # The rows this file wrote are gone: so are the cached ones that pointed at them.
+            unmapper = Unmapper()
+            continue
+        imported_activities += activities
+        _count_term_uses(unmapper)
+    return imported_activities
+
+
+def _import_entry(unmapper, kind, entry, file_report, activities) -> None:
+    document = entry.document
+    if document is None:
+        file_report.problems.append(RecordProblem(entry.where, "", "-", entry.error))
+        return
+    record = str(document.get("id", ""))[:60]
+    errors = sorted(schemas.validator(kind).iter_errors(document), key=lambda e: list(e.path))
+    if errors:
+        for error in errors[:5]:
+            path = ".".join(str(part) for part in error.absolute_path) or "-"
+            file_report.problems.append(
+                RecordProblem(entry.where, record, path, error.message[:300])
+            )
+        return
+    try:
+        with transaction.atomic():
+            if kind == "organization":
+                unmapper.organization(document)
+            else:
+                activities.append(unmapper.service(document).pk)
+    except RecordError as error:
+        file_report.problems.append(RecordProblem(entry.where, record, error.field, error.message))
+        return
+    except IntegrityError as error:
+        problem = constraint_error(error)
+        file_report.problems.append(
+            RecordProblem(entry.where, record, problem.field, problem.message)
+        )
+        return
+    except DatabaseError as error:
+        # A constraint the checks above did not foresee: reported, not a crash.
+        message = str(error).splitlines()[0][:300]
+        file_report.problems.append(RecordProblem(entry.where, record, "-", message))
+        return
+    file_report.imported += 1
+
+
+def _count_term_uses(unmapper: Unmapper) -> None:
+    for term_id, uses in unmapper.term_uses.items():
+        ImportedTerm.objects.filter(term_id=term_id).update(services=uses)

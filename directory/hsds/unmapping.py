@@ -1,0 +1,587 @@
+"""One HSDS 3.0 document back to Linkrete rows: the reverse of ``mapping`` (docs/hsds.md).
+
+``Unmapper`` upserts by identifier: a document whose ``id`` is a row's ``uuid`` updates that
+row, any other creates one with that ``uuid``, so that exporting again gives the same
+identifiers. What does not fit raises ``RecordError`` with the field and the reason; the caller
+rolls the record back. Lookups of the reference tables (municipalities, languages, categories…)
+are cached for the whole import.
+"""
+
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import translation
+from django.utils.dateparse import parse_date, parse_datetime, parse_time
+
+from directory.hsds import profile
+from directory.hsds.identifiers import derived
+from directory.hsds.mapping import SERVICE_STATUS
+from directory.models import (
+    WEEKDAY_RRULE_CODES,
+    Activity,
+    Category,
+    GeneralInterestArea,
+    ImportedTerm,
+    Language,
+    LegalForm,
+    Location,
+    MemberRole,
+    Municipality,
+    Network,
+    NetworkMembership,
+    OpeningSlot,
+    Organization,
+    ScheduleException,
+    TargetGroup,
+)
+from directory.staff.slugs import unique_slug
+
+
+class RecordError(Exception):
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field, self.message = field, message
+
+
+STATUS_OF_SERVICE = {value: key for key, value in SERVICE_STATUS.items()}
+WEEKDAY_OF_CODE = {code: day for day, code in WEEKDAY_RRULE_CODES.items()}
+PROFILE_TERMS = {term.id: term for term in profile.PROFILE_TERMS}
+AREA_OF_TERM = {term.id: letter for letter, term in profile.AREA_TERMS.items()}
+SECTION_TERM_IDS = {term.id for term in profile.SECTION_TERMS.values()}
+ACCESSIBILITY_FIELDS = ["wheelchair_accessible", "has_lift", "accessible_toilet"]
+
+
+def _uuid(value, field: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise RecordError(field, "not a UUID") from None
+
+
+def _date(value, field: str) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        parsed = parse_date(str(value))
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise RecordError(field, "not a date (YYYY-MM-DD)")
+    return parsed
+
+
+def _time(value, field: str) -> datetime.time | None:
+    if not value:
+        return None
+    try:
+        parsed = parse_time(str(value)[:8])
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise RecordError(field, "not a time (HH:MM:SS)")
+    return parsed
+
+
+def _text(document: dict, name: str, limit: int | None = None) -> str:
+    value = document.get(name) or ""
+    if not isinstance(value, str):
+        value = str(value)
+    value = value.replace("\x00", "")
+    if limit is not None and len(value) > limit:
+        raise RecordError(name, f"longer than {limit} characters")
+    return value
+
+
+def _clean(row, exclude=()) -> None:
+    """The model's own checks, each error reported with its field. The database checks the
+    constraints when the row is saved (``constraint_error`` words its refusal): Django's
+    validation of them costs a query each, a third of an import's time."""
+    try:
+        row.full_clean(
+            exclude=[*exclude, "uuid", "slug"], validate_unique=False, validate_constraints=False
+        )
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise RecordError(field, " ".join(str(message) for message in messages)) from None
+
+
+class Unmapper:
+    def __init__(self):
+        self.municipalities_by_code: dict[str, Municipality | None] = {}
+        self.municipalities_by_name: dict[tuple[str, str], Municipality | None] = {}
+        self.languages = {language.code: language for language in Language.objects.all()}
+        self.target_groups = {group.name.casefold(): group for group in TargetGroup.objects.all()}
+        self.areas = {area.letter: area for area in GeneralInterestArea.objects.all()}
+        categories = list(Category.objects.select_related("taxonomy"))
+        self.categories = {str(category.uuid): category for category in categories}
+        self.categories_by_code = {
+            (category.taxonomy.slug, category.slug): category for category in categories
+        }
+        self.imported_terms = {term.term_id: term for term in ImportedTerm.objects.all()}
+        self.networks: dict[str, Network | None] = {}
+        self.term_uses: dict[str, int] = {}
+        with translation.override("it"):
+            self.legal_forms = {str(label).casefold(): value for value, label in LegalForm.choices}
+            self.access_labels = {str(label): value for value, label in Activity.Access.choices}
+            self.closed_label = str(_closed_label())
+            self.special_label = str(_special_label())
+
+    # Organizations ----------------------------------------------------------------------------
+
+    def organization(self, document: dict, *, with_places: bool = True) -> Organization:
+        identifier = _uuid(document.get("id"), "id")
+        organization = Organization.objects.filter(uuid=identifier).first()
+        created = organization is None
+        if created:
+            organization = Organization(uuid=identifier)
+        organization.name = _text(document, "name", 200)
+        organization.description = _text(document, "description") or organization.name
+        organization.email = _text(document, "email")
+        organization.website = _text(document, "website")
+        legal_status = _text(document, "legal_status").casefold()
+        organization.legal_form = self.legal_forms.get(
+            legal_status, organization.legal_form or LegalForm.OTHER
+        )
+        if "organization_identifiers" in document:
+            schemes = {
+                item.get("identifier_scheme"): _text(item, "identifier")
+                for item in document["organization_identifiers"]
+            }
+            organization.tax_code = schemes.get("IT-CF", "").strip().upper()
+            organization.runts_number = schemes.get("IT-RUNTS", "")
+        if "phones" in document or created:
+            organization.phone = _first_phone(document)
+        attributes = document.get("attributes", [])
+        areas = [
+            self.areas[AREA_OF_TERM[term_id]]
+            for term_id in _term_ids(attributes)
+            if term_id in AREA_OF_TERM and AREA_OF_TERM[term_id] in self.areas
+        ]
+        values = _profile_values(attributes)
+        organization.social_utility = (values.get(profile.SOCIAL_UTILITY) or [""])[0]
+        _clean(organization, exclude=["logo"])
+        if created:
+            organization.slug = _slug_from_uri(Organization, document.get("uri")) or unique_slug(
+                Organization, organization.name
+            )
+        organization.save()
+        if "attributes" in document or created:
+            organization.general_interest_areas.set(areas)
+            self._network_roles(organization, values.get(profile.NETWORK_ROLE, []))
+        if with_places:
+            for place in document.get("locations", []):
+                self.location(place, organization)
+        return organization
+
+    def _network_roles(self, organization: Organization, values: list[str]) -> None:
+        """``capofila:link``: the role in the network of that slug, where the network exists
+        here (networks are not in HSDS: a coordinator creates them)."""
+        for value in values:
+            role, _sep, slug = value.partition(":")
+            if role not in MemberRole.values:
+                raise RecordError("attributes.network_role", f"unknown role {role!r}")
+            if slug not in self.networks:
+                self.networks[slug] = Network.objects.filter(slug=slug).first()
+            if self.networks[slug] is not None:
+                NetworkMembership.objects.get_or_create(
+                    network=self.networks[slug], organization=organization, role=role
+                )
+
+    # Locations --------------------------------------------------------------------------------
+
+    def municipality(self, document: dict) -> Municipality | None:
+        codes = _profile_values(document.get("attributes", [])).get(profile.ISTAT_CODE)
+        if codes:
+            code = codes[0]
+            if code not in self.municipalities_by_code:
+                self.municipalities_by_code[code] = Municipality.objects.filter(
+                    istat_code=code
+                ).first()
+            if self.municipalities_by_code[code] is not None:
+                return self.municipalities_by_code[code]
+        for address in document.get("addresses", []):
+            key = (_text(address, "city").casefold(), _text(address, "state_province").upper())
+            if key not in self.municipalities_by_name:
+                self.municipalities_by_name[key] = _municipality_named(*key)
+            if self.municipalities_by_name[key] is not None:
+                return self.municipalities_by_name[key]
+        return None
+
+    def location(self, document: dict, organization: Organization) -> Location:
+        identifier = _uuid(document.get("id"), "locations.id")
+        location = Location.objects.filter(uuid=identifier).first()
+        if location is None:
+            location = Location(uuid=identifier, organization=organization)
+        elif location.organization_id != organization.pk:
+            raise RecordError("locations.id", "a place of another organization")
+        location.kind = (
+            Location.Kind.VIRTUAL
+            if document.get("location_type") == "virtual"
+            else Location.Kind.PHYSICAL
+        )
+        location.url = _text(document, "url")
+        location.transport_notes = _text(document, "transportation")
+        location.latitude = document.get("latitude")
+        location.longitude = document.get("longitude")
+        location.municipality = self.municipality(document)
+        addresses = document.get("addresses") or []
+        if addresses:
+            location.address = _text(addresses[0], "address_1", 200)
+            location.postal_code = _text(addresses[0], "postal_code", 5)
+        else:
+            location.address = _address_in_description(document, location.municipality)
+            location.postal_code = ""
+        location.name = (_text(document, "name") or location.address or _text(document, "url"))[
+            :200
+        ]
+        owner = str(identifier)
+        known = {derived(owner, "accessibility", field): field for field in ACCESSIBILITY_FIELDS}
+        features = set()
+        notes = []
+        for item in document.get("accessibility", []):
+            if item.get("id") in known:
+                features.add(known[item["id"]])
+            elif item.get("id") == derived(owner, "accessibility", "notes"):
+                notes.append(_text(item, "details"))
+            else:
+                notes.append(
+                    ": ".join(filter(None, [_text(item, "description"), _text(item, "details")]))
+                )
+        for field in ACCESSIBILITY_FIELDS:
+            setattr(location, field, field in features)
+        location.accessibility_notes = "\n".join(filter(None, notes))
+        if location.kind == Location.Kind.PHYSICAL and location.municipality is None:
+            raise RecordError(
+                "locations.addresses",
+                "no municipality of Linkrete's list matches the ISTAT code or the city",
+            )
+        _clean(location, exclude=["organization", "municipality"])
+        location.save()
+        return location
+
+    # Services ---------------------------------------------------------------------------------
+
+    def service(self, document: dict) -> Activity:
+        identifier = _uuid(document.get("id"), "id")
+        organization_id = _uuid(document.get("organization_id"), "organization_id")
+        organization = Organization.objects.filter(uuid=organization_id).first()
+        if organization is None:
+            if "organization" not in document:
+                raise RecordError("organization_id", "no such organization in Linkrete or the file")
+            organization = self.organization(document["organization"], with_places=False)
+        activity = Activity.objects.filter(uuid=identifier).first()
+        created = activity is None
+        if created:
+            activity = Activity(uuid=identifier)
+        activity.organization = organization
+        activity.title = _text(document, "name", 200)
+        activity.description = _text(document, "description") or activity.title
+        activity.website = _text(document, "url")
+        activity.email = _text(document, "email")
+        status = document.get("status", "active")
+        if status not in STATUS_OF_SERVICE:
+            raise RecordError("status", f"unknown status {status!r}")
+        activity.status = STATUS_OF_SERVICE[status]
+        activity.eligibility = _text(document, "eligibility_description")
+        activity.min_age = _age(document, "minimum_age")
+        activity.max_age = _age(document, "maximum_age")
+        activity.last_verified = _date(document.get("assured_date"), "assured_date")
+        activity.alert = _text(document, "alert")
+        activity.phone = _first_phone(document)
+        self._access(activity, document)
+        self._costs(activity, document)
+        activity.required_documents = "\n".join(
+            _text(item, "document") for item in document.get("required_documents", [])
+        )
+        attributes = document.get("attributes", [])
+        values = _profile_values(attributes)
+
+        def value(term):
+            return (values.get(term) or [""])[0]
+
+        activity.summary = value(profile.SUMMARY)
+        activity.valid_from = _date(value(profile.VALID_FROM), "attributes.valid_from")
+        activity.valid_to = _date(value(profile.VALID_TO), "attributes.valid_to")
+        activity.enrolment_opens = _date(
+            value(profile.ENROLMENT_OPENS), "attributes.enrolment_opens"
+        )
+        activity.enrolment_closes = _date(
+            value(profile.ENROLMENT_CLOSES), "attributes.enrolment_closes"
+        )
+        _clean(activity, exclude=["organization", "photo", "search_text"])
+        if created:
+            activity.slug = _slug_from_uri(Activity, document.get("url")) or unique_slug(
+                Activity, activity.title
+            )
+        activity.save()
+        places = {}
+        for pair in document.get("service_at_locations", []):
+            if "location" in pair:
+                place = self.location(pair["location"], organization)
+            else:
+                place = Location.objects.filter(
+                    uuid=_uuid(pair.get("location_id"), "service_at_locations.location_id"),
+                    organization=organization,
+                ).first()
+                if place is None:
+                    raise RecordError("service_at_locations.location_id", "no such place")
+            places[str(place.uuid)] = place
+        activity.locations.set(places.values())
+        activity.languages.set(
+            self.languages[item["code"]]
+            for item in document.get("languages", [])
+            if item.get("code") in self.languages
+        )
+        activity.target_groups.set(
+            self.target_groups[name.casefold()]
+            for name in values.get(profile.TARGET_GROUP, [])
+            if name.casefold() in self.target_groups
+        )
+        activity.categories.set(self._categories(attributes))
+        self._schedules(activity, document.get("schedules", []), places)
+        modified = document.get("last_modified")
+        if modified:
+            parsed = parse_datetime(str(modified))
+            if parsed is None:
+                raise RecordError("last_modified", "not a date and time (ISO 8601)")
+            Activity.objects.filter(pk=activity.pk).update(updated_at=parsed)
+        return activity
+
+    def _access(self, activity: Activity, document: dict) -> None:
+        process = _text(document, "application_process")
+        code = (_profile_values(document.get("attributes", [])).get(profile.ACCESS) or [""])[0]
+        if code not in Activity.Access.values:
+            code = self.access_labels.get(process.split(". ", 1)[0], Activity.Access.OPEN)
+        activity.access = code
+        with translation.override("it"):
+            label = str(Activity.Access(code).label)
+        if process == label:
+            activity.access_description = ""
+        elif process.startswith(f"{label}. "):
+            activity.access_description = process[len(label) + 2 :]
+        else:
+            activity.access_description = process
+
+    def _costs(self, activity: Activity, document: dict) -> None:
+        options = document.get("cost_options", [])
+        free = any(option.get("amount") == 0 for option in options) or (
+            not options and not document.get("fees_description")
+        )
+        activity.is_free = free
+        if free:
+            activity.fee_description = ""
+        else:
+            activity.fee_description = _text(document, "fees_description") or "\n".join(
+                _text(option, "amount_description") for option in options
+            )
+
+    def _categories(self, attributes: list) -> list[Category]:
+        categories = []
+        for attribute in attributes:
+            term_id = attribute.get("taxonomy_term_id") or ""
+            if term_id in PROFILE_TERMS or term_id in AREA_OF_TERM or term_id in SECTION_TERM_IDS:
+                continue
+            term = attribute.get("taxonomy_term") or {}
+            category = self.categories.get(term_id) or self.categories_by_code.get(
+                (term.get("taxonomy", ""), term.get("code", ""))
+            )
+            if category is None:
+                category = self._queued(term_id, term)
+            if category is not None:
+                categories.append(category)
+        return categories
+
+    def _queued(self, term_id: str, term: dict) -> Category | None:
+        """A term Linkrete does not know: into the coordinators' queue, once."""
+        if not term_id:
+            return None
+        if term_id not in self.imported_terms:
+            imported, _created = ImportedTerm.objects.get_or_create(
+                term_id=term_id[:250],
+                defaults={
+                    "taxonomy": _text(term, "taxonomy", None)[:250],
+                    "code": _text(term, "code", None)[:250],
+                    "name": (_text(term, "name", None) or term_id)[:250],
+                },
+            )
+            self.imported_terms[term_id] = imported
+        self.term_uses[term_id] = self.term_uses.get(term_id, 0) + 1
+        return self.imported_terms[term_id].category
+
+    def _schedules(self, activity: Activity, schedules: list, places: dict) -> None:
+        weekly, dated = [], []
+        for item in schedules:
+            field = "schedules"
+            opens_at = _time(item.get("opens_at"), f"{field}.opens_at")
+            closes_at = _time(item.get("closes_at"), f"{field}.closes_at")
+            identifier = _uuid(item.get("id"), f"{field}.id")
+            if item.get("dtstart") or (
+                item.get("valid_from")
+                and item.get("valid_from") == item.get("valid_to")
+                and str(item.get("description", "")).startswith(
+                    (self.closed_label, self.special_label)
+                )
+            ):
+                day = _date(item.get("dtstart") or item.get("valid_from"), f"{field}.dtstart")
+                closed = _profile_values(item.get("attributes", [])).get(profile.CLOSED) == [
+                    "true"
+                ] or not (opens_at and closes_at)
+                description = _text(item, "description")
+                reason = description.split(": ", 1)[1] if ": " in description else ""
+                if description in (self.closed_label, self.special_label):
+                    reason = ""
+                dated.append(
+                    ScheduleException(
+                        uuid=identifier,
+                        activity=activity,
+                        date=day,
+                        is_closed=closed,
+                        opens_at=None if closed else opens_at,
+                        closes_at=None if closed else closes_at,
+                        reason=reason[:200],
+                    )
+                )
+                continue
+            codes = [code.strip() for code in str(item.get("byday", "")).split(",") if code.strip()]
+            if not codes or not opens_at or not closes_at:
+                raise RecordError(field, "a weekly schedule needs byday, opens_at and closes_at")
+            if item.get("freq", "WEEKLY") != "WEEKLY" or int(item.get("interval") or 1) != 1:
+                raise RecordError(f"{field}.freq", "only weekly schedules (every week) are kept")
+            place = places.get(str(item.get("location_id") or ""))
+            for number, code in enumerate(codes):
+                if code not in WEEKDAY_OF_CODE:
+                    raise RecordError(f"{field}.byday", f"unknown day {code!r}")
+                weekly.append(
+                    OpeningSlot(
+                        # One slot a day: the first day keeps the schedule's identifier.
+                        uuid=identifier
+                        if number == 0
+                        else uuid.UUID(derived(identifier, "byday", code)),
+                        activity=activity,
+                        location=place,
+                        weekday=WEEKDAY_OF_CODE[code],
+                        opens_at=opens_at,
+                        closes_at=closes_at,
+                        valid_from=_date(item.get("valid_from"), f"{field}.valid_from"),
+                        valid_to=_date(item.get("valid_to"), f"{field}.valid_to"),
+                        notes=_text(item, "notes")[:200],
+                    )
+                )
+        for row in [*weekly, *dated]:
+            _clean(row, exclude=["activity", "location"])
+        if _same_rows(activity.opening_slots.all(), weekly, SLOT_FIELDS) and _same_rows(
+            activity.schedule_exceptions.all(), dated, EXCEPTION_FIELDS
+        ):
+            return  # A daily import of an unchanged directory rewrites no hours.
+        activity.opening_slots.all().delete()
+        activity.schedule_exceptions.all().delete()
+        # Another activity's rows with these identifiers (moved between services) go too.
+        OpeningSlot.objects.filter(uuid__in=[row.uuid for row in weekly]).delete()
+        ScheduleException.objects.filter(uuid__in=[row.uuid for row in dated]).delete()
+        OpeningSlot.objects.bulk_create(weekly)
+        ScheduleException.objects.bulk_create(dated)
+
+
+def constraint_error(error: IntegrityError) -> RecordError:
+    """A constraint the database refused a row for, in the words of the model that declares it."""
+    name = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) or ""
+    for model in (Organization, Location, Activity, OpeningSlot, ScheduleException):
+        for constraint in model._meta.constraints:
+            if constraint.name == name:
+                fields = getattr(constraint, "fields", None) or ["-"]
+                return RecordError(fields[0], str(constraint.get_violation_error_message()))
+    return RecordError("-", str(error).splitlines()[0][:300])
+
+
+SLOT_FIELDS = [
+    "uuid",
+    "location_id",
+    "weekday",
+    "opens_at",
+    "closes_at",
+    "valid_from",
+    "valid_to",
+    "notes",
+]
+EXCEPTION_FIELDS = ["uuid", "date", "is_closed", "opens_at", "closes_at", "reason"]
+
+
+def _same_rows(stored, wanted: list, fields: list[str]) -> bool:
+    def key(row):
+        return tuple(getattr(row, field) for field in fields)
+
+    return sorted(map(key, stored), key=str) == sorted(map(key, wanted), key=str)
+
+
+def _closed_label():
+    from django.utils.translation import gettext
+
+    return gettext("Closed")
+
+
+def _special_label():
+    from django.utils.translation import gettext
+
+    return gettext("Special hours")
+
+
+def _term_ids(attributes: list) -> list[str]:
+    return [attribute.get("taxonomy_term_id") or "" for attribute in attributes]
+
+
+def _profile_values(attributes: list) -> dict:
+    """The profile's terms found among ``attributes`` and their values, in order."""
+    values: dict = {}
+    for attribute in attributes:
+        term = PROFILE_TERMS.get(attribute.get("taxonomy_term_id") or "")
+        if term is not None:
+            values.setdefault(term, []).append(_text(attribute, "value"))
+    return values
+
+
+def _first_phone(document: dict) -> str:
+    phones = document.get("phones") or []
+    return _text(phones[0], "number", 30) if phones else ""
+
+
+def _age(document: dict, field: str) -> int | None:
+    value = document.get(field)
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise RecordError(field, "not a number") from None
+    if not number.is_integer() or not 0 <= number <= 120:
+        raise RecordError(field, "not an age in whole years between 0 and 120")
+    return int(number)
+
+
+def _slug_from_uri(model, uri) -> str:
+    """The slug of a Linkrete page's address (``…/organizzazioni/<slug>/``) when it is free."""
+    if not uri or not isinstance(uri, str):
+        return ""
+    slug = uri.rstrip("/").rsplit("/", 1)[-1][:200]
+    if not slug or not slug.replace("-", "").isalnum() or model.objects.filter(slug=slug).exists():
+        return ""
+    return slug
+
+
+def _municipality_named(city: str, province: str) -> Municipality | None:
+    matches = Municipality.objects.filter(name__iexact=city)
+    if province:
+        matches = matches.filter(province_code=province)
+    found = list(matches[:2])
+    return found[0] if len(found) == 1 else None
+
+
+def _address_in_description(document: dict, municipality: Municipality | None) -> str:
+    """The address ``mapping`` put in a place's description (no postal code)."""
+    description = _text(document, "description")
+    if municipality is not None:
+        suffix = f", {municipality.name} ({municipality.province_code})"
+        if description.endswith(suffix):
+            description = description[: -len(suffix)]
+    return description[:200]
