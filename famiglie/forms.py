@@ -16,6 +16,7 @@ from famiglie.models import (
     Intervention,
     InterventionKind,
     Level,
+    Note,
     Objective,
     ObjectiveStatus,
     Role,
@@ -360,3 +361,21 @@ class InterventionForm(forms.ModelForm):
             }
         self.add_error("activity_title", message)
         return None
+
+
+class NoteForm(forms.ModelForm):
+    """The text, and who reads it for a psychologist of the case team (for the others, the
+    note is the team's and the choice is not offered)."""
+
+    class Meta:
+        model = Note
+        fields = ["text", "visibility"]
+        widgets = {
+            "text": forms.Textarea({"rows": 6}),
+            "visibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, psychologist: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not psychologist:
+            del self.fields["visibility"]

@@ -25,6 +25,7 @@ from famiglie.models import (
     Household,
     Intervention,
     Member,
+    Note,
     Objective,
     Review,
 )
@@ -50,6 +51,7 @@ def erase_closed_households(now: datetime.datetime) -> int:
         | Exists(Objective.objects.filter(case__household=OuterRef("pk")).exclude(description="—"))
         | Exists(Review.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
         | Exists(Intervention.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
+        | Exists(Note.objects.filter(case__household=OuterRef("pk")))
     )
     due = (
         Household.objects.filter(Exists(any_case), ~Exists(open_case))
@@ -72,6 +74,8 @@ def erase_closed_households(now: datetime.datetime) -> int:
         Objective.objects.filter(case__in=cases).update(description="—")
         Review.objects.filter(case__in=cases).exclude(notes="").update(notes="")
         Intervention.objects.filter(case__in=cases).exclude(notes="").update(notes="")
+        # A diary note is nothing but its words.
+        Note.objects.filter(case__in=cases).delete()
         # The closure reason is required on a closed case: a dash, as elsewhere.
         cases.update(requested_note="", closure_reason="—")
 

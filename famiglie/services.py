@@ -23,9 +23,12 @@ from famiglie.models import (
     EventKind,
     Household,
     Intervention,
+    Note,
     Objective,
     Review,
     Team,
+    Visibility,
+    is_case_psychologist,
 )
 from sportelli import services as desk_services
 from sportelli.models import Access, Outcome, Referral, ReferralStatus
@@ -311,6 +314,23 @@ def intervention_record(
             },
         )
     return intervention
+
+
+# The diary ------------------------------------------------------------------------------------
+
+
+def note_write(*, case: Case, note: Note, by: AbstractBaseUser) -> Note:
+    """A diary note (from the form, not yet saved) written by ``by``. Only a psychologist of
+    the case team writes a psychologist-only note; no timeline line says it exists."""
+    with transaction.atomic():
+        if note.visibility == Visibility.PSYCHOLOGIST and not is_case_psychologist(by, case):
+            raise ValidationError(
+                {"visibility": _("Only a psychologist of the case team writes such a note.")}
+            )
+        note.case, note.author = case, by
+        note.full_clean()
+        note.save()
+    return note
 
 
 # The case team ------------------------------------------------------------------------------

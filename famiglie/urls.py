@@ -1,6 +1,6 @@
 from django.urls import path
 
-from famiglie.views import assessments, audit, cases, desk, interventions, plan
+from famiglie.views import assessments, audit, cases, desk, interventions, notes, plan
 
 app_name = "famiglie"
 
@@ -38,6 +38,8 @@ urlpatterns = [
         interventions.intervention_create,
         name="intervention_create",
     ),
+    path("casi/<str:code>/diario/", notes.note_list, name="note_list"),
+    path("casi/<str:code>/diario/nuova/", notes.note_create, name="note_create"),
     path("casi/<str:code>/segnala/", cases.case_refer, name="case_refer"),
     path("casi/<str:code>/registro/", audit.case_audit, name="case_audit"),
     path("equipe/<int:team>/registro/<int:user>/", audit.user_audit, name="user_audit"),

@@ -493,3 +493,12 @@ class InterventionFactory(factory.django.DjangoModelFactory):
     kind = famiglie.InterventionKind.FOOD_PARCEL
     date = datetime.date(2026, 11, 25)
     quantity = 1
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Note
+
+    case = factory.SubFactory(CaseFactory)
+    text = "La madre ha iniziato il corso di italiano."
+    author = factory.SubFactory(UserFactory)

@@ -19,6 +19,7 @@ from famiglie.models.household import (
     validate_tax_code,
 )
 from famiglie.models.intervention import Intervention, InterventionKind
+from famiglie.models.note import Note, Visibility, is_case_psychologist
 from famiglie.models.plan import (
     REVIEW_DUE_DAYS,
     Objective,
@@ -29,6 +30,9 @@ from famiglie.models.plan import (
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "Note",
+    "Visibility",
+    "is_case_psychologist",
     "Intervention",
     "InterventionKind",
     "REVIEW_DUE_DAYS",

@@ -117,6 +117,7 @@ PERSONAL_RECORDS = [
     Tracked("famiglie.Objective", masked=("description",)),
     Tracked("famiglie.Review", masked=("notes",)),
     Tracked("famiglie.Intervention", masked=("notes", "amount")),
+    Tracked("famiglie.Note", masked=("text",)),
 ]
 
 TRACKED = PUBLIC_RECORDS + PERSONAL_RECORDS

@@ -33,6 +33,8 @@ CASE_VIEWS = {
     "review_create": ("get", {"team_lead", "case_worker"}),
     "review_hold": ("get", {"team_lead", "case_worker"}),
     "intervention_create": ("get", {"team_lead", "case_worker"}),
+    "note_list": ("get", {"team_lead", "case_worker"}),
+    "note_create": ("get", {"team_lead", "case_worker"}),
     "case_audit": ("get", {"team_lead"}),
     "user_audit": ("get", {"team_lead"}),
     "home": ("get", {"team_lead", "case_worker", "same_team_member", "other_team_member"}),

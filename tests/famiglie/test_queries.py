@@ -15,6 +15,7 @@ from tests.factories import (
     ConsentFactory,
     InterventionFactory,
     MemberFactory,
+    NoteFactory,
     ObjectiveFactory,
     OrganizationFactory,
     ReviewFactory,
@@ -23,8 +24,13 @@ from tests.factories import (
 # 10, and 1 for the plan reviews due.
 HOME_QUERIES = 11
 # 17, 2 for the assessments compared (the latest six and their scores), 3 for the plan
-# (objectives, reviews pending, the latest reviews held), 1 for the latest interventions.
-CASE_PAGE_QUERIES = 23
+# (objectives, reviews pending, the latest reviews held), 1 for the latest interventions, 3
+# for the latest diary notes (is the reader a psychologist of the case, the notes, one INSERT
+# of their audit rows).
+CASE_PAGE_QUERIES = 26
+# The diary's page: 6 as every case page (session, user, second factor, case…), and the
+# psychologist check, COUNT, the page of notes, one INSERT of their audit rows.
+NOTE_LIST_QUERIES = 10
 
 
 def _count(client, url):
@@ -57,6 +63,8 @@ def _grow_case(case, n):
         ConsentFactory(household=case.household, kind="sharing", organization=OrganizationFactory())
     for _ in range(n * 10):
         CaseEventFactory(case=case)
+        NoteFactory(case=case, author=case.team.lead)
+        NoteFactory(case=case, visibility="psychologist")
     for _ in range(n * 3):
         assessment = AssessmentFactory(case=case)
         for sub_area in ("emergencies.food", "work.placement", "future.schooling"):
@@ -81,3 +89,14 @@ def test_case_page_queries_do_not_grow_with_its_history(client, case, case_worke
     _grow_case(case, 5)
     assert _count(client, case.get_absolute_url()) == small == CASE_PAGE_QUERIES
     assert _count(client, case.get_absolute_url() + "?pagina=3") == CASE_PAGE_QUERIES
+
+
+@pytest.mark.usefixtures("pinned_now")
+def test_diary_queries_do_not_grow_with_notes(client, case, case_worker):
+    client.force_login(case_worker)
+    url = f"/famiglie/casi/{case.code}/diario/"
+    _grow_case(case, 1)
+    small = _count(client, url)
+    _grow_case(case, 5)
+    assert _count(client, url) == small == NOTE_LIST_QUERIES
+    assert _count(client, url + "?pagina=2") == NOTE_LIST_QUERIES

@@ -9,6 +9,7 @@ from famiglie.models import (
     Household,
     Intervention,
     Member,
+    Note,
     Objective,
     Review,
 )
@@ -21,6 +22,7 @@ from tests.factories import (
     HouseholdFactory,
     InterventionFactory,
     MemberFactory,
+    NoteFactory,
     ObjectiveFactory,
     ReviewFactory,
 )
@@ -43,6 +45,7 @@ def _closed_case(closed_at, **household):
     ObjectiveFactory(case=case, description="Tirocinio per Samira.")
     ReviewFactory(case=case, held_on="2026-01-10", notes="Samira ha iniziato.")
     InterventionFactory(case=case, notes="Consegnato a Samira.")
+    NoteFactory(case=case, text="Samira è stanca.")
     return case
 
 
@@ -65,6 +68,8 @@ def test_a_household_closed_past_the_period_loses_who_it_was(db, settings):
     assert Review.objects.get(case=old).notes == ""
     assert Review.objects.get(case=recent).notes != ""
     assert Intervention.objects.get(case=old).notes == ""
+    assert not Note.objects.filter(case=old).exists()
+    assert Note.objects.filter(case=recent).exists()
     old.refresh_from_db()
     assert old.state == "closed" and old.closure_reason == "—"  # still counted
     assert Member.objects.filter(household=recent.household).exists()
