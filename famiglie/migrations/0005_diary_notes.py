@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 from django.conf import settings
+import linkrete.field_encryption
 from django.db import migrations, models
 
 
@@ -18,7 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('visibility', models.CharField(choices=[('team', 'the case team'), ('psychologist', 'the psychologists only')], default='team', max_length=20, verbose_name='who reads it')),
-                ('text', models.TextField(max_length=5000, verbose_name='note')),
+                ('text', linkrete.field_encryption.EncryptedTextField(max_length=5000, verbose_name='note')),
                 ('written_at', models.DateTimeField(auto_now_add=True, verbose_name='written at')),
                 ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='written by')),
                 ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='famiglie.case', verbose_name='case')),

@@ -3,7 +3,7 @@
 A note is for the whole case team (and its team lead), or for the psychologists only: the
 members of that case's team with the psychologist role, and nobody else, not even the team lead.
 Who sees what is ``NoteQuerySet.visible_to``; for the others a psychologist-only note does not
-exist (absent from the lists, 404 by address).
+exist (absent from the lists, 404 by address). The text is encrypted at rest.
 """
 
 from django.conf import settings
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from famiglie.models.case import Case, CaseTeamMember
 from famiglie.models.team import Role
+from linkrete.field_encryption import EncryptedTextField
 
 
 class Visibility(models.TextChoices):
@@ -44,7 +45,9 @@ class Note(models.Model):
     visibility = models.CharField(
         _("who reads it"), max_length=20, choices=Visibility, default=Visibility.TEAM
     )
-    text = models.TextField(_("note"), max_length=5000)
+    # Encrypted at rest (linkrete/field_encryption.py), every note and not only the
+    # psychologists': a team note is about a family too, and one column is simpler to keep.
+    text = EncryptedTextField(_("note"), max_length=5000)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
