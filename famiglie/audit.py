@@ -19,6 +19,8 @@ from famiglie.models import (
     Case,
     CaseEvent,
     CaseTeamMember,
+    Closure,
+    ClosureOutcome,
     Consent,
     Household,
     Intervention,
@@ -77,6 +79,8 @@ CASE_RECORDS = [
     (Review, "case"),
     (Intervention, "case"),
     (Note, "case"),
+    (Closure, "case"),
+    (ClosureOutcome, "closure__case"),
 ]
 
 

@@ -21,6 +21,7 @@ from famiglie.models import (
     Case,
     CaseEvent,
     CaseState,
+    Closure,
     Consent,
     Household,
     Intervention,
@@ -52,6 +53,7 @@ def erase_closed_households(now: datetime.datetime) -> int:
         | Exists(Review.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
         | Exists(Intervention.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
         | Exists(Note.objects.filter(case__household=OuterRef("pk")))
+        | Exists(Closure.objects.filter(case__household=OuterRef("pk")).exclude(note="—"))
     )
     due = (
         Household.objects.filter(Exists(any_case), ~Exists(open_case))
@@ -76,6 +78,7 @@ def erase_closed_households(now: datetime.datetime) -> int:
         Intervention.objects.filter(case__in=cases).exclude(notes="").update(notes="")
         # A diary note is nothing but its words.
         Note.objects.filter(case__in=cases).delete()
+        Closure.objects.filter(case__in=cases).update(note="—")
         # The closure reason is required on a closed case: a dash, as elsewhere.
         cases.update(requested_note="", closure_reason="—")
 

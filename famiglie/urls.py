@@ -1,6 +1,6 @@
 from django.urls import path
 
-from famiglie.views import assessments, audit, cases, desk, interventions, notes, plan
+from famiglie.views import assessments, audit, cases, closure, desk, interventions, notes, plan
 
 app_name = "famiglie"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", cases.home, name="home"),
     path("casi/<str:code>/", cases.case_detail, name="case_detail"),
     path("casi/<str:code>/stato/", cases.case_move, name="case_move"),
+    path("casi/<str:code>/chiusura/", closure.case_close, name="case_close"),
     path("casi/<str:code>/approvazione/", cases.case_decide, name="case_decide"),
     path("casi/<str:code>/equipe/", cases.case_team_assign, name="case_team_assign"),
     path(

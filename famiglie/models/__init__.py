@@ -9,6 +9,7 @@ from famiglie.models.case import (
     CaseTeamMember,
     EventKind,
 )
+from famiglie.models.closure import Closure, ClosureOutcome, ExitReason, ObjectiveOutcome
 from famiglie.models.consent import EXPIRING_DAYS, Consent, ConsentKind
 from famiglie.models.household import (
     Household,
@@ -30,6 +31,10 @@ from famiglie.models.plan import (
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "Closure",
+    "ClosureOutcome",
+    "ExitReason",
+    "ObjectiveOutcome",
     "Note",
     "Visibility",
     "is_case_psychologist",

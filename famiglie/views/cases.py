@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,7 +26,9 @@ from famiglie.models import (
     REVIEW_DUE_DAYS,
     Assessment,
     Case,
+    CaseState,
     CaseTeamMember,
+    ClosureOutcome,
     Consent,
     Intervention,
     Note,
@@ -170,6 +172,15 @@ def _render_case(
             ),
             "interventions_shown": INTERVENTIONS_SHOWN,
             "notes": notes,
+            "closures": list(
+                case.closures.select_related(
+                    "final_assessment", "asked_by", "approved_by"
+                ).prefetch_related(
+                    Prefetch("outcomes", ClosureOutcome.objects.select_related("objective"))
+                )
+            ),
+            "can_close": CaseState.CLOSED in case.allowed_transitions()
+            and not case.requested_state,
             "notes_shown": NOTES_SHOWN,
             "is_lead": is_lead,
             "move_form": move_form or CaseMoveForm(case=case),

@@ -20,6 +20,7 @@ ROLES = [
 CASE_VIEWS = {
     "case_detail": ("get", {"team_lead", "case_worker"}),
     "case_move": ("post", {"team_lead", "case_worker"}),
+    "case_close": ("get", {"team_lead", "case_worker"}),
     "case_decide": ("post", {"team_lead"}),
     "case_team_assign": ("post", {"team_lead"}),
     "case_team_remove": ("post", {"team_lead"}),

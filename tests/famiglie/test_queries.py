@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from famiglie.models import Closure, ClosureOutcome
 from tests.factories import (
     ActivityFactory,
     AssessmentFactory,
@@ -26,8 +27,8 @@ HOME_QUERIES = 11
 # 17, 2 for the assessments compared (the latest six and their scores), 3 for the plan
 # (objectives, reviews pending, the latest reviews held), 1 for the latest interventions, 3
 # for the latest diary notes (is the reader a psychologist of the case, the notes, one INSERT
-# of their audit rows).
-CASE_PAGE_QUERIES = 26
+# of their audit rows), 2 for the closures and their objectives' outcomes.
+CASE_PAGE_QUERIES = 28
 # The diary's page: 6 as every case page (session, user, second factor, case…), and the
 # psychologist check, COUNT, the page of notes, one INSERT of their audit rows.
 NOTE_LIST_QUERIES = 10
@@ -72,6 +73,17 @@ def _grow_case(case, n):
         ObjectiveFactory(case=case)
         ReviewFactory(case=case)
         ReviewFactory(case=case, held_on="2026-11-20", held_by=case.team.lead)
+        assessment_closing = AssessmentFactory(case=case)
+        closure = Closure.objects.create(
+            case=case,
+            reason="moved",
+            note="Trasferiti.",
+            final_assessment=assessment_closing,
+            approved_at="2026-11-20T10:00:00+01:00",
+        )
+        ClosureOutcome.objects.create(
+            closure=closure, objective=ObjectiveFactory(case=case), outcome="partly"
+        )
         InterventionFactory(
             case=case,
             objective=ObjectiveFactory(case=case),

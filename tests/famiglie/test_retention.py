@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from famiglie.models import (
     AssessmentScore,
     CaseEvent,
+    Closure,
     Consent,
     Household,
     Intervention,
@@ -15,6 +16,7 @@ from famiglie.models import (
 )
 from famiglie.retention import erase_closed_households
 from tests.factories import (
+    AssessmentFactory,
     AssessmentScoreFactory,
     CaseEventFactory,
     CaseFactory,
@@ -46,6 +48,13 @@ def _closed_case(closed_at, **household):
     ReviewFactory(case=case, held_on="2026-01-10", notes="Samira ha iniziato.")
     InterventionFactory(case=case, notes="Consegnato a Samira.")
     NoteFactory(case=case, text="Samira è stanca.")
+    Closure.objects.create(
+        case=case,
+        reason="moved",
+        note="Samira si è trasferita.",
+        final_assessment=AssessmentFactory(case=case),
+        approved_at=closed_at,
+    )
     return case
 
 
@@ -69,6 +78,8 @@ def test_a_household_closed_past_the_period_loses_who_it_was(db, settings):
     assert Review.objects.get(case=recent).notes != ""
     assert Intervention.objects.get(case=old).notes == ""
     assert not Note.objects.filter(case=old).exists()
+    assert Closure.objects.get(case=old).note == "—"
+    assert Closure.objects.get(case=recent).note != "—"
     assert Note.objects.filter(case=recent).exists()
     old.refresh_from_db()
     assert old.state == "closed" and old.closure_reason == "—"  # still counted
