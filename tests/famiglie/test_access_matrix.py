@@ -37,6 +37,8 @@ CASE_VIEWS = {
     "note_list": ("get", {"team_lead", "case_worker"}),
     "note_create": ("get", {"team_lead", "case_worker"}),
     "case_audit": ("get", {"team_lead"}),
+    "household_export": ("get", {"team_lead"}),
+    "household_export_page": ("get", {"team_lead"}),
     "user_audit": ("get", {"team_lead"}),
     "home": ("get", {"team_lead", "case_worker", "same_team_member", "other_team_member"}),
 }

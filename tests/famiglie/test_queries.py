@@ -112,3 +112,18 @@ def test_diary_queries_do_not_grow_with_notes(client, case, case_worker):
     _grow_case(case, 5)
     assert _count(client, url) == small == NOTE_LIST_QUERIES
     assert _count(client, url + "?pagina=2") == NOTE_LIST_QUERIES
+
+
+# The household's record for the team lead: a fixed number whatever the history's length (its
+# sections are read whole, each in one or two queries).
+EXPORT_QUERIES = 24
+
+
+@pytest.mark.usefixtures("pinned_now")
+def test_export_queries_do_not_grow_with_the_history(client, case, team_lead):
+    client.force_login(team_lead)
+    url = f"/famiglie/casi/{case.code}/esporta/"
+    _grow_case(case, 1)
+    small = _count(client, url)
+    _grow_case(case, 5)
+    assert _count(client, url) == small == EXPORT_QUERIES
