@@ -159,3 +159,14 @@ def test_the_diary_pages(client, case, case_worker):
     assert "Nota numero 4." in client.get(url + "?pagina=2").content.decode()
     assert client.get(url + "?pagina=9").status_code == 404
     assert client.get(url + "?pagina=x").status_code == 404
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "x" * 6000, ""])
+def test_odd_text_answers_400_and_nothing_is_saved(client, case, psychologist, text):
+    client.force_login(psychologist)
+    response = client.post(
+        reverse("famiglie:note_create", args=[case.code]),
+        {"text": text, "visibility": "altro"},
+    )
+    assert response.status_code == 400
+    assert not Note.objects.exists()
