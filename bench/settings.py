@@ -8,6 +8,7 @@ HTTP; in production the TLS proxy does).
 import os
 
 os.environ.setdefault("SECRET_KEY", "linkrete-benchmark-key-not-secret")
+os.environ.setdefault("FIELD_KEYS", "YmVuY2htYXJrLWZpZWxkLWtleS1ub3Qtc2VjcmV0MDA=")
 os.environ["DEBUG"] = "0"
 
 from linkrete.settings import *  # noqa: E402,F403

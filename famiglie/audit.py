@@ -8,6 +8,7 @@ The application offers no way to edit or delete them: the admin's history is rea
 the team lead reads them per case and per user (``views/audit.py``).
 """
 
+from auditlog.cid import get_cid
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
@@ -18,10 +19,13 @@ from famiglie.models import (
     Case,
     CaseEvent,
     CaseTeamMember,
+    Closure,
+    ClosureOutcome,
     Consent,
     Household,
     Intervention,
     Member,
+    Note,
     Objective,
     Review,
 )
@@ -41,6 +45,30 @@ def record_read(request, *records) -> None:
         )
 
 
+def record_reads(request, records) -> None:
+    """One "access" row per record of a list shown (a page of diary notes), in one INSERT
+    whatever their number: the same rows as ``record_read``'s."""
+    records = list(records)
+    if not records:
+        return
+    where = request.resolver_match.view_name if request.resolver_match else ""
+    content_type = ContentType.objects.get_for_model(records[0])
+    cid = get_cid()
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            content_type=content_type,
+            object_pk=str(record.pk),
+            object_id=record.pk,
+            object_repr=str(record),
+            action=LogEntry.Action.ACCESS,
+            actor=request.user,
+            additional_data={"page": where},
+            cid=cid,
+        )
+        for record in records
+    )
+
+
 # The records of a case (beside the case and its household) and the path from each to it.
 CASE_RECORDS = [
     (CaseTeamMember, "case"),
@@ -50,6 +78,9 @@ CASE_RECORDS = [
     (Objective, "case"),
     (Review, "case"),
     (Intervention, "case"),
+    (Note, "case"),
+    (Closure, "case"),
+    (ClosureOutcome, "closure__case"),
 ]
 
 

@@ -13,10 +13,13 @@ from famiglie.models import (
     CaseState,
     Consent,
     ConsentKind,
+    ExitReason,
     Intervention,
     InterventionKind,
     Level,
+    Note,
     Objective,
+    ObjectiveOutcome,
     ObjectiveStatus,
     Role,
     Team,
@@ -57,8 +60,11 @@ class CaseMoveForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
+        # Closing has its own page (``CaseCloseForm``): reason, outcomes, final assessment.
         self.fields["to_state"].choices = [
-            (s.value, s.label) for s in (CaseState(x) for x in case.allowed_transitions())
+            (s.value, s.label)
+            for s in (CaseState(x) for x in case.allowed_transitions())
+            if s != CaseState.CLOSED
         ]
 
     def clean(self):
@@ -360,3 +366,67 @@ class InterventionForm(forms.ModelForm):
             }
         self.add_error("activity_title", message)
         return None
+
+
+class NoteForm(forms.ModelForm):
+    """The text, and who reads it for a psychologist of the case team (for the others, the
+    note is the team's and the choice is not offered)."""
+
+    class Meta:
+        model = Note
+        fields = ["text", "visibility"]
+        widgets = {
+            "text": forms.Textarea({"rows": 6}),
+            "visibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, psychologist: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not psychologist:
+            del self.fields["visibility"]
+
+
+class CaseCloseForm(forms.Form):
+    """Why the case closes, how each objective of the plan ended (one field each, named after
+    the objective's id) and the needs assessment that closes it (the latest, unless chosen)."""
+
+    reason = forms.ChoiceField(label=_("Reason for closing"), choices=ExitReason.choices)
+    note = forms.CharField(
+        label=_("In a few words"),
+        max_length=2000,
+        widget=forms.Textarea({"rows": 3}),
+        help_text=_("No health details."),
+    )
+    final_assessment = forms.ModelChoiceField(
+        label=_("Final needs assessment"),
+        queryset=None,
+        empty_label=None,
+        error_messages={
+            "required": _("Record a final needs assessment first, then close the case."),
+        },
+    )
+
+    def __init__(self, *args, case, objectives, assessments, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["final_assessment"]
+        field.queryset = assessments
+        field.label_from_instance = lambda assessment: (
+            _("assessment of %(day)s") % {"day": assessment.date.strftime("%d/%m/%Y")}
+        )
+        self.objectives = objectives
+        for objective in objectives:
+            self.fields[self.outcome_field(objective)] = forms.ChoiceField(
+                label=Truncator(objective.description).chars(120),
+                help_text=objective.get_area_display(),
+                choices=ObjectiveOutcome.choices,
+                widget=forms.RadioSelect,
+                initial=objective.status if objective.status in ObjectiveOutcome.values else None,
+                error_messages={"required": _("Say how this objective ended.")},
+            )
+
+    @staticmethod
+    def outcome_field(objective) -> str:
+        return f"outcome_{objective.pk}"
+
+    def outcomes(self) -> dict[int, str]:
+        return {o.pk: self.cleaned_data[self.outcome_field(o)] for o in self.objectives}

@@ -7,8 +7,11 @@ forms deleted, and the free text of its cases (closure reasons, requests, timeli
 notes of needs assessments, reviews and interventions, the objectives' words) emptied. The rows
 stay (team, municipality, ISEE band, states, dates, kinds of consent, levels of needs) for the
 indicators. The history of the deleted members goes with them
-(``linkrete/history/retention.py``). The later anonymisation step of issue 12 replaces this rule
-with a configurable one covering the audit copies too.
+(``linkrete/history/retention.py``), and so does, once the household is marked
+``anonymised_at``, the history and the audit rows of reads of every record of it and its cases:
+who read and changed the file outlives it no more than who it was about. ``apply_retention``
+runs this daily with the others; ``anonymise_closed_cases`` runs the family part alone, with a
+period of its own if asked.
 """
 
 import datetime
@@ -21,18 +24,21 @@ from famiglie.models import (
     Case,
     CaseEvent,
     CaseState,
+    Closure,
     Consent,
     Household,
     Intervention,
     Member,
+    Note,
     Objective,
     Review,
 )
 from linkrete.retention import Rule, erase_in_batches
 
 
-def erase_closed_households(now: datetime.datetime) -> int:
-    cutoff = now - datetime.timedelta(days=365 * settings.LINKRETE_CASE_RETENTION_YEARS)
+def erase_closed_households(now: datetime.datetime, years: int | None = None) -> int:
+    years = years or settings.LINKRETE_CASE_RETENTION_YEARS
+    cutoff = now - datetime.timedelta(days=365 * years)
     open_case = Case.objects.filter(household=OuterRef("pk")).exclude(state=CaseState.CLOSED)
     any_case = Case.objects.filter(household=OuterRef("pk"))
     still_personal = (
@@ -50,12 +56,14 @@ def erase_closed_households(now: datetime.datetime) -> int:
         | Exists(Objective.objects.filter(case__household=OuterRef("pk")).exclude(description="—"))
         | Exists(Review.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
         | Exists(Intervention.objects.filter(case__household=OuterRef("pk")).exclude(notes=""))
+        | Exists(Note.objects.filter(case__household=OuterRef("pk")))
+        | Exists(Closure.objects.filter(case__household=OuterRef("pk")).exclude(note="—"))
     )
     due = (
         Household.objects.filter(Exists(any_case), ~Exists(open_case))
         .annotate(last_closed=Max("cases__closed_at"))
         .filter(last_closed__lt=cutoff)
-        .filter(still_personal)
+        .filter(Q(anonymised_at__isnull=True) | still_personal)
     )
 
     def erase_related(ids):
@@ -72,12 +80,15 @@ def erase_closed_households(now: datetime.datetime) -> int:
         Objective.objects.filter(case__in=cases).update(description="—")
         Review.objects.filter(case__in=cases).exclude(notes="").update(notes="")
         Intervention.objects.filter(case__in=cases).exclude(notes="").update(notes="")
+        # A diary note is nothing but its words.
+        Note.objects.filter(case__in=cases).delete()
+        Closure.objects.filter(case__in=cases).update(note="—")
         # The closure reason is required on a closed case: a dash, as elsewhere.
         cases.update(requested_note="", closure_reason="—")
 
     return erase_in_batches(
         Household.objects.filter(pk__in=due.values("pk")),
-        {"phone": "", "email": "", "housing_notes": "", "work_notes": ""},
+        {"phone": "", "email": "", "housing_notes": "", "work_notes": "", "anonymised_at": now},
         before_update=erase_related,
     )
 

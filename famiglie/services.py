@@ -18,14 +18,20 @@ from famiglie.models import (
     CaseEvent,
     CaseState,
     CaseTeamMember,
+    Closure,
+    ClosureOutcome,
     Consent,
     ConsentKind,
     EventKind,
     Household,
     Intervention,
+    Note,
     Objective,
+    ObjectiveStatus,
     Review,
     Team,
+    Visibility,
+    is_case_psychologist,
 )
 from sportelli import services as desk_services
 from sportelli.models import Access, Outcome, Referral, ReferralStatus
@@ -164,8 +170,16 @@ def case_decide(*, case: Case, by: AbstractBaseUser, approve: bool, note: str = 
         if approve:
             if case.requested_state not in case.allowed_transitions():
                 raise ValidationError(_("The case has moved since: this move no longer applies."))
-            _apply_move(case, case.requested_state, by=by, note=note.strip() or case.requested_note)
+            to_state = case.requested_state
+            _apply_move(case, to_state, by=by, note=note.strip() or case.requested_note)
+            pending = case.closures.filter(approved_at__isnull=True).first()
+            if to_state == CaseState.CLOSED and pending:
+                _approve_closure(pending, by=by)
         else:
+            # A closure refused is not kept: the timeline keeps the request and the refusal.
+            for pending in case.closures.filter(approved_at__isnull=True):
+                pending.outcomes.all().delete()
+                pending.delete()
             CaseEvent.objects.create(
                 case=case,
                 kind=EventKind.REFUSED,
@@ -179,6 +193,67 @@ def case_decide(*, case: Case, by: AbstractBaseUser, approve: bool, note: str = 
                 update_fields=["requested_state", "requested_by", "requested_note", "updated_at"]
             )
     return case
+
+
+# Closing ------------------------------------------------------------------------------------
+
+
+def case_close(
+    *,
+    case: Case,
+    reason: str,
+    note: str,
+    final_assessment: Assessment,
+    outcomes: dict[int, str],
+    by: AbstractBaseUser,
+) -> Closure:
+    """Close the case with its reason, an outcome for each objective of the plan (``outcomes``
+    maps objective ids to reached, partly or not reached; dropped objectives need none) and
+    its final needs assessment. A member's closure waits for the team lead (``case_decide``
+    approves it with the move); the lead's is approved at once. The objectives take their
+    outcome as status when it is approved."""
+    note = note.strip()
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("team").get(pk=case.pk)
+        if CaseState.CLOSED not in case.allowed_transitions():
+            raise ValidationError(_("This case cannot be closed now."))
+        if case.requested_state:
+            raise ValidationError(_("A move already waits for the team lead's approval."))
+        if final_assessment.case_id != case.pk:
+            raise ValidationError({"final_assessment": _("The assessment is not this case's.")})
+        objectives = list(case.objectives.exclude(status=ObjectiveStatus.DROPPED))
+        if any(objective.pk not in outcomes for objective in objectives):
+            raise ValidationError(_("Say how each objective of the plan ended."))
+        closure = Closure(
+            case=case, reason=reason, note=note, final_assessment=final_assessment, asked_by=by
+        )
+        closure.full_clean()
+        closure.save()
+        # One save each, not bulk_create: each outcome is a row of the history.
+        for objective in objectives:
+            outcome = ClosureOutcome(
+                closure=closure, objective=objective, outcome=outcomes[objective.pk]
+            )
+            outcome.full_clean()
+            outcome.save()
+        case = case_move(
+            case=case,
+            to_state=CaseState.CLOSED,
+            by=by,
+            note=f"{closure.get_reason_display()}. {note}",
+        )
+        if case.state == CaseState.CLOSED:
+            _approve_closure(closure, by=by)
+    return closure
+
+
+def _approve_closure(closure: Closure, *, by: AbstractBaseUser) -> None:
+    closure.approved_by, closure.approved_at = by, timezone.now()
+    closure.save(update_fields=["approved_by", "approved_at"])
+    for outcome in closure.outcomes.select_related("objective"):
+        objective = outcome.objective
+        objective.status = outcome.outcome
+        objective.save(update_fields=["status", "updated_at"])
 
 
 # Needs assessment ---------------------------------------------------------------------------
@@ -311,6 +386,23 @@ def intervention_record(
             },
         )
     return intervention
+
+
+# The diary ------------------------------------------------------------------------------------
+
+
+def note_write(*, case: Case, note: Note, by: AbstractBaseUser) -> Note:
+    """A diary note (from the form, not yet saved) written by ``by``. Only a psychologist of
+    the case team writes a psychologist-only note; no timeline line says it exists."""
+    with transaction.atomic():
+        if note.visibility == Visibility.PSYCHOLOGIST and not is_case_psychologist(by, case):
+            raise ValidationError(
+                {"visibility": _("Only a psychologist of the case team writes such a note.")}
+            )
+        note.case, note.author = case, by
+        note.full_clean()
+        note.save()
+    return note
 
 
 # The case team ------------------------------------------------------------------------------

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from famiglie.views import assessments, audit, cases, desk, interventions, plan
+from famiglie.views import (
+    assessments,
+    audit,
+    cases,
+    closure,
+    desk,
+    export,
+    interventions,
+    notes,
+    plan,
+)
 
 app_name = "famiglie"
 
@@ -10,6 +20,7 @@ urlpatterns = [
     path("", cases.home, name="home"),
     path("casi/<str:code>/", cases.case_detail, name="case_detail"),
     path("casi/<str:code>/stato/", cases.case_move, name="case_move"),
+    path("casi/<str:code>/chiusura/", closure.case_close, name="case_close"),
     path("casi/<str:code>/approvazione/", cases.case_decide, name="case_decide"),
     path("casi/<str:code>/equipe/", cases.case_team_assign, name="case_team_assign"),
     path(
@@ -38,7 +49,15 @@ urlpatterns = [
         interventions.intervention_create,
         name="intervention_create",
     ),
+    path("casi/<str:code>/diario/", notes.note_list, name="note_list"),
+    path("casi/<str:code>/diario/nuova/", notes.note_create, name="note_create"),
     path("casi/<str:code>/segnala/", cases.case_refer, name="case_refer"),
+    path("casi/<str:code>/esporta/", export.household_export, name="household_export"),
+    path(
+        "casi/<str:code>/esporta/stampa/",
+        export.household_export_page,
+        name="household_export_page",
+    ),
     path("casi/<str:code>/registro/", audit.case_audit, name="case_audit"),
     path("equipe/<int:team>/registro/<int:user>/", audit.user_audit, name="user_audit"),
     path("da-accesso/<int:pk>/", desk.intake_from_access, name="intake_from_access"),

@@ -24,6 +24,24 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "linkrete-insecure-development-key-do-not-use-in-production"
 
+# Keys of the encrypted fields (linkrete/field_encryption.py), newest first.
+LINKRETE_FIELD_KEYS = env_list("FIELD_KEYS")
+if not LINKRETE_FIELD_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "FIELD_KEYS is not set: it holds the keys that encrypt psychologist-only notes. Set "
+            'it to a Fernet key (the output of `python -c "from cryptography.fernet import '
+            'Fernet; print(Fernet.generate_key().decode())"`), or set DEBUG=1 for local '
+            "development."
+        )
+    from linkrete.field_encryption import DEVELOPMENT_KEY
+
+    LINKRETE_FIELD_KEYS = [DEVELOPMENT_KEY]
+else:
+    from linkrete.field_encryption import check_keys
+
+    LINKRETE_FIELD_KEYS = check_keys(LINKRETE_FIELD_KEYS)
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "linkrete-test-suite-key")
 os.environ["DEBUG"] = "0"
+os.environ.setdefault("FIELD_KEYS", "dGVzdC1zdWl0ZS1maWVsZC1rZXktMDAwMDAwMDAwMDA=")
 
 from linkrete.settings import *  # noqa: E402,F403
 

@@ -523,3 +523,12 @@ class NetworkActionFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     name = factory.Sequence(lambda n: f"Azione {n}")
     objective = "Raggiungere le famiglie che non chiedono aiuto."
+
+
+class NoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.Note
+
+    case = factory.SubFactory(CaseFactory)
+    text = "La madre ha iniziato il corso di italiano."
+    author = factory.SubFactory(UserFactory)

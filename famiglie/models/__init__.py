@@ -9,6 +9,7 @@ from famiglie.models.case import (
     CaseTeamMember,
     EventKind,
 )
+from famiglie.models.closure import Closure, ClosureOutcome, ExitReason, ObjectiveOutcome
 from famiglie.models.consent import EXPIRING_DAYS, Consent, ConsentKind
 from famiglie.models.household import (
     Household,
@@ -19,6 +20,7 @@ from famiglie.models.household import (
     validate_tax_code,
 )
 from famiglie.models.intervention import Intervention, InterventionKind
+from famiglie.models.note import Note, Visibility, is_case_psychologist
 from famiglie.models.plan import (
     REVIEW_DUE_DAYS,
     Objective,
@@ -29,6 +31,13 @@ from famiglie.models.plan import (
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "Closure",
+    "ClosureOutcome",
+    "ExitReason",
+    "ObjectiveOutcome",
+    "Note",
+    "Visibility",
+    "is_case_psychologist",
     "Intervention",
     "InterventionKind",
     "REVIEW_DUE_DAYS",

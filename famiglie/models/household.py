@@ -51,6 +51,9 @@ class Household(models.Model):
     housing_notes = models.TextField(_("housing"), max_length=2000, blank=True)
     work_notes = models.TextField(_("work"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Set by the retention rule (famiglie/retention.py) when it takes away who the household
+    # was; the history of its records goes then too (linkrete/history/retention.py).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("household")

@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from famiglie import access, services
-from famiglie.audit import record_read
+from famiglie.audit import record_read, record_reads
 from famiglie.forms import (
     CaseMoveForm,
     CaseReferForm,
@@ -26,9 +26,12 @@ from famiglie.models import (
     REVIEW_DUE_DAYS,
     Assessment,
     Case,
+    CaseState,
     CaseTeamMember,
+    ClosureOutcome,
     Consent,
     Intervention,
+    Note,
     Review,
 )
 from famiglie.models.assessment import changes_by_area, scores_in_order
@@ -46,6 +49,8 @@ ASSESSMENTS_COMPARED = 6
 REVIEWS_HELD_SHOWN = 5
 # The interventions the case page lists, the latest first.
 INTERVENTIONS_SHOWN = 10
+# The diary notes the case page shows, the latest first (the rest on the diary's pages).
+NOTES_SHOWN = 5
 
 
 @case_worker_view
@@ -137,7 +142,9 @@ def _render_case(
     assessments = list(Assessment.objects.latest_for(case, ASSESSMENTS_COMPARED))[::-1]
     latest = assessments[-1] if assessments else None
     reviews = case.reviews.select_related("held_by")
+    notes = list(Note.objects.visible_to(user, case)[:NOTES_SHOWN])
     record_read(request, case, household)
+    record_reads(request, notes)
     return render(
         request,
         "famiglie/case_detail.html",
@@ -164,6 +171,17 @@ def _render_case(
                 Intervention.objects.filter(case=case).for_case_page()[:INTERVENTIONS_SHOWN]
             ),
             "interventions_shown": INTERVENTIONS_SHOWN,
+            "notes": notes,
+            "closures": list(
+                case.closures.select_related(
+                    "final_assessment", "asked_by", "approved_by"
+                ).prefetch_related(
+                    Prefetch("outcomes", ClosureOutcome.objects.select_related("objective"))
+                )
+            ),
+            "can_close": CaseState.CLOSED in case.allowed_transitions()
+            and not case.requested_state,
+            "notes_shown": NOTES_SHOWN,
             "is_lead": is_lead,
             "move_form": move_form or CaseMoveForm(case=case),
             "decision_form": (decision_form or DecisionForm())

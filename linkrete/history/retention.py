@@ -26,7 +26,30 @@ ERASED_WHEN = {
     "sportelli.Booking": Q(name=ERASED),
     "sportelli.Referral": Q(person_name=ERASED),
     "sportelli.ReferralEvent": Q(referral__person_name=ERASED),
+    # Family files: every record of an anonymised household (famiglie/retention.py), the
+    # audit rows of its reads included.
+    **{
+        f"famiglie.{model}": Q(**{f"{path}anonymised_at__isnull": False})
+        for model, path in [
+            ("Household", ""),
+            ("Member", "household__"),
+            ("Consent", "household__"),
+            ("Case", "household__"),
+            ("CaseTeamMember", "case__household__"),
+            ("CaseEvent", "case__household__"),
+            ("Assessment", "case__household__"),
+            ("AssessmentScore", "assessment__case__household__"),
+            ("Objective", "case__household__"),
+            ("Review", "case__household__"),
+            ("Intervention", "case__household__"),
+            ("Note", "case__household__"),
+            ("Closure", "case__household__"),
+            ("ClosureOutcome", "closure__case__household__"),
+        ]
+    },
 }
+
+FAMILY_RECORDS = [label for label in ERASED_WHEN if label.startswith("famiglie.")]
 
 
 def history_to_delete(label: str):
@@ -37,6 +60,10 @@ def history_to_delete(label: str):
         gone |= Exists(records.filter(ERASED_WHEN[label]))
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     return LogEntry.objects.filter(content_type=content_type).filter(gone)
+
+
+def delete_history_of_anonymised_families(now: datetime.datetime) -> int:
+    return sum(delete_in_batches(history_to_delete(label)) for label in FAMILY_RECORDS)
 
 
 def delete_history_of_erased_records(now: datetime.datetime) -> int:

@@ -117,6 +117,9 @@ PERSONAL_RECORDS = [
     Tracked("famiglie.Objective", masked=("description",)),
     Tracked("famiglie.Review", masked=("notes",)),
     Tracked("famiglie.Intervention", masked=("notes", "amount")),
+    Tracked("famiglie.Note", masked=("text",)),
+    Tracked("famiglie.Closure", masked=("note",)),
+    Tracked("famiglie.ClosureOutcome"),
 ]
 
 TRACKED = PUBLIC_RECORDS + PERSONAL_RECORDS

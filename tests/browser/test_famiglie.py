@@ -95,3 +95,50 @@ def test_the_equipe_records_an_assessment_and_an_intervention(
     intervention = Intervention.objects.get(case=case)
     assert intervention.activity == activity and intervention.objective == objective
     assert page.get_by_text("Doposcuola elementari").count() >= 1
+
+
+def test_the_lead_writes_in_the_diary_closes_the_case_and_prints_the_record(
+    page, assert_accessible, organization, role_groups, sign_in
+):
+    from famiglie.models import CaseState, Closure, Note
+    from tests.factories import AssessmentFactory, CaseFactory, MemberFactory, ObjectiveFactory
+
+    lead = UserFactory(username="equipe")
+    lead.groups.add(role_groups[roles.CASE_TEAM])
+    team = TeamFactory(name="Équipe Cuore Visconteo", organization=organization, lead=lead)
+    case = CaseFactory(team=team)
+    MemberFactory(household=case.household, first_name="Amina")
+    objective = ObjectiveFactory(case=case, area="future", description="Doposcuola per Amina.")
+    AssessmentFactory(case=case)
+
+    sign_in(page, lead)
+    page.goto(case.get_absolute_url())
+    page.locator("a[href$='/diario/nuova/']").first.click()
+    assert_accessible(page)
+    submit(page)  # empty: the form says so
+    assert page.locator("#form-errors").is_visible()
+    assert_accessible(page)
+    page.locator("textarea[name=text]").fill("Colloquio con la madre.")
+    submit(page)
+    assert_accessible(page)
+    assert Note.objects.get(case=case).text == "Colloquio con la madre."
+
+    page.goto(case.get_absolute_url())
+    assert_accessible(page)
+    page.locator("a[href$='/chiusura/']").click()
+    assert_accessible(page)
+    page.locator("textarea[name=note]").fill("La famiglia è autonoma.")
+    submit(page)  # no outcome for the objective: the form says so and keeps the words
+    assert page.locator("#form-errors").is_visible()
+    assert page.locator("textarea[name=note]").input_value() == "La famiglia è autonoma."
+    assert_accessible(page)
+    page.locator(f"label[for=id_outcome_{objective.pk}_0]").click()  # reached
+    submit(page)
+    assert_accessible(page)
+    case.refresh_from_db()
+    assert case.state == CaseState.CLOSED
+    assert Closure.objects.get(case=case).approved_by == lead
+
+    page.locator("a[href$='/esporta/stampa/']").click()
+    assert_accessible(page)
+    assert page.get_by_text("Colloquio con la madre.").count() >= 1

@@ -20,6 +20,7 @@ ROLES = [
 CASE_VIEWS = {
     "case_detail": ("get", {"team_lead", "case_worker"}),
     "case_move": ("post", {"team_lead", "case_worker"}),
+    "case_close": ("get", {"team_lead", "case_worker"}),
     "case_decide": ("post", {"team_lead"}),
     "case_team_assign": ("post", {"team_lead"}),
     "case_team_remove": ("post", {"team_lead"}),
@@ -33,7 +34,11 @@ CASE_VIEWS = {
     "review_create": ("get", {"team_lead", "case_worker"}),
     "review_hold": ("get", {"team_lead", "case_worker"}),
     "intervention_create": ("get", {"team_lead", "case_worker"}),
+    "note_list": ("get", {"team_lead", "case_worker"}),
+    "note_create": ("get", {"team_lead", "case_worker"}),
     "case_audit": ("get", {"team_lead"}),
+    "household_export": ("get", {"team_lead"}),
+    "household_export_page": ("get", {"team_lead"}),
     "user_audit": ("get", {"team_lead"}),
     "home": ("get", {"team_lead", "case_worker", "same_team_member", "other_team_member"}),
 }

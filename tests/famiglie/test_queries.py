@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from famiglie.models import Closure, ClosureOutcome
 from tests.factories import (
     ActivityFactory,
     AssessmentFactory,
@@ -15,6 +16,7 @@ from tests.factories import (
     ConsentFactory,
     InterventionFactory,
     MemberFactory,
+    NoteFactory,
     ObjectiveFactory,
     OrganizationFactory,
     ReviewFactory,
@@ -23,8 +25,13 @@ from tests.factories import (
 # 10, and 1 for the plan reviews due.
 HOME_QUERIES = 11
 # 17, 2 for the assessments compared (the latest six and their scores), 3 for the plan
-# (objectives, reviews pending, the latest reviews held), 1 for the latest interventions.
-CASE_PAGE_QUERIES = 23
+# (objectives, reviews pending, the latest reviews held), 1 for the latest interventions, 3
+# for the latest diary notes (is the reader a psychologist of the case, the notes, one INSERT
+# of their audit rows), 2 for the closures and their objectives' outcomes.
+CASE_PAGE_QUERIES = 28
+# The diary's page: 6 as every case page (session, user, second factor, case…), and the
+# psychologist check, COUNT, the page of notes, one INSERT of their audit rows.
+NOTE_LIST_QUERIES = 10
 
 
 def _count(client, url):
@@ -57,6 +64,8 @@ def _grow_case(case, n):
         ConsentFactory(household=case.household, kind="sharing", organization=OrganizationFactory())
     for _ in range(n * 10):
         CaseEventFactory(case=case)
+        NoteFactory(case=case, author=case.team.lead)
+        NoteFactory(case=case, visibility="psychologist")
     for _ in range(n * 3):
         assessment = AssessmentFactory(case=case)
         for sub_area in ("emergencies.food", "work.placement", "future.schooling"):
@@ -64,6 +73,17 @@ def _grow_case(case, n):
         ObjectiveFactory(case=case)
         ReviewFactory(case=case)
         ReviewFactory(case=case, held_on="2026-11-20", held_by=case.team.lead)
+        assessment_closing = AssessmentFactory(case=case)
+        closure = Closure.objects.create(
+            case=case,
+            reason="moved",
+            note="Trasferiti.",
+            final_assessment=assessment_closing,
+            approved_at="2026-11-20T10:00:00+01:00",
+        )
+        ClosureOutcome.objects.create(
+            closure=closure, objective=ObjectiveFactory(case=case), outcome="partly"
+        )
         InterventionFactory(
             case=case,
             objective=ObjectiveFactory(case=case),
@@ -81,3 +101,29 @@ def test_case_page_queries_do_not_grow_with_its_history(client, case, case_worke
     _grow_case(case, 5)
     assert _count(client, case.get_absolute_url()) == small == CASE_PAGE_QUERIES
     assert _count(client, case.get_absolute_url() + "?pagina=3") == CASE_PAGE_QUERIES
+
+
+@pytest.mark.usefixtures("pinned_now")
+def test_diary_queries_do_not_grow_with_notes(client, case, case_worker):
+    client.force_login(case_worker)
+    url = f"/famiglie/casi/{case.code}/diario/"
+    _grow_case(case, 1)
+    small = _count(client, url)
+    _grow_case(case, 5)
+    assert _count(client, url) == small == NOTE_LIST_QUERIES
+    assert _count(client, url + "?pagina=2") == NOTE_LIST_QUERIES
+
+
+# The household's record for the team lead: a fixed number whatever the history's length (its
+# sections are read whole, each in one or two queries).
+EXPORT_QUERIES = 24
+
+
+@pytest.mark.usefixtures("pinned_now")
+def test_export_queries_do_not_grow_with_the_history(client, case, team_lead):
+    client.force_login(team_lead)
+    url = f"/famiglie/casi/{case.code}/esporta/"
+    _grow_case(case, 1)
+    small = _count(client, url)
+    _grow_case(case, 5)
+    assert _count(client, url) == small == EXPORT_QUERIES

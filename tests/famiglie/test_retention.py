@@ -5,15 +5,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from famiglie.models import (
     AssessmentScore,
     CaseEvent,
+    Closure,
     Consent,
     Household,
     Intervention,
     Member,
+    Note,
     Objective,
     Review,
 )
 from famiglie.retention import erase_closed_households
 from tests.factories import (
+    AssessmentFactory,
     AssessmentScoreFactory,
     CaseEventFactory,
     CaseFactory,
@@ -21,6 +24,7 @@ from tests.factories import (
     HouseholdFactory,
     InterventionFactory,
     MemberFactory,
+    NoteFactory,
     ObjectiveFactory,
     ReviewFactory,
 )
@@ -43,6 +47,14 @@ def _closed_case(closed_at, **household):
     ObjectiveFactory(case=case, description="Tirocinio per Samira.")
     ReviewFactory(case=case, held_on="2026-01-10", notes="Samira ha iniziato.")
     InterventionFactory(case=case, notes="Consegnato a Samira.")
+    NoteFactory(case=case, text="Samira è stanca.")
+    Closure.objects.create(
+        case=case,
+        reason="moved",
+        note="Samira si è trasferita.",
+        final_assessment=AssessmentFactory(case=case),
+        approved_at=closed_at,
+    )
     return case
 
 
@@ -65,6 +77,10 @@ def test_a_household_closed_past_the_period_loses_who_it_was(db, settings):
     assert Review.objects.get(case=old).notes == ""
     assert Review.objects.get(case=recent).notes != ""
     assert Intervention.objects.get(case=old).notes == ""
+    assert not Note.objects.filter(case=old).exists()
+    assert Closure.objects.get(case=old).note == "—"
+    assert Closure.objects.get(case=recent).note != "—"
+    assert Note.objects.filter(case=recent).exists()
     old.refresh_from_db()
     assert old.state == "closed" and old.closure_reason == "—"  # still counted
     assert Member.objects.filter(household=recent.household).exists()
