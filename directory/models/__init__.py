@@ -2,6 +2,7 @@ from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
 from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.event import Event, EventQuerySet, EventSession, EventSessionQuerySet
+from directory.models.event_signup import EventSignup, EventSignupQuerySet
 from directory.models.membership import Invitation, Membership
 from directory.models.onboarding import ImportBatch, ImportRecord, RegistryEntry
 from directory.models.organization import (
@@ -39,6 +40,8 @@ __all__ = [
     "EventQuerySet",
     "EventSession",
     "EventSessionQuerySet",
+    "EventSignup",
+    "EventSignupQuerySet",
     "DuplicateCandidate",
     "OrganizationMerge",
     "ImportBatch",
