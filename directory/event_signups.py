@@ -221,3 +221,32 @@ def _send(
         to=signup.email,
     )
     send_after_commit(mail, _recorder(signup, field))
+
+
+class Change:
+    """What happened to a session, for the notice to the people signed up."""
+
+    CANCELLED = "cancelled"
+    MOVED = "moved"
+
+
+def session_change_notify(*, session: EventSession, change: str) -> list[EventSignup]:
+    """Tell every family signed up (or waiting) for ``session`` that it is cancelled or moved,
+    by mail after the commit. The session as it is now goes in the mail (a removed session: as
+    it was). Returns the sign-ups told."""
+    signups = [
+        signup
+        for signup in session.signups.exclude(status=EventSignup.Status.CANCELLED)
+        if signup.email
+    ]
+    for signup in signups:
+        signup.session = session
+        values = {"event": session.event.title, "day": session.date.strftime("%d/%m/%Y")}
+        if change == Change.CANCELLED:
+            subject = _("Cancelled: %(event)s of %(day)s") % values
+            kind = "event_signup_session_cancelled"
+        else:
+            subject = _("New date or time: %(event)s, now %(day)s") % values
+            kind = "event_signup_session_moved"
+        _send(signup, kind, subject, None, field="notice_mail")
+    return signups
