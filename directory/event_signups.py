@@ -90,10 +90,15 @@ def signup_create(
     ages: list[int],
     privacy_consent: bool,
     links: SignupLinks | None = None,
+    idempotency_key: str | None = None,
 ) -> EventSignup:
     """Sign up ``ages`` (one age per person) for ``session``: confirmed when their places are
     free, otherwise on the waiting list. Refused (``ValidationError``) when the session takes
-    no sign-up, an age is outside the range, or consent or a contact is missing."""
+    no sign-up, an age is outside the range, or consent or a contact is missing.
+
+    ``idempotency_key`` makes a form sent twice return the sign-up the first sending made."""
+    if idempotency_key and (existing := _signup_with_key(session, idempotency_key)):
+        return existing
     if not privacy_consent:
         raise ValidationError(_("Accept the privacy notice to sign up."))
     if not ages:
@@ -111,8 +116,9 @@ def signup_create(
         places=len(ages),
         privacy_consent_at=timezone.now(),
         confirmation_mail=MailStatus.PENDING if email else MailStatus.NOT_NEEDED,
+        idempotency_key=idempotency_key or None,
     )
-    signup.full_clean(exclude={"status"})
+    signup.full_clean(exclude={"status", "idempotency_key"})
     with transaction.atomic():
         session = _locked(session)
         if reason := signup_closed_reason(session):
@@ -121,11 +127,18 @@ def signup_create(
         fits = left is None or signup.places <= left
         signup.status = EventSignup.Status.CONFIRMED if fits else EventSignup.Status.WAITING
         signup.session = session
+        if idempotency_key and (existing := _signup_with_key(session, idempotency_key)):
+            # The same form, sent twice at once, waited for the lock: the first one's sign-up.
+            return existing
         signup.save()
     logger.debug("Sign-up %s for session %s: %s", signup.code, session.pk, signup.status)
     if signup.email:
         _send(signup, "event_signup_confirmed", _confirmation_subject(signup), links)
     return signup
+
+
+def _signup_with_key(session: EventSession, key: str) -> EventSignup | None:
+    return EventSignup.objects.filter(session=session, idempotency_key=key).first()
 
 
 def _locked(session: EventSession) -> EventSession:

@@ -1,3 +1,5 @@
+import secrets
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
@@ -122,6 +124,11 @@ class EventSignupForm(forms.Form):
             "for this sign-up only."
         ),
         required=True,
+    )
+
+    # A new one with each form served (see EventSignup.idempotency_key).
+    key = forms.SlugField(
+        widget=forms.HiddenInput, required=False, max_length=64, initial=secrets.token_urlsafe
     )
 
     def __init__(self, *args, event, **kwargs):

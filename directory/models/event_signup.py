@@ -77,6 +77,11 @@ class EventSignup(models.Model):
     places = models.PositiveSmallIntegerField(_("places"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.CONFIRMED)
     privacy_consent_at = models.DateTimeField(_("privacy notice accepted at"))
+    # One per sign-up form served: a form sent twice (double tap, resubmit) finds the sign-up
+    # the first sending made instead of taking the places again.
+    idempotency_key = models.CharField(
+        _("form key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     confirmation_mail = models.CharField(

@@ -71,6 +71,7 @@ def event_signup(request, slug, session):
                     ages=form.ages(),
                     privacy_consent=form.cleaned_data["privacy_consent"],
                     links=_links(request),
+                    idempotency_key=form.cleaned_data["key"],
                 )
             except event_signups.SignupClosed as error:
                 closed = " ".join(error.messages)

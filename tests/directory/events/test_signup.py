@@ -329,3 +329,19 @@ def test_the_form_is_throttled(client, session, settings):
     response = client.post(signup_url(session), form_data(7, email=""))
     assert response.status_code == 429
     assert re.search(r"Troppe|Molte|molte", response.content.decode())
+
+
+def test_a_form_sent_twice_signs_up_once(client, session):
+    page = client.get(signup_url(session)).content.decode()
+    key = re.search(r'name="key" value="([^"]+)"', page).group(1)
+    first = client.post(signup_url(session), form_data(7, key=key))
+    second = client.post(signup_url(session), form_data(7, key=key))
+    assert EventSignup.objects.count() == 1
+    assert first["Location"] == second["Location"]
+    # Another form served is another sign-up.
+    other = re.search(
+        r'name="key" value="([^"]+)"', client.get(signup_url(session)).content.decode()
+    ).group(1)
+    assert other != key
+    client.post(signup_url(session), form_data(8, key=other))
+    assert EventSignup.objects.count() == 2
