@@ -66,3 +66,39 @@ def organization_calendar(organization, sessions, request) -> str:
         lines += _session_lines(event, session, urls[event.pk], stamp)
     name = _("Events of %(organization)s") % {"organization": organization.name}
     return calendar(lines, product="Eventi", name=name)
+
+
+def signup_calendar(signup, *, page_url: str, cancel_url: str) -> str:
+    """One family's sign-up as a calendar file: the session, the code and how to cancel; no
+    name or contact. Its own UID: it is the family's entry, not the event's feed."""
+    session = signup.session
+    event = session.event
+    notes = [
+        _("Sign-up code: %(code)s") % {"code": signup.code},
+        _("Organized by %(organization)s") % {"organization": event.organization.name},
+    ]
+    if signup.status == signup.Status.WAITING:
+        notes.insert(0, _("On the waiting list: not a place yet."))
+    notes.append(_("Cannot come? Cancel here: %(url)s") % {"url": cancel_url})
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{signup.code}@linkrete",
+        f"DTSTAMP:{utc(timezone.now())}",
+        f"DTSTART:{utc(session.starts())}",
+        f"DTEND:{utc(session.ends())}",
+        "SUMMARY:" + escape(event.title),
+        "DESCRIPTION:" + escape("\n".join(notes)),
+        "STATUS:" + ("TENTATIVE" if signup.status == signup.Status.WAITING else "CONFIRMED"),
+        "URL:" + page_url,
+    ]
+    if where := _where(session):
+        lines.append("LOCATION:" + escape(where))
+    lines += [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "DESCRIPTION:" + escape(event.title),
+        "TRIGGER:-P1D",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
+    return calendar(lines, product="Eventi")

@@ -1,3 +1,5 @@
+import secrets
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
@@ -5,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from directory import event_signups
 from directory.models import Application, ProblemReport
+from directory.models.event_signup import MAX_PEOPLE
 
 
 class ProblemReportForm(forms.Form):
@@ -97,3 +101,67 @@ class ApplicationForm(forms.ModelForm):
         self.instance.call = self.call
         self.instance.privacy_consent_at = timezone.now()
         return super().save(commit)
+
+
+class EventSignupForm(forms.Form):
+    """A family's sign-up for a session: a name, a contact, each person's age (nothing else about
+    them). Personal data: see directory/views/event_signups.py."""
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        help_text=_("The name the organization asks for at the door."),
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        help_text=_("To receive the code, the calendar and the link to cancel."),
+    )
+    privacy_consent = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree that the organization uses these data "
+            "for this sign-up only."
+        ),
+        required=True,
+    )
+
+    # A new one with each form served (see EventSignup.idempotency_key).
+    key = forms.SlugField(
+        widget=forms.HiddenInput, required=False, max_length=64, initial=secrets.token_urlsafe
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        consent = self.fields.pop("privacy_consent")
+        for number in range(1, MAX_PEOPLE + 1):
+            self.fields[f"age_{number}"] = forms.IntegerField(
+                label=_("Age of person %(number)s") % {"number": number},
+                min_value=0,
+                max_value=120,
+                required=number == 1,
+                help_text=_("In years; leave empty if fewer people come.") if number == 2 else "",
+            )
+        self.fields["privacy_consent"] = consent
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone", "").strip() and not cleaned.get("email"):
+            self.add_error("phone", gettext("Give a phone number or an e-mail address."))
+        for number in range(1, MAX_PEOPLE + 1):
+            age = cleaned.get(f"age_{number}")
+            if age is not None and (message := event_signups.age_error(self.event, age)):
+                self.add_error(f"age_{number}", message)
+        return cleaned
+
+    def ages(self) -> list[int]:
+        return [
+            self.cleaned_data[f"age_{n}"]
+            for n in range(1, MAX_PEOPLE + 1)
+            if self.cleaned_data.get(f"age_{n}") is not None
+        ]

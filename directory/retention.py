@@ -22,6 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from directory.models import (
     Application,
+    EventSignup,
     ImportBatch,
     Invitation,
     ProblemReport,
@@ -34,6 +35,17 @@ from linkrete.retention import ERASED, Rule, delete_in_batches, erase_in_batches
 
 def _days(n: int) -> datetime.timedelta:
     return datetime.timedelta(days=n)
+
+
+def erase_old_event_signups(now: datetime.datetime) -> int:
+    """Sign-ups for sessions older than the retention period: who signed up and how to reach
+    them. The places, the ages and the status stay: attendance by age band counts them."""
+    cutoff = now - _days(settings.LINKRETE_EVENT_SIGNUP_RETENTION_DAYS)
+    return erase_in_batches(
+        EventSignup.objects.filter(session__date__lt=cutoff.date()).exclude(name=ERASED),
+        # A contact must remain (the model asks for a phone or an e-mail): a dash.
+        {"name": ERASED, "phone": ERASED, "email": ""},
+    )
 
 
 def erase_old_applications(now: datetime.datetime) -> int:
@@ -166,6 +178,12 @@ def erase_old_import_files(now: datetime.datetime) -> int:
 
 def rules() -> list[Rule]:
     return [
+        Rule(
+            "event sign-ups",
+            "erased",
+            erase_old_event_signups,
+            f"{settings.LINKRETE_EVENT_SIGNUP_RETENTION_DAYS} days after the session",
+        ),
         Rule(
             "volunteering applications",
             "erased",

@@ -18,7 +18,11 @@ urlpatterns = [
         name="activity_report_problem",
     ),
     path("eventi/", views.event_calendar, name="event_calendar"),
+    path("eventi/iscrizioni/<slug:token>/", views.signup_done, name="signup_done"),
+    path("eventi/iscrizioni/<slug:token>/calendario.ics", views.signup_ics, name="signup_ics"),
+    path("eventi/iscrizioni/<slug:token>/annulla/", views.signup_cancel, name="signup_cancel"),
     path("eventi/<slug:slug>/", views.event_detail, name="event_detail"),
+    path("eventi/<slug:slug>/iscriviti/<uuid:session>/", views.event_signup, name="event_signup"),
     path("eventi/<slug:slug>/calendario.ics", views.event_ics, name="event_ics"),
     path(
         "enti/<slug:slug>/eventi.ics", views.organization_events_ics, name="organization_events_ics"

@@ -93,6 +93,7 @@ def privacy(request):
             "owner": site_owner(),
             "booking_days": settings.LINKRETE_BOOKING_RETENTION_DAYS,
             "referral_days": settings.LINKRETE_REFERRAL_RETENTION_DAYS,
+            "event_signup_days": settings.LINKRETE_EVENT_SIGNUP_RETENTION_DAYS,
             "session_hours": settings.SESSION_COOKIE_AGE // 3600,
             "home_place_days": home_place.MAX_AGE_DAYS,
             "garante_url": GARANTE_URL,

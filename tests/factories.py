@@ -122,6 +122,21 @@ class EventSessionFactory(factory.django.DjangoModelFactory):
     )
 
 
+class EventSignupFactory(factory.django.DjangoModelFactory):
+    """A family of two signed up for the factory session (personal data: tests only)."""
+
+    class Meta:
+        model = directory.EventSignup
+
+    session = factory.SubFactory(EventSessionFactory)
+    name = "Famiglia Rossi"
+    phone = "3331112222"
+    email = factory.Sequence(lambda n: f"famiglia{n}@example.org")
+    ages = factory.LazyFunction(lambda: [7, 9])
+    places = factory.LazyAttribute(lambda s: len(s.ages))
+    privacy_consent_at = factory.LazyFunction(lambda: timezone.now())
+
+
 class SearchSynonymFactory(factory.django.DjangoModelFactory):
     """A coordinator's synonym (not of the starter list)."""
 

@@ -2,6 +2,7 @@ from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
 from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.event import Event, EventQuerySet, EventSession, EventSessionQuerySet
+from directory.models.event_signup import EventSignup, EventSignupQuerySet
 from directory.models.hsds_import import ImportedTerm
 from directory.models.membership import Invitation, Membership
 from directory.models.network import (
@@ -56,6 +57,8 @@ __all__ = [
     "EventQuerySet",
     "EventSession",
     "EventSessionQuerySet",
+    "EventSignup",
+    "EventSignupQuerySet",
     "DuplicateCandidate",
     "OrganizationMerge",
     "ImportBatch",

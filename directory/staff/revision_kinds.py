@@ -22,10 +22,12 @@ tests/directory/staff/test_revision_kinds.py fails until both exist.
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from directory import search, tasks
+from directory.event_signups import Change, session_change_notify
 from directory.models import (
     Activity,
     Event,
@@ -239,10 +241,19 @@ class EventKind(RevisionKind):
     def before_save(self, revision, instance):
         if not instance.slug:
             instance.slug = unique_slug(Event, instance.title)
+        # Whether this approval cancels the event: the families signed up are told.
+        instance.newly_cancelled = (
+            instance.is_cancelled
+            and instance.pk is not None
+            and not Event.objects.filter(pk=instance.pk, status=Event.Status.CANCELLED).exists()
+        )
 
     def after_save(self, revision, instance):
         revision.event = instance
         apply_sessions(instance, revision.organization, revision.data.get("sessions") or [])
+        if getattr(instance, "newly_cancelled", False):
+            for session in instance.sessions.filter(date__gte=timezone.localdate()):
+                session_change_notify(session=session, change=Change.CANCELLED)
 
     def refresh_search(self, revision):
         pass  # Events are not in the search yet.
@@ -340,6 +351,7 @@ def apply_sessions(event: Event, organization: Organization, rows: list[dict]) -
     key is kept, for the sign-ups that will hang on it), one without adds a session, and the
     sessions no row names are removed."""
     own = {session.pk: session for session in event.sessions.all()}
+    before = {pk: _when_and_where(session) for pk, session in own.items()}
     kept, saved = set(), []
     for row in rows:
         form = EventSessionForm(data=row, organization=organization)
@@ -355,7 +367,26 @@ def apply_sessions(event: Event, organization: Organization, rows: list[dict]) -
         if pk is not None:
             kept.add(pk)
         saved.append(session)
+    # The families signed up are told when their session is removed, cancelled or moved.
+    for pk, session in own.items():
+        if pk not in kept and session.status != EventSession.Status.CANCELLED:
+            session_change_notify(session=session, change=Change.CANCELLED)
     event.sessions.exclude(pk__in=kept).delete()
     for session in saved:
         session.full_clean()
         session.save()
+        if session.pk in before and (change := _change(before[session.pk], session)):
+            session_change_notify(session=session, change=change)
+
+
+def _when_and_where(session: EventSession) -> tuple:
+    return (session.date, session.starts_at, session.ends_at, session.location_id, session.status)
+
+
+def _change(before: tuple, session: EventSession) -> str | None:
+    """What the families signed up for ``session`` are told, given how it was before."""
+    if before == _when_and_where(session) or before[-1] == EventSession.Status.CANCELLED:
+        return None
+    if session.status == EventSession.Status.CANCELLED:
+        return Change.CANCELLED
+    return Change.MOVED

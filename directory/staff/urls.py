@@ -80,6 +80,7 @@ urlpatterns = [
     path(org + "eventi/", events.event_list, name="event_list"),
     path(org + "eventi/nuovo/", events.event_edit, name="event_new"),
     path(org + "eventi/<int:pk>/", events.event_edit, name="event_edit"),
+    path(org + "eventi/<int:pk>/iscrizioni/", events.event_signup_list, name="event_signup_list"),
     path(org + "modifiche/", editing.revision_history, name="revision_history"),
     path(org + "modifiche/<int:pk>/", review.revision_detail, name="revision_detail"),
     path(org + "modifiche/<int:pk>/immagine/", review.revision_image, name="revision_image"),

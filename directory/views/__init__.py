@@ -1,6 +1,12 @@
 """Views of the directory app, split by audience (STYLE.md, "Layout")."""
 
 from directory.views.calls import call_detail, call_list
+from directory.views.event_signups import (
+    event_signup,
+    signup_cancel,
+    signup_done,
+    signup_ics,
+)
 from directory.views.events import (
     event_calendar,
     event_detail,
@@ -30,6 +36,7 @@ __all__ = [
     "event_calendar",
     "event_detail",
     "event_ics",
+    "event_signup",
     "home",
     "my_list",
     "my_list_add",
@@ -43,4 +50,7 @@ __all__ = [
     "place_suggestions",
     "remember_place",
     "search",
+    "signup_cancel",
+    "signup_done",
+    "signup_ics",
 ]

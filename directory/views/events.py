@@ -97,6 +97,7 @@ def event_detail(request, slug):
             "organization": event.organization,
             "activity": activity,
             "sessions": sessions,
+            "takes_signups": event.admission == Event.Admission.SIGN_UP and not event.is_cancelled,
             "categories": list(event.categories.all()),
             "languages": list(event.languages.all()),
             "jsonld": event_jsonld(event, request, sessions),

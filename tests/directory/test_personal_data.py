@@ -218,3 +218,46 @@ def test_members_still_read_the_names_on_their_pages(client, staff, organization
         follow=True,
     )
     assert "Ottavina Brambillasca" in response.content.decode()
+
+
+def test_event_sign_ups_never_reach_public_pages_feeds_urls_or_logs(db, pinned_now, client, caplog):
+    """Who signed up for an event is the organization's to know (issue 15)."""
+    from directory.models import Event
+    from tests.factories import EventFactory, EventSessionFactory, EventSignupFactory
+    from tests.sitemap_reader import whole_sitemap
+
+    event = EventFactory(admission=Event.Admission.SIGN_UP, capacity=3)
+    session = EventSessionFactory(event=event)
+    EventSignupFactory(
+        session=session, name="Zeffirino Quaglierini", email="zeffirino.q@example.org"
+    )
+    caplog.set_level(logging.DEBUG)
+    signup_page = reverse("directory:event_signup", args=[event.slug, session.uuid])
+    response = client.post(
+        signup_page,
+        {
+            "name": "Ottavina Brambillasca",
+            "email": "ottavina.b@example.org",
+            "age_1": "8",
+            "privacy_consent": "on",
+        },
+    )
+    assert response.status_code == 302
+    _assert_no_personal_data(response["Location"])
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"
+    urls = [
+        event.get_absolute_url(),
+        reverse("directory:event_ics", args=[event.slug]),
+        reverse("directory:event_calendar") + "?vista=mese",
+        reverse("directory:organization_events_ics", args=[event.organization.slug]),
+        event.organization.get_absolute_url(),
+        signup_page,
+        response["Location"],  # the family's own page: the code, not who they are
+        "/sitemap.xml",
+    ]
+    for url in urls:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        _assert_no_personal_data(page.content.decode())
+    _assert_no_personal_data(whole_sitemap(client))
+    _assert_no_personal_data(caplog.text)

@@ -12,6 +12,7 @@ from django.test import RequestFactory
 
 from directory.models import (
     Application,
+    EventSignup,
     Invitation,
     Membership,
     ProblemReport,
@@ -25,6 +26,8 @@ from linkrete.throttle import over_limit
 from sportelli.models import Referral, ReferralEvent
 from tests.factories import (
     ApplicationFactory,
+    EventSessionFactory,
+    EventSignupFactory,
     ProblemReportFactory,
     ReferralFactory,
     UserFactory,
@@ -78,6 +81,26 @@ def test_a_referral_left_open_is_erased_after_the_stale_period(capsys, settings,
     assert ReferralEvent.objects.get(referral=stale).note == ""
     assert fresh.person_name == "Fatima Benali"
     assert "referrals: 0 erased" in run(capsys)
+
+
+# Event sign-ups ----------------------------------------------------------------------------
+
+
+def test_an_event_sign_up_is_erased_after_the_period_and_keeps_its_places(capsys, settings):
+    settings.LINKRETE_EVENT_SIGNUP_RETENTION_DAYS = 180
+    old = EventSignupFactory(
+        session=EventSessionFactory(date=(NOW - 181 * DAY).date()), name="Zeffirina Q."
+    )
+    recent = EventSignupFactory(session=EventSessionFactory(date=(NOW - 179 * DAY).date()))
+
+    assert "event sign-ups: 1 erased" in run(capsys)
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.name, old.phone, old.email) == (ERASED, ERASED, "")
+    assert (old.places, old.ages, old.status) == (2, [7, 9], EventSignup.Status.CONFIRMED)
+    assert recent.name == "Famiglia Rossi" and recent.email
+    assert "event sign-ups: 0 erased" in run(capsys)
 
 
 # Volunteering applications ------------------------------------------------------------------

@@ -23,6 +23,7 @@ from tests.factories import (
     DeskOpeningSlotFactory,
     EventFactory,
     EventSessionFactory,
+    EventSignupFactory,
     LocationFactory,
     MunicipalityFactory,
     NetworkActionFactory,
@@ -61,13 +62,19 @@ class World:
             organization=self.organization, title="Aiuto compiti", slug="aiuto-compiti"
         )
         self.event = EventFactory(
-            organization=self.organization, activity=self.activity, slug="laboratorio-natale"
+            organization=self.organization,
+            activity=self.activity,
+            slug="laboratorio-natale",
+            admission="sign_up",
+            capacity=100,
         )
         self.network = NetworkFactory(name="LINK", slug="link", lead_organization=self.organization)
         self.network.zones.add(self.zone)
         NetworkMembershipFactory(
             network=self.network, organization=self.organization, role="capofila"
         )
+        self.session = None
+        self.signup = None
         self.booking = None
         self.languages = list(Language.objects.order_by("pk"))
         self.target_groups = list(TargetGroup.objects.order_by("pk"))
@@ -140,11 +147,15 @@ class World:
         )
         self.event.languages.add(self.languages[n % len(self.languages)])
         self.event.categories.add(category(CATEGORIES[n % len(CATEGORIES)]))
-        EventSessionFactory(
+        session = EventSessionFactory(
             event=self.event,
             location=focus_location,
             date=datetime.date(2026, 12, 3) + datetime.timedelta(days=n),
         )
+        self.session = self.session or session
+        # The session the sign-up pages show gains a family (and a waiting one) each step.
+        self.signup = EventSignupFactory(session=self.session)
+        EventSignupFactory(session=self.session, status="waiting")
         own = ActivityFactory(organization=self.organization)
         own.locations.add(focus_location)
         OpeningSlotFactory(activity=own, weekday=Weekday.MONDAY)
@@ -175,6 +186,10 @@ def _desk(name):
 
 def _booking(name):
     return lambda world: reverse(f"sportelli:{name}", kwargs={"token": world.booking.cancel_token})
+
+
+def _signup(name):
+    return lambda world: reverse(f"directory:{name}", kwargs={"token": world.signup.cancel_token})
 
 
 # name -> (the page's URL in a world, the pinned query count)
@@ -276,6 +291,17 @@ PAGES = {
         lambda world: reverse("directory:organization_events_ics", args=[world.organization.slug]),
         2,
     ),
+    # The session with its event, organization and place; the places taken (one sum).
+    "directory:event_signup": (
+        lambda world: reverse(
+            "directory:event_signup", args=[world.event.slug, world.session.uuid]
+        ),
+        2,
+    ),
+    # A family's own pages, by their token: the sign-up with its session, event and place.
+    "directory:signup_done": (_signup("signup_done"), 1),
+    "directory:signup_ics": (_signup("signup_ics"), 1),
+    "directory:signup_cancel": (_signup("signup_cancel"), 1),
     "directory:my_list": (lambda world: reverse("directory:my_list"), 5),
     "directory:my_list_shared": (
         lambda world: reverse("directory:my_list_shared") + "?a=" + ",".join(world.slugs()),

@@ -174,6 +174,7 @@ PK_OBJECTS = {
     "place_request_decide": "course",
     "call_edit": "call",
     "event_edit": "event",
+    "event_signup_list": "event",
     "application_decide": "application",
     "booking_status": "booking",
     "desk_closure_delete": "closure",

@@ -1,15 +1,17 @@
 """An organization's events and their sessions: every save becomes a Revision, published on
 approval, as for activities (``revision_kinds.EventKind``)."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory.models import Revision
+from directory.models import EventSignup, Revision
 from directory.staff import services
-from directory.staff.access import get_organization_for_user
+from directory.staff.access import get_organization_for_member, get_organization_for_user
 from directory.staff.event_forms import EventForm, EventSessionFormSet, session_rows
 from directory.staff.forms import formset_rows, serialize
 from directory.staff.views.editing import _reopened, _submitted_message, _with_extra_row
@@ -99,4 +101,43 @@ def event_edit(request, slug, pk=None):
             "sessions": sessions,
             "title": _("Edit the event") if event else _("New event"),
         },
+    )
+
+
+# Sign-ups: personal data, the organization's own members only (coordinators too get 404).
+SIGNUP_LIST_SESSIONS = 60
+SIGNUP_LIST_PAST_DAYS = 31
+
+
+def event_signup_list(request, slug, pk):
+    """The families signed up and waiting, session by session, from a month ago on: one query
+    for the sessions and one for all their sign-ups, whatever their number."""
+    organization = get_organization_for_member(request.user, slug)
+    event = get_object_or_404(organization.events, pk=pk)
+    since = timezone.localdate() - datetime.timedelta(days=SIGNUP_LIST_PAST_DAYS)
+    active = EventSignup.objects.exclude(status=EventSignup.Status.CANCELLED).order_by(
+        "status", "created_at", "pk"
+    )
+    sessions = list(
+        event.sessions.filter(date__gte=since)
+        .select_related("location")
+        .prefetch_related(Prefetch("signups", queryset=active, to_attr="active_signups"))
+        .order_by("date", "starts_at", "pk")[:SIGNUP_LIST_SESSIONS]
+    )
+    rows = []
+    for session in sessions:
+        confirmed = [s for s in session.active_signups if s.status == EventSignup.Status.CONFIRMED]
+        waiting = [s for s in session.active_signups if s.status == EventSignup.Status.WAITING]
+        rows.append(
+            {
+                "session": session,
+                "confirmed": confirmed,
+                "waiting": waiting,
+                "taken": sum(s.places for s in confirmed),
+            }
+        )
+    return render(
+        request,
+        "staff/event_signup_list.html",
+        {"organization": organization, "event": event, "rows": rows},
     )

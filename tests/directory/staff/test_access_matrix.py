@@ -51,6 +51,7 @@ PERSONAL_DATA_PAGES = [
     ("place_request_decide", "place_request", "post"),
     ("application_list", None, "get"),
     ("application_decide", "application", "post"),
+    ("event_signup_list", "event", "get"),
 ]
 
 
