@@ -1,7 +1,11 @@
 """Run a function after every write to some models, whatever code writes (the admin, a service,
 an import, ``seed_demo``): a save or delete of one of their rows, or a change of one of their
 many-to-many links. ``QuerySet.update()``, ``bulk_create`` and raw SQL send no signal: callers
-say how they bound what they miss."""
+say how they bound what they miss. A writer of many rows wraps its work in ``deferred()``, so
+that each function runs once at the end instead of once a row."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -9,6 +13,25 @@ _PRE_ACTIONS = ("pre_add", "pre_remove", "pre_clear")
 
 # Kept alive here: signals hold their receivers weakly.
 _receivers = []
+# Inside ``deferred()``: the functions asked for so far, in order (a dict used as a set).
+_pending: ContextVar[dict | None] = ContextVar("write_signals_pending", default=None)
+
+
+@contextmanager
+def deferred():
+    """Call each function the writes in the block ask for once, when the block ends (also when
+    it raises: the caller's transaction decides what happened). Nested blocks join the outer."""
+    if _pending.get() is not None:
+        yield
+        return
+    token = _pending.set({})
+    try:
+        yield
+    finally:
+        functions = _pending.get()
+        _pending.reset(token)
+        for function in functions:
+            function()
 
 
 def on_write(models, function, *, name: str) -> None:
@@ -16,8 +39,13 @@ def on_write(models, function, *, name: str) -> None:
     the connections unique (calling again with the same name replaces nothing twice)."""
 
     def receiver(action=None, **kwargs):
-        if action not in _PRE_ACTIONS:
+        if action in _PRE_ACTIONS:
+            return
+        pending = _pending.get()
+        if pending is None:
             function()
+        else:
+            pending[function] = None
 
     _receivers.append(receiver)
     for model in models:

@@ -4,16 +4,21 @@
 row, any other creates one with that ``uuid``, so that exporting again gives the same
 identifiers. What does not fit raises ``RecordError`` with the field and the reason; the caller
 rolls the record back. Lookups of the reference tables (municipalities, languages, categories…)
-are cached for the whole import.
+are cached for the whole import; the rows a batch of documents names (organizations, places,
+activities, slugs) are read in one query per table by ``preload``, and the many-to-many links of
+a row just created are inserted without first reading what it had (nothing).
 """
 
+import contextlib
 import datetime
+import re
 import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
+from django.utils.text import slugify
 
 from directory.hsds import profile
 from directory.hsds.identifiers import derived
@@ -36,7 +41,6 @@ from directory.models import (
     ScheduleException,
     TargetGroup,
 )
-from directory.staff.slugs import unique_slug
 
 
 class RecordError(Exception):
@@ -122,18 +126,171 @@ class Unmapper:
         self.imported_terms = {term.term_id: term for term in ImportedTerm.objects.all()}
         self.networks: dict[str, Network | None] = {}
         self.term_uses: dict[str, int] = {}
+        # The batch's rows by identifier (None: not in the database), and the slugs taken.
+        self.rows: dict[type, dict[uuid.UUID, object]] = {
+            Organization: {},
+            Location: {},
+            Activity: {},
+        }
+        self.taken_slugs: dict[type, set[str]] = {Organization: set(), Activity: set()}
+        # Of each slug made from a name: the last "-n" given, and the numbers the database had.
+        self.slug_suffixes: dict[type, dict[str, tuple[int, set[int]]]] = {
+            Organization: {},
+            Activity: {},
+        }
+        # The hours' identifiers of the batch already in the database.
+        self.stored_hours: set[uuid.UUID] = set()
+        self.created: list = []  # By the record being imported.
+        # Rows of rows just created (their links, their hours, their dates) written by ``flush``
+        # at the end of the batch, in one INSERT per table; and whose rows they are.
+        self.pending: dict[type, list] = {}
+        self.pending_dates: list[Activity] = []
+        self.pending_owners: set[uuid.UUID] = set()
+        self._marks: dict = {}
         with translation.override("it"):
             self.legal_forms = {str(label).casefold(): value for value, label in LegalForm.choices}
             self.access_labels = {str(label): value for value, label in Activity.Access.choices}
             self.closed_label = str(_closed_label())
             self.special_label = str(_special_label())
 
+    # Batches ----------------------------------------------------------------------------------
+
+    def preload(self, documents: list[dict]) -> None:
+        """Read the rows ``documents`` name, one query per table, for the records that follow.
+
+        The previous batch's rows are forgotten, so memory stays bounded whatever the file's
+        size; a row the batch itself creates is remembered by ``_row`` and ``_created``."""
+        wanted: dict[type, set[uuid.UUID]] = {model: set() for model in self.rows}
+        uris: dict[type, set[str]] = {Organization: set(), Activity: set()}
+
+        def add(model, value):
+            # A bad identifier is reported with its field when the record is imported.
+            with contextlib.suppress(ValueError):
+                wanted[model].add(uuid.UUID(str(value)))
+
+        def organization(document):
+            add(Organization, document.get("id"))
+            uris[Organization].add(_slug_of(document.get("uri")))
+            for place in document.get("locations") or []:
+                if isinstance(place, dict):
+                    add(Location, place.get("id"))
+
+        hours: set[uuid.UUID] = set()
+        for document in documents:
+            if "organization_id" not in document and "organization" not in document:
+                organization(document)
+                continue
+            for item in document.get("schedules") or []:
+                if isinstance(item, dict):
+                    hours.update(_hours_identifiers(item))
+            add(Activity, document.get("id"))
+            add(Organization, document.get("organization_id"))
+            uris[Activity].add(_slug_of(document.get("url")))
+            if isinstance(document.get("organization"), dict):
+                organization(document["organization"])
+            for pair in document.get("service_at_locations") or []:
+                if isinstance(pair, dict):
+                    place = pair.get("location")
+                    add(Location, place.get("id") if isinstance(place, dict) else None)
+                    add(Location, pair.get("location_id"))
+        for model, identifiers in wanted.items():
+            rows = self.rows[model] = dict.fromkeys(identifiers)
+            if identifiers:
+                for row in model.objects.filter(uuid__in=identifiers):
+                    rows[row.uuid] = row
+        self.stored_hours = set()
+        for model in (OpeningSlot, ScheduleException):
+            if hours:
+                self.stored_hours.update(
+                    model.objects.filter(uuid__in=hours).values_list("uuid", flat=True)
+                )
+        for model, slugs in uris.items():
+            slugs.discard("")
+            # Kept for the whole import: the slugs given (by address or name) and found taken.
+            self.taken_slugs[model].update(
+                model.objects.filter(slug__in=slugs).values_list("slug", flat=True)
+            )
+
+    def _row(self, model, identifier: uuid.UUID):
+        """The row of ``model`` with that identifier, or None: from the batch when preloaded."""
+        rows = self.rows[model]
+        if identifier not in rows:
+            rows[identifier] = model.objects.filter(uuid=identifier).first()
+        return rows[identifier]
+
+    def _slug(self, model, uri, name: str) -> str:
+        """The slug of the Linkrete address ``uri`` when free, else one made from ``name``."""
+        slug = _slug_of(uri)
+        if not slug or slug in self.taken_slugs[model]:
+            slug = self._unique_slug(model, name)
+        self.taken_slugs[model].add(slug)
+        return slug
+
+    def _unique_slug(self, model, name: str) -> str:
+        """As ``unique_slug`` ("-2", "-3"… when taken), with one query per name rather than one
+        per slug tried: a directory has hundreds of activities called "Doposcuola"."""
+        base = slugify(name)[:180] or "voce"
+        known = self.slug_suffixes[model]
+        if base not in known:
+            taken = model.objects.filter(slug__regex=rf"^{re.escape(base)}(-[0-9]+)?$")
+            numbers = {
+                int(slug[len(base) + 1 :]) if slug != base else 1
+                for slug in taken.values_list("slug", flat=True)
+            }
+            known[base] = (0, numbers)
+        number, numbers = known[base]
+        while True:
+            number += 1
+            slug = base if number == 1 else f"{base}-{number}"
+            if number not in numbers and slug not in self.taken_slugs[model]:
+                known[base] = (number, numbers)
+                return slug
+
+    def _remember(self, row) -> None:
+        self.rows[type(row)][row.uuid] = row
+        self.created.append(row)
+
+    def begin_record(self) -> None:
+        self.created = []
+        self._marks = {model: len(rows) for model, rows in self.pending.items()}
+        self._marks[Activity] = len(self.pending_dates)
+
+    def forget_record(self) -> None:
+        """The record was rolled back: the rows it created are not in the database any more,
+        and what was waiting to be written for them is not written."""
+        for row in self.created:
+            self.rows[type(row)][row.uuid] = None
+        for model, rows in self.pending.items():
+            del rows[self._marks.get(model, 0) :]
+        del self.pending_dates[self._marks[Activity] :]
+        self.created = []
+
+    def _defer(self, owner, rows: list) -> None:
+        if rows:
+            self.pending.setdefault(type(rows[0]), []).extend(rows)
+            self.pending_owners.add(owner.uuid)
+
+    def _written(self, row) -> None:
+        """Before ``row`` is updated, what waits to be written for it is written."""
+        if row.uuid in self.pending_owners:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what the batch's records left waiting: one INSERT per table, one UPDATE."""
+        for model, rows in self.pending.items():
+            model.objects.bulk_create(rows, batch_size=2000)
+        if self.pending_dates:
+            Activity.objects.bulk_update(self.pending_dates, ["updated_at"], batch_size=500)
+        self.pending, self.pending_dates, self.pending_owners = {}, [], set()
+
     # Organizations ----------------------------------------------------------------------------
 
     def organization(self, document: dict, *, with_places: bool = True) -> Organization:
         identifier = _uuid(document.get("id"), "id")
-        organization = Organization.objects.filter(uuid=identifier).first()
+        organization = self._row(Organization, identifier)
         created = organization is None
+        if not created:
+            self._written(organization)
         if created:
             organization = Organization(uuid=identifier)
         organization.name = _text(document, "name", 200)
@@ -163,11 +320,13 @@ class Unmapper:
         organization.social_utility = (values.get(profile.SOCIAL_UTILITY) or [""])[0]
         _clean(organization, exclude=["logo"])
         if created:
-            organization.slug = _slug_from_uri(Organization, document.get("uri")) or unique_slug(
-                Organization, organization.name
-            )
+            organization.slug = self._slug(Organization, document.get("uri"), organization.name)
         organization.save()
-        if "attributes" in document or created:
+        if created:
+            self._remember(organization)
+            self._defer(organization, _new_links(organization, "general_interest_areas", areas))
+            self._network_roles(organization, values.get(profile.NETWORK_ROLE, []))
+        elif "attributes" in document:
             organization.general_interest_areas.set(areas)
             self._network_roles(organization, values.get(profile.NETWORK_ROLE, []))
         if with_places:
@@ -211,11 +370,13 @@ class Unmapper:
 
     def location(self, document: dict, organization: Organization) -> Location:
         identifier = _uuid(document.get("id"), "locations.id")
-        location = Location.objects.filter(uuid=identifier).first()
-        if location is None:
+        location = self._row(Location, identifier)
+        created = location is None
+        if created:
             location = Location(uuid=identifier, organization=organization)
         elif location.organization_id != organization.pk:
             raise RecordError("locations.id", "a place of another organization")
+        before = None if created else _fields(location)
         location.kind = (
             Location.Kind.VIRTUAL
             if document.get("location_type") == "virtual"
@@ -257,8 +418,12 @@ class Unmapper:
                 "locations.addresses",
                 "no municipality of Linkrete's list matches the ISTAT code or the city",
             )
+        if not created and _fields(location) == before:
+            return location  # As stored: a place named by many services is written once.
         _clean(location, exclude=["organization", "municipality"])
         location.save()
+        if created:
+            self._remember(location)
         return location
 
     # Services ---------------------------------------------------------------------------------
@@ -266,13 +431,15 @@ class Unmapper:
     def service(self, document: dict) -> Activity:
         identifier = _uuid(document.get("id"), "id")
         organization_id = _uuid(document.get("organization_id"), "organization_id")
-        organization = Organization.objects.filter(uuid=organization_id).first()
+        organization = self._row(Organization, organization_id)
         if organization is None:
             if "organization" not in document:
                 raise RecordError("organization_id", "no such organization in Linkrete or the file")
             organization = self.organization(document["organization"], with_places=False)
-        activity = Activity.objects.filter(uuid=identifier).first()
+        activity = self._row(Activity, identifier)
         created = activity is None
+        if not created:
+            self._written(activity)
         if created:
             activity = Activity(uuid=identifier)
         activity.organization = organization
@@ -312,41 +479,49 @@ class Unmapper:
         )
         _clean(activity, exclude=["organization", "photo", "search_text"])
         if created:
-            activity.slug = _slug_from_uri(Activity, document.get("url")) or unique_slug(
-                Activity, activity.title
-            )
+            activity.slug = self._slug(Activity, document.get("url"), activity.title)
         activity.save()
+        if created:
+            self._remember(activity)
         places = {}
         for pair in document.get("service_at_locations", []):
             if "location" in pair:
                 place = self.location(pair["location"], organization)
             else:
-                place = Location.objects.filter(
-                    uuid=_uuid(pair.get("location_id"), "service_at_locations.location_id"),
-                    organization=organization,
-                ).first()
-                if place is None:
+                place = self._row(
+                    Location,
+                    _uuid(pair.get("location_id"), "service_at_locations.location_id"),
+                )
+                if place is None or place.organization_id != organization.pk:
                     raise RecordError("service_at_locations.location_id", "no such place")
             places[str(place.uuid)] = place
-        activity.locations.set(places.values())
-        activity.languages.set(
-            self.languages[item["code"]]
-            for item in document.get("languages", [])
-            if item.get("code") in self.languages
-        )
-        activity.target_groups.set(
-            self.target_groups[name.casefold()]
-            for name in values.get(profile.TARGET_GROUP, [])
-            if name.casefold() in self.target_groups
-        )
-        activity.categories.set(self._categories(attributes))
-        self._schedules(activity, document.get("schedules", []), places)
+        links = {
+            "locations": places.values(),
+            "languages": [
+                self.languages[item["code"]]
+                for item in document.get("languages", [])
+                if item.get("code") in self.languages
+            ],
+            "target_groups": [
+                self.target_groups[name.casefold()]
+                for name in values.get(profile.TARGET_GROUP, [])
+                if name.casefold() in self.target_groups
+            ],
+            "categories": self._categories(attributes),
+        }
+        for name, rows in links.items():
+            if created:
+                self._defer(activity, _new_links(activity, name, rows))
+            else:
+                getattr(activity, name).set(rows)
+        self._schedules(activity, document.get("schedules", []), places, created=created)
         modified = document.get("last_modified")
         if modified:
             parsed = parse_datetime(str(modified))
             if parsed is None:
                 raise RecordError("last_modified", "not a date and time (ISO 8601)")
-            Activity.objects.filter(pk=activity.pk).update(updated_at=parsed)
+            activity.updated_at = parsed  # Not by save(): its auto_now would win.
+            self.pending_dates.append(activity)
         return activity
 
     def _access(self, activity: Activity, document: dict) -> None:
@@ -410,7 +585,9 @@ class Unmapper:
         self.term_uses[term_id] = self.term_uses.get(term_id, 0) + 1
         return self.imported_terms[term_id].category
 
-    def _schedules(self, activity: Activity, schedules: list, places: dict) -> None:
+    def _schedules(
+        self, activity: Activity, schedules: list, places: dict, *, created: bool
+    ) -> None:
         weekly, dated = [], []
         for item in schedules:
             field = "schedules"
@@ -471,17 +648,21 @@ class Unmapper:
                 )
         for row in [*weekly, *dated]:
             _clean(row, exclude=["activity", "location"])
-        if _same_rows(activity.opening_slots.all(), weekly, SLOT_FIELDS) and _same_rows(
-            activity.schedule_exceptions.all(), dated, EXCEPTION_FIELDS
-        ):
-            return  # A daily import of an unchanged directory rewrites no hours.
-        activity.opening_slots.all().delete()
-        activity.schedule_exceptions.all().delete()
+        if not created:
+            if _same_rows(activity.opening_slots.all(), weekly, SLOT_FIELDS) and _same_rows(
+                activity.schedule_exceptions.all(), dated, EXCEPTION_FIELDS
+            ):
+                return  # A daily import of an unchanged directory rewrites no hours.
+            activity.opening_slots.all().delete()
+            activity.schedule_exceptions.all().delete()
         # Another activity's rows with these identifiers (moved between services) go too.
-        OpeningSlot.objects.filter(uuid__in=[row.uuid for row in weekly]).delete()
-        ScheduleException.objects.filter(uuid__in=[row.uuid for row in dated]).delete()
-        OpeningSlot.objects.bulk_create(weekly)
-        ScheduleException.objects.bulk_create(dated)
+        for model, rows in ((OpeningSlot, weekly), (ScheduleException, dated)):
+            identifiers = [row.uuid for row in rows]
+            if created and self.stored_hours.isdisjoint(identifiers):
+                self._defer(activity, rows)
+            else:
+                model.objects.filter(uuid__in=identifiers).delete()
+                model.objects.bulk_create(rows)
 
 
 def constraint_error(error: IntegrityError) -> RecordError:
@@ -559,14 +740,38 @@ def _age(document: dict, field: str) -> int | None:
     return int(number)
 
 
-def _slug_from_uri(model, uri) -> str:
-    """The slug of a Linkrete page's address (``…/organizzazioni/<slug>/``) when it is free."""
+def _hours_identifiers(item: dict) -> list[uuid.UUID]:
+    """The identifiers ``_schedules`` gives the rows of a schedule document (any it could)."""
+    try:
+        identifier = uuid.UUID(str(item.get("id")))
+    except ValueError:
+        return []
+    codes = [code.strip() for code in str(item.get("byday", "")).split(",") if code.strip()]
+    return [identifier] + [uuid.UUID(derived(identifier, "byday", code)) for code in codes[1:]]
+
+
+def _slug_of(uri) -> str:
+    """The slug of a Linkrete page's address (``…/organizzazioni/<slug>/``), or ""."""
     if not uri or not isinstance(uri, str):
         return ""
     slug = uri.rstrip("/").rsplit("/", 1)[-1][:200]
-    if not slug or not slug.replace("-", "").isalnum() or model.objects.filter(slug=slug).exists():
-        return ""
-    return slug
+    return slug if slug and slug.replace("-", "").isalnum() else ""
+
+
+def _fields(row) -> dict:
+    return {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields}
+
+
+def _new_links(row, name: str, targets) -> list:
+    """The rows linking a row just created to ``targets`` by its many-to-many field ``name``,
+    to insert without reading its links first (it has none). The row's own save has already
+    told the ``write_signals`` receivers, which the links' signals would only repeat."""
+    field = row._meta.get_field(name)
+    through = field.remote_field.through
+    source = field.m2m_field_name()
+    target = field.m2m_reverse_field_name()
+    targets = {target_row.pk for target_row in targets}
+    return [through(**{f"{source}_id": row.pk, f"{target}_id": pk}) for pk in targets]
 
 
 def _municipality_named(city: str, province: str) -> Municipality | None:

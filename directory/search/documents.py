@@ -94,6 +94,17 @@ def refresh_search_document(activity: Activity) -> None:
     _store([_documents_queryset().get(pk=activity.pk)])
 
 
+def refresh_documents_of(pks: list[int], batch_size: int = 1000) -> int:
+    """Recompute the documents of the activities with these primary keys (an import's, however
+    many), reading each batch with what its documents mention in a fixed number of queries."""
+    pks = sorted(pks)
+    done = 0
+    for start in range(0, len(pks), batch_size):
+        chosen = _documents_queryset().filter(pk__in=pks[start : start + batch_size])
+        done += rebuild_search_index(chosen, batch_size)
+    return done
+
+
 def refresh_organization_documents(organization: Organization) -> None:
     """An organization's name is in its activities' documents: refresh them after a rename."""
     rebuild_search_index(_documents_queryset().filter(organization=organization))
