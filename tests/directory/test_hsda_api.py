@@ -331,6 +331,16 @@ def test_conditional_get_answers_304_while_nothing_changes(client, api_world):
     assert changed.status_code == 200 and changed["ETag"] != etag
 
 
+def test_conditional_get_works_through_gzip(client, api_world):
+    gzipped = client.get(API + "services", HTTP_ACCEPT_ENCODING="gzip")
+    assert gzipped["Content-Encoding"] == "gzip"
+    again = client.get(
+        API + "services", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=gzipped["ETag"]
+    )
+    assert again.status_code == 304
+    assert again["Access-Control-Allow-Origin"] == "*"
+
+
 def test_any_origin_may_read(client, api_world):
     response = client.get(API + "services", HTTP_ORIGIN="https://comune.example.it")
     assert response["Access-Control-Allow-Origin"] == "*"

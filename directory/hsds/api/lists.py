@@ -10,6 +10,7 @@ reads less. Looking them up costs a fixed number of queries (the term, the taxon
 the postcode's centre, the vocabulary), whatever the data.
 """
 
+import dataclasses
 import uuid
 
 from django.db import models
@@ -94,7 +95,7 @@ def services_at_locations(filters: ServiceFilters) -> models.QuerySet:
     """The pairs (public activity, place of a published organization) the filters keep; with
     proximity, the place itself is within it."""
     pairs = ServiceAtLocation.objects.filter(
-        activity__in=services(ServiceFilters(**{**filters.__dict__, "proximity": None}))
+        activity__in=services(dataclasses.replace(filters, proximity=None))
     ).filter(of_published_organization("location__organization"))
     proximity = filters.proximity
     if proximity is not None:
