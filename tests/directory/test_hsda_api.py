@@ -15,7 +15,14 @@ from directory.models import Activity, Category
 from directory.models import PublicationStatus as Status
 from directory.search import rebuild_search_index
 from tests.directory.hsds_world import directory_fixture  # noqa: F401
-from tests.factories import ActivityFactory, LocationFactory, OrganizationFactory, category
+from tests.factories import (
+    ActivityFactory,
+    LocationFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    VolunteerFactory,
+    category,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -153,6 +160,44 @@ def test_unpublished_and_unknown_ids_answer_404_in_json(client, api_world):
         response = get(client, path)
         assert response.status_code == 404, path
         assert response.json()["status"] == 404
+
+
+def test_personal_data_stays_out(client, api_world):
+    organization, activity, _ = api_world
+    volunteer = VolunteerFactory(
+        organization=organization,
+        first_name="Ottavia",
+        last_name="Volontarissima",
+        tax_code="VLNTTV80A41F205X",
+    )
+    member = MembershipFactory(organization=organization, user__email="redattrice@example.org")
+    place = activity.locations.order_by("pk").first()
+    pair = mapping.service_at_location_id(activity, place)
+    text = " ".join(
+        client.get(API + path, query).content.decode()
+        for path, query in [
+            ("services", {"full": "true"}),
+            ("organizations", {"full": "true"}),
+            (f"organizations/{organization.uuid}", {}),
+            (f"services/{activity.uuid}", {}),
+            (f"service_at_locations/{pair}", {}),
+            ("service_at_locations", {}),
+        ]
+    )
+    for personal in [
+        volunteer.first_name,
+        volunteer.last_name,
+        volunteer.email,
+        volunteer.tax_code,
+    ]:
+        assert personal not in text
+    assert member.user.email not in text and member.user.last_name not in text
+    assert organization.email in text  # the organization's public contact
+
+
+def test_head_is_answered_like_get(client, api_world):
+    response = client.head(API + "services")
+    assert response.status_code == 200 and response.content == b""
 
 
 def test_a_place_of_an_unpublished_organization_is_not_served(client, api_world):
