@@ -97,6 +97,9 @@ def test_every_list_and_document_validates(client, api_world):
     assert_valid(
         schemas.validator("organization"), ok(client, f"organizations/{organization.uuid}")
     )
+    with_services = ok(client, f"organizations/{organization.uuid}", full_service="true")
+    assert_valid(schemas.validator("organization"), with_services)
+    assert with_services["services"][0]["schedules"]
     assert_valid(schemas.object_validator("location"), ok(client, f"locations/{place.uuid}"))
     pairs = ok(client, "service_at_locations")
     assert_page(pairs, schemas.validator("service_at_location_list"))
@@ -491,6 +494,7 @@ def test_the_query_count_does_not_grow_with_the_data_or_the_page(client, api_wor
     [
         ("services/SERVICE", 1 + 7),
         ("organizations/ORGANIZATION", 1 + 5),
+        ("organizations/ORGANIZATION?full_service=true", 1 + 5 + 7),
         ("locations/LOCATION", 1 + 1),
         ("service_at_locations/PAIR", 1 + 3),
         ("taxonomy_terms/TERM", 1 + 1),
@@ -506,8 +510,10 @@ def test_the_query_count_of_a_document_does_not_grow(client, api_world, path, ex
         "PAIR": mapping.service_at_location_id(activity, place),
         "TERM": str(category("laboratori").uuid),
     }
+    path, _, query = path.partition("?")
     name, key = path.split("/")
-    small = _count(client, f"{name}/{values[key]}", {})
+    query = dict([query.split("=")]) if query else {}
+    small = _count(client, f"{name}/{values[key]}", query)
     _grow(organization, 12)
-    large = _count(client, f"{name}/{values[key]}", {})
+    large = _count(client, f"{name}/{values[key]}", query)
     assert (small, large) == (expected, expected)

@@ -118,7 +118,9 @@ def organizations(request):
 
 @endpoint
 def organization(request, id):
-    params.flag(request.GET, "full_service")
+    """The organization's document; ``full_service``: its services whole (their documents,
+    a fixed number of queries however many it runs)."""
+    full_service = params.flag(request.GET, "full_service")
     identifier = _uuid(id)
     found = identifier and (
         batches.for_organization_documents(
@@ -127,7 +129,15 @@ def organization(request, id):
     )
     if not found:
         return not_found()
-    return json_response(mapping.organization_document(found, _base_url(request)))
+    base_url = _base_url(request)
+    document = mapping.organization_document(found, base_url)
+    if full_service:
+        activities = Activity.objects.public().filter(organization=found).order_by("pk")
+        document["services"] = [
+            mapping.service_document(activity, base_url)
+            for activity in batches.for_service_documents(activities)
+        ]
+    return json_response(document)
 
 
 @endpoint
