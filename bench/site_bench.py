@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,6 +50,12 @@ NOT_PAGES = {
     "directory:my_list_remove": "a POST that redirects",
     "directory:activity_report_problem": "a POST (the form is on the activity's page)",
     "admin:login": "the staff area's sign-in",
+    "pages:open_data_dump": "a file",
+    "pages:open_data": "reads a file (the dump's manifest)",
+    "hsda:location": "a place by key, one query (tests/directory/test_hsda_api.py)",
+    "hsda:service_at_location": "reads every pair until one matches: see README, HSDA API",
+    "hsda:taxonomy": "one record of the taxonomies' list",
+    "hsda:taxonomy_term": "one record of the terms' list",
     "staff:invitation_open": "needs a token",
     "staff:invitation_accept": "needs a token",
     "staff:invitation_done": "the staff area's account pages",
@@ -243,8 +250,9 @@ def pages(o):
                     None,
                 )
             )
-    for name in ("accessibility", "privacy", "legal", "contacts", "site_map"):
+    for name in ("accessibility", "privacy", "legal", "contacts", "site_map", "open_data_api"):
         out.append((f"pages:{name}", "static page", name, reverse(f"pages:{name}"), None))
+    out += api_pages(o)
     out += [
         ("sitemap", "sitemap index", "-", "/sitemap.xml", None),
         (
@@ -264,6 +272,51 @@ def pages(o):
         ("login", "sign-in", "form", reverse("login"), None),
     ]
     return out
+
+
+def api_pages(o):
+    """The HSDA read API's lists (p95 ≤ 100 ms at national scale, issue 16) and documents."""
+    category = o["category"]
+    city = o["city"]
+    lists = [
+        ("hsda:services", "first page", {}),
+        ("hsda:services", "200 a page", {"per_page": "200"}),
+        ("hsda:services", "page 1000", {"page": "1000"}),
+        ("hsda:services", "whole documents", {"full": "true"}),
+        ("hsda:services", "minimal, 200", {"minimal": "true", "per_page": "200"}),
+        ("hsda:services", "search", {"search": "doposcuola"}),
+        ("hsda:services", "term", {"taxonomy_term_id": str(category.uuid)}),
+        ("hsda:services", "taxonomy", {"taxonomy_id": str(category.taxonomy.uuid)}),
+        ("hsda:services", "modified after", {"modified_after": "2026-01-01"}),
+        (
+            "hsda:services",
+            "proximity",
+            {"lat": str(city.latitude or 45.46), "long": str(city.longitude or 9.19)}
+            | {"proximity": "5000"},
+        ),
+        ("hsda:services_at_locations", "first page", {}),
+        ("hsda:organizations", "first page", {}),
+        ("hsda:organizations", "whole documents", {"full": "true"}),
+        ("hsda:organizations", "search", {"search": "associazione"}),
+        ("hsda:taxonomies", "all", {}),
+        ("hsda:taxonomy_terms", "first page", {}),
+    ]
+    out = [
+        (name, f"api: {name[5:]}", label, reverse(name) + "?" + urlencode(query), None)
+        for name, label, query in lists
+    ]
+    big, small = o["big_org"], o["many_places"]
+    out += [
+        ("hsda:root", "api: root", "-", reverse("hsda:root"), None),
+        ("hsda:openapi", "api: openapi", "-", reverse("hsda:openapi"), None),
+        ("hsda:organization", "api: organization", "big", _api("organization", big.uuid), None),
+        ("hsda:service", "api: service", "many places", _api("service", small.uuid), None),
+    ]
+    return out
+
+
+def _api(name, identifier):
+    return reverse(f"hsda:{name}", kwargs={"id": str(identifier)})
 
 
 def main():

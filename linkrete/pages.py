@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 
 from directory import home_place
 from directory.hsds import dump
+from directory.hsds.api.params import MAX_PER_PAGE
 from linkrete.page_cache import cached_page
 
 # AgID's page on the "procedura di attuazione": where people turn when the site's owner does
@@ -133,6 +134,26 @@ def open_data(request):
         "pages/open_data.html",
         {
             "dump": dump.manifest(),
+            "api_page_url": reverse("pages:open_data_api"),
+            "content_license": settings.LINKRETE_CONTENT_LICENSE,
+            "content_license_url": settings.LINKRETE_CONTENT_LICENSE_URL,
+        },
+    )
+
+
+@login_not_required
+@require_safe
+@cached_page()
+def open_data_api(request):
+    """What the HSDA read API (``directory.hsds.api``) serves, for the people who use it."""
+    return render(
+        request,
+        "pages/open_data_api.html",
+        {
+            "api_root": request.build_absolute_uri(reverse("hsda:root")),
+            "rate_limit": settings.LINKRETE_API_RATE_LIMIT,
+            "max_per_page": MAX_PER_PAGE,
+            "open_data_url": reverse("pages:open_data") + "#scarica",
             "content_license": settings.LINKRETE_CONTENT_LICENSE,
             "content_license_url": settings.LINKRETE_CONTENT_LICENSE_URL,
         },
@@ -174,6 +195,7 @@ class PagesSitemap(Sitemap):
             "pages:contacts",
             "pages:site_map",
             "pages:open_data",
+            "pages:open_data_api",
         ]
 
     def location(self, item):

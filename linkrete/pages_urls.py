@@ -11,5 +11,6 @@ urlpatterns = [
     path("contatti/", pages.contacts, name="contacts"),
     path("mappa-del-sito/", pages.site_map, name="site_map"),
     path("dati-aperti/", pages.open_data, name="open_data"),
+    path("dati-aperti/api/", pages.open_data_api, name="open_data_api"),
     path("dati-aperti/linkrete-hsds.zip", pages.open_data_dump, name="open_data_dump"),
 ]

@@ -187,6 +187,8 @@ AUTHENTICATION_BACKENDS = [
 # How many reverse proxies in front of Linkrete add to X-Forwarded-For (0: none, use the
 # connection's address). Brute-force protection and the public forms' rate limits read it.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Requests a minute each client may send to the HSDA read API (/api/hsds/, linkrete.throttle).
+LINKRETE_API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
 if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")

@@ -47,6 +47,8 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    # Machines' URLs, the same in every language (the documents are in Italian).
+    path("api/hsds/", include("directory.hsds.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -320,6 +320,34 @@ def service_at_location_id(activity: Activity, location: Location) -> str:
     return derived(activity.uuid, "service_at_location", location.uuid)
 
 
+def service_at_location_record(activity: Activity, location: Location) -> dict:
+    return {
+        "id": service_at_location_id(activity, location),
+        "service_id": str(activity.uuid),
+        "location_id": str(location.uuid),
+    }
+
+
+def service_at_location_document(activity: Activity, location: Location) -> dict:
+    """The service at one of its places (the API's ``/service_at_locations/{id}``): the
+    service's own fields, the place, and the weekly hours held there."""
+    document = service_at_location_record(activity, location)
+    service_id = document["service_id"]
+    places = {location.pk: location}
+    document.update(
+        _record(
+            service=service_record(activity),
+            location=location_document(location),
+            schedules=[
+                weekly_schedule(slot, service_id, places)
+                for slot in activity.opening_slots.all()
+                if slot.location_id in (None, location.pk)
+            ],
+        )
+    )
+    return document
+
+
 def weekly_schedule(slot, service_id: str, places: dict) -> dict:
     """A weekly slot: every week on that day, between the times, within the validity dates.
     The times are local (Europe/Rome), whose offset changes with daylight saving time."""
@@ -445,6 +473,16 @@ def service_record(activity: Activity, base_url: str = "") -> dict:
     )
 
 
+def minimal_service_record(activity: Activity) -> dict:
+    """What a harvester compares to know what changed (the API's ``minimal``)."""
+    return _record(
+        id=str(activity.uuid),
+        name=activity.title,
+        status=SERVICE_STATUS[activity.status],
+        last_modified=activity.updated_at.isoformat() if activity.updated_at else None,
+    )
+
+
 def service_document(activity: Activity, base_url: str = "") -> dict:
     """The service with its organization (without its places), places, hours, costs,
     documents, languages and classifications."""
@@ -457,9 +495,7 @@ def service_document(activity: Activity, base_url: str = "") -> dict:
             phones=phone("service_id", service_id, activity.phone),
             service_at_locations=[
                 {
-                    "id": service_at_location_id(activity, place),
-                    "service_id": service_id,
-                    "location_id": str(place.uuid),
+                    **service_at_location_record(activity, place),
                     "location": location_document(place),
                 }
                 for place in places.values()

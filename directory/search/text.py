@@ -271,11 +271,18 @@ def on_rows(share: float, load: float) -> bool:
     return share * load >= ROWS_OR_INDEX
 
 
+def organization_name_condition(words: list[str]) -> models.Q:
+    """Organizations whose name holds each of the words (typos forgiven): the search page's
+    organizations and the HSDA API's ``/organizations?search=``."""
+    condition = models.Q()
+    for word in words:
+        condition &= models.Q(name__trigram_word_similar=word)
+    return condition
+
+
 def matching_organizations(text_query: TextQuery, limit: int = 5):
     """Published organizations whose name matches the words (typos forgiven)."""
-    condition = models.Q()
-    for word in text_query.words:
-        condition &= models.Q(name__trigram_word_similar=word)
+    condition = organization_name_condition(text_query.words)
     candidates = Organization.objects.published().filter(condition).order_by()
     candidates = candidates.values("pk")[:ORGANIZATION_CANDIDATES]
     return list(Organization.objects.filter(pk__in=candidates).order_by("name")[:limit])

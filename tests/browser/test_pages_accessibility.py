@@ -1,5 +1,5 @@
 """axe-core on the site's own pages (accessibility, privacy, legal notes, contacts, site map, open
-data) and
+data, its API) and
 on the sign-out page, with the footer and its helplines that every page carries."""
 
 import pytest
@@ -15,6 +15,7 @@ def test_the_sites_own_pages(page, assert_accessible):
         "/contatti/",
         "/mappa-del-sito/",
         "/dati-aperti/",
+        "/dati-aperti/api/",
         "/en/privacy/",
     ):
         response = page.goto(path)

@@ -224,6 +224,8 @@ def public_pages(client, world):
     yield "call", client.get(world.call.get_absolute_url())
     yield "desks", client.get(reverse("sportelli:desk_list"))
     yield "desk", client.get(world.desk.get_absolute_url())
+    yield "open data", client.get(reverse("pages:open_data"))
+    yield "open data api", client.get(reverse("pages:open_data_api"))
     yield from booking_pages(client, world.desk)
 
 

@@ -10,7 +10,7 @@ from tests.sitemap_reader import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["accessibility", "privacy", "legal", "contacts", "site_map"]
+PAGES = ["accessibility", "privacy", "legal", "contacts", "site_map", "open_data_api"]
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -93,6 +93,17 @@ def test_the_footer_links_every_page_and_the_helplines(client):
     numbers = re.findall(r'href="tel:(\d+)"', footer)
     assert numbers == ["112", "1522", "114", "19696", "118"]
     assert "numero unico di emergenza" in footer
+
+
+def test_the_api_page_explains_the_api_and_the_open_data_page_links_it(client, settings):
+    settings.LINKRETE_API_RATE_LIMIT = 77
+    html = client.get(reverse("pages:open_data_api")).content.decode()
+    assert "http://testserver/api/hsds/" in html
+    assert 'href="/api/hsds/openapi.json"' in html
+    assert "77 richieste al minuto" in html
+    assert 'id="profilo"' in html
+    open_data = client.get(reverse("pages:open_data")).content.decode()
+    assert 'href="/dati-aperti/api/"' in open_data
 
 
 def test_the_booking_consent_links_to_the_privacy_notice(client, desk, time_machine):

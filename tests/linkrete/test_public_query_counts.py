@@ -363,6 +363,7 @@ PAGES = {
     "pages:site_map": (lambda world: reverse("pages:site_map"), 0),
     # What the published dump holds is read from its manifest, a file: no query.
     "pages:open_data": (lambda world: reverse("pages:open_data"), 0),
+    "pages:open_data_api": (lambda world: reverse("pages:open_data_api"), 0),
     # The index reads each big section's smallest and largest key (its files are key ranges; no
     # newest change: directory.sitemaps.UpdatedAtLastmod); a section's file reads a page. The
     # events with a coming session are counted (one query).
@@ -379,6 +380,26 @@ NOT_PAGES = {
     "directory:my_list_remove": "a POST that redirects",
     "directory:activity_report_problem": "a POST (the form is on the activity's page)",
     "directory:remember_place": "sets or forgets the remembered municipality and redirects",
+    # The HSDA read API: JSON, its query counts pinned at two data sizes and two page sizes
+    # in tests/directory/test_hsda_api.py.
+    **{
+        f"hsda:{name}": "the HSDA API (tests/directory/test_hsda_api.py)"
+        for name in (
+            "root",
+            "openapi",
+            "services",
+            "service",
+            "services_at_locations",
+            "service_at_location",
+            "organizations",
+            "organization",
+            "location",
+            "taxonomies",
+            "taxonomy",
+            "taxonomy_terms",
+            "taxonomy_term",
+        )
+    },
     # The staff area's sign-in and account pages: a form or a token, no data of the portal.
     "admin:login": "the staff area's sign-in",
     "staff:invitation_open": "the staff area's account pages",

@@ -1,0 +1,216 @@
+"""One view per path of the HSDA read API; documents from ``directory.hsds.mapping``."""
+
+import uuid
+
+from django.db.models import Prefetch, prefetch_related_objects
+
+from directory.hsds import batches, mapping, profile
+from directory.hsds.api import lists, params
+from directory.hsds.api.http import endpoint, json_response, not_found
+from directory.hsds.api.paging import envelope
+from directory.models import Activity, Category, OpeningSlot, Organization, Taxonomy
+
+
+def _uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+# Services -----------------------------------------------------------------------------------
+
+
+@endpoint
+def services(request):
+    """Paged services: their own fields (``minimal``: the few a harvester compares), or the
+    whole documents (``full``)."""
+    query = request.GET
+    paging, filters = params.paging(query), params.service_filters(query)
+    full, minimal = params.flag(query, "full"), params.flag(query, "minimal")
+    rows = lists.services(filters)
+    base_url = _base_url(request)
+    if full:
+        rows, to_document = batches.for_service_documents(rows), mapping.service_document
+    elif minimal:
+        rows = rows.only("uuid", "title", "status", "updated_at")
+
+        def to_document(activity, base_url):
+            return mapping.minimal_service_record(activity)
+
+    else:
+        rows = rows.defer("search_text", "search_vector", "search_tags").select_related(
+            "organization"
+        )
+        to_document = mapping.service_record
+    return json_response(envelope(rows, paging, lambda row: to_document(row, base_url)))
+
+
+@endpoint
+def service(request, id):
+    identifier = _uuid(id)
+    activity = identifier and (
+        batches.for_service_documents(Activity.objects.public().filter(uuid=identifier)).first()
+    )
+    if not activity:
+        return not_found()
+    return json_response(mapping.service_document(activity, _base_url(request)))
+
+
+# Services at locations ----------------------------------------------------------------------
+
+
+@endpoint
+def services_at_locations(request):
+    query = request.GET
+    paging, filters = params.paging(query), params.service_filters(query)
+    params.flag(query, "full")
+    rows = lists.services_at_locations(filters).select_related(
+        "activity__organization", "location__organization", "location__municipality"
+    )
+
+    def to_document(pair):
+        return {
+            **mapping.service_at_location_record(pair.activity, pair.location),
+            "service": mapping.service_record(pair.activity),
+            "location": mapping.location_document(pair.location),
+        }
+
+    return json_response(envelope(rows, paging, to_document))
+
+
+@endpoint
+def service_at_location(request, id):
+    identifier = _uuid(id)
+    pk = identifier and lists.service_at_location_pk(identifier)
+    if not pk:
+        return not_found()
+    pair = lists.ServiceAtLocation.objects.select_related(
+        "activity__organization", "location__organization", "location__municipality"
+    ).get(pk=pk)
+    activity = pair.activity
+    slots = OpeningSlot.objects.order_by("weekday", "opens_at", "pk")
+    prefetch_related_objects([activity], Prefetch("opening_slots", queryset=slots))
+    return json_response(mapping.service_at_location_document(activity, pair.location))
+
+
+# Organizations and locations ----------------------------------------------------------------
+
+
+@endpoint
+def organizations(request):
+    query = request.GET
+    paging, search = params.paging(query), params.search(query)
+    full = params.flag(query, "full")
+    params.flag(query, "full_service")
+    rows = lists.organizations(search)
+    base_url = _base_url(request)
+    if full:
+        rows, to_document = batches.for_organization_documents(rows), mapping.organization_document
+    else:
+        to_document = mapping.organization_record
+    return json_response(envelope(rows, paging, lambda row: to_document(row, base_url)))
+
+
+@endpoint
+def organization(request, id):
+    """The organization's document; ``full_service``: its services whole (their documents,
+    a fixed number of queries however many it runs)."""
+    full_service = params.flag(request.GET, "full_service")
+    identifier = _uuid(id)
+    found = identifier and (
+        batches.for_organization_documents(
+            Organization.objects.published().filter(uuid=identifier)
+        ).first()
+    )
+    if not found:
+        return not_found()
+    base_url = _base_url(request)
+    document = mapping.organization_document(found, base_url)
+    if full_service:
+        activities = Activity.objects.public().filter(organization=found).order_by("pk")
+        document["services"] = [
+            mapping.service_document(activity, base_url)
+            for activity in batches.for_service_documents(activities)
+        ]
+    return json_response(document)
+
+
+@endpoint
+def location(request, id):
+    identifier = _uuid(id)
+    place = identifier and lists.public_location(identifier)
+    if not place:
+        return not_found()
+    return json_response(mapping.location_document(place))
+
+
+# Taxonomies ---------------------------------------------------------------------------------
+# A few taxonomies and a few hundred terms: read whole (one query each), filtered here.
+
+
+def _taxonomies() -> list[dict]:
+    return [
+        mapping.taxonomy_record(taxonomy)
+        for taxonomy in [*Taxonomy.objects.order_by("order", "pk"), *profile.TAXONOMIES]
+    ]
+
+
+def _terms() -> list[dict]:
+    categories = Category.objects.select_related("taxonomy", "parent").order_by("pk")
+    return [
+        *(mapping.category_term(category) for category in categories),
+        *(mapping.profile_term(term) for term in profile.terms()),
+    ]
+
+
+def _matching(records: list[dict], search: str) -> list[dict]:
+    words = search.casefold().split()
+    return [
+        record
+        for record in records
+        if all(
+            word in f"{record['name']} {record.get('description', '')}".casefold() for word in words
+        )
+    ]
+
+
+@endpoint
+def taxonomies(request):
+    paging, search = params.paging(request.GET), params.search(request.GET)
+    return json_response(envelope(_matching(_taxonomies(), search), paging, lambda row: row))
+
+
+@endpoint
+def taxonomy(request, id):
+    found = [record for record in _taxonomies() if record["id"] == id.lower()]
+    return json_response(found[0]) if found else not_found()
+
+
+@endpoint
+def taxonomy_terms(request):
+    query = request.GET
+    paging, search = params.paging(query), params.search(query)
+    taxonomy_id, parent_id = (
+        params.identifier(query, "taxonomy_id"),
+        params.identifier(query, "parent_id"),
+    )
+    top_only = params.flag(query, "top_only")
+    terms = _matching(_terms(), search)
+    if taxonomy_id is not None:
+        terms = [term for term in terms if term["taxonomy_id"] == str(taxonomy_id)]
+    if parent_id is not None:
+        terms = [term for term in terms if term.get("parent_id") == str(parent_id)]
+    if top_only:
+        terms = [term for term in terms if "parent_id" not in term]
+    return json_response(envelope(terms, paging, lambda row: row))
+
+
+@endpoint
+def taxonomy_term(request, id):
+    found = [record for record in _terms() if record["id"] == id.lower()]
+    return json_response(found[0]) if found else not_found()
