@@ -16,10 +16,12 @@ from directory.models import (
     BoardMeeting,
     Network,
     NetworkAction,
+    NetworkCoordinator,
     NetworkMembership,
     Organization,
     SteeringBoardSeat,
 )
+from linkrete.accounts.roles import is_super_coordinator
 from linkrete.admin_rows import CheapRowsMixin
 
 
@@ -91,6 +93,28 @@ class BoardMeetingInline(admin.StackedInline):
         return super().get_queryset(request).select_related("network")
 
 
+class NetworkCoordinatorInline(admin.TabularInline):
+    """Who coordinates the network (and so sees its members' desks, referrals and counts):
+    given by the platform's administrators only, so no coordinator widens their own scope."""
+
+    model = NetworkCoordinator
+    extra = 0
+    fields = ["user", "since"]
+    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "network")
+
+    def has_add_permission(self, request, obj=None):
+        return is_super_coordinator(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_super_coordinator(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_super_coordinator(request.user)
+
+
 class NetworkActionInline(admin.TabularInline):
     """Actions by name; their targets are on each action's own page (the change link)."""
 
@@ -122,6 +146,7 @@ class NetworkAdmin(CheapRowsMixin, admin.ModelAdmin):
         SteeringBoardSeatInline,
         BoardMeetingInline,
         NetworkActionInline,
+        NetworkCoordinatorInline,
     ]
 
     def get_queryset(self, request):
