@@ -23,6 +23,7 @@ from directory.models import (
 )
 from linkrete.accounts.roles import is_super_coordinator
 from linkrete.admin_rows import CheapRowsMixin
+from linkrete.admin_scope import ScopedAdmin, ScopedChoicesInline
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -70,14 +71,14 @@ class NamesReadOnce:
         return super().get_queryset(request).select_related("network", "organization")
 
 
-class NetworkMembershipInline(NamesReadOnce, admin.TabularInline):
+class NetworkMembershipInline(ScopedChoicesInline, NamesReadOnce, admin.TabularInline):
     model = NetworkMembership
     extra = 0
     fields = ["organization", "role", "joined_on"]
     autocomplete_fields = ["organization"]
 
 
-class SteeringBoardSeatInline(NamesReadOnce, admin.TabularInline):
+class SteeringBoardSeatInline(ScopedChoicesInline, NamesReadOnce, admin.TabularInline):
     model = SteeringBoardSeat
     extra = 0
     fields = ["organization", "office"]
@@ -93,7 +94,7 @@ class BoardMeetingInline(admin.StackedInline):
         return super().get_queryset(request).select_related("network")
 
 
-class NetworkCoordinatorInline(admin.TabularInline):
+class NetworkCoordinatorInline(ScopedChoicesInline, admin.TabularInline):
     """Who coordinates the network (and so sees its members' desks, referrals and counts):
     given by the platform's administrators only, so no coordinator widens their own scope."""
 
@@ -125,7 +126,7 @@ class NetworkActionInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(CheapRowsMixin, admin.ModelAdmin):
+class NetworkAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
     list_display = ["name", "lead_organization", "starts_on", "ends_on", "member_count"]
     search_fields = ["name", "summary", "lead_organization__name"]
     list_select_related = ["lead_organization"]
@@ -164,7 +165,7 @@ class ActionTargetInline(admin.TabularInline):
 
 
 @admin.register(NetworkAction)
-class NetworkActionAdmin(CheapRowsMixin, admin.ModelAdmin):
+class NetworkActionAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
     list_display = ["name", "network", "number", "target_count"]
     list_filter = ["network"]
     search_fields = ["name", "objective", "network__name"]

@@ -18,6 +18,9 @@ from django.db.models import Q, QuerySet
 
 from linkrete.accounts.roles import is_coordinator, is_super_coordinator
 
+# One lookup ("organization") or several ("from_desk", "to_desk") leading to ids of a kind.
+Lookups = str | tuple[str, ...] | None
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -30,10 +33,10 @@ class Scope:
     def q(
         self,
         *,
-        networks: str | None = None,
-        organizations: str | None = None,
-        desks: str | None = None,
-        zones: str | None = None,
+        networks: Lookups = None,
+        organizations: Lookups = None,
+        desks: Lookups = None,
+        zones: Lookups = None,
     ) -> Q:
         """A filter keeping the rows whose lookup (``organizations="organization"``…) is in the
         scope, any of them; everything for a super-coordinator, nothing for an empty scope."""
@@ -46,12 +49,13 @@ class Scope:
             "zones": zones,
         }
         condition = Q(pk__in=[])
-        for kind, lookup in wanted.items():
-            if lookup:
-                condition |= Q(**{f"{lookup}__in": sorted(getattr(self, kind))})
+        for kind, lookups in wanted.items():
+            ids = sorted(getattr(self, kind))
+            for lookup in (lookups,) if isinstance(lookups, str) else lookups or ():
+                condition |= Q(**{f"{lookup}__in": ids})
         return condition
 
-    def filter(self, queryset: QuerySet, **lookups: str) -> QuerySet:
+    def filter(self, queryset: QuerySet, **lookups: Lookups) -> QuerySet:
         return queryset if self.everything else queryset.filter(self.q(**lookups))
 
 
@@ -70,6 +74,13 @@ def scope_of(user) -> Scope:
         cached = _read_scope(user)
         user._linkrete_scope = cached
     return cached
+
+
+def coordinates(user, organization_id: int | None) -> bool:
+    """Whether ``user`` coordinates a network the organization is in (no query once the
+    request's scope is read)."""
+    scope = scope_of(user)
+    return scope.everything or organization_id in scope.organizations
 
 
 def _read_scope(user) -> Scope:
