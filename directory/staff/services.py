@@ -63,7 +63,8 @@ def revision_submit(
     activity: Activity | None = None,
     event: Event | None = None,
 ) -> Revision:
-    """Record a proposed change; trusted organizations and coordinators publish at once."""
+    """Record a proposed change; trusted organizations and their networks' coordinators publish
+    at once."""
     # Fresh copies: a bound ModelForm has already written the proposed values onto the
     # instances the view holds, and ``previous`` must show what is published now.
     organization = Organization.objects.get(pk=organization.pk)
