@@ -153,6 +153,14 @@ class NetworkAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_count=Count("memberships"))
 
+    # A network's coordinator keeps the networks they were given: a new one would be out of
+    # their scope the moment it is saved, and removing one is the platform's decision.
+    def has_add_permission(self, request):
+        return is_super_coordinator(request.user) and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_super_coordinator(request.user) and super().has_delete_permission(request, obj)
+
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, network):
         return network.member_count

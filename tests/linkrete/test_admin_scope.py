@@ -231,6 +231,19 @@ def test_a_network_coordinator_cannot_name_coordinators(client, network_coordina
     assert not inline.has_add_permission
 
 
+def test_only_a_super_coordinator_adds_or_deletes_a_network(
+    client, network_coordinator, coordinator, network
+):
+    add = reverse("admin:directory_network_add")
+    delete = reverse("admin:directory_network_delete", args=[network.pk])
+    client.force_login(network_coordinator)
+    assert client.get(add).status_code == 403
+    assert client.get(delete).status_code == 403
+    client.force_login(coordinator)
+    assert client.get(add).status_code == 200
+    assert client.get(delete).status_code == 200
+
+
 PLATFORM_PAGES = [
     "directory_duplicatecandidate",
     "directory_organizationmerge",
