@@ -257,7 +257,9 @@ def make_users(load, rng, ref, big, desks, now):
     staff = dict(zip(writers, [manager, *ids[3 + desks :]], strict=True))
     load.cursor.execute("SELECT name, id FROM auth_group")
     groups = dict(load.cursor.fetchall())
-    members = [(coordinator, groups[roles.COORDINATOR]), (operator, groups[roles.DESK_OPERATOR])]
+    # The global view (every network): what the bench's figures have always measured.
+    members = [(coordinator, groups[roles.SUPER_COORDINATOR])]
+    members += [(operator, groups[roles.DESK_OPERATOR])]
     members += [(u, groups[roles.DESK_OPERATOR]) for u in desk_operators]
     members += [(u, groups[roles.ORGANIZATION_STAFF]) for u in staff.values()]
     load.copy(

@@ -71,7 +71,8 @@ def coordinator():
     user, _ = get_user_model().objects.get_or_create(
         username="bench-coordinatore", defaults={"is_staff": True}
     )
-    user.groups.add(Group.objects.get(name="coordinatori"))
+    # Every network's coordinator: the global view the figures measure.
+    user.groups.add(Group.objects.get(name="supercoordinatori"))
     return user
 
 

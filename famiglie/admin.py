@@ -9,16 +9,17 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from famiglie.models import Case, CaseState, Team, TeamMember
+from linkrete.admin_scope import ScopedAdmin, ScopedChoicesInline, in_scope
 
 
-class TeamMemberInline(admin.TabularInline):
+class TeamMemberInline(ScopedChoicesInline, admin.TabularInline):
     model = TeamMember
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(ScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "organization", "zone", "lead", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name"]
@@ -60,7 +61,9 @@ class CaseStatisticsAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise Http404
         counts = {}
-        for row in Case.objects.values("team", "state").annotate(n=Count("pk")):
+        # A network's coordinator counts their networks' teams' cases only.
+        cases = in_scope(Case.objects.all(), request.user)
+        for row in cases.values("team", "state").annotate(n=Count("pk")):
             counts.setdefault(row["team"], {})[row["state"]] = row["n"]
         rows = [
             {
@@ -68,7 +71,7 @@ class CaseStatisticsAdmin(admin.ModelAdmin):
                 "counts": [counts.get(team.pk, {}).get(s, 0) for s in CaseState.values],
                 "total": sum(counts.get(team.pk, {}).values()),
             }
-            for team in Team.objects.order_by("name")
+            for team in in_scope(Team.objects.order_by("name"), request.user)
         ]
         context = {
             **self.admin_site.each_context(request),

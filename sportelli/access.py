@@ -1,8 +1,10 @@
 """Who may see or change what in the desks app (object scope on top of the role groups).
 
 Operators see only their own desks; organization staff act for their organizations; network
-coordinators see everything. Anything out of scope is a 404, never a hint that it exists; a
-referral one may read but not work on is a 403 on the working views.
+coordinators see the desks, accesses and referrals of the networks they coordinate (their
+scope, ``linkrete.accounts.scope``), super-coordinators everything. Anything out of scope is a
+404, never a hint that it exists; a referral one may read but not work on is a 403 on the
+working views.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from directory.models import Membership, Organization
 from linkrete.accounts.roles import is_coordinator
+from linkrete.accounts.scope import scope_of
 from sportelli.models import Access, Booking, Desk, Referral
 
 
@@ -19,8 +22,12 @@ def desks_for_operator(user) -> QuerySet[Desk]:
     """The desks whose agenda and accesses ``user`` works on."""
     if not user.is_authenticated:
         return Desk.objects.none()
-    if is_coordinator(user):
+    scope = scope_of(user)
+    if scope.everything:
         return Desk.objects.all()
+    if scope.desks:
+        own = Desk.operators.through.objects.filter(user=user).values("desk")
+        return Desk.objects.filter(Q(pk__in=own) | scope.q(desks="pk"))
     return Desk.objects.filter(operators=user)
 
 
@@ -43,7 +50,7 @@ def get_booking_for_operator(user, pk: int) -> Booking:
 
 
 def accesses_for_operator(user) -> QuerySet[Access]:
-    if is_coordinator(user):  # every desk's: no list of 2,500 desks to match
+    if scope_of(user).everything:  # every desk's: no list of 2,500 desks to match
         return Access.objects.all()
     return Access.objects.filter(desk__in=desks_for_operator(user))
 
@@ -82,10 +89,21 @@ def _receiving_side(user, sides) -> Q:
 def referrals_visible_to(user) -> QuerySet[Referral]:
     if not user.is_authenticated:
         return Referral.objects.none()
-    if is_coordinator(user):
+    scope = scope_of(user)
+    if scope.everything:
         return Referral.objects.all()
     sides = _sides(user)
-    return Referral.objects.filter(_sending_side(user, sides) | _receiving_side(user, sides))
+    return Referral.objects.filter(
+        _sending_side(user, sides) | _receiving_side(user, sides) | coordinated_referrals(scope)
+    )
+
+
+def coordinated_referrals(scope) -> Q:
+    """Referrals sent or received by a desk or organization of the coordinator's networks."""
+    return scope.q(
+        desks=("from_desk", "to_desk"),
+        organizations=("from_organization", "to_organization", "receiving_organization"),
+    )
 
 
 def referrals_sent_by_side(user) -> QuerySet[Referral]:

@@ -11,6 +11,7 @@ from directory.admin.big_tables import (
 from directory.admin.labels import LabelledInputsMixin
 from directory.admin.typed_filters import DeskFilter, MunicipalityFilter, TypedNameFilter
 from linkrete.admin_rows import CheapRowsMixin
+from linkrete.admin_scope import ScopedAdmin
 from sportelli.models import (
     Access,
     Booking,
@@ -36,7 +37,7 @@ class DeskExceptionInline(admin.TabularInline):
 
 
 @admin.register(Desk)
-class DeskAdmin(CheapRowsMixin, admin.ModelAdmin):
+class DeskAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "host_organization",
@@ -64,7 +65,7 @@ class DeskAdmin(CheapRowsMixin, admin.ModelAdmin):
 
 
 @admin.register(Booking)
-class BookingAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
+class BookingAdmin(ScopedAdmin, IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["code", "desk", "starts_at", "seat", "channel", "status"]
     # Dates through the filter's links (today, last 7 days, this month, this year), which ask
     # nothing of the database: a date hierarchy read every booking for its years (0.9 s).
@@ -78,7 +79,7 @@ class BookingAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
 
 
 @admin.register(Access)
-class AccessAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
+class AccessAdmin(ScopedAdmin, BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["desk", "occurred_at", "channel", "outcome", "minutes"]
     # As for bookings: a date hierarchy read every access for its years (1.2 s).
     list_filter = [DeskFilter, "occurred_at", "channel", "outcome", "age_band", "citizenship"]
@@ -103,7 +104,7 @@ class ReferralEventInline(admin.TabularInline):
 
 
 @admin.register(Referral)
-class ReferralAdmin(BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
+class ReferralAdmin(ScopedAdmin, BigTableMixin, LabelledInputsMixin, admin.ModelAdmin):
     # The referred person's name stays off the list: open a referral to read it.
     list_display = ["uuid", "receiving_organization", "status", "created_at"]
     list_filter = ["status", ReceivingOrganizationFilter]

@@ -88,8 +88,42 @@ def role_groups(db):
 
 @pytest.fixture
 def coordinator(role_groups):
+    """The platform's coordinator: every network (a super-coordinator)."""
     user = UserFactory(username="coordinatrice", is_staff=True)
+    user.groups.add(role_groups[roles.SUPER_COORDINATOR])
+    return user
+
+
+@pytest.fixture
+def network(organization, desk):
+    """Network A: ``organization`` and the host of ``desk`` are its members."""
+    from tests.factories import NetworkFactory, NetworkMembershipFactory
+
+    network = NetworkFactory(name="Rete A", slug="rete-a", lead_organization=organization)
+    NetworkMembershipFactory(network=network, organization=organization, role="capofila")
+    NetworkMembershipFactory(network=network, organization=desk.host_organization)
+    return network
+
+
+@pytest.fixture
+def other_network(other_organization, other_desk):
+    """Network B: ``other_organization`` and the host of ``other_desk``."""
+    from tests.factories import NetworkFactory, NetworkMembershipFactory
+
+    network = NetworkFactory(name="Rete B", slug="rete-b", lead_organization=other_organization)
+    NetworkMembershipFactory(network=network, organization=other_organization, role="capofila")
+    NetworkMembershipFactory(network=network, organization=other_desk.host_organization)
+    return network
+
+
+@pytest.fixture
+def network_coordinator(role_groups, network, other_network):
+    """Coordinator of network A only: must never see network B's objects."""
+    from directory.models import NetworkCoordinator
+
+    user = UserFactory(username="coordinatrice-rete-a", is_staff=True)
     user.groups.add(role_groups[roles.COORDINATOR])
+    NetworkCoordinator.objects.create(network=network, user=user)
     return user
 
 

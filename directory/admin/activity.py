@@ -14,9 +14,10 @@ from directory.admin.imports import SpreadsheetImportMixin
 from directory.admin.typed_filters import ActivityZoneFilter, OrganizationFilter
 from directory.models import Activity, Location, OpeningSlot, ScheduleException
 from directory.onboarding.activities import ActivityResource
+from linkrete.admin_scope import ScopedAdmin, ScopedChoicesInline
 
 
-class OpeningSlotInline(admin.TabularInline):
+class OpeningSlotInline(ScopedChoicesInline, admin.TabularInline):
     model = OpeningSlot
     extra = 0
     autocomplete_fields = ["location"]
@@ -30,7 +31,7 @@ class ScheduleExceptionInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SpreadsheetImportMixin, ActivityTextSearchMixin, admin.ModelAdmin):
+class ActivityAdmin(ScopedAdmin, SpreadsheetImportMixin, ActivityTextSearchMixin, admin.ModelAdmin):
     resource_classes = [ActivityResource]
 
     # Categories and places are saved with the related objects, so refresh after them.
@@ -134,7 +135,7 @@ class ActivityAdmin(SpreadsheetImportMixin, ActivityTextSearchMixin, admin.Model
         return ", ".join(sorted(names)) or "–"
 
 
-class ActivityPartAdmin(ActivityTextSearchMixin, admin.ModelAdmin):
+class ActivityPartAdmin(ScopedAdmin, ActivityTextSearchMixin, admin.ModelAdmin):
     """Slots and exceptions are edited inline on their activity; these lists are for looking up."""
 
     list_select_related = ["activity", "activity__organization"]

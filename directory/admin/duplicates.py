@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from directory.models import DuplicateCandidate, OrganizationMerge
 from linkrete.admin_rows import CheapRowsMixin
+from linkrete.admin_scope import PlatformAdmin
 
 
 class ReadOnly:
@@ -52,7 +53,7 @@ class DismissedFilter(admin.SimpleListFilter):
 
 
 @admin.register(DuplicateCandidate)
-class DuplicateCandidateAdmin(CheapRowsMixin, ReadOnly, admin.ModelAdmin):
+class DuplicateCandidateAdmin(PlatformAdmin, CheapRowsMixin, ReadOnly, admin.ModelAdmin):
     list_display = ["first_link", "second_link", "reason", "shown_score", "found_at", "merge_link"]
     list_display_links = None
     list_filter = [DismissedFilter, "reason"]
@@ -119,7 +120,7 @@ class DuplicateCandidateAdmin(CheapRowsMixin, ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(OrganizationMerge)
-class OrganizationMergeAdmin(ReadOnly, admin.ModelAdmin):
+class OrganizationMergeAdmin(PlatformAdmin, ReadOnly, admin.ModelAdmin):
     list_display = ["merged_name", "merged_tax_code", "survivor_link", "merged_by", "merged_at"]
     list_select_related = ["survivor", "merged_by"]
     search_fields = [

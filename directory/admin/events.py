@@ -7,6 +7,7 @@ from django.contrib import admin
 from directory.admin.big_tables import ORGANIZATION_HEAVY, IndexedSearchMixin, across
 from directory.admin.typed_filters import OrganizationFilter
 from directory.models import Event, EventSession, Location
+from linkrete.admin_scope import ScopedAdmin
 
 
 class EventSessionInline(admin.TabularInline):
@@ -35,7 +36,7 @@ class EventSessionInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(IndexedSearchMixin, admin.ModelAdmin):
+class EventAdmin(ScopedAdmin, IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["title", "organization", "status", "publication_status", "updated_at"]
     list_filter = ["publication_status", "status", OrganizationFilter]
     ordering = IndexedSearchMixin.NEWEST_FIRST

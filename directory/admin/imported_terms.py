@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from directory.admin.labels import LabelledInputsMixin
 from directory.models import ImportedTerm
+from linkrete.admin_scope import PlatformAdmin
 
 
 class MappedFilter(admin.SimpleListFilter):
@@ -31,7 +32,7 @@ class MappedFilter(admin.SimpleListFilter):
 
 
 @admin.register(ImportedTerm)
-class ImportedTermAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class ImportedTermAdmin(PlatformAdmin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["name", "taxonomy", "code", "category", "ignored", "services", "last_seen"]
     list_filter = [MappedFilter]
     list_select_related = ["category"]

@@ -79,8 +79,10 @@ def merge_view(model_admin, request, first_id: int, second_id: int):
     if first_id == second_id:
         raise Http404
     first_id, second_id = sorted([first_id, second_id])
-    first = get_object_or_404(Organization, pk=first_id)
-    second = get_object_or_404(Organization, pk=second_id)
+    # Both of the coordinator's networks (the admin's scoped rows), or 404.
+    organizations = model_admin.get_queryset(request)
+    first = get_object_or_404(organizations, pk=first_id)
+    second = get_object_or_404(organizations, pk=second_id)
     form = MergeForm(request.POST or None, first=first, second=second)
     confirming = False
     if request.method == "POST" and form.is_valid():

@@ -14,10 +14,11 @@ from directory.admin.big_tables import ORGANIZATION_HEAVY, IndexedSearchMixin, a
 from directory.admin.labels import LabelledInputsMixin
 from directory.admin.typed_filters import OrganizationFilter
 from directory.models import BoardPost, Course, Revision, TrainingPlan, VolunteeringCall
+from linkrete.admin_scope import ScopedAdmin
 
 
 @admin.register(Revision)
-class RevisionAdmin(IndexedSearchMixin, admin.ModelAdmin):
+class RevisionAdmin(ScopedAdmin, IndexedSearchMixin, admin.ModelAdmin):
     """Read-only history; approving and rejecting happen on the review page, with the diff."""
 
     list_display = ["organization", "kind", "status", "author", "created_at", "review_link"]
@@ -49,7 +50,7 @@ class CourseInline(admin.TabularInline):
 
 
 @admin.register(TrainingPlan)
-class TrainingPlanAdmin(IndexedSearchMixin, admin.ModelAdmin):
+class TrainingPlanAdmin(ScopedAdmin, IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["organization", "year"]
     list_filter = ["year", OrganizationFilter]
     ordering = IndexedSearchMixin.NEWEST_FIRST
@@ -61,7 +62,7 @@ class TrainingPlanAdmin(IndexedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(BoardPost)
-class BoardPostAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
+class BoardPostAdmin(ScopedAdmin, IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["title", "organization", "kind", "category", "created_at", "closed_at"]
     list_filter = ["kind", "category", OrganizationFilter]
     ordering = IndexedSearchMixin.NEWEST_FIRST
@@ -73,7 +74,7 @@ class BoardPostAdmin(IndexedSearchMixin, LabelledInputsMixin, admin.ModelAdmin):
 
 
 @admin.register(VolunteeringCall)
-class VolunteeringCallAdmin(IndexedSearchMixin, admin.ModelAdmin):
+class VolunteeringCallAdmin(ScopedAdmin, IndexedSearchMixin, admin.ModelAdmin):
     """Calls are public data: the review page (with the reason for a rejection) is where
     coordinators decide; here a decision changed by hand is recorded as theirs."""
 

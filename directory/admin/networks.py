@@ -16,11 +16,14 @@ from directory.models import (
     BoardMeeting,
     Network,
     NetworkAction,
+    NetworkCoordinator,
     NetworkMembership,
     Organization,
     SteeringBoardSeat,
 )
+from linkrete.accounts.roles import is_super_coordinator
 from linkrete.admin_rows import CheapRowsMixin
+from linkrete.admin_scope import ScopedAdmin, ScopedChoicesInline
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -68,14 +71,14 @@ class NamesReadOnce:
         return super().get_queryset(request).select_related("network", "organization")
 
 
-class NetworkMembershipInline(NamesReadOnce, admin.TabularInline):
+class NetworkMembershipInline(ScopedChoicesInline, NamesReadOnce, admin.TabularInline):
     model = NetworkMembership
     extra = 0
     fields = ["organization", "role", "joined_on"]
     autocomplete_fields = ["organization"]
 
 
-class SteeringBoardSeatInline(NamesReadOnce, admin.TabularInline):
+class SteeringBoardSeatInline(ScopedChoicesInline, NamesReadOnce, admin.TabularInline):
     model = SteeringBoardSeat
     extra = 0
     fields = ["organization", "office"]
@@ -91,6 +94,28 @@ class BoardMeetingInline(admin.StackedInline):
         return super().get_queryset(request).select_related("network")
 
 
+class NetworkCoordinatorInline(ScopedChoicesInline, admin.TabularInline):
+    """Who coordinates the network (and so sees its members' desks, referrals and counts):
+    given by the platform's administrators only, so no coordinator widens their own scope."""
+
+    model = NetworkCoordinator
+    extra = 0
+    fields = ["user", "since"]
+    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "network")
+
+    def has_add_permission(self, request, obj=None):
+        return is_super_coordinator(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_super_coordinator(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_super_coordinator(request.user)
+
+
 class NetworkActionInline(admin.TabularInline):
     """Actions by name; their targets are on each action's own page (the change link)."""
 
@@ -101,7 +126,7 @@ class NetworkActionInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(CheapRowsMixin, admin.ModelAdmin):
+class NetworkAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
     list_display = ["name", "lead_organization", "starts_on", "ends_on", "member_count"]
     search_fields = ["name", "summary", "lead_organization__name"]
     list_select_related = ["lead_organization"]
@@ -122,10 +147,19 @@ class NetworkAdmin(CheapRowsMixin, admin.ModelAdmin):
         SteeringBoardSeatInline,
         BoardMeetingInline,
         NetworkActionInline,
+        NetworkCoordinatorInline,
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_count=Count("memberships"))
+
+    # A network's coordinator keeps the networks they were given: a new one would be out of
+    # their scope the moment it is saved, and removing one is the platform's decision.
+    def has_add_permission(self, request):
+        return is_super_coordinator(request.user) and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_super_coordinator(request.user) and super().has_delete_permission(request, obj)
 
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, network):
@@ -139,7 +173,7 @@ class ActionTargetInline(admin.TabularInline):
 
 
 @admin.register(NetworkAction)
-class NetworkActionAdmin(CheapRowsMixin, admin.ModelAdmin):
+class NetworkActionAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
     list_display = ["name", "network", "number", "target_count"]
     list_filter = ["network"]
     search_fields = ["name", "objective", "network__name"]

@@ -23,6 +23,7 @@ from directory.onboarding.batches import rows_read
 from directory.onboarding.runts import TEMPLATE_HEADINGS
 from directory.onboarding.services import CannotUndo, undo_import, undoable
 from directory.tasks import run_import_later
+from linkrete.admin_scope import PlatformAdmin
 
 # The RUNTS list of all Italy is about 15 MB as XLSX; a network's is far smaller.
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
@@ -61,7 +62,7 @@ class RuntsUploadForm(forms.Form):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(PlatformAdmin, admin.ModelAdmin):
     list_display = [
         "file_name",
         "kind",

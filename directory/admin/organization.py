@@ -22,6 +22,7 @@ from directory.admin.typed_filters import (
 )
 from directory.models import Activity, Location, Membership, Organization, SearchRefresh
 from directory.onboarding.resources import LocationResource, OrganizationResource
+from linkrete.admin_scope import ScopedAdmin, ScopedChoicesInline
 
 
 class LocationInline(admin.StackedInline):
@@ -44,7 +45,7 @@ ACTIVITIES_SHOWN = 20
 ACTIVITY_COLUMNS = ["title", "status", "publication_status", "last_verified"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedChoicesInline, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
@@ -53,7 +54,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin):
+class OrganizationAdmin(ScopedAdmin, SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin):
     resource_classes = [OrganizationResource]
 
     def save_related(self, request, form, formsets, change):
@@ -191,7 +192,7 @@ class OrganizationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelA
 
 
 @admin.register(Location)
-class LocationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin):
+class LocationAdmin(ScopedAdmin, SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin):
     resource_classes = [LocationResource]
 
     def save_related(self, request, form, formsets, change):
@@ -251,7 +252,7 @@ class LocationAdmin(SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin
 
 
 @admin.register(Membership)
-class MembershipAdmin(IndexedSearchMixin, admin.ModelAdmin):
+class MembershipAdmin(ScopedAdmin, IndexedSearchMixin, admin.ModelAdmin):
     list_display = ["user", "organization", "role", "created_at"]
     list_filter = ["role", OrganizationFilter]
     list_select_related = ["user", "organization"]

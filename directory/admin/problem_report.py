@@ -7,12 +7,13 @@ from django.utils.translation import ngettext
 
 from directory.models import ProblemReport
 from linkrete.admin_rows import CheapRowsMixin
+from linkrete.admin_scope import ScopedAdmin
 
 VISITOR_FIELDS = ["activity", "organization", "problem_list", "message", "created_at"]
 
 
 @admin.register(ProblemReport)
-class ProblemReportAdmin(CheapRowsMixin, admin.ModelAdmin):
+class ProblemReportAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
     """The queue of mistakes visitors reported: reports to check first, newest first."""
 
     list_display = ["created_at", "public_page", "problem_list", "status", "handled_by"]

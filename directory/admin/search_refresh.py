@@ -6,6 +6,7 @@ from django_tasks_db.models import DBTaskResult
 
 from directory.models import SearchRefresh
 from directory.tasks import STALL_AFTER, enqueue_refresh, refresh_search_later
+from linkrete.admin_scope import PlatformAdmin
 
 
 def refresh_search_after_save(request, scope: str, object_ids, *, label: str) -> None:
@@ -35,7 +36,7 @@ class StalledFilter(admin.SimpleListFilter):
 
 
 @admin.register(SearchRefresh)
-class SearchRefreshAdmin(admin.ModelAdmin):
+class SearchRefreshAdmin(PlatformAdmin, admin.ModelAdmin):
     """What the worker has still to do, read-only: the admin makes these rows, not people."""
 
     list_display = ["label", "scope", "progress", "state", "created_at", "heartbeat_at"]

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from directory.admin.labels import LabelledInputsMixin
 from directory.models import Category, SearchSynonym
+from linkrete.admin_scope import PlatformAdmin
 
 
 class SearchSynonymForm(forms.ModelForm):
@@ -46,7 +47,7 @@ class OriginFilter(admin.SimpleListFilter):
 
 
 @admin.register(SearchSynonym)
-class SearchSynonymAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class SearchSynonymAdmin(PlatformAdmin, LabelledInputsMixin, admin.ModelAdmin):
     form = SearchSynonymForm
     list_display = ["phrase", "language", "words_shown", "categories_shown", "active", "origin"]
     list_filter = ["language", "active", OriginFilter, "categories"]

@@ -14,10 +14,11 @@ from directory.models import (
     TargetGroup,
     Taxonomy,
 )
+from linkrete.admin_scope import ReferenceDataAdmin
 
 
 @admin.register(Taxonomy)
-class TaxonomyAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class TaxonomyAdmin(ReferenceDataAdmin, LabelledInputsMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "category_count", "order"]
     list_editable = ["order"]
     search_fields = ["name", "slug", "description"]
@@ -32,7 +33,7 @@ class TaxonomyAdmin(LabelledInputsMixin, admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class CategoryAdmin(ReferenceDataAdmin, LabelledInputsMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:
@@ -85,7 +86,7 @@ class CategoryAdmin(LabelledInputsMixin, admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class BilingualNameAdmin(LabelledInputsMixin, admin.ModelAdmin):
+class BilingualNameAdmin(ReferenceDataAdmin, LabelledInputsMixin, admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = ["name", "name_en"]
 
@@ -104,7 +105,7 @@ class LanguageAdmin(BilingualNameAdmin):
 
 
 @admin.register(GeneralInterestArea)
-class GeneralInterestAreaAdmin(admin.ModelAdmin):
+class GeneralInterestAreaAdmin(ReferenceDataAdmin, admin.ModelAdmin):
     """The letters of art. 5 CTS are fixed by law: coordinators may look, not change."""
 
     list_display = ["__str__"]

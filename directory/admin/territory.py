@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.models import Municipality, SearchRefresh, Zone
 from linkrete.admin_rows import CheapRowsMixin
+from linkrete.admin_scope import ReferenceDataAdmin
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(CheapRowsMixin, admin.ModelAdmin):
+class MunicipalityAdmin(ReferenceDataAdmin, CheapRowsMixin, admin.ModelAdmin):
     list_display = ["name", "province_code", "province", "region", "istat_code"]
     list_filter = ["region"]
     # Also what the autocomplete widgets of every municipality foreign key search.
@@ -17,7 +18,7 @@ class MunicipalityAdmin(CheapRowsMixin, admin.ModelAdmin):
 
 
 @admin.register(Zone)
-class ZoneAdmin(CheapRowsMixin, admin.ModelAdmin):
+class ZoneAdmin(ReferenceDataAdmin, CheapRowsMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "municipality_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description", "municipalities__name"]

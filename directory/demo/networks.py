@@ -156,6 +156,16 @@ NETWORKS = [
     ),
 ]
 
+# The demo's coordinator of each network (username, first and last name, network's name, slug):
+# each sees that network's members, desks and referrals only (linkrete/accounts/scope.py).
+COORDINATORS = [
+    ("coord-link", "Paolo", "Ricci", "LINK", "link"),
+    ("coord-spoon", "Chiara", "Marini", "SpOON", "spoon"),
+    ("coord-oltreiperimetri", "Luca", "Galli", "#oltreiperimetri", "oltreiperimetri"),
+    ("coord-networking", "Anna", "Rinaldi", "NET WORKING", "net-working"),
+    ("coord-visconteo", "Marta", "Sala", "Cuore Visconteo", "cuore-visconteo"),
+]
+
 # (network slug, organization slug, role) beyond each organization's role in its own network.
 MORE_ROLES = [
     # SpOON's proximity desks are in three Arci clubs.

@@ -13,6 +13,7 @@ from localflavor.it.util import vat_number_check_digit
 
 from directory.demo import activities as act
 from directory.demo import events as demo_events
+from directory.demo import networks as demo_networks
 from directory.demo.networks import MORE_ROLES, NETWORKS
 from directory.demo.organizations import CAPOFILA, all_organizations
 from directory.demo.territories import TOWNS, ZONES
@@ -30,6 +31,7 @@ from directory.models import (
     Municipality,
     Network,
     NetworkAction,
+    NetworkCoordinator,
     NetworkMembership,
     OpeningSlot,
     Organization,
@@ -82,10 +84,21 @@ USERS = [
         "coordinatore",
         "Giulia",
         "Bassi",
-        roles.COORDINATOR,
+        roles.SUPER_COORDINATOR,
         True,
-        "network coordinator: Django admin, moderation, taxonomies and territories",
+        "coordinator of every network: Django admin, moderation, taxonomies and territories",
     ),
+    *[
+        (
+            username,
+            first_name,
+            last_name,
+            roles.COORDINATOR,
+            True,
+            f"coordinator of {network} only: its members, desks, referrals and case counts",
+        )
+        for username, first_name, last_name, network, _slug in demo_networks.COORDINATORS
+    ],
     (
         "ente",
         "Marco",
@@ -112,6 +125,7 @@ USERS = [
     ),
 ]
 MANAGED_ORGANIZATION = "oratorio-san-luigi"
+NETWORK_OF = {row[0]: row[4] for row in demo_networks.COORDINATORS}
 LABELS = {
     Municipality: "municipalities",
     Zone: "zones",
@@ -129,6 +143,7 @@ LABELS = {
     SteeringBoardSeat: "steering board seats",
     NetworkAction: "project actions",
     ActionTarget: "targets",
+    NetworkCoordinator: "network coordinators",
 }
 
 
@@ -527,6 +542,12 @@ class Seeder:
             user = self.upsert(
                 User, {"username": username}, values, m2m={"groups": [group]}, new=new
             )
+            if coordinated := NETWORK_OF.get(username):
+                self.upsert(
+                    NetworkCoordinator,
+                    {"user": user, "network": Network.objects.get(slug=coordinated)},
+                    {},
+                )
             if username == "ente":
                 self.upsert(
                     Membership,

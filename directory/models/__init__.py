@@ -14,6 +14,7 @@ from directory.models.network import (
     NetworkMembership,
     SteeringBoardSeat,
 )
+from directory.models.network_coordinator import NetworkCoordinator
 from directory.models.onboarding import ImportBatch, ImportRecord, RegistryEntry
 from directory.models.organization import (
     RUNTS_LEGAL_FORMS,
@@ -50,6 +51,7 @@ __all__ = [
     "MemberRole",
     "Network",
     "NetworkAction",
+    "NetworkCoordinator",
     "NetworkMembership",
     "SteeringBoardSeat",
     "ImportedTerm",

@@ -1,34 +1,46 @@
 """Who may see or change what in the signed-in area (/area-enti/).
 
 Staff reach only the organizations they are members of: anything else answers 404, so the
-area never confirms that another organization's record exists. Coordinators reach every
-organization's public data (profile, places, activities, calls) and its review, but people's
-personal data (volunteers, applicants, course attendees) only where they are members
-themselves: least privilege (GDPR art. 5, 25).
+area never confirms that another organization's record exists. Coordinators reach the public
+data (profile, places, activities, calls) and the review of the organizations in the networks
+they coordinate (their scope, ``linkrete.accounts.scope``; super-coordinators every network's),
+but people's personal data (volunteers, applicants, course attendees) only where they are
+members themselves: least privilege (GDPR art. 5, 25).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from directory.models import Membership, Organization
 from linkrete.accounts.roles import is_coordinator
+from linkrete.accounts.scope import coordinates, scope_of
+
+__all__ = ["coordinates"]
+
+
+def coordinated_organizations(user) -> QuerySet[Organization]:
+    """The organizations of the networks ``user`` coordinates (all for a super-coordinator)."""
+    return scope_of(user).filter(Organization.objects.all(), organizations="pk")
 
 
 def organizations_for_user(user) -> QuerySet[Organization]:
-    if is_coordinator(user):
+    scope = scope_of(user)
+    if scope.everything:
         return Organization.objects.all()
-    return Organization.objects.filter(memberships__user=user)
+    own = Q(pk__in=Membership.objects.filter(user=user).values("organization"))
+    return Organization.objects.filter(own | scope.q(organizations="pk"))
 
 
 def get_organization_for_user(user, slug: str, manage: bool = False) -> Organization:
-    """The organization, if the user works for it (or coordinates the network); else 404.
+    """The organization, if the user works for it (or coordinates a network it is in); else
+    404.
 
     ``manage=True`` also asks for the manager role: a plain editor gets 403.
     """
     organization = get_object_or_404(Organization, slug=slug)
-    if is_coordinator(user):
+    if coordinates(user, organization.pk):
         return organization
     membership = Membership.objects.filter(user=user, organization=organization).first()
     if membership is None:
@@ -74,9 +86,10 @@ def require_network_member(user) -> None:
 
 
 def can_manage_members(user, organization: Organization) -> bool:
-    """Managers of the organization, and coordinators, change roles and remove members."""
+    """Managers of the organization, and its networks' coordinators, change roles and remove
+    members."""
     return (
-        is_coordinator(user)
+        coordinates(user, organization.pk)
         or Membership.objects.filter(
             user=user, organization=organization, role=Membership.Role.MANAGER
         ).exists()

@@ -38,7 +38,7 @@ from directory.models import (
 )
 from directory.staff.revision_kinds import kind_of
 from directory.staff.slugs import unique_slug
-from linkrete.accounts import roles
+from linkrete.accounts import roles, scope
 from linkrete.mail import Mail, send_after_commit
 
 # Images uploaded with a revision wait here until it is approved; they stay with the revision.
@@ -63,7 +63,8 @@ def revision_submit(
     activity: Activity | None = None,
     event: Event | None = None,
 ) -> Revision:
-    """Record a proposed change; trusted organizations and coordinators publish at once."""
+    """Record a proposed change; trusted organizations and their networks' coordinators publish
+    at once."""
     # Fresh copies: a bound ModelForm has already written the proposed values onto the
     # instances the view holds, and ``previous`` must show what is published now.
     organization = Organization.objects.get(pk=organization.pk)
@@ -85,7 +86,7 @@ def revision_submit(
     revision.previous = entry.previous_values(revision, target)
     revision.full_clean()
     revision.save()
-    if organization.is_trusted or roles.is_coordinator(author):
+    if organization.is_trusted or scope.coordinates(author, organization.pk):
         # The approved copy: the caller tells the author it is public, and where.
         revision = revision_approve(revision=revision, reviewer=author, published_directly=True)
     return revision
@@ -252,7 +253,9 @@ def invitations_accept_all(*, user) -> list[Membership]:
 def _check_keeps_a_manager(membership: Membership, changed_by) -> None:
     """An organization keeps at least one manager, unless a coordinator decides otherwise
     (someone must be able to remove the last member of an organization that closes)."""
-    if membership.role != Membership.Role.MANAGER or roles.is_coordinator(changed_by):
+    if membership.role != Membership.Role.MANAGER or scope.coordinates(
+        changed_by, membership.organization_id
+    ):
         return
     # Lock the managers' rows: two managers demoting each other at once must not both succeed.
     managers = list(
@@ -379,7 +382,7 @@ def call_submit(
     now = timezone.now()
     if not call.slug:
         call.slug = unique_slug(VolunteeringCall, f"{call.organization.slug}-{call.title}")
-    if roles.is_coordinator(author):
+    if scope.coordinates(author, call.organization_id):
         call.review_status, call.reviewed_by, call.reviewed_at = Status.APPROVED, author, now
         call.rejection_reason = ""
     elif call.organization.is_trusted:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from linkrete.admin_filters import TypedValueFilter
 from linkrete.admin_rows import CheapRowsMixin
+from linkrete.admin_scope import PlatformAdmin
 from linkrete.history.tracked import tracked_models
 from linkrete.params import positive_int, text
 
@@ -68,7 +69,7 @@ class RecordFilter(admin.SimpleListFilter):
 
 
 @admin.register(LogEntry)
-class HistoryEntryAdmin(CheapRowsMixin, LogEntryAdminMixin, admin.ModelAdmin):
+class HistoryEntryAdmin(PlatformAdmin, CheapRowsMixin, LogEntryAdminMixin, admin.ModelAdmin):
     list_display = ["created", "resource_url", "action", "changed_fields", "user_url"]
     list_filter = [UserFilter, ModelFilter, RecordFilter, "action", "timestamp"]
     list_select_related = ["content_type", "actor"]

@@ -74,7 +74,7 @@ def _page_of_referrals(request, referrals):
 
 def referral_list(request):
     user = request.user
-    coordinator = is_coordinator(user)
+    coordinator = is_coordinator(user)  # "all" is their networks' (linkrete.accounts.scope)
     if not coordinator and not access.can_refer(user):
         raise Http404
     box = request.GET.get("casella")

@@ -124,14 +124,15 @@ def count(client, url, params):
 
 
 # (model, query) -> pinned queries: session, user, second factor's device, permissions (2),
-# the filters' choices, the estimate, the count, the page and its prefetches.
+# the coordinator's role (their scope), the filters' choices, the estimate, the count, the page
+# and its prefetches.
 PAGES = {
-    (Booking, "filter"): ({"desk": "centro"}, 8),
-    (Access, "filter"): ({"desk": "centro"}, 8),
-    (Activity, "filter"): ({"organization": "sportello"}, 9),
-    (Activity, "search"): ({"q": "doposcuola"}, 9),
-    (Organization, "search"): ({"q": "sportello"}, 9),
-    (Booking, "search"): ({"q": "ABC123"}, 8),
+    (Booking, "filter"): ({"desk": "centro"}, 9),
+    (Access, "filter"): ({"desk": "centro"}, 9),
+    (Activity, "filter"): ({"organization": "sportello"}, 10),
+    (Activity, "search"): ({"q": "doposcuola"}, 10),
+    (Organization, "search"): ({"q": "sportello"}, 10),
+    (Booking, "search"): ({"q": "ABC123"}, 9),
 }
 
 

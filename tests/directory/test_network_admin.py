@@ -78,7 +78,7 @@ def test_the_list_costs_the_same_queries_for_2_or_22_networks(signed_in):
     many, response = queries(signed_in, LIST)
     assert len(response.context["cl"].result_list) == 22
     assert response.context["cl"].result_list[0].member_count == 1
-    assert many == few == 8
+    assert many == few == 9  # 8, and the coordinator's role once (their scope)
 
 
 def test_the_change_form_costs_the_same_queries_for_1_or_15_members(signed_in):
@@ -100,7 +100,8 @@ def test_the_change_form_costs_the_same_queries_for_1_or_15_members(signed_in):
     # Each member's name is in its box, read once for all of them.
     for membership in network.memberships.select_related("organization"):
         assert membership.organization.name in page
-    assert many == few == 14
+    # 14, and the coordinators' inline: its rows and the role asked once (may they edit it).
+    assert many == few == 16
 
 
 def test_an_organization_with_two_roles_in_one_network_and_one_in_another(signed_in):
@@ -129,6 +130,7 @@ def test_an_organization_with_two_roles_in_one_network_and_one_in_another(signed
         "actions-0-number": "1",
         "actions-0-name": "Antenne sul territorio",
         "actions-0-objective": "Intercettare le fragilità",
+        **_inline_management("coordinators", 0),
     }
     response = signed_in.post(ADD, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -157,6 +159,7 @@ def test_the_same_role_twice_is_refused_with_a_message_and_nothing_typed_is_lost
         **_inline_management("board_seats"),
         **_inline_management("board_meetings"),
         **_inline_management("actions"),
+        **_inline_management("coordinators"),
     }
     response = signed_in.post(ADD, data)
     assert response.status_code == 200
@@ -176,6 +179,7 @@ def test_a_network_cannot_end_before_it_starts(signed_in):
         **_inline_management("board_seats"),
         **_inline_management("board_meetings"),
         **_inline_management("actions"),
+        **_inline_management("coordinators"),
     }
     response = signed_in.post(ADD, data)
     assert response.status_code == 200
@@ -194,6 +198,7 @@ def test_an_agreement_that_is_not_a_document_is_refused(signed_in):
         **_inline_management("board_seats"),
         **_inline_management("board_meetings"),
         **_inline_management("actions"),
+        **_inline_management("coordinators"),
     }
     response = signed_in.post(ADD, data)
     assert response.status_code == 200
@@ -238,3 +243,29 @@ def test_staff_of_an_organization_do_not_reach_the_networks_admin(client, staff)
 def test_anonymous_visitors_are_sent_to_sign_in(client):
     assert client.get(LIST).status_code == 302
     assert NetworkAction.objects.count() == 0
+
+
+def test_a_super_coordinator_names_the_networks_coordinators(signed_in, role_groups):
+    from directory.models import NetworkCoordinator
+    from tests.factories import UserFactory
+
+    network = NetworkFactory()
+    person = UserFactory(username="coordinatrice-spoon")
+    url = reverse("admin:directory_network_change", args=[network.pk])
+    data = {
+        "name": network.name,
+        "slug": network.slug,
+        "summary": network.summary,
+        "starts_on": "01/01/2025",
+        "ends_on": "31/12/2027",
+        "lead_organization": "",
+        **_inline_management("memberships"),
+        **_inline_management("board_seats"),
+        **_inline_management("board_meetings"),
+        **_inline_management("actions"),
+        **_inline_management("coordinators", 1),
+        "coordinators-0-user": person.pk,
+    }
+    response = signed_in.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert NetworkCoordinator.objects.get().user == person

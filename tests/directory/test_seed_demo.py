@@ -171,7 +171,24 @@ def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     )
     coordinator = User.objects.get(username="coordinatore")
     assert coordinator.is_staff and not coordinator.is_superuser
-    assert coordinator.groups.filter(name=roles.COORDINATOR).exists()
+    assert coordinator.groups.filter(name=roles.SUPER_COORDINATOR).exists()
+    # A coordinator per seed network, of that network only.
+    from directory.models import NetworkCoordinator
+    from linkrete.accounts.scope import scope_of
+
+    assert set(NetworkCoordinator.objects.values_list("user__username", "network__slug")) == {
+        ("coord-link", "link"),
+        ("coord-spoon", "spoon"),
+        ("coord-oltreiperimetri", "oltreiperimetri"),
+        ("coord-networking", "net-working"),
+        ("coord-visconteo", "cuore-visconteo"),
+    }
+    spoon = User.objects.get(username="coord-spoon")
+    assert spoon.groups.filter(name=roles.COORDINATOR).exists()
+    scope = scope_of(spoon)
+    assert scope.desks and scope.organizations
+    assert Organization.objects.get(slug="oratorio-san-luigi").pk not in scope.organizations
+    assert "coord-visconteo" in output.split("Second factor of", 1)[1]
     assert coordinator.check_password(settings.LINKRETE_DEMO_PASSWORD)
     ente = User.objects.get(username="ente")
     assert ente.groups.filter(name=roles.ORGANIZATION_STAFF).exists()

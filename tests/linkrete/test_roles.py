@@ -39,3 +39,18 @@ def test_every_apps_access_rules_ask_the_same_check():
     """One definition: an access module that grew its own copy again fails here."""
     assert directory.staff.access.is_coordinator is is_coordinator
     assert sportelli.access.is_coordinator is is_coordinator
+
+
+def test_a_network_coordinator_is_one_but_not_a_super_coordinator(network_coordinator):
+    from linkrete.accounts.roles import is_super_coordinator
+
+    assert is_coordinator(network_coordinator)
+    assert not is_super_coordinator(network_coordinator)
+
+
+@pytest.mark.django_db
+def test_super_coordinators_are_the_group_and_the_superusers(coordinator):
+    from linkrete.accounts.roles import is_super_coordinator
+
+    assert is_super_coordinator(coordinator)
+    assert is_super_coordinator(UserFactory(is_superuser=True))

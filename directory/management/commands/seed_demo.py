@@ -16,8 +16,8 @@ class Command(BaseCommand):
         "projects behind Linkrete, about sixty organizations with their places, over 150 "
         "activities with weekly hours, a season of events from this week on. Loads the ISTAT "
         "municipalities and the role groups first. With DEBUG on it also creates the demo "
-        "accounts 'coordinatore', 'ente' and 'sportello', and 'equipe' with the demo family "
-        "cases. Idempotent: a second run "
+        "accounts 'coordinatore' (every network), a coordinator per network, 'ente' and "
+        "'sportello', and 'equipe' with the demo family cases. Idempotent: a second run "
         "changes nothing."
     )
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
                 f"Demo accounts (password for all: {settings.LINKRETE_DEMO_PASSWORD}):"
             )
             for username, _first, _last, _group, _staff, does in USERS:
-                self.stdout.write(f"  {username:<13} {does}")
+                self.stdout.write(f"  {username:<22} {does}")
             self._demo_second_factor()
         else:
             self.stdout.write(

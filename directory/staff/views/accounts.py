@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -21,6 +22,7 @@ from directory.staff import services
 from directory.staff.forms import InvitationForm
 from linkrete import params
 from linkrete.accounts.roles import is_coordinator
+from linkrete.accounts.scope import scope_of
 from linkrete.mail import MailStatus
 
 # An invitation whose e-mail did not go, for the member list to show its link once.
@@ -28,12 +30,19 @@ UNSENT_INVITATION_KEY = "staff-unsent-invitation"
 
 
 def _invitable_organizations(user):
-    """Coordinators invite to any organization; managers to the ones they manage."""
-    if is_coordinator(user):
+    """Coordinators invite to their networks' organizations; managers to the ones they manage."""
+    managed = Q(
+        pk__in=Membership.objects.filter(user=user, role=Membership.Role.MANAGER).values(
+            "organization"
+        )
+    )
+    scope = scope_of(user)
+    if scope.everything:
         return Organization.objects.order_by("name")
-    return Organization.objects.filter(
-        memberships__user=user, memberships__role=Membership.Role.MANAGER
-    ).order_by("name")
+    if is_coordinator(user):
+        # Not ``scope.q() | managed`` alone: an empty Q() would vanish from an OR.
+        return Organization.objects.filter(managed | scope.q(organizations="pk")).order_by("name")
+    return Organization.objects.filter(managed).order_by("name")
 
 
 def invite(request):

@@ -12,14 +12,21 @@ from directory.models import VolunteeringCall
 from directory.staff import services
 from directory.staff.access import require_coordinator
 from directory.staff.forms import RejectForm
+from linkrete.accounts.scope import scope_of
 from linkrete.paging import page_of
 
 
+def _calls_to_review(user):
+    """The calls of the organizations ``user`` coordinates: others' are a 404."""
+    require_coordinator(user)
+    return scope_of(user).filter(VolunteeringCall.objects.all(), organizations="organization")
+
+
 def call_review_queue(request):
-    require_coordinator(request.user)
     calls = page_of(
         request,
-        VolunteeringCall.objects.pending_review()
+        _calls_to_review(request.user)
+        .pending_review()
         .for_review()
         .order_by(F("submitted_at").asc(nulls_first=True), "pk"),
     )
@@ -40,14 +47,14 @@ def _call_page(request, call, reject_form=None):
 
 
 def call_review_detail(request, pk):
-    require_coordinator(request.user)
-    return _call_page(request, get_object_or_404(VolunteeringCall.objects.for_review(), pk=pk))
+    return _call_page(
+        request, get_object_or_404(_calls_to_review(request.user).for_review(), pk=pk)
+    )
 
 
 @require_POST
 def call_review_approve(request, pk):
-    require_coordinator(request.user)
-    call = get_object_or_404(VolunteeringCall, pk=pk)
+    call = get_object_or_404(_calls_to_review(request.user), pk=pk)
     try:
         services.call_approve(
             call=call, reviewer=request.user, seen_submitted_at=request.POST.get("submitted", "")
@@ -61,8 +68,7 @@ def call_review_approve(request, pk):
 
 @require_POST
 def call_review_reject(request, pk):
-    require_coordinator(request.user)
-    call = get_object_or_404(VolunteeringCall.objects.for_review(), pk=pk)
+    call = get_object_or_404(_calls_to_review(request.user).for_review(), pk=pk)
     form = RejectForm(request.POST)
     if not form.is_valid():
         return _call_page(request, call, reject_form=form)

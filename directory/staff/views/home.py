@@ -24,6 +24,7 @@ from directory.staff.access import (
 )
 from directory.staff.revision_kinds import kind_of
 from linkrete.accounts.roles import is_coordinator
+from linkrete.accounts.scope import scope_of
 from linkrete.paging import page_of
 
 VERIFY_AFTER = datetime.timedelta(days=183)
@@ -117,15 +118,24 @@ def home(request):
     if is_coordinator(request.user):
         # One count per queue (each an index lookup of the rows waiting), and one page of the
         # stale records: at national scale that is 150,000 organizations, so never all of them.
-        stale = Paginator(stale_organizations(today), STALE_PAGE_SIZE).get_page(
-            request.GET.get("pagina")
-        )
+        # A network's coordinator counts and lists their networks' organizations only.
+        scope = scope_of(request.user)
+        stale = Paginator(
+            scope.filter(stale_organizations(today), organizations="pk"), STALE_PAGE_SIZE
+        ).get_page(request.GET.get("pagina"))
         context |= {
             "is_coordinator": True,
-            "queue_count": Revision.objects.pending().count(),
-            "call_queue_count": VolunteeringCall.objects.pending_review().count(),
-            "report_count": ProblemReport.objects.open().count(),
-            "refresh_count": SearchRefresh.objects.pending().count(),
+            "queue_count": scope.filter(
+                Revision.objects.pending(), organizations="organization"
+            ).count(),
+            "call_queue_count": scope.filter(
+                VolunteeringCall.objects.pending_review(), organizations="organization"
+            ).count(),
+            "report_count": scope.filter(
+                ProblemReport.objects.open(), organizations="organization"
+            ).count(),
+            # The search's refreshes are the platform's, not a network's.
+            "refresh_count": SearchRefresh.objects.pending().count() if scope.everything else None,
             "stale": stale,
         }
     return render(request, "staff/home.html", context)

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from directory.models import Revision, VolunteeringCall, Weekday
 from directory.staff import services
-from directory.staff.access import get_organization_for_user, require_coordinator
+from directory.staff.access import coordinates, get_organization_for_user, require_coordinator
 from directory.staff.forms import RejectForm
 from directory.staff.revision_kinds import kind_of
 from directory.staff.views.editing import reopen_url
-from linkrete.accounts.roles import is_coordinator
+from linkrete.accounts.scope import scope_of
 from linkrete.paging import page_of
 
 
@@ -149,16 +149,30 @@ def revision_image_row(revision: Revision, image_url: str) -> dict | None:
 def review_queue(request):
     require_coordinator(request.user)
     # Those waiting longest first, a page at a time (5,000 pending at national scale).
-    revisions = page_of(request, Revision.objects.pending().for_list().order_by("created_at", "pk"))
+    scope = scope_of(request.user)
+    revisions = page_of(
+        request,
+        scope.filter(Revision.objects.pending(), organizations="organization")
+        .for_list()
+        .order_by("created_at", "pk"),
+    )
     return render(
         request,
         "staff/revision_list.html",
         {
             "revisions": revisions,
             "queue": True,
-            "call_count": VolunteeringCall.objects.pending_review().count(),
+            "call_count": scope.filter(
+                VolunteeringCall.objects.pending_review(), organizations="organization"
+            ).count(),
         },
     )
+
+
+def _revisions_to_review(user):
+    """The revisions of the organizations ``user`` coordinates: others' are a 404."""
+    require_coordinator(user)
+    return scope_of(user).filter(Revision.objects.all(), organizations="organization")
 
 
 def _revision_page(request, revision, image_url, reject_form=None):
@@ -177,7 +191,7 @@ def _revision_page(request, revision, image_url, reject_form=None):
                 and revision.status == Revision.Status.PENDING
                 else None
             ),
-            "can_review": is_coordinator(request.user)
+            "can_review": coordinates(request.user, revision.organization_id)
             and revision.status == Revision.Status.PENDING,
             "reject_form": reject_form or RejectForm(),
             "reopen_url": reopen_url(revision),
@@ -193,8 +207,7 @@ def revision_detail(request, slug, pk):
 
 
 def review_detail(request, pk):
-    require_coordinator(request.user)
-    revision = get_object_or_404(Revision.objects.for_list(), pk=pk)
+    revision = get_object_or_404(_revisions_to_review(request.user).for_list(), pk=pk)
     return _revision_page(request, revision, reverse("staff:review_image", args=[revision.pk]))
 
 
@@ -216,8 +229,7 @@ def _image_response(revision: Revision) -> FileResponse:
 
 @require_safe
 def review_image(request, pk):
-    require_coordinator(request.user)
-    return _image_response(get_object_or_404(Revision, pk=pk))
+    return _image_response(get_object_or_404(_revisions_to_review(request.user), pk=pk))
 
 
 @require_safe
@@ -229,8 +241,7 @@ def revision_image(request, slug, pk):
 
 @require_POST
 def review_approve(request, pk):
-    require_coordinator(request.user)
-    revision = get_object_or_404(Revision, pk=pk)
+    revision = get_object_or_404(_revisions_to_review(request.user), pk=pk)
     try:
         services.revision_approve(revision=revision, reviewer=request.user)
     except ValidationError as error:
@@ -245,8 +256,7 @@ def review_approve(request, pk):
 
 @require_POST
 def review_reject(request, pk):
-    require_coordinator(request.user)
-    revision = get_object_or_404(Revision.objects.for_list(), pk=pk)
+    revision = get_object_or_404(_revisions_to_review(request.user).for_list(), pk=pk)
     form = RejectForm(request.POST)
     if not form.is_valid():
         image_url = reverse("staff:review_image", args=[revision.pk])
