@@ -4,8 +4,8 @@
 Lines: a national directory is 750,000 documents, which one JSON array or one file each would
 make hard to read a piece at a time); ``out/tabular/`` holds the CSV files and
 ``datapackage.json``; ``out/profile/`` the Italian profile (``overlay``). Only what the public
-pages show: published organizations, public activities, their places, hours and
-classifications; nobody's personal data.
+pages show: published organizations, public activities and desks (``desks``), their places,
+hours and classifications; nobody's personal data.
 """
 
 import json
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from directory.hsds import batches, mapping, overlay, profile
+from directory.hsds import batches, desks, mapping, overlay, profile
 from directory.hsds.tabular import PackageWriter
 from directory.models import Category, Taxonomy
 
@@ -22,19 +22,23 @@ from directory.models import Category, Taxonomy
 @dataclass
 class ExportCounts:
     organizations: int = 0
-    services: int = 0
+    services: int = 0  # The desks among them.
+    desks: int = 0
     rows: dict[str, int] = field(default_factory=dict)
 
 
-def _write_documents(path: Path, package: PackageWriter, table: str, documents) -> int:
-    """Each document a line of ``path`` and rows of the package; how many there were."""
-    written = 0
+def _write_documents(path: Path, package: PackageWriter, table: str, *sources) -> list[int]:
+    """Each document of each source a line of ``path`` and rows of the package; how many each
+    source had."""
+    written = []
     with open(path, "w", encoding="utf-8") as handle:
-        for document in documents:
-            handle.write(json.dumps(document, ensure_ascii=False))
-            handle.write("\n")
-            package.write(table, document)
-            written += 1
+        for documents in sources:
+            written.append(0)
+            for document in documents:
+                handle.write(json.dumps(document, ensure_ascii=False))
+                handle.write("\n")
+                package.write(table, document)
+                written[-1] += 1
     return written
 
 
@@ -48,7 +52,7 @@ def export_directory(
     # The data is Italian, and so are the labels the export adds to it.
     with translation.override("it"):
         try:
-            counts.organizations = _write_documents(
+            [counts.organizations] = _write_documents(
                 out / "json" / "organizations.ndjson",
                 package,
                 "organization",
@@ -58,7 +62,7 @@ def export_directory(
                     for organization in batch
                 ),
             )
-            counts.services = _write_documents(
+            activities, counts.desks = _write_documents(
                 out / "json" / "services.ndjson",
                 package,
                 "service",
@@ -67,7 +71,13 @@ def export_directory(
                     for batch in batches.services(batch_size)
                     for activity in batch
                 ),
+                (
+                    desks.desk_document(desk, base_url)
+                    for batch in desks.desks(batch_size)
+                    for desk in batch
+                ),
             )
+            counts.services = activities + counts.desks
             for taxonomy in [*Taxonomy.objects.all(), *profile.TAXONOMIES]:
                 package.write("taxonomy", mapping.taxonomy_record(taxonomy))
             for category in Category.objects.select_related("taxonomy", "parent").order_by("pk"):

@@ -25,7 +25,7 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import translation
 
 from directory.hsds import reading, schemas
-from directory.hsds.unmapping import RecordError, Unmapper, constraint_error
+from directory.hsds.unmapping import RecordError, Unmapper, constraint_error, is_desk
 from directory.models import (
     Activity,
     ImportedTerm,
@@ -68,6 +68,7 @@ class FileReport:
     name: str
     kind: str
     imported: int = 0
+    desks: int = 0  # Skipped: exported, not imported (directory/hsds/desks.py).
     problems: list[RecordProblem] = field(default_factory=list)
 
     @property
@@ -195,6 +196,9 @@ def _import_checked_entry(unmapper, kind, entry, file_report, activities) -> Non
             file_report.problems.append(
                 RecordProblem(entry.where, record, path, error.message[:300])
             )
+        return
+    if kind == "service" and is_desk(document):
+        file_report.desks += 1
         return
     try:
         with transaction.atomic():

@@ -348,12 +348,13 @@ def service_at_location_document(activity: Activity, location: Location) -> dict
     return document
 
 
-def weekly_schedule(slot, service_id: str, places: dict) -> dict:
+def weekly_schedule(slot, service_id: str, places: dict, identifier: str = "") -> dict:
     """A weekly slot: every week on that day, between the times, within the validity dates.
-    The times are local (Europe/Rome), whose offset changes with daylight saving time."""
-    location = places.get(slot.location_id)
+    The times are local (Europe/Rome), whose offset changes with daylight saving time. A row
+    without an identifier of its own (a desk's hours) is given ``identifier``."""
+    location = places.get(getattr(slot, "location_id", None))
     return _record(
-        id=str(slot.uuid),
+        id=identifier or str(slot.uuid),
         service_id=service_id,
         location_id=str(location.uuid) if location else None,
         service_at_location_id=location
@@ -366,14 +367,14 @@ def weekly_schedule(slot, service_id: str, places: dict) -> dict:
         closes_at=_time(slot.closes_at),
         valid_from=_date(slot.valid_from),
         valid_to=_date(slot.valid_to),
-        notes=slot.notes,
+        notes=getattr(slot, "notes", ""),
     )
 
 
-def dated_schedule(exception, service_id: str) -> dict:
+def dated_schedule(exception, service_id: str, identifier: str = "") -> dict:
     """A closure or special hours on one date: an entry valid on that date only; a closure has
     no times and the profile's ``closed`` attribute."""
-    owner = str(exception.uuid)
+    owner = identifier or str(exception.uuid)
     day = _date(exception.date)
     label = _("Closed") if exception.is_closed else _("Special hours")
     return _record(

@@ -117,6 +117,14 @@ ENROLMENT_CLOSES = _profile_term(
     _("Enrolment closes on"),
     _("On a service: the last day to enrol (ISO 8601 date)."),
 )
+DESK = _profile_term(
+    "desk",
+    _("Proximity desk"),
+    _(
+        "On a service: a proximity desk (sportello) of the network, booked on its page; value "
+        "true. Exported, not imported: a desk needs its operators and its agenda."
+    ),
+)
 CLOSED = _profile_term(
     "closed",
     _("Closed"),
@@ -133,6 +141,7 @@ PROFILE_TERMS = [
     VALID_TO,
     ENROLMENT_OPENS,
     ENROLMENT_CLOSES,
+    DESK,
     CLOSED,
 ]
 

@@ -708,6 +708,11 @@ def _special_label():
     return gettext("Special hours")
 
 
+def is_desk(document: dict) -> bool:
+    """A service that is a proximity desk (the profile's ``desk`` attribute)."""
+    return _profile_values(document.get("attributes") or []).get(profile.DESK) == ["true"]
+
+
 def _term_ids(attributes: list) -> list[str]:
     return [attribute.get("taxonomy_term_id") or "" for attribute in attributes]
 

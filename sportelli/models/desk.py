@@ -16,6 +16,7 @@ from directory.models import (
     PublicationStatus,
     Zone,
 )
+from directory.models.identifiers import public_identifier
 from directory.models.organization import of_published_organization
 from directory.models.schedule import (
     DatedException,
@@ -84,6 +85,8 @@ class Desk(models.Model):
     }
 
     name = models.CharField(_("name"), max_length=200)
+    # The desk's identifier in the open data (HSDS, directory/hsds/): stable across exports.
+    uuid = public_identifier()
     slug = models.SlugField(_("slug"), max_length=200, unique=True, validators=[validate_desk_slug])
     host_organization = models.ForeignKey(
         Organization,

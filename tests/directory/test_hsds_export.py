@@ -207,13 +207,13 @@ def test_the_export_costs_a_fixed_number_of_queries_per_batch(rows, tmp_path):
         OpeningSlotFactory(activity=activity, location=place)
         ScheduleExceptionFactory(activity=activity)
 
-    # One batch each of organizations and activities (fewer rows than the batch size), then
-    # the Linkrete taxonomies and their categories.
+    # One batch each of organizations and activities (fewer rows than the batch size), the
+    # desks (none), then the Linkrete taxonomies and their categories.
     with CaptureQueriesContext(connection) as queries:
         export_directory(tmp_path, batch_size=5)
 
     assert (batches.ORGANIZATION_QUERIES, batches.SERVICE_QUERIES) == (5, 7)
-    assert len(queries) == 5 + 7 + 2
+    assert len(queries) == 5 + 7 + 1 + 2
 
 
 def test_batches_walk_every_row_once(tmp_path):
@@ -232,7 +232,7 @@ def test_the_command_writes_the_export_and_a_summary(directory, tmp_path):
         "export_hsds", str(tmp_path / "hsds"), "--base-url", "https://rete.example.it", stdout=out
     )
 
-    assert out.getvalue().startswith("HSDS export: 1 organizations, 1 services, ")
+    assert out.getvalue().startswith("HSDS export: 1 organizations, 1 services (0 of them desks), ")
     [service] = documents(tmp_path / "hsds", "services")
     assert service["url"] == "https://rete.example.it/attivita/doposcuola-del-ponte/"
 

@@ -39,7 +39,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         counts = export_directory(out, batch_size=batch_size, base_url=base_url)
         self.stdout.write(
-            f"HSDS export: {counts.organizations} organizations, {counts.services} services, "
+            f"HSDS export: {counts.organizations} organizations, {counts.services} services "
+            f"({counts.desks} of them desks), "
             f"{sum(counts.rows.values())} rows in {len(counts.rows)} CSV files, in "
             f"{time.monotonic() - started:.1f} s, into {out}."
         )

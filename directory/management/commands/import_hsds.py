@@ -33,6 +33,8 @@ class Command(BaseCommand):
         for file in report.files:
             if file.committed and not dry_run:
                 outcome = f"{file.imported} imported"
+                if file.desks:
+                    outcome += f", {file.desks} desks left out (exported, not imported)"
             elif file.committed:
                 outcome = f"{file.imported} would be imported (dry run: nothing written)"
             else:

@@ -1,0 +1,140 @@
+"""The network's proximity desks (``sportelli``) as HSDS services of their host organizations.
+
+A desk is exported like an activity (docs/hsds.md): its place, hours and closures, phone and
+e-mail, languages and topics, with ``access`` "booking" and the profile's ``desk`` attribute.
+Its hours have no identifier of their own: each is derived from the desk's and the hours'
+day and time, so it stays the same across exports while the hours do. Desks are exported, not
+imported (``unmapping`` skips them): a desk needs its operators and its agenda.
+"""
+
+from collections.abc import Iterator
+
+from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from directory.hsds import profile
+from directory.hsds.batches import BATCH_SIZE, _in_batches
+from directory.hsds.identifiers import derived
+from directory.hsds.mapping import (
+    _page,
+    _record,
+    attribute,
+    category_term,
+    dated_schedule,
+    location_document,
+    organization_record,
+    phone,
+    profile_term,
+    weekly_schedule,
+)
+from directory.models import Activity, Category, Location
+from directory.models.organization import of_published_organization
+
+
+def desks(batch_size: int = BATCH_SIZE) -> Iterator[list]:
+    """The public desks, a batch at a time, with what their documents show: a fixed number of
+    queries per batch."""
+    from sportelli.models import Desk
+
+    queryset = (
+        Desk.objects.public()
+        .select_related("host_organization")
+        .prefetch_related(
+            "languages",
+            models.Prefetch(
+                "topics",
+                queryset=Category.objects.select_related("taxonomy", "parent").order_by("pk"),
+            ),
+            models.Prefetch(
+                "location",
+                queryset=Location.objects.filter(of_published_organization()).select_related(
+                    "organization", "municipality"
+                ),
+            ),
+            "opening_slots",
+            "exceptions",
+        )
+    )
+    return _in_batches(queryset, batch_size)
+
+
+def _channels(desk) -> str:
+    from sportelli.models import Channel
+
+    chosen = [
+        (desk.offers_in_person, Channel.IN_PERSON),
+        (desk.offers_phone, Channel.PHONE),
+        (desk.offers_video, Channel.VIDEO),
+    ]
+    return ", ".join(str(channel.label) for offered, channel in chosen if offered)
+
+
+def desk_document(desk, base_url: str = "") -> dict:
+    service_id = str(desk.uuid)
+    place = desk.location
+    places = {place.pk: place} if place is not None else {}
+    booking = str(Activity.Access.BOOKING.label)
+    return _record(
+        id=service_id,
+        organization_id=str(desk.host_organization.uuid),
+        name=desk.name,
+        description=desk.description or desk.name,
+        url=_page(base_url, "sportelli:desk_detail", desk.slug),
+        email=desk.email,
+        status="active",
+        application_process=f"{capfirst(booking)}: {_channels(desk)}.",
+        fees_description=_("free of charge"),
+        organization=organization_record(desk.host_organization, base_url),
+        phones=phone("service_id", service_id, desk.phone),
+        service_at_locations=[
+            {
+                "id": derived(service_id, "service_at_location", place.uuid),
+                "service_id": service_id,
+                "location_id": str(place.uuid),
+                "location": location_document(place),
+            }
+            for place in places.values()
+        ],
+        schedules=[
+            *(
+                weekly_schedule(
+                    slot,
+                    service_id,
+                    {},
+                    derived(service_id, "hours", slot.weekday, slot.opens_at.isoformat()),
+                )
+                for slot in sorted(desk.opening_slots.all(), key=lambda s: (s.weekday, s.opens_at))
+            ),
+            *(
+                dated_schedule(day, service_id, derived(service_id, "date", day.date.isoformat()))
+                for day in sorted(desk.exceptions.all(), key=lambda d: d.date)
+            ),
+        ],
+        languages=[
+            _record(
+                id=derived(service_id, "language", language.code),
+                service_id=service_id,
+                name=language.name,
+                code=language.code,
+            )
+            for language in desk.languages.all()
+        ],
+        cost_options=[
+            _record(
+                id=derived(service_id, "cost_option"),
+                service_id=service_id,
+                option=_("free of charge"),
+                currency="EUR",
+                amount=0,
+            )
+        ],
+        attributes=[
+            *(
+                attribute(service_id, "service", category_term(topic))
+                for topic in desk.topics.all()
+            ),
+            attribute(service_id, "service", profile_term(profile.ACCESS), Activity.Access.BOOKING),
+            attribute(service_id, "service", profile_term(profile.DESK), "true"),
+        ],
+    )
