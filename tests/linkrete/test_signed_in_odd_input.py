@@ -121,6 +121,10 @@ def world(organization, other_organization, staff, other_staff, coordinator, des
             event__organization=organization,
             location=LocationFactory(organization=organization),
         ).event,
+        # Attendance is marked for past sessions only.
+        "past_session": EventSessionFactory(
+            event__organization=organization, date=datetime.date(2020, 11, 28)
+        ),
         "location": LocationFactory(organization=organization),
         "volunteer": VolunteerFactory(organization=organization),
         "course": course,
@@ -175,6 +179,8 @@ PK_OBJECTS = {
     "call_edit": "call",
     "event_edit": "event",
     "event_signup_list": "event",
+    "event_attendance": "past_session",
+    "event_register_export": "past_session",
     "application_decide": "application",
     "booking_status": "booking",
     "desk_closure_delete": "closure",

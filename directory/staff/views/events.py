@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from directory.event_attendance import can_mark
 from directory.models import EventSignup, Revision
 from directory.staff import services
 from directory.staff.access import get_organization_for_member, get_organization_for_user
@@ -124,6 +125,7 @@ def event_signup_list(request, slug, pk):
         .prefetch_related(Prefetch("signups", queryset=active, to_attr="active_signups"))
         .order_by("date", "starts_at", "pk")[:SIGNUP_LIST_SESSIONS]
     )
+    today = timezone.localdate()
     rows = []
     for session in sessions:
         confirmed = [s for s in session.active_signups if s.status == EventSignup.Status.CONFIRMED]
@@ -134,6 +136,7 @@ def event_signup_list(request, slug, pk):
                 "confirmed": confirmed,
                 "waiting": waiting,
                 "taken": sum(s.places for s in confirmed),
+                "markable": can_mark(session, today),
             }
         )
     return render(
