@@ -12,7 +12,11 @@ from django.utils.translation import gettext as _
 from directory.event_attendance import can_mark
 from directory.models import EventSignup, Revision
 from directory.staff import services
-from directory.staff.access import get_organization_for_member, get_organization_for_user
+from directory.staff.access import (
+    get_organization_for_member,
+    get_organization_for_user,
+    is_member,
+)
 from directory.staff.event_forms import EventForm, EventSessionFormSet, session_rows
 from directory.staff.forms import formset_rows, serialize
 from directory.staff.views.editing import _reopened, _submitted_message, _with_extra_row
@@ -35,6 +39,8 @@ def event_list(request, slug):
         {
             "organization": organization,
             "events": events,
+            # The sign-ups and attendance name families: linked for members only.
+            "is_member": is_member(request.user, organization),
             "pending": organization.revisions.pending()
             .filter(kind=Revision.Kind.EVENT)
             .select_related("author"),

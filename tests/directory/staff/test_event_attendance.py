@@ -196,3 +196,27 @@ def test_retention_erases_the_names_and_keeps_who_came(session, settings):
     assert erase_old_event_signups(later) == 1
     signup.refresh_from_db()
     assert signup.name != "Zeffirina Q." and signup.attended is True and signup.ages == [7]
+
+
+def test_the_event_list_links_attendance_for_members_only(client, staff, coordinator, event):
+    walk_in = EventFactory(organization=event.organization, admission="walk_in")
+    url = reverse("staff:event_list", args=[event.organization.slug])
+    client.force_login(staff)
+    page = client.get(url).content.decode()
+    for shown in (event, walk_in):
+        assert reverse("staff:event_signup_list", args=[shown.organization.slug, shown.pk]) in page
+    client.force_login(coordinator)
+    assert "/iscrizioni/" not in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_the_event_list_reads_the_same_queries_whatever_the_events(
+    client, staff, organization, size, django_assert_num_queries
+):
+    for _n in range(size):
+        EventSessionFactory(event__organization=organization)
+    client.force_login(staff)
+    url = reverse("staff:event_list", args=[organization.slug])
+    client.get(url)
+    with django_assert_num_queries(9):
+        client.get(url)
