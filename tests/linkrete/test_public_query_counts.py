@@ -291,6 +291,15 @@ PAGES = {
         lambda world: reverse("directory:organization_events_ics", args=[world.organization.slug]),
         2,
     ),
+    # The zone (or network), then its coming sessions with their events and places.
+    "directory:zone_events_ics": (
+        lambda world: reverse("directory:zone_events_ics", args=[world.zone.slug]),
+        2,
+    ),
+    "directory:network_events_ics": (
+        lambda world: reverse("directory:network_events_ics", args=[world.network.slug]),
+        2,
+    ),
     # The session with its event, organization and place; the places taken (one sum).
     "directory:event_signup": (
         lambda world: reverse(
