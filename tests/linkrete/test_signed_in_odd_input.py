@@ -28,6 +28,7 @@ from tests.factories import (
     DeskExceptionFactory,
     EventSessionFactory,
     LocationFactory,
+    NetworkMembershipFactory,
     VolunteerFactory,
     VolunteeringCallFactory,
 )
@@ -125,6 +126,11 @@ def world(organization, other_organization, staff, other_staff, coordinator, des
         "past_session": EventSessionFactory(
             event__organization=organization, date=datetime.date(2020, 11, 28)
         ),
+        # An event internal to a network of the organization: its minutes are a form.
+        "internal_event": EventSessionFactory(
+            event__organization=organization,
+            event__internal_network=NetworkMembershipFactory(organization=organization).network,
+        ).event,
         "location": LocationFactory(organization=organization),
         "volunteer": VolunteerFactory(organization=organization),
         "course": course,
@@ -180,6 +186,7 @@ PK_OBJECTS = {
     "event_edit": "event",
     "event_signup_list": "event",
     "event_attendance": "past_session",
+    "internal_event_detail": "internal_event",
     "event_register_export": "past_session",
     "application_decide": "application",
     "booking_status": "booking",
