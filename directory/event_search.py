@@ -61,7 +61,7 @@ class Span:
 
 
 def _joined(words: list[str]) -> list[str]:
-    """ "fine settimana" read as one word."""
+    """The words, with "fine settimana" read as one."""
     text = " ".join(words).replace("fine settimana", "finesettimana")
     return text.split()
 

@@ -220,3 +220,18 @@ def test_the_event_list_reads_the_same_queries_whatever_the_events(
     client.get(url)
     with django_assert_num_queries(9):
         client.get(url)
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_the_register_reads_the_same_queries_whatever_the_sign_ups(
+    client, staff, session, size, django_assert_num_queries
+):
+    for _n in range(size):
+        EventSignupFactory(session=session, attended=True)
+    client.force_login(staff)
+    url = _url("event_register_export", session)
+    client.get(url)
+    # Session, user, membership, the session with its event and place, the sign-ups.
+    with django_assert_num_queries(5):
+        rows = _csv(client.get(url))
+    assert len(rows) == 1 + size
