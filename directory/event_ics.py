@@ -1,6 +1,7 @@
 """Events as iCalendar files (RFC 5545, written with ``linkrete.ics``): one file per event
-with all its sessions, one feed per organization. A session is one VEVENT whose UID stays the
-same when it is moved or cancelled, so calendars that subscribed update it in place."""
+with all its sessions, one feed per organization, per zone and per network. A session is one
+VEVENT whose UID stays the same when it is moved or cancelled, so calendars that subscribed
+update it in place."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,6 +57,13 @@ def event_calendar(event, sessions, request) -> str:
 
 def organization_calendar(organization, sessions, request) -> str:
     """``sessions`` with their events (``select_related("event")``)."""
+    name = _("Events of %(organization)s") % {"organization": organization.name}
+    return feed_calendar(name, sessions, request)
+
+
+def feed_calendar(name: str, sessions, request) -> str:
+    """A feed of sessions of several events (an organization's, a zone's, a network's):
+    ``sessions`` with their events (``select_related("event")``)."""
     stamp = utc(timezone.now())
     urls = {}
     lines = []
@@ -64,7 +72,6 @@ def organization_calendar(organization, sessions, request) -> str:
         if event.pk not in urls:
             urls[event.pk] = request.build_absolute_uri(event.get_absolute_url())
         lines += _session_lines(event, session, urls[event.pk], stamp)
-    name = _("Events of %(organization)s") % {"organization": organization.name}
     return calendar(lines, product="Eventi", name=name)
 
 

@@ -39,7 +39,8 @@ def _days(n: int) -> datetime.timedelta:
 
 def erase_old_event_signups(now: datetime.datetime) -> int:
     """Sign-ups for sessions older than the retention period: who signed up and how to reach
-    them. The places, the ages and the status stay: attendance by age band counts them."""
+    them. The places, the ages, the status and whether they came stay: attendance by age band
+    counts them (``directory/event_attendance.py``)."""
     cutoff = now - _days(settings.LINKRETE_EVENT_SIGNUP_RETENTION_DAYS)
     return erase_in_batches(
         EventSignup.objects.filter(session__date__lt=cutoff.date()).exclude(name=ERASED),

@@ -34,6 +34,8 @@ urlpatterns = [
     path("la-mia-lista/condivisa/", views.my_list_shared, name="my_list_shared"),
     path("reti/", views.network_list, name="network_list"),
     path("reti/<slug:slug>/", views.network_detail, name="network_detail"),
+    path("reti/<slug:slug>/eventi.ics", views.network_events_ics, name="network_events_ics"),
+    path("zone/<slug:slug>/eventi.ics", views.zone_events_ics, name="zone_events_ics"),
     path("volontariato/", views.call_list, name="call_list"),
     path("volontariato/<slug:slug>/", views.call_detail, name="call_detail"),
 ]

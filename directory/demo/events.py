@@ -7,7 +7,11 @@ changes nothing.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
+
+from directory.event_attendance import band_of
+from directory.models.event_signup import CODE_ALPHABET, CODE_LENGTH
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class DemoEvent:
     online: bool = False
     cancelled_session: int | None = None  # index of a session cancelled
     moved_session: int | None = None  # index of a session moved one day later
+    internal_network: str = ""  # a network's slug: a meeting only its organizations see
+    minutes: str = ""
 
 
 def weekly(first_week: int, count: int, weekday: int, start: str, end: str):
@@ -207,7 +213,8 @@ EVENTS = [
         ["genitorialita"],
         18,
         None,
-        weekly(1, 6, 1, "20:30", "22:00"),
+        # Three past meetings (their attendance is marked) and six to come.
+        weekly(-3, 9, 1, "20:30", "22:00"),
         sign_up=True,
         capacity=12,
     ),
@@ -234,6 +241,104 @@ EVENTS = [
         [(7, 6, "15:00", "18:00")],
     ),
 ]
+
+
+# Internal to a network: only the staff of its organizations and the coordinators see it.
+EVENTS.append(
+    DemoEvent(
+        "cabina-di-regia-link",
+        "comune-di-buccinasco-servizi-sociali",
+        "Cabina di regia del progetto LINK",
+        "Riunione della cabina di regia con i partner del progetto.",
+        "Stato delle azioni, monitoraggio degli indicatori e calendario dei prossimi mesi.",
+        ["socialita"],
+        18,
+        None,
+        [(-2, 3, "17:00", "19:00"), (4, 3, "17:00", "19:00")],
+        internal_network="link",
+        minutes="Presenti i referenti di sei enti partner. Approvato il calendario dei "
+        "laboratori delle risorse sociali; il monitoraggio delle azioni sarà presentato "
+        "alla prossima riunione.",
+    )
+)
+
+# Families of the demo (invented: no real person), signed up for the sessions of the events
+# that take sign-ups, as many as the places hold, then two on the waiting list.
+FAMILIES = [
+    "Famiglia Esposito",
+    "Famiglia Colombo",
+    "Famiglia Ferrari",
+    "Famiglia Ricci",
+    "Famiglia Marino",
+    "Famiglia Greco",
+    "Famiglia Bruno",
+    "Famiglia Gallo",
+    "Famiglia Conti",
+    "Famiglia De Luca",
+]
+WAITING_FAMILIES = 2
+# Without a limit of places, this many families sign up.
+FAMILIES_WITHOUT_LIMIT = 3
+
+
+def demo_code(*parts: str) -> str:
+    """A sign-up code that is the same at every run (the seeding stays idempotent)."""
+    digest = hashlib.sha256("|".join(parts).encode()).digest()
+    return "".join(CODE_ALPHABET[byte % len(CODE_ALPHABET)] for byte in digest[:CODE_LENGTH])
+
+
+def _ages(event: DemoEvent, n: int) -> list[int]:
+    low = event.min_age or 0
+    high = event.max_age if event.max_age is not None else low + 40
+    span = high - low + 1
+    return [low + (n * 7 + k * 3) % span for k in range(1 + n % 2)]
+
+
+def signup_rows(event: DemoEvent, session, today: datetime.date, now) -> list[dict]:
+    """The families of one session; a past one has who came marked (one in four did not)."""
+    if not event.sign_up or session.status == "cancelled":
+        return []
+    past = session.date < today
+    rows = []
+    taken = 0
+    waiting = 0
+    limit = event.capacity
+    for n, name in enumerate(FAMILIES):
+        ages = _ages(event, n)
+        fits = limit is None or taken + len(ages) <= limit
+        if limit is None and n >= FAMILIES_WITHOUT_LIMIT:
+            break
+        if not fits:
+            if waiting == WAITING_FAMILIES:
+                break
+            waiting += 1
+        else:
+            taken += len(ages)
+        rows.append(
+            {
+                "code": demo_code(event.slug, session.date.isoformat(), str(n)),
+                "name": name,
+                "phone": f"333 000 {n:04d}",
+                "email": "",
+                "ages": ages,
+                "places": len(ages),
+                "status": "confirmed" if fits else "waiting",
+                "privacy_consent_at": now,
+                "attended": (n % 4 != 3) if past and fits else None,
+            }
+        )
+    return rows
+
+
+def walk_in_rows(event: DemoEvent, session, today: datetime.date) -> list[dict]:
+    """People who came without signing up to a past session, by age band."""
+    if session.date >= today or session.status == "cancelled" or event.internal_network:
+        return []
+    first = band_of(event.min_age or 0)
+    rows = [{"age_band": first, "people": 2 + session.date.day % 3}]
+    if first != "adulti":
+        rows.append({"age_band": "adulti", "people": 1 + session.date.day % 2})
+    return rows
 
 
 def season_start(today: datetime.date) -> datetime.date:

@@ -9,6 +9,7 @@ import hashlib
 from collections import Counter, defaultdict
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from localflavor.it.util import vat_number_check_digit
 
 from directory.demo import activities as act
@@ -23,6 +24,8 @@ from directory.models import (
     Category,
     Event,
     EventSession,
+    EventSignup,
+    EventWalkIn,
     GeneralInterestArea,
     Language,
     LegalForm,
@@ -138,6 +141,8 @@ LABELS = {
     Membership: "memberships",
     Event: "events",
     EventSession: "event sessions",
+    EventSignup: "event sign-ups",
+    EventWalkIn: "event walk-ins",
     Network: "networks",
     NetworkMembership: "network members",
     SteeringBoardSeat: "steering board seats",
@@ -582,6 +587,12 @@ class Seeder:
                 "admission": Event.Admission.SIGN_UP if event.sign_up else Event.Admission.WALK_IN,
                 "capacity": event.capacity,
                 "accessibility": event.accessibility,
+                "internal_network": (
+                    Network.objects.get(slug=event.internal_network)
+                    if event.internal_network
+                    else None
+                ),
+                "minutes": event.minutes,
             }
             saved = self.upsert(
                 Event,
@@ -596,6 +607,25 @@ class Seeder:
             rows = demo_events.session_rows(event, start, location, url)
             self.sync_children(
                 saved.sessions, EventSession, rows, ("date", "starts_at", "status", "location")
+            )
+            self.event_attendance(event, saved, today)
+
+    def event_attendance(self, event, saved, today: datetime.date):
+        """Families signed up (and waiting) for the sessions; who came to the past ones, and
+        the walk-ins counted by age band."""
+        now = timezone.now()
+        for session in saved.sessions.all():
+            self.sync_children(
+                session.signups,
+                EventSignup,
+                demo_events.signup_rows(event, session, today, now),
+                ("code", "status", "attended"),
+            )
+            self.sync_children(
+                session.walk_ins,
+                EventWalkIn,
+                demo_events.walk_in_rows(event, session, today),
+                ("age_band", "people"),
             )
 
     def summary(self) -> str:

@@ -2,6 +2,7 @@ from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
 from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.event import Event, EventQuerySet, EventSession, EventSessionQuerySet
+from directory.models.event_attendance import EventWalkIn
 from directory.models.event_signup import EventSignup, EventSignupQuerySet
 from directory.models.hsds_import import ImportedTerm
 from directory.models.membership import Invitation, Membership
@@ -61,6 +62,7 @@ __all__ = [
     "EventSessionQuerySet",
     "EventSignup",
     "EventSignupQuerySet",
+    "EventWalkIn",
     "DuplicateCandidate",
     "OrganizationMerge",
     "ImportBatch",

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models.activity import Activity, age_range_condition
 from directory.models.age_range import AgeRange
+from directory.models.membership import Membership
+from directory.models.network import Network, NetworkMembership
 from directory.models.organization import (
     Location,
     Organization,
@@ -24,15 +26,28 @@ from directory.models.organization import (
     of_published_organization,
 )
 from directory.models.taxonomy import Category, Language
+from linkrete.accounts.roles import is_coordinator
 
 
 class EventQuerySet(models.QuerySet):
     def public(self):
         """Published events of published organizations (cancelled ones too: families who
-        saw them are told they are cancelled)."""
-        return self.filter(publication_status=PublicationStatus.PUBLISHED).filter(
-            of_published_organization()
+        saw them are told they are cancelled), not internal to a network."""
+        return (
+            self.filter(publication_status=PublicationStatus.PUBLISHED)
+            .filter(of_published_organization())
+            .filter(internal_network__isnull=True)
         )
+
+    def internal_visible_to(self, user):
+        """Events internal to a network, for the staff of its member organizations and the
+        coordinators (who see them all)."""
+        internal = self.filter(internal_network__isnull=False)
+        if is_coordinator(user):
+            return internal
+        own = Membership.objects.filter(user=user).values("organization_id")
+        networks = NetworkMembership.objects.filter(organization__in=own).values("network_id")
+        return internal.filter(internal_network__in=networks)
 
 
 class Event(AgeRange):
@@ -92,6 +107,23 @@ class Event(AgeRange):
         help_text=_("Step-free access, interpreters, quiet room: what helps people take part."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SCHEDULED)
+    # A meeting of the network's bodies, its steering board, a training: never public.
+    internal_network = models.ForeignKey(
+        Network,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="internal_events",
+        verbose_name=_("internal to the network"),
+        help_text=_(
+            "A meeting of the network's bodies, its steering board or a training: shown only "
+            "to the staff of the network's organizations and to the coordinators, never in "
+            "public."
+        ),
+    )
+    minutes = models.TextField(
+        _("minutes"), blank=True, help_text=_("What was said and decided (internal events).")
+    )
     notice = models.CharField(
         _("public notice"),
         max_length=300,
@@ -142,12 +174,23 @@ class Event(AgeRange):
             errors["notice"] = _("Tell families why the event is cancelled.")
         if self.activity_id and self.activity.organization_id != self.organization_id:
             errors["activity"] = _("Choose one of the organization's own activities.")
+        if (
+            self.internal_network_id
+            and not NetworkMembership.objects.filter(
+                network_id=self.internal_network_id, organization_id=self.organization_id
+            ).exists()
+        ):
+            errors["internal_network"] = _("Choose a network the organization is part of.")
         if errors:
             raise ValidationError(errors)
 
     @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
+
+    @property
+    def is_internal(self):
+        return self.internal_network_id is not None
 
 
 class EventSessionQuerySet(models.QuerySet):

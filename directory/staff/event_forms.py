@@ -8,7 +8,7 @@ session it changes (empty for a new one).
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Event, EventSession
+from directory.models import Event, EventSession, Network
 from directory.staff.forms import (
     DATE,
     TIME,
@@ -35,6 +35,7 @@ class EventForm(forms.ModelForm):
             "summary",
             "description",
             "activity",
+            "internal_network",
             "categories",
             "min_age",
             "max_age",
@@ -66,6 +67,11 @@ class EventForm(forms.ModelForm):
             self.initial["is_free"] = None
         if organization is not None:
             self.fields["activity"].queryset = organization.activities.order_by("title")
+            self.fields["internal_network"].queryset = (
+                Network.objects.filter(memberships__organization=organization)
+                .distinct()
+                .order_by("name")
+            )
         self.fields["activity"].help_text = _(
             "If the event belongs to one of your weekly activities, it is shown on its page."
         )

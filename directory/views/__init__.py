@@ -1,6 +1,7 @@
 """Views of the directory app, split by audience (STYLE.md, "Layout")."""
 
 from directory.views.calls import call_detail, call_list
+from directory.views.event_feeds import network_events_ics, zone_events_ics
 from directory.views.event_signups import (
     event_signup,
     signup_cancel,
@@ -43,6 +44,7 @@ __all__ = [
     "my_list_remove",
     "my_list_shared",
     "network_detail",
+    "network_events_ics",
     "network_list",
     "organization_detail",
     "organization_events_ics",
@@ -50,6 +52,7 @@ __all__ = [
     "place_suggestions",
     "remember_place",
     "search",
+    "zone_events_ics",
     "signup_cancel",
     "signup_done",
     "signup_ics",

@@ -107,7 +107,7 @@ def event_detail(request, slug):
     )
 
 
-def _calendar_response(text, filename):
+def calendar_response(text, filename):
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -120,7 +120,7 @@ def event_ics(request, slug):
         "date", "starts_at", "pk"
     )
     text = event_file(event, sessions, request)
-    return _calendar_response(text, f"{event.slug}.ics")
+    return calendar_response(text, f"{event.slug}.ics")
 
 
 @login_not_required
@@ -136,4 +136,4 @@ def organization_events_ics(request, slug):
         .order_by("date", "starts_at", "pk")[:FEED_SESSIONS]
     )
     text = organization_calendar(organization, sessions, request)
-    return _calendar_response(text, f"{organization.slug}-eventi.ics")
+    return calendar_response(text, f"{organization.slug}-eventi.ics")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from directory import home_place
+from directory.event_search import coming_sessions
 from directory.models import Municipality
 from directory.search import run_search
 from linkrete.page_cache import cached_page
@@ -24,6 +25,13 @@ from linkrete.page_cache import cached_page
 def search_page(request):
     now = timezone.localtime()
     result = run_search(request.GET, now, remembered=home_place.remembered(request))
+    # A few coming events the words name (a time, or their titles): one query, with words, on
+    # the first page of results only.
+    event_sessions, events_calendar_url = [], None
+    if result.page is None or result.page.number == 1:
+        event_sessions, events_calendar_url = coming_sessions(
+            result.values.get("q") or "", now.date()
+        )
     response = render(
         request,
         "directory/search.html",
@@ -56,6 +64,8 @@ def search_page(request):
             "carried": home_place.carried(request.GET),
             "forget_url": _remember_url(request, dimentica="1"),
             "now": now,
+            "event_sessions": event_sessions,
+            "events_calendar_url": events_calendar_url,
         },
     )
     home_place.keep_current(request, response, result.home)

@@ -8,7 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import EventFactory, EventSessionFactory, OrganizationFactory
+from tests.factories import (
+    EventFactory,
+    EventSessionFactory,
+    EventSignupFactory,
+    OrganizationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,16 +54,34 @@ def test_the_list_costs_the_same_queries_for_2_or_22_events(signed_in):
 
 def test_the_change_form_costs_the_same_queries_for_1_or_12_sessions(signed_in):
     event = EventFactory()
-    EventSessionFactory(event=event)
+    EventSignupFactory(session=EventSessionFactory(event=event))
     url = reverse("admin:directory_event_change", args=[event.pk])
     few, _ = queries(signed_in, url)
     for week in range(1, 12):
-        EventSessionFactory(
+        session = EventSessionFactory(
             event=event, date=datetime.date(2026, 12, 5) + week * datetime.timedelta(7)
         )
+        EventSignupFactory(session=session, attended=True)
+        EventSignupFactory(session=session, status="waiting")
     many, response = queries(signed_in, url)
     assert response.content.decode().count('name="sessions-') >= 12 * 7
-    assert many == few == 13  # 12, and the coordinator's role once
+    # 12, the coordinator's role once, and the sign-ups' counts by session: one query,
+    # whatever their number.
+    assert many == few == 14
+
+
+def test_the_change_form_counts_the_sign_ups_without_names(signed_in):
+    event = EventFactory()
+    session = EventSessionFactory(event=event, date=datetime.date(2026, 12, 5))
+    EventSignupFactory(session=session, name="Zeffirina Q.", ages=[7, 9], attended=True)
+    EventSignupFactory(session=session, name="Ottavio B.", ages=[8], attended=False)
+    EventSignupFactory(session=session, name="In attesa", status="waiting")
+    EventSignupFactory(session=session, name="Annullata", status="cancelled")
+    _, response = queries(signed_in, reverse("admin:directory_event_change", args=[event.pk]))
+    page = response.content.decode()
+    assert "<td>05/12/2026 15:00</td><td>2</td><td>3</td><td>1</td><td>2</td>" in page
+    for name in ("Zeffirina", "Ottavio", "In attesa", "Annullata"):
+        assert name not in page
 
 
 def test_staff_of_an_organization_do_not_reach_the_events_admin(client, staff):

@@ -11,6 +11,8 @@ from directory.models import (
     Category,
     Event,
     EventSession,
+    EventSignup,
+    EventWalkIn,
     LegalForm,
     Location,
     Membership,
@@ -29,7 +31,7 @@ from linkrete.accounts.models import User
 from tests.migrated_data import restore_migrated_data
 
 SEEDED_MODELS = [Municipality, Zone, Organization, Location, Activity, OpeningSlot]
-SEEDED_MODELS += [ScheduleException, Event, EventSession]
+SEEDED_MODELS += [ScheduleException, Event, EventSession, EventSignup, EventWalkIn]
 SEEDED_MODELS += [Network, NetworkMembership, NetworkAction]
 
 
@@ -251,3 +253,23 @@ def test_it_seeds_a_season_of_events_for_the_five_networks_from_this_week(demo):
     assert EventSession.objects.filter(status=EventSession.Status.CANCELLED).exists()
     assert EventSession.objects.filter(status=EventSession.Status.MOVED).exists()
     assert EventSession.objects.filter(location__isnull=True).exists()
+
+
+def test_the_events_have_sign_ups_a_waiting_list_and_the_attendance_of_past_sessions(demo):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    assert EventSignup.objects.filter(status=EventSignup.Status.CONFIRMED).exists()
+    assert EventSignup.objects.filter(status=EventSignup.Status.WAITING).exists()
+    past = EventSignup.objects.filter(session__date__lt=today, status="confirmed")
+    assert past.filter(attended=True).exists() and past.filter(attended=False).exists()
+    assert not EventSignup.objects.filter(session__date__gte=today, attended__isnull=False)
+    assert EventWalkIn.objects.filter(session__date__lt=today).exists()
+    for session in EventSession.objects.filter(event__capacity__isnull=False):
+        assert session.signups.places_taken() <= session.event.capacity
+
+
+def test_an_internal_meeting_of_a_network_with_its_minutes(demo):
+    internal = Event.objects.get(internal_network__slug="link")
+    assert internal.minutes
+    assert not Event.objects.public().filter(pk=internal.pk).exists()

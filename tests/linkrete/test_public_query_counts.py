@@ -199,17 +199,23 @@ PAGES = {
     "directory:home": (lambda world: reverse("directory:home"), 3),
     "directory:search": (lambda world: reverse("directory:search"), 7),
     # Words: with the cache emptied, the thesaurus's table is read too (two queries, once per
-    # process and change: directory/search/thesaurus.py).
-    "directory:search (text)": (lambda world: reverse("directory:search") + "?q=laboratorio", 11),
+    # process and change: directory/search/thesaurus.py). Any words: the coming events they
+    # name, one query (directory/event_search.py).
+    "directory:search (text)": (lambda world: reverse("directory:search") + "?q=laboratorio", 12),
     # No activity holds both words: which most of them one holds, and the count again.
     "directory:search (some words)": (
         lambda world: reverse("directory:search") + "?q=doposcuola+xqzwv",
-        13,
+        14,
+    ),
+    # A time named: the sessions of that day, one query; the activities' search as for words.
+    "directory:search (a time)": (
+        lambda world: reverse("directory:search") + "?q=questo+sabato",
+        9,
     ),
     # A language named in the words: the language filter, no words left.
     "directory:search (language in the words)": (
         lambda world: reverse("directory:search") + "?q=in+inglese",
-        7,
+        8,
     ),
     "directory:search (category)": (
         lambda world: reverse("directory:search") + "?categoria=laboratori",
@@ -226,7 +232,7 @@ PAGES = {
     # Nothing found in a municipality: the way out adds its desks (one query, at most three).
     "directory:search (nothing found)": (
         lambda world: reverse("directory:search") + "?q=equitazione&comune=900000",
-        10,
+        11,
     ),
     # Only the activities already running: one more condition, no more queries.
     "directory:search (running now)": (
@@ -289,6 +295,15 @@ PAGES = {
     ),
     "directory:organization_events_ics": (
         lambda world: reverse("directory:organization_events_ics", args=[world.organization.slug]),
+        2,
+    ),
+    # The zone (or network), then its coming sessions with their events and places.
+    "directory:zone_events_ics": (
+        lambda world: reverse("directory:zone_events_ics", args=[world.zone.slug]),
+        2,
+    ),
+    "directory:network_events_ics": (
+        lambda world: reverse("directory:network_events_ics", args=[world.network.slug]),
         2,
     ),
     # The session with its event, organization and place; the places taken (one sum).

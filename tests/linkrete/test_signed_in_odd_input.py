@@ -28,6 +28,7 @@ from tests.factories import (
     DeskExceptionFactory,
     EventSessionFactory,
     LocationFactory,
+    NetworkMembershipFactory,
     VolunteerFactory,
     VolunteeringCallFactory,
 )
@@ -121,6 +122,15 @@ def world(organization, other_organization, staff, other_staff, coordinator, des
             event__organization=organization,
             location=LocationFactory(organization=organization),
         ).event,
+        # Attendance is marked for past sessions only.
+        "past_session": EventSessionFactory(
+            event__organization=organization, date=datetime.date(2020, 11, 28)
+        ),
+        # An event internal to a network of the organization: its minutes are a form.
+        "internal_event": EventSessionFactory(
+            event__organization=organization,
+            event__internal_network=NetworkMembershipFactory(organization=organization).network,
+        ).event,
         "location": LocationFactory(organization=organization),
         "volunteer": VolunteerFactory(organization=organization),
         "course": course,
@@ -175,6 +185,9 @@ PK_OBJECTS = {
     "call_edit": "call",
     "event_edit": "event",
     "event_signup_list": "event",
+    "event_attendance": "past_session",
+    "internal_event_detail": "internal_event",
+    "event_register_export": "past_session",
     "application_decide": "application",
     "booking_status": "booking",
     "desk_closure_delete": "closure",

@@ -9,9 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from directory.event_attendance import can_mark
 from directory.models import EventSignup, Revision
 from directory.staff import services
-from directory.staff.access import get_organization_for_member, get_organization_for_user
+from directory.staff.access import (
+    get_organization_for_member,
+    get_organization_for_user,
+    is_member,
+)
 from directory.staff.event_forms import EventForm, EventSessionFormSet, session_rows
 from directory.staff.forms import formset_rows, serialize
 from directory.staff.views.editing import _reopened, _submitted_message, _with_extra_row
@@ -34,6 +39,8 @@ def event_list(request, slug):
         {
             "organization": organization,
             "events": events,
+            # The sign-ups and attendance name families: linked for members only.
+            "is_member": is_member(request.user, organization),
             "pending": organization.revisions.pending()
             .filter(kind=Revision.Kind.EVENT)
             .select_related("author"),
@@ -124,6 +131,7 @@ def event_signup_list(request, slug, pk):
         .prefetch_related(Prefetch("signups", queryset=active, to_attr="active_signups"))
         .order_by("date", "starts_at", "pk")[:SIGNUP_LIST_SESSIONS]
     )
+    today = timezone.localdate()
     rows = []
     for session in sessions:
         confirmed = [s for s in session.active_signups if s.status == EventSignup.Status.CONFIRMED]
@@ -134,6 +142,7 @@ def event_signup_list(request, slug, pk):
                 "confirmed": confirmed,
                 "waiting": waiting,
                 "taken": sum(s.places for s in confirmed),
+                "markable": can_mark(session, today),
             }
         )
     return render(

@@ -1,13 +1,11 @@
 """The volunteer register (art. 17 CTS), hours and totals. Personal data: staff area only."""
 
-import csv
 import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 from django.db.models.functions import ExtractMonth
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +18,7 @@ from directory.staff import services
 from directory.staff.access import get_organization_for_member
 from directory.staff.forms import VolunteerForm, VolunteerHoursForm
 from linkrete import params
+from linkrete.csv_export import csv_response
 from linkrete.paging import page_of
 
 
@@ -82,35 +81,16 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_safe(value):
-    # Spreadsheets run cells starting with = + - @ as formulas.
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 def volunteer_export(request, slug):
     organization = get_organization_for_member(request.user, slug)
     year = _year(request) or timezone.localdate().year
     # Streamed a chunk of rows at a time: the whole register, never held in memory at once.
-    response = StreamingHttpResponse(
-        _csv_rows(_register(organization, year)), content_type="text/csv; charset=utf-8"
+    volunteers = _register(organization, year).iterator(chunk_size=500)
+    return csv_response(
+        f"registro-volontari-{organization.slug}-{year}.csv",
+        [label for _name, label in CSV_COLUMNS],
+        ([getattr(volunteer, name) for name, _label in CSV_COLUMNS] for volunteer in volunteers),
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="registro-volontari-{organization.slug}-{year}.csv"'
-    )
-    return response
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv_rows(volunteers):
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([str(label) for _name, label in CSV_COLUMNS])
-    for volunteer in volunteers.iterator(chunk_size=500):
-        yield writer.writerow([_csv_safe(getattr(volunteer, name)) for name, _label in CSV_COLUMNS])
 
 
 # Error reports (and the DEBUG page) hide what was typed: it is a volunteer's personal data.

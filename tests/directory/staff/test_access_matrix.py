@@ -1,10 +1,12 @@
 """Every page of the signed-in area, for every kind of visitor (the issue's 404 matrix)."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from directory.models import Membership, PlaceRequest, Revision
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import EventSessionFactory, MembershipFactory, UserFactory
 
 # (url name, the org_objects key whose pk goes in the URL or None, method)
 # The organization's public data and its review: its staff and the network's coordinators.
@@ -30,6 +32,7 @@ ORGANIZATION_PAGES = [
     ("event_list", None, "get"),
     ("event_new", None, "get"),
     ("event_edit", "event", "get"),
+    ("event_attendance_export", None, "get"),
 ]
 
 # People's personal data (volunteers, hours, applicants, course attendees): the organization's
@@ -52,6 +55,9 @@ PERSONAL_DATA_PAGES = [
     ("application_list", None, "get"),
     ("application_decide", "application", "post"),
     ("event_signup_list", "event", "get"),
+    ("event_attendance", "past_session", "get"),
+    ("event_attendance", "past_session", "post"),
+    ("event_register_export", "past_session", "get"),
 ]
 
 
@@ -74,6 +80,10 @@ def objects(org_objects, organization, other_organization, staff, other_staff):
         "revision": revision,
         "place_request": place_request,
         "membership": Membership.objects.get(user=staff, organization=organization),
+        # Attendance is marked for past sessions only (any day before "now").
+        "past_session": EventSessionFactory(
+            event=org_objects["event"], date=datetime.date(2020, 11, 28)
+        ),
     }
 
 

@@ -1,0 +1,140 @@
+"""Events on the search page: a query that names a time ("questo sabato", "domani", "weekend",
+"this saturday") or words of an event's title or summary shows a few coming sessions above the
+activities, with a link to the calendar for that time. The activities' results are the
+search's business and do not change (``directory.search``).
+
+One query, only when the query has words: the sessions taking place in the time named (from
+today to ``WINDOW_DAYS`` ahead when none), of the events whose title or summary holds the
+other words (accents and case aside; with a time, those holding one of them come first).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.urls import reverse
+
+from directory.models import Event, EventSession
+from directory.search.stopwords import is_filler
+from directory.search.text import normalize
+
+SESSIONS_SHOWN = 5
+WINDOW_DAYS = 60
+# Words that only say which one ("questo sabato", "next week"): dropped with the time words.
+MODIFIERS = {"questo", "questa", "prossimo", "prossima", "this", "next", "coming", "il", "la"}
+WEEKDAYS = {
+    **dict.fromkeys(["lunedi", "monday"], 0),
+    **dict.fromkeys(["martedi", "tuesday"], 1),
+    **dict.fromkeys(["mercoledi", "wednesday"], 2),
+    **dict.fromkeys(["giovedi", "thursday"], 3),
+    **dict.fromkeys(["venerdi", "friday"], 4),
+    **dict.fromkeys(["sabato", "saturday"], 5),
+    **dict.fromkeys(["domenica", "sunday"], 6),
+}
+DAYS_FROM_TODAY = {
+    "oggi": 0,
+    "stasera": 0,
+    "stamattina": 0,
+    "today": 0,
+    "tonight": 0,
+    "domani": 1,
+    "tomorrow": 1,
+    "dopodomani": 2,
+}
+WEEKEND = {"weekend", "finesettimana"}
+WEEK = {"settimana", "week"}
+# Words shorter than this are not matched against the events (articles left by the filler).
+MIN_WORD = 3
+# A word this long matches without its last letter too ("laboratori" finds "laboratorio").
+STEM_FROM = 5
+
+
+@dataclass
+class Span:
+    first: datetime.date
+    last: datetime.date
+
+    @property
+    def calendar_url(self) -> str:
+        view = "giorno" if self.first == self.last else "settimana"
+        return f"{reverse('directory:event_calendar')}?vista={view}&data={self.first.isoformat()}"
+
+
+def _joined(words: list[str]) -> list[str]:
+    """The words, with "fine settimana" read as one."""
+    text = " ".join(words).replace("fine settimana", "finesettimana")
+    return text.split()
+
+
+def read_time(words: list[str], today: datetime.date) -> tuple[Span | None, list[str]]:
+    """The days the words name (the first time word wins) and the words left over."""
+    span = None
+    rest = []
+    next_week = any(w in ("prossima", "next") for w in words)
+    for word in words:
+        found = None
+        if word in DAYS_FROM_TODAY:
+            day = today + datetime.timedelta(days=DAYS_FROM_TODAY[word])
+            found = Span(day, day)
+        elif word in WEEKDAYS:
+            day = today + datetime.timedelta(days=(WEEKDAYS[word] - today.weekday()) % 7)
+            found = Span(day, day)
+        elif word in WEEKEND:
+            if today.weekday() == 6:  # Sunday: what is left of it
+                found = Span(today, today)
+            else:
+                saturday = today + datetime.timedelta(days=(5 - today.weekday()) % 7)
+                found = Span(saturday, saturday + datetime.timedelta(days=1))
+        elif word in WEEK:
+            monday = today - datetime.timedelta(days=today.weekday())
+            if next_week:
+                monday += datetime.timedelta(days=7)
+            found = Span(max(monday, today), monday + datetime.timedelta(days=6))
+        if found is not None:
+            span = span or found
+        elif word not in MODIFIERS:
+            rest.append(word)
+    return span, rest
+
+
+def _word_condition(word: str) -> Q:
+    stem = word[:-1] if len(word) >= STEM_FROM else word
+    return Q(title__unaccent__icontains=stem) | Q(summary__unaccent__icontains=stem)
+
+
+def _events(conditions, combine):
+    condition = conditions[0]
+    for other in conditions[1:]:
+        condition = combine(condition, other)
+    return Event.objects.filter(condition).values("pk")
+
+
+def coming_sessions(text: str, today: datetime.date):
+    """(the sessions to show, the calendar link for them); ([], None) when the query names
+    neither a time nor a word to match."""
+    words = _joined(normalize(text).split())
+    span, rest = read_time(words, today)
+    rest = [w for w in rest if len(w) >= MIN_WORD and not is_filler(w)]
+    if span is None and not rest:
+        return [], None
+    first, last = (
+        (span.first, span.last) if span else (today, today + datetime.timedelta(WINDOW_DAYS))
+    )
+    sessions = EventSession.objects.taking_place().between(first, last)
+    conditions = [_word_condition(word) for word in rest]
+    if span is None:
+        # No time: the events whose title or summary holds every word.
+        sessions = sessions.filter(event__in=_events(conditions, Q.__and__))
+    elif conditions:
+        # A time and words ("coro domenica"): the sessions of that time whose event holds one
+        # of the words first; when none does, the words were about something else ("cosa
+        # fare nel weekend") and the time's sessions are shown.
+        matched = Q(event__in=_events(conditions, Q.__or__))
+        sessions = sessions.annotate(
+            matched=ExpressionWrapper(matched, output_field=BooleanField())
+        ).order_by("-matched", "date", "starts_at", "pk")
+    calendar_url = span.calendar_url if span else reverse("directory:event_calendar")
+    shown = list(sessions.for_list()[:SESSIONS_SHOWN])
+    if span is not None and conditions and shown and shown[0].matched:
+        shown = [session for session in shown if session.matched]
+    return shown, calendar_url
