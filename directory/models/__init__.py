@@ -4,6 +4,7 @@ from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.event import Event, EventQuerySet, EventSession, EventSessionQuerySet
 from directory.models.event_signup import EventSignup, EventSignupQuerySet
 from directory.models.hsds_import import ImportedTerm
+from directory.models.job_offer import ContractKind, JobOffer, JobOfferQuerySet, Skill
 from directory.models.membership import Invitation, Membership
 from directory.models.network import (
     ActionTarget,
@@ -45,6 +46,10 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "ContractKind",
+    "JobOffer",
+    "JobOfferQuerySet",
+    "Skill",
     "ActionTarget",
     "BoardMeeting",
     "MemberRole",

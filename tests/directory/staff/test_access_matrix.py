@@ -30,6 +30,9 @@ ORGANIZATION_PAGES = [
     ("event_list", None, "get"),
     ("event_new", None, "get"),
     ("event_edit", "event", "get"),
+    ("job_offer_list", None, "get"),
+    ("job_offer_new", None, "get"),
+    ("job_offer_edit", "job_offer", "get"),
 ]
 
 # People's personal data (volunteers, hours, applicants, course attendees): the organization's
