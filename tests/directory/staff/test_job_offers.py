@@ -75,3 +75,27 @@ def test_another_organizations_offer_is_a_404(client, staff, organization, other
     response = client.get(reverse("staff:job_offer_edit", args=[organization.slug, offer.pk]))
 
     assert response.status_code == 404
+
+
+# Session, user, second factor, organization, membership, COUNT and the page of offers with
+# their towns.
+OFFER_LIST_QUERIES = 7
+
+
+def test_the_list_queries_do_not_grow_with_the_offers(client, staff, organization):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(staff)
+    url = reverse("staff:job_offer_list", args=[organization.slug])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    JobOfferFactory(organization=organization)
+    small = count()
+    for _ in range(15):
+        JobOfferFactory(organization=organization)
+    assert count() == small == OFFER_LIST_QUERIES
