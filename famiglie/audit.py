@@ -24,6 +24,7 @@ from famiglie.models import (
     Consent,
     Household,
     Intervention,
+    JobProfile,
     Member,
     Note,
     Objective,
@@ -86,13 +87,14 @@ CASE_RECORDS = [
 
 def _types():
     return ContentType.objects.get_for_models(
-        Case, Household, Member, Consent, *(model for model, _path in CASE_RECORDS)
+        Case, Household, Member, JobProfile, Consent, *(model for model, _path in CASE_RECORDS)
     )
 
 
 def entries_for_case(case: Case) -> QuerySet[LogEntry]:
     """The rows about the case and its household: the case, its case team, timeline, needs
-    assessments, plan and interventions, the household, its members and consents."""
+    assessments, plan and interventions, the household, its members (their job profiles
+    too) and consents."""
     types = _types()
     household = case.household_id
     about = (
@@ -101,6 +103,10 @@ def entries_for_case(case: Case) -> QuerySet[LogEntry]:
         | Q(
             content_type=types[Member],
             object_id__in=Member.objects.filter(household=household).values("pk"),
+        )
+        | Q(
+            content_type=types[JobProfile],
+            object_id__in=JobProfile.objects.filter(member__household=household).values("pk"),
         )
         | Q(
             content_type=types[Consent],

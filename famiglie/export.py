@@ -23,7 +23,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from famiglie.audit import entries_for_case
-from famiglie.models import Assessment, Case, ClosureOutcome, Household, Visibility
+from famiglie.models import Assessment, Case, ClosureOutcome, Household, JobProfile, Visibility
 
 
 @dataclass
@@ -54,6 +54,10 @@ def _value(obj: Model, name: str) -> tuple[object, str]:
         related = [str(item) for item in getattr(obj, name).all()]
         return related, ", ".join(related) or "–"
     value = getattr(obj, name)
+    if isinstance(value, list):
+        labels = dict(getattr(model_field, "base_field", model_field).choices or [])
+        shown = [str(labels.get(item, item)) for item in value]
+        return value, ", ".join(shown) or "–"
     if model_field.is_relation:
         return (str(value) if value is not None else None), (str(value) if value else "–")
     if model_field.choices:
@@ -290,6 +294,15 @@ def household_record(household: Household, cases) -> list[Section]:
                 "languages",
             ],
             lambda m: f"{m.first_name} {m.last_name}",
+        ),
+        _section(
+            "job_profiles",
+            _("Skills and availability for work"),
+            JobProfile.objects.filter(member__household=household)
+            .select_related("member__household", "updated_by")
+            .order_by("member__birth_date", "pk"),
+            ["member", "skills", "availability", "notes", "updated_at", "updated_by"],
+            lambda p: f"{p.member.first_name} {p.member.last_name}",
         ),
         _section(
             "consents",

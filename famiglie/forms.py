@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 from django import forms
@@ -6,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Activity, Municipality, Organization
+from directory.models import Activity, JobOffer, Municipality, Organization, Skill
 from directory.staff.organization_field import OrganizationField
 from famiglie.areas import SUB_AREAS, Area, SubArea
 from famiglie.models import (
@@ -16,6 +17,7 @@ from famiglie.models import (
     ExitReason,
     Intervention,
     InterventionKind,
+    JobProfile,
     Level,
     Note,
     Objective,
@@ -291,7 +293,16 @@ class InterventionForm(forms.ModelForm):
 
     class Meta:
         model = Intervention
-        fields = ["kind", "date", "quantity", "amount", "objective", "organization", "notes"]
+        fields = [
+            "kind",
+            "date",
+            "quantity",
+            "amount",
+            "objective",
+            "job_offer",
+            "organization",
+            "notes",
+        ]
         widgets = {"date": DateInput(), "notes": forms.Textarea({"rows": 2})}
         help_texts = {
             "quantity": _("How many: parcels, sessions, hours, days."),
@@ -303,6 +314,18 @@ class InterventionForm(forms.ModelForm):
         self.fields["kind"].choices = InterventionKind.choices
         self.fields["organization"].queryset = Organization.objects.published()
         self.fields["objective"].queryset = case.objectives.order_by("pk")
+        # A placement fills an offer of the household's town, current or expired lately.
+        since = timezone.localdate() - datetime.timedelta(days=PLACEMENT_OFFERS_DAYS)
+        offers = JobOffer.objects.filter(valid_until__gte=since)
+        if case.household.municipality_id is not None:
+            offers = offers.filter(municipality=case.household.municipality_id)
+        self.fields["job_offer"].queryset = offers.select_related("organization").order_by(
+            "title", "pk"
+        )
+        self.fields["job_offer"].label_from_instance = lambda o: f"{o.title} – {o.organization}"
+        self.fields["job_offer"].help_text = _(
+            "For an internship or job placement from the job pathway: the offer it fills."
+        )
         self.fields["objective"].label_from_instance = lambda o: (
             f"{o.get_area_display()}: {Truncator(o.description).chars(80)}"
         )
@@ -318,6 +341,10 @@ class InterventionForm(forms.ModelForm):
         title = data.get("activity_title", "").strip()
         organization = data.get("organization")
         self.instance.activity = None
+        offer = data.get("job_offer")
+        if offer is not None and organization is None and "organization" not in self.errors:
+            # The provider is the offering organization, unless typed otherwise.
+            data["organization"] = organization = offer.organization
         if title:
             if organization is None:
                 if "organization" not in self.errors:
@@ -430,3 +457,24 @@ class CaseCloseForm(forms.Form):
 
     def outcomes(self) -> dict[int, str]:
         return {o.pk: self.cleaned_data[self.outcome_field(o)] for o in self.objectives}
+
+
+# The job pathway ---------------------------------------------------------------------------
+
+# How long after its last valid day an offer can still be named by a placement.
+PLACEMENT_OFFERS_DAYS = 90
+
+
+class JobProfileForm(forms.ModelForm):
+    skills = forms.MultipleChoiceField(
+        label=_("Skills"),
+        choices=Skill.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("What the person can do: offers asking for these are proposed."),
+    )
+
+    class Meta:
+        model = JobProfile
+        fields = ["skills", "availability", "notes"]
+        widgets = {"notes": forms.Textarea({"rows": 3})}

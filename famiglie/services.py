@@ -25,6 +25,7 @@ from famiglie.models import (
     EventKind,
     Household,
     Intervention,
+    JobProfile,
     Note,
     Objective,
     ObjectiveStatus,
@@ -403,6 +404,16 @@ def note_write(*, case: Case, note: Note, by: AbstractBaseUser) -> Note:
         note.full_clean()
         note.save()
     return note
+
+
+def job_profile_save(*, profile: JobProfile, by: AbstractBaseUser) -> JobProfile:
+    """A member's skills and availability (from the form, not yet saved), by ``by``; the
+    change is in the audit trail as any case record's (its values masked)."""
+    with transaction.atomic():
+        profile.updated_by = by
+        profile.full_clean()
+        profile.save()
+    return profile
 
 
 # The case team ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from famiglie.views import (
     desk,
     export,
     interventions,
+    jobs,
     notes,
     plan,
 )
@@ -48,6 +49,12 @@ urlpatterns = [
         "casi/<str:code>/interventi/nuovo/",
         interventions.intervention_create,
         name="intervention_create",
+    ),
+    path("casi/<str:code>/lavoro/<int:pk>/", jobs.job_matches, name="job_matches"),
+    path(
+        "casi/<str:code>/lavoro/<int:pk>/competenze/",
+        jobs.job_profile_edit,
+        name="job_profile_edit",
     ),
     path("casi/<str:code>/diario/", notes.note_list, name="note_list"),
     path("casi/<str:code>/diario/nuova/", notes.note_create, name="note_create"),

@@ -510,6 +510,31 @@ class InterventionFactory(factory.django.DjangoModelFactory):
     quantity = 1
 
 
+class JobOfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.JobOffer
+
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Addetto magazzino {n}")
+    description = "Carico e scarico merci, inventario."
+    municipality = factory.SubFactory(MunicipalityFactory)
+    contract_kind = directory.ContractKind.INTERNSHIP
+    hours = "20 ore settimanali, mattina"
+    skills = factory.LazyFunction(lambda: ["warehouse"])
+    valid_until = datetime.date(2026, 12, 31)
+
+
+class JobProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = famiglie.JobProfile
+
+    member = factory.SubFactory(
+        MemberFactory, birth_date=datetime.date(1985, 3, 2), relationship="reference"
+    )
+    skills = factory.LazyFunction(lambda: ["warehouse", "driving"])
+    availability = famiglie.Availability.PART_TIME
+
+
 class NetworkFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = directory.Network

@@ -5,6 +5,7 @@ from directory.models.event import Event, EventQuerySet, EventSession, EventSess
 from directory.models.event_attendance import EventWalkIn
 from directory.models.event_signup import EventSignup, EventSignupQuerySet
 from directory.models.hsds_import import ImportedTerm
+from directory.models.job_offer import ContractKind, JobOffer, JobOfferQuerySet, Skill
 from directory.models.membership import Invitation, Membership
 from directory.models.network import (
     ActionTarget,
@@ -47,6 +48,10 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "ContractKind",
+    "JobOffer",
+    "JobOfferQuerySet",
+    "Skill",
     "ActionTarget",
     "BoardMeeting",
     "MemberRole",

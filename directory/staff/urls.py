@@ -10,6 +10,7 @@ from directory.staff.views import (
     events,
     home,
     internal_events,
+    job_offers,
     members,
     review,
     training,
@@ -129,6 +130,9 @@ urlpatterns = [
     path(org + "chiamate/", calls.call_list, name="call_list"),
     path(org + "chiamate/nuova/", calls.call_edit, name="call_new"),
     path(org + "chiamate/<int:pk>/", calls.call_edit, name="call_edit"),
+    path(org + "lavoro/", job_offers.job_offer_list, name="job_offer_list"),
+    path(org + "lavoro/nuova/", job_offers.job_offer_edit, name="job_offer_new"),
+    path(org + "lavoro/<int:pk>/", job_offers.job_offer_edit, name="job_offer_edit"),
     path(org + "candidature/", calls.application_list, name="application_list"),
     path(org + "candidature/<int:pk>/", calls.application_decide, name="application_decide"),
 ]

@@ -20,6 +20,7 @@ from famiglie.models.household import (
     validate_tax_code,
 )
 from famiglie.models.intervention import Intervention, InterventionKind
+from famiglie.models.job_profile import MIN_WORKING_AGE, Availability, JobProfile
 from famiglie.models.note import Note, Visibility, is_case_psychologist
 from famiglie.models.plan import (
     REVIEW_DUE_DAYS,
@@ -31,6 +32,9 @@ from famiglie.models.plan import (
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "MIN_WORKING_AGE",
+    "Availability",
+    "JobProfile",
     "Closure",
     "ClosureOutcome",
     "ExitReason",

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Activity, Organization
+from directory.models import Activity, JobOffer, Organization
 from famiglie.models.case import Case
 from famiglie.models.plan import Objective
 
@@ -26,9 +26,9 @@ class InterventionKind(models.TextChoices):
 
 class InterventionQuerySet(models.QuerySet):
     def for_case_page(self):
-        return self.select_related("objective", "organization", "activity", "operator").order_by(
-            "-date", "-pk"
-        )
+        return self.select_related(
+            "objective", "organization", "activity", "operator", "job_offer"
+        ).order_by("-date", "-pk")
 
 
 class Intervention(models.Model):
@@ -65,6 +65,15 @@ class Intervention(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("activity"),
+    )
+    # A placement from the job pathway: the offer it filled (an offer deleted later leaves it).
+    job_offer = models.ForeignKey(
+        JobOffer,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="placements",
+        verbose_name=_("job offer"),
     )
     operator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -105,6 +114,8 @@ class Intervention(models.Model):
             errors["amount"] = _("An amount is only for an economic contribution.")
         if self.kind == InterventionKind.ENROLMENT and self.activity_id is None:
             errors["activity"] = _("Say which activity of the directory the enrolment is in.")
+        if self.job_offer_id and self.kind != InterventionKind.PLACEMENT:
+            errors["job_offer"] = _("A job offer is only for an internship or job placement.")
         if self.objective_id and self.case_id and self.objective.case_id != self.case_id:
             errors["objective"] = _("The objective is not one of this case's.")
         if errors:

@@ -23,6 +23,7 @@ from famiglie.forms import (
 )
 from famiglie.models import (
     EXPIRING_DAYS,
+    MIN_WORKING_AGE,
     REVIEW_DUE_DAYS,
     Assessment,
     Case,
@@ -134,6 +135,7 @@ def _render_case(
     members = list(household.members.prefetch_related("languages"))
     for member in members:
         member.band = member.age_band(today)
+        member.of_working_age = member.age(today) >= MIN_WORKING_AGE
     timeline = page_of(
         request,
         case.events.select_related("by", "user", "organization"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from famiglie import access, services
 from famiglie.forms import InterventionForm
-from famiglie.models import Intervention
+from famiglie.models import Intervention, InterventionKind
 from famiglie.views import case_worker_view, posted_form_errors
 
 
@@ -27,9 +27,12 @@ def intervention_create(request, code):
                 messages.success(request, _("The intervention is recorded."))
                 return redirect(case)
     else:
-        form = InterventionForm(
-            instance=Intervention(case=case), case=case, initial={"date": timezone.localdate()}
-        )
+        initial = {"date": timezone.localdate()}
+        # From the job pathway's match list: a placement filling that offer.
+        offer = request.GET.get("offerta", "")
+        if offer.isdigit() and len(offer) < 10:
+            initial.update(kind=InterventionKind.PLACEMENT, job_offer=int(offer))
+        form = InterventionForm(instance=Intervention(case=case), case=case, initial=initial)
     return render(
         request,
         "famiglie/case_form.html",

@@ -33,6 +33,7 @@ ERASED_WHEN = {
         for model, path in [
             ("Household", ""),
             ("Member", "household__"),
+            ("JobProfile", "member__household__"),
             ("Consent", "household__"),
             ("Case", "household__"),
             ("CaseTeamMember", "case__household__"),

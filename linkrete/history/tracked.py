@@ -53,6 +53,8 @@ PUBLIC_RECORDS = [
     Tracked("directory.BoardPost"),
     Tracked("directory.BoardAnswer"),
     Tracked("directory.VolunteeringCall"),
+    # No personal data by design (directory/models/job_offer.py).
+    Tracked("directory.JobOffer"),
     Tracked("sportelli.Desk"),
     Tracked("sportelli.DeskOpeningSlot"),
     Tracked("sportelli.DeskException"),
@@ -119,6 +121,7 @@ PERSONAL_RECORDS = [
     Tracked("famiglie.Intervention", masked=("notes", "amount")),
     Tracked("famiglie.Note", masked=("text",)),
     Tracked("famiglie.Closure", masked=("note",)),
+    Tracked("famiglie.JobProfile", masked=("skills", "availability", "notes")),
     Tracked("famiglie.ClosureOutcome"),
 ]
 

@@ -216,11 +216,27 @@ def test_with_debug_it_creates_the_demo_accounts(demo, settings):
     assert all(case.interventions.exists() for case in planned)
     assert Intervention.objects.filter(kind="activity_enrolment", activity__isnull=False).exists()
     assert "equipe" in output.split("Second factor of", 1)[1]
+    # The diary (team and psychologist-only notes), the closures, the job pathway.
+    from directory.models import JobOffer
+    from famiglie.models import Closure, ClosureOutcome, JobProfile, Note
+
+    assert set(Note.objects.values_list("visibility", flat=True)) == {"team", "psychologist"}
+    assert Closure.objects.filter(case__state="closed", approved_at__isnull=False).count() == 2
+    assert ClosureOutcome.objects.exists()
+    for profile in JobProfile.objects.select_related("member__household"):
+        municipality = profile.member.household.municipality_id
+        assert JobOffer.objects.matching(profile.skills, municipality).exists()
+    assert Intervention.objects.filter(kind="placement", job_offer__isnull=False).count() == 1
+    seeded = [m.objects.count() for m in (Note, Closure, ClosureOutcome, JobOffer, JobProfile)]
     assert seed()[-1].startswith("Demo data: 0 created, 0 updated, 0 deleted,")
     assert Case.objects.count() == 12
     assert Assessment.objects.count() == assessments
     assert Objective.objects.count() == objectives
-    assert Intervention.objects.count() == Objective.objects.count()
+    # One intervention per objective, and the placement from the job pathway.
+    assert Intervention.objects.count() == Objective.objects.count() + 1
+    assert [
+        m.objects.count() for m in (Note, Closure, ClosureOutcome, JobOffer, JobProfile)
+    ] == seeded
 
 
 def test_the_summer_camps_are_found_in_december_with_their_start_and_enrolment(

@@ -27,6 +27,7 @@ from tests.factories import (
     CourseFactory,
     DeskExceptionFactory,
     EventSessionFactory,
+    JobOfferFactory,
     LocationFactory,
     NetworkMembershipFactory,
     VolunteerFactory,
@@ -135,6 +136,7 @@ def world(organization, other_organization, staff, other_staff, coordinator, des
         "volunteer": VolunteerFactory(organization=organization),
         "course": course,
         "call": call,
+        "job_offer": JobOfferFactory(organization=organization),
         "pending_call": VolunteeringCallFactory(
             organization=organization, review_status=VolunteeringCall.ReviewStatus.PENDING
         ),
@@ -183,6 +185,7 @@ PK_OBJECTS = {
     "course_edit": "course",
     "place_request_decide": "course",
     "call_edit": "call",
+    "job_offer_edit": "job_offer",
     "event_edit": "event",
     "event_signup_list": "event",
     "event_attendance": "past_session",

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from directory.models import Activity, Category, Language, Municipality, Organization, Zone
+from famiglie import demo_pathways
 from famiglie.areas import SubArea
 from famiglie.models import (
     Assessment,
@@ -150,7 +151,8 @@ class Command(BaseCommand):
     help = (
         "Demo family cases (DEBUG only): the Cuore Visconteo équipe led by the demo account "
         "'equipe', four colleagues who cannot sign in, and a dozen fictitious households "
-        "across every state, with members, consents and timelines. Idempotent."
+        "across every state, with members, consents, timelines, diary notes, closures and the "
+        "job pathway (two offers, two people's skills, a placement). Idempotent."
     )
 
     def handle(self, *args, **options):
@@ -270,6 +272,7 @@ class Command(BaseCommand):
             self._assessments(case, lead, colleagues, today)
             self._plan(case, lead, today)
             self._interventions(case, colleagues, today)
+        demo_pathways.seed(team, lead, today)
         return created
 
     def _interventions(self, case, colleagues, today):

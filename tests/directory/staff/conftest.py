@@ -6,6 +6,7 @@ from tests.factories import (
     BoardPostFactory,
     CourseFactory,
     EventSessionFactory,
+    JobOfferFactory,
     LocationFactory,
     VolunteerFactory,
     VolunteeringCallFactory,
@@ -23,7 +24,9 @@ def org_objects(organization, staff):
     application = ApplicationFactory(call=call)
     post = BoardPostFactory(organization=organization, author=staff)
     event = EventSessionFactory(event__organization=organization).event
+    job_offer = JobOfferFactory(organization=organization)
     return {
+        "job_offer": job_offer,
         "activity": activity,
         "location": location,
         "volunteer": volunteer,

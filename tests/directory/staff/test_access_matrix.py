@@ -33,6 +33,9 @@ ORGANIZATION_PAGES = [
     ("event_new", None, "get"),
     ("event_edit", "event", "get"),
     ("event_attendance_export", None, "get"),
+    ("job_offer_list", None, "get"),
+    ("job_offer_new", None, "get"),
+    ("job_offer_edit", "job_offer", "get"),
 ]
 
 # People's personal data (volunteers, hours, applicants, course attendees): the organization's
