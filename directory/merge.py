@@ -197,6 +197,7 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.PlaceRequest.organization": _point_to_survivor,
     "directory.VolunteeringCall.organization": _point_to_survivor,
     "directory.Event.organization": _point_to_survivor,
+    "directory.JobOffer.organization": _point_to_survivor,
     "directory.Network.lead_organization": _point_to_survivor,
     "directory.NetworkMembership.organization": _merge_network_memberships,
     "directory.SteeringBoardSeat.organization": _point_to_survivor,

@@ -75,12 +75,12 @@ def test_the_change_form_counts_the_sign_ups_without_names(signed_in):
     session = EventSessionFactory(event=event, date=datetime.date(2026, 12, 5))
     EventSignupFactory(session=session, name="Zeffirina Q.", ages=[7, 9], attended=True)
     EventSignupFactory(session=session, name="Ottavio B.", ages=[8], attended=False)
-    EventSignupFactory(session=session, name="In attesa", status="waiting")
+    EventSignupFactory(session=session, name="Gervasia W.", status="waiting")
     EventSignupFactory(session=session, name="Annullata", status="cancelled")
     _, response = queries(signed_in, reverse("admin:directory_event_change", args=[event.pk]))
     page = response.content.decode()
     assert "<td>05/12/2026 15:00</td><td>2</td><td>3</td><td>1</td><td>2</td>" in page
-    for name in ("Zeffirina", "Ottavio", "In attesa", "Annullata"):
+    for name in ("Zeffirina", "Ottavio", "Gervasia", "Annullata"):
         assert name not in page
 
 

@@ -39,6 +39,7 @@ from tests.factories import (
     DeskFactory,
     EventFactory,
     InterventionFactory,
+    JobOfferFactory,
     LocationFactory,
     MembershipFactory,
     NetworkFactory,
@@ -121,6 +122,7 @@ def _one_of_each(loser, survivor) -> dict[str, models.Model]:
         "famiglie.CaseEvent.organization": CaseEventFactory(organization=loser),
         "famiglie.Intervention.organization": InterventionFactory(organization=loser),
         "directory.Event.organization": EventFactory(organization=loser),
+        "directory.JobOffer.organization": JobOfferFactory(organization=loser),
         "directory.Network.lead_organization": NetworkFactory(lead_organization=loser),
         "directory.NetworkMembership.organization": NetworkMembershipFactory(organization=loser),
         "directory.SteeringBoardSeat.organization": SteeringBoardSeat.objects.create(

@@ -17,6 +17,7 @@ from tests.factories import (
     BoardPostFactory,
     CourseFactory,
     EventSessionFactory,
+    JobOfferFactory,
     LocationFactory,
     MembershipFactory,
     OrganizationFactory,
@@ -42,6 +43,7 @@ def _records(organization):
         "call": VolunteeringCallFactory(organization=organization),
         "post": BoardPostFactory(organization=organization, author=author),
         "event": EventSessionFactory(event__organization=organization).event,
+        "job_offer": JobOfferFactory(organization=organization),
         "revision": Revision.objects.create(
             organization=organization,
             kind=Revision.Kind.ORGANIZATION,
