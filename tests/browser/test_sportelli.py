@@ -9,7 +9,10 @@ pytestmark = pytest.mark.usefixtures("seeded_taxonomies")
 
 
 def tick(page, control):
-    """Tick a radio or checkbox as a person does: Bootstrap Italia draws it on its label."""
+    """Tick a radio or checkbox as a person does: Bootstrap Italia draws it on its label. Once
+    the page has loaded: a stylesheet arriving after the click moved the label under it (a
+    failure seen once in CI, with the radio left unticked)."""
+    page.wait_for_load_state("load")
     page.locator(f"label[for='{control.get_attribute('id')}']").click()
     assert control.is_checked()
 
