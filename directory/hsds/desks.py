@@ -22,10 +22,13 @@ from directory.hsds.mapping import (
     attribute,
     category_term,
     dated_schedule,
+    free_of_charge,
+    language_records,
     location_document,
     organization_record,
     phone,
     profile_term,
+    service_at_location_id,
     weekly_schedule,
 )
 from directory.models import Activity, Category, Location
@@ -89,7 +92,7 @@ def desk_document(desk, base_url: str = "") -> dict:
         phones=phone("service_id", service_id, desk.phone),
         service_at_locations=[
             {
-                "id": derived(service_id, "service_at_location", place.uuid),
+                "id": service_at_location_id(desk, place),
                 "service_id": service_id,
                 "location_id": str(place.uuid),
                 "location": location_document(place),
@@ -111,24 +114,8 @@ def desk_document(desk, base_url: str = "") -> dict:
                 for day in sorted(desk.exceptions.all(), key=lambda d: d.date)
             ),
         ],
-        languages=[
-            _record(
-                id=derived(service_id, "language", language.code),
-                service_id=service_id,
-                name=language.name,
-                code=language.code,
-            )
-            for language in desk.languages.all()
-        ],
-        cost_options=[
-            _record(
-                id=derived(service_id, "cost_option"),
-                service_id=service_id,
-                option=_("free of charge"),
-                currency="EUR",
-                amount=0,
-            )
-        ],
+        languages=language_records(service_id, desk.languages.all()),
+        cost_options=free_of_charge(service_id),
         attributes=[
             *(
                 attribute(service_id, "service", category_term(topic))

@@ -316,8 +316,9 @@ def organization_document(organization, base_url: str = "") -> dict:
 # Services -----------------------------------------------------------------------------------
 
 
-def service_at_location_id(activity: Activity, location: Location) -> str:
-    return derived(activity.uuid, "service_at_location", location.uuid)
+def service_at_location_id(service, location: Location) -> str:
+    """The pair's identifier: of an activity or a desk (``desks``), at one of its places."""
+    return derived(service.uuid, "service_at_location", location.uuid)
 
 
 def service_at_location_record(activity: Activity, location: Location) -> dict:
@@ -395,17 +396,33 @@ def dated_schedule(exception, service_id: str, identifier: str = "") -> dict:
     )
 
 
+def language_records(service_id: str, languages) -> list[dict]:
+    return [
+        _record(
+            id=derived(service_id, "language", language.code),
+            service_id=service_id,
+            name=language.name,
+            code=language.code,
+        )
+        for language in languages
+    ]
+
+
+def free_of_charge(service_id: str) -> list[dict]:
+    return [
+        _record(
+            id=derived(service_id, "cost_option"),
+            service_id=service_id,
+            option=_("free of charge"),
+            currency="EUR",
+            amount=0,
+        )
+    ]
+
+
 def cost_options(activity: Activity, service_id: str) -> list[dict]:
     if activity.is_free:
-        return [
-            _record(
-                id=derived(service_id, "cost_option"),
-                service_id=service_id,
-                option=_("free of charge"),
-                currency="EUR",
-                amount=0,
-            )
-        ]
+        return free_of_charge(service_id)
     return [
         _record(
             id=derived(service_id, "cost_option"),
@@ -508,15 +525,7 @@ def service_document(activity: Activity, base_url: str = "") -> dict:
                 ),
                 *(dated_schedule(day, service_id) for day in activity.schedule_exceptions.all()),
             ],
-            languages=[
-                _record(
-                    id=derived(service_id, "language", language.code),
-                    service_id=service_id,
-                    name=language.name,
-                    code=language.code,
-                )
-                for language in activity.languages.all()
-            ],
+            languages=language_records(service_id, activity.languages.all()),
             cost_options=cost_options(activity, service_id),
             required_documents=required_documents(activity, service_id),
             attributes=service_attributes(activity, service_id),
