@@ -89,12 +89,14 @@ def home(request):
             )
         )
         .select_related("household", "organization")
+        .only("kind", "expires_on", "household__reference", "organization__name")
         .order_by("expires_on", "pk")[:ACTION_LIMIT]
     )
     reviews_due = list(
         Review.objects.due(today)
         .filter(case__in=open_cases)
         .select_related("case__household")
+        .only("due_on", "case__code", "case__household__reference")
         .order_by("due_on", "pk")[:ACTION_LIMIT]
     )
     return render(
