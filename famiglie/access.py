@@ -6,7 +6,18 @@ coordinators (who see aggregates in the admin, never a file). Anything out of sc
 never a hint that it exists. Every signed-in page of famiglie fetches through here.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -38,6 +49,34 @@ def cases_visible_to(user) -> QuerySet[Case]:
         return Case.objects.none()
     on_case_team = CaseTeamMember.objects.filter(case=OuterRef("pk"), user=user)
     return Case.objects.filter(Q(team__lead=user) | Exists(on_case_team))
+
+
+class _InIdList(Func):
+    """``column = ANY(ARRAY(subquery))``: the subquery runs once, first (an InitPlan), and its
+    ids are then looked up in the column's index. Written as ``IN (subquery)`` or as an OR of
+    two conditions, PostgreSQL reads every open case of the region (40,000 rows) and tests
+    each."""
+
+    template = "%(expressions)s))"
+    arg_joiner = " = ANY(ARRAY("
+    output_field = BooleanField()
+
+
+def listed_cases(user) -> QuerySet[Case]:
+    """The cases of ``cases_visible_to``, in the form lists and counts are fast with: the ids
+    of the cases of the teams ``user`` leads and of the case teams they are on (a UNION of two
+    index scans, a few hundred rows), then those cases by primary key. For one case by its
+    code ``cases_visible_to`` is as fast and needs no list."""
+    if not user.is_authenticated:
+        return Case.objects.none()
+    ids = (
+        Case.objects.filter(team__lead=user)
+        .values("pk")
+        .union(CaseTeamMember.objects.filter(user=user).values("case_id"))
+    )
+    return Case.objects.filter(
+        _InIdList(F("pk"), Subquery(ids, output_field=ArrayField(BigIntegerField())))
+    )
 
 
 def get_case_for_user(user, code: str) -> Case:

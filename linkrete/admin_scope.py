@@ -62,6 +62,7 @@ SCOPE: dict[str, dict[str, str | tuple[str, ...]] | Callable[[Scope], Q]] = {
     "directory.boardpost": {"organizations": "organization"},
     "directory.volunteeringcall": {"organizations": "organization"},
     "directory.problemreport": {"organizations": "organization"},
+    "directory.joboffer": {"organizations": "organization"},
     "directory.network": {"networks": "pk"},
     "directory.networkaction": {"networks": "network"},
     "sportelli.desk": {"desks": "pk"},

@@ -14,6 +14,7 @@ from directory.admin import merge
 from directory.admin.big_tables import ORGANIZATION_HEAVY, IndexedSearchMixin, across
 from directory.admin.filters import LastVerifiedFilter, ProvinceFilter
 from directory.admin.imports import SpreadsheetImportMixin
+from directory.admin.network_join import JoinsANetworkOnAddMixin
 from directory.admin.search_refresh import refresh_search_after_save
 from directory.admin.typed_filters import (
     MunicipalityFilter,
@@ -54,7 +55,13 @@ class MembershipInline(ScopedChoicesInline, admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ScopedAdmin, SpreadsheetImportMixin, IndexedSearchMixin, admin.ModelAdmin):
+class OrganizationAdmin(
+    JoinsANetworkOnAddMixin,
+    ScopedAdmin,
+    SpreadsheetImportMixin,
+    IndexedSearchMixin,
+    admin.ModelAdmin,
+):
     resource_classes = [OrganizationResource]
 
     def save_related(self, request, form, formsets, change):

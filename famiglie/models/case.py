@@ -45,12 +45,21 @@ TRANSITIONS = {
 NEEDS_APPROVAL = frozenset({CaseState.ACTIVE_PLAN, CaseState.CLOSED})
 
 
+# What a list of cases shows of each (famiglie/home.html).
+LIST_COLUMNS = ("code", "household", "team", "state", "requested_state", "opened_at", "updated_at")
+
+
 class CaseQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(state=CaseState.CLOSED)
 
     def for_list(self):
-        return self.select_related("household", "team").order_by("-updated_at", "-pk")
+        """The columns of a list of cases (the household's reference, not its notes)."""
+        return (
+            self.select_related("household", "team")
+            .only(*LIST_COLUMNS, "household__reference", "team__name")
+            .order_by("-updated_at", "-pk")
+        )
 
 
 class Case(models.Model):

@@ -43,6 +43,7 @@ from tests.factories import (
     DeskOpeningSlotFactory,
     EventFactory,
     EventSessionFactory,
+    JobOfferFactory,
     LocationFactory,
     MembershipFactory,
     MunicipalityFactory,
@@ -111,6 +112,8 @@ def network(coordinator):
     BoardPostFactory(organization=comitato, kind=BoardPost.Kind.OFFER)
     VolunteeringCallFactory(organization=oratorio, activity=activity)
     VolunteeringCallFactory(organization=comitato)
+    JobOfferFactory(organization=comitato, title="Addetta al magazzino")
+    JobOfferFactory(organization=oratorio, valid_until=datetime.date(2026, 11, 1))
     event = EventFactory(organization=oratorio, title="Laboratorio di Natale")
     EventSessionFactory(event=event, location=sede)
     EventSessionFactory(event=event, location=sede, date=datetime.date(2026, 12, 12))
@@ -245,6 +248,7 @@ MODELS = [
     AdminPages(_model("directory.TrainingPlan"), search="oratorio"),
     AdminPages(BoardPost, search="sala"),
     AdminPages(_model("directory.VolunteeringCall"), search="compiti"),
+    AdminPages(_model("directory.JobOffer"), search="magazzino"),
     AdminPages(_model("directory.Event"), search="natale"),
     AdminPages(_model("directory.Network"), search="link"),
     AdminPages(_model("directory.NetworkAction"), search="doposcuola"),
@@ -464,3 +468,25 @@ def test_a_filter_typed_in_its_box_is_labelled_works_and_passes_axe(
     assert page.locator("#result_list tbody tr").count() == 2
     assert page.get_by_label("Nome dello sportello").input_value() == "pagnana"
     assert_accessible(page)
+
+
+def test_a_network_coordinators_add_form_asks_the_network_and_passes_axe(
+    desktop_page, sign_in, assert_accessible, role_groups
+):
+    """Their new organization joins one of their networks (directory/admin/network_join.py)."""
+    from directory.models import NetworkCoordinator
+    from linkrete.accounts import roles
+    from tests.factories import NetworkFactory
+
+    user = UserFactory(username="coordinatrice-rete", is_staff=True)
+    user.groups.add(role_groups[roles.COORDINATOR])
+    for name in ("Rete LINK", "Rete Ticino"):
+        NetworkCoordinator.objects.create(network=NetworkFactory(name=name), user=user)
+    sign_in(desktop_page, user)
+
+    assert (
+        _violations(desktop_page, assert_accessible, reverse("admin:directory_organization_add"))
+        is None
+    )
+    assert desktop_page.get_by_label("Rete a cui aderisce").count() == 1
+    assert desktop_page.get_by_label("Ruolo nella rete").input_value() == "firmatario"

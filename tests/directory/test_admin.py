@@ -18,6 +18,7 @@ from directory.models import (
     GeneralInterestArea,
     ImportBatch,
     ImportedTerm,
+    JobOffer,
     Language,
     Location,
     Membership,
@@ -42,6 +43,7 @@ from tests.factories import (
     ActivityFactory,
     BoardPostFactory,
     CourseFactory,
+    JobOfferFactory,
     LocationFactory,
     MembershipFactory,
     MunicipalityFactory,
@@ -78,6 +80,7 @@ MODELS = [
     (TrainingPlan, "Girasole"),
     (BoardPost, "sala"),
     (VolunteeringCall, "compiti"),
+    (JobOffer, "magazzino"),
     (SearchRefresh, "Sport"),
     (ImportBatch, "enti"),
     (DuplicateCandidate, "Girasole"),
@@ -141,6 +144,7 @@ def rows(db):
     CourseFactory(plan=TrainingPlanFactory(organization=organization))
     BoardPostFactory(organization=organization)
     VolunteeringCallFactory(organization=organization)
+    JobOfferFactory(organization=organization, title="Addetta al magazzino")
     SearchRefresh.objects.create(
         scope=SearchRefresh.Scope.CATEGORY, object_ids=[1], label="Categoria: Sport", total=300
     )

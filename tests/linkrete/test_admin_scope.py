@@ -24,6 +24,7 @@ from tests.factories import (
     BookingFactory,
     CaseFactory,
     EventFactory,
+    JobOfferFactory,
     LocationFactory,
     MembershipFactory,
     NetworkActionFactory,
@@ -61,6 +62,7 @@ def _row(label, side):
         "directory.trainingplan": lambda: TrainingPlanFactory(organization=organization),
         "directory.boardpost": lambda: BoardPostFactory(organization=organization),
         "directory.volunteeringcall": lambda: VolunteeringCallFactory(organization=organization),
+        "directory.joboffer": lambda: JobOfferFactory(organization=organization),
         "directory.problemreport": lambda: ProblemReportFactory(
             activity=ActivityFactory(organization=organization)
         ),
@@ -87,6 +89,7 @@ SCOPED = [
     "directory.trainingplan",
     "directory.boardpost",
     "directory.volunteeringcall",
+    "directory.joboffer",
     "directory.problemreport",
     "directory.network",
     "directory.networkaction",
@@ -308,7 +311,8 @@ def _count(client, url):
 
 
 @pytest.mark.parametrize(
-    ("label", "pinned"), [("directory.organization", 12), ("sportelli.referral", 11)]
+    ("label", "pinned"),
+    [("directory.organization", 12), ("sportelli.referral", 11), ("directory.joboffer", 11)],
 )
 def test_a_network_coordinators_lists_cost_the_same_at_two_sizes(
     client, network_coordinator, sides, label, pinned
