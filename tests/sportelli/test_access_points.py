@@ -441,3 +441,26 @@ def test_only_an_access_point_can_have_referrers(client, network_coordinator, or
     assert response.status_code == 200
     assert "nuovo@example.org" in response.content.decode()
     assert not AccessPointReferrer.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["a\x00b", "99999999999999999999", "x" * 5000, "²", "-1", ""])
+def test_odd_input_never_gives_a_server_error(client, referrer, bank, value):
+    client.raise_request_exception = False
+    client.force_login(referrer)
+    for view in ("referral", "signal"):
+        url = _urls(bank)[view]
+        fields = [
+            "to_organization",
+            "to_desk",
+            "person_name",
+            "person_contact",
+            "need",
+            "consent_to_share",
+            "network",
+            "area",
+            "municipality",
+            "age_band",
+        ]
+        assert client.post(url, dict.fromkeys(fields, value)).status_code == 200
+        assert client.get(_urls(bank)["page"], {"pagina": value}).status_code in (200, 404)
+    assert not Referral.objects.exists() and not NeedSignal.objects.exists()
