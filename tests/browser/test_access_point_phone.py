@@ -40,13 +40,13 @@ def test_a_bank_refers_and_signals_on_a_phone(
     page.get_by_role("link", name="Segnala una persona (con consenso)").click()
     page.wait_for_url("**/segnala/")
     assert_accessible(page)
-    page.get_by_label("Verso un ente della rete").select_option(label=organization.name)
-    page.get_by_label("Nome della persona").fill("Zeffirina Quagliotti")
-    page.get_by_label("Recapito").fill("3331234567")
-    page.get_by_label("Di cosa ha bisogno").fill("Rate del mutuo arretrate.")
+    page.locator("#id_to_organization").select_option(label=organization.name)
+    page.locator("#id_person_name").fill("Zeffirina Quagliotti")
+    page.locator("#id_person_contact").fill("3331234567")
+    page.locator("#id_need").fill("Rate del mutuo arretrate.")
     page.get_by_role("button", name="Invia la segnalazione").click()
     page.wait_for_load_state("load")
-    assert page.get_by_label("Nome della persona").input_value() == "Zeffirina Quagliotti"
+    assert page.locator("#id_person_name").input_value() == "Zeffirina Quagliotti"
     assert_accessible(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -60,9 +60,9 @@ def test_a_bank_refers_and_signals_on_a_phone(
     page.get_by_role("link", name="Segnala un bisogno (anonimo)").click()
     page.wait_for_url("**/bisogno/")
     assert_accessible(page)
-    page.get_by_label("Che tipo di bisogno").select_option("work")
-    page.get_by_label("Comune dove vive la persona").fill("Buccinasco")
-    page.get_by_label("Fascia d'età").select_option("30-44")
+    page.locator("#id_area").select_option("work")
+    page.locator("#id_municipality").fill("Buccinasco")
+    page.locator("#id_age_band").select_option("30-44")
     page.get_by_role("button", name="Invia il segnale").click()
     page.wait_for_url("**/punto-accesso/banca-del-territorio/")
     assert NeedSignal.objects.get().municipality.name == "Buccinasco"
