@@ -4,6 +4,7 @@ One module per resource; importing them registers the model admins.
 """
 
 from directory.admin import (
+    access_points,
     activity,
     duplicates,
     events,
@@ -20,6 +21,7 @@ from directory.admin import (
 )
 
 __all__ = [
+    "access_points",
     "activity",
     "duplicates",
     "events",
