@@ -53,6 +53,7 @@ SCOPE: dict[str, dict[str, str | tuple[str, ...]] | Callable[[Scope], Q]] = {
     "directory.organization": {"organizations": "pk"},
     "directory.location": {"organizations": "organization"},
     "directory.membership": {"organizations": "organization"},
+    "directory.accesspointreferrer": {"organizations": "organization"},
     "directory.activity": {"organizations": "organization"},
     "directory.openingslot": {"organizations": "activity__organization"},
     "directory.scheduleexception": {"organizations": "activity__organization"},

@@ -12,7 +12,13 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from directory.models import Membership, Organization
+from directory.models import (
+    AccessPointReferrer,
+    MemberRole,
+    Membership,
+    Network,
+    Organization,
+)
 from linkrete.accounts.roles import is_coordinator
 from linkrete.accounts.scope import scope_of
 from sportelli.models import Access, Booking, Desk, Referral
@@ -77,8 +83,13 @@ def _sides(user) -> tuple[list[int], list[int]]:
 
 
 def _sending_side(user, sides) -> Q:
+    """What the user's desks and organizations sent. An access point's referrals are not
+    among them: their senders see the state only (``access_point_referrals``), never the
+    receiving side's notes and outcome."""
     desks, organizations = sides
-    return Q(sent_by=user) | Q(from_desk__in=desks) | Q(from_organization__in=organizations)
+    return (Q(sent_by=user) | Q(from_desk__in=desks) | Q(from_organization__in=organizations)) & Q(
+        source_type=""
+    )
 
 
 def _receiving_side(user, sides) -> Q:
@@ -141,3 +152,32 @@ def get_referral_for_user(user, uuid, *, write: bool = False) -> Referral:
 
 def can_refer(user) -> bool:
     return Desk.objects.filter(operators=user).exists() or organizations_for_staff(user).exists()
+
+
+# Access points ----------------------------------------------------------------------------
+
+
+def access_points_for(user) -> QuerySet[Organization]:
+    """The access points ``user`` refers for (and which are still access points of a network)."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        pk__in=AccessPointReferrer.objects.active().filter(user=user).values("organization")
+    ).order_by("name")
+
+
+def get_access_point_for_user(user, slug: str) -> Organization:
+    """The access point, for its referrers only: anyone else (its ordinary staff, coordinators
+    included) gets 404, as they have the network's own pages."""
+    return get_object_or_404(access_points_for(user), slug=slug)
+
+
+def access_point_networks(access_point: Organization) -> QuerySet[Network]:
+    return Network.objects.filter(
+        memberships__organization=access_point, memberships__role=MemberRole.ACCESS_POINT
+    ).distinct()
+
+
+def access_point_referrals(access_point: Organization) -> QuerySet[Referral]:
+    """What the access point sent, whoever of its referrers sent it."""
+    return Referral.objects.filter(from_organization=access_point).exclude(source_type="")

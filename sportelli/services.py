@@ -10,13 +10,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from directory.models import Activity, Category, Language, Municipality, Organization
+from directory.models import (
+    Activity,
+    Category,
+    Language,
+    Municipality,
+    Network,
+    Organization,
+    source_type_of,
+)
 from linkrete.mail import Mail, MailStatus, send_after_commit
 from sportelli.models import (
     Access,
     Booking,
     Desk,
     DeskException,
+    NeedSignal,
     Referral,
     ReferralEvent,
     ReferralStatus,
@@ -303,9 +312,11 @@ def referral_create(
     need: str,
     consent_to_share: bool,
     note: str = "",
+    source_type: str = "",
 ) -> Referral:
     with transaction.atomic():
         referral = Referral(
+            source_type=source_type,
             sent_by=sent_by,
             from_desk=from_desk,
             from_organization=from_organization,
@@ -407,3 +418,20 @@ def _send_referral_mail(event: ReferralEvent, mail: Mail):
     event.mail = MailStatus.PENDING
     event.save(update_fields=["mail"])
     send_after_commit(mail, _recorder(event, "mail"))
+
+
+def need_signal_create(
+    *, access_point: Organization, network: Network, area: str, municipality, age_band: str
+) -> NeedSignal:
+    """An anonymous emerging-need signal of an access point: no identity, no free text."""
+    signal = NeedSignal(
+        network=network,
+        access_point=access_point,
+        source_type=source_type_of(access_point),
+        area=area,
+        municipality=municipality,
+        age_band=age_band,
+    )
+    signal.full_clean()
+    signal.save()
+    return signal

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sportelli.views import closures, console, public, referrals
+from sportelli.views import access_points, closures, console, need_signals, public, referrals
 
 app_name = "sportelli"
 
@@ -26,6 +26,24 @@ urlpatterns = [
         "segnalazioni/<uuid:uuid>/stato/",
         referrals.referral_transition,
         name="referral_transition",
+    ),
+    path("bisogni-emergenti/", need_signals.need_signal_list, name="need_signal_list"),
+    path(
+        "bisogni-emergenti/bisogni.csv",
+        need_signals.need_signal_export,
+        name="need_signal_export",
+    ),
+    path("punto-accesso/", access_points.access_point_home, name="access_point_home"),
+    path("punto-accesso/<slug:slug>/", access_points.access_point, name="access_point"),
+    path(
+        "punto-accesso/<slug:slug>/segnala/",
+        access_points.access_point_referral,
+        name="access_point_referral",
+    ),
+    path(
+        "punto-accesso/<slug:slug>/bisogno/",
+        access_points.access_point_signal,
+        name="access_point_signal",
     ),
     path("prenotazione/<str:token>/", public.booking_done, name="booking_done"),
     path("prenotazione/<str:token>/calendario.ics", public.booking_ics, name="booking_ics"),

@@ -4,6 +4,7 @@ One module per resource; importing them registers the model admins.
 """
 
 from directory.admin import (
+    access_points,
     activity,
     duplicates,
     events,
@@ -21,6 +22,7 @@ from directory.admin import (
 )
 
 __all__ = [
+    "access_points",
     "activity",
     "duplicates",
     "events",

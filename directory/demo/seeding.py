@@ -19,6 +19,7 @@ from directory.demo.networks import MORE_ROLES, NETWORKS
 from directory.demo.organizations import CAPOFILA, all_organizations
 from directory.demo.territories import TOWNS, ZONES
 from directory.models import (
+    AccessPointReferrer,
     ActionTarget,
     Activity,
     Category,
@@ -126,8 +127,18 @@ USERS = [
         False,
         "team lead of the Cuore Visconteo équipe: family cases (seed_cases)",
     ),
+    (
+        "punto-accesso",
+        "Davide",
+        "Moretti",
+        roles.ACCESS_POINT,
+        False,
+        "referrer of the access point BCC di Sesto San Giovanni (#oltreiperimetri): referrals "
+        "and anonymous need signals only",
+    ),
 ]
 MANAGED_ORGANIZATION = "oratorio-san-luigi"
+DEMO_ACCESS_POINT = "bcc-sesto-san-giovanni"
 NETWORK_OF = {row[0]: row[4] for row in demo_networks.COORDINATORS}
 LABELS = {
     Municipality: "municipalities",
@@ -561,6 +572,15 @@ class Seeder:
                         "organization": Organization.objects.get(slug=MANAGED_ORGANIZATION),
                     },
                     {"role": Membership.Role.MANAGER},
+                )
+            if username == "punto-accesso":
+                self.upsert(
+                    AccessPointReferrer,
+                    {
+                        "user": user,
+                        "organization": Organization.objects.get(slug=DEMO_ACCESS_POINT),
+                    },
+                    {},
                 )
 
     # --- report ----------------------------------------------------------------------------

@@ -1,3 +1,8 @@
+from directory.models.access_point import (
+    AccessPointReferrer,
+    SourceType,
+    source_type_of,
+)
 from directory.models.activity import Activity, ActivityQuerySet
 from directory.models.board import BoardAnswer, BoardPost
 from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
@@ -6,7 +11,7 @@ from directory.models.event_attendance import EventWalkIn
 from directory.models.event_signup import EventSignup, EventSignupQuerySet
 from directory.models.hsds_import import ImportedTerm
 from directory.models.job_offer import ContractKind, JobOffer, JobOfferQuerySet, Skill
-from directory.models.membership import Invitation, Membership
+from directory.models.membership import Invitation, InvitationRole, Membership
 from directory.models.network import (
     ActionTarget,
     BoardMeeting,
@@ -48,6 +53,9 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "AccessPointReferrer",
+    "SourceType",
+    "source_type_of",
     "ContractKind",
     "JobOffer",
     "JobOfferQuerySet",
@@ -99,6 +107,7 @@ __all__ = [
     "LegalForm",
     "Location",
     "Invitation",
+    "InvitationRole",
     "Membership",
     "Municipality",
     "OpeningSlot",

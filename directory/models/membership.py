@@ -46,6 +46,15 @@ class Membership(models.Model):
         return f"{self.user} – {self.organization} ({self.get_role_display()})"
 
 
+class InvitationRole(models.TextChoices):
+    """A membership's roles, and the access point's referrer (``AccessPointReferrer``): one
+    invitation flow for all of them."""
+
+    MANAGER = Membership.Role.MANAGER.value, Membership.Role.MANAGER.label
+    EDITOR = Membership.Role.EDITOR.value, Membership.Role.EDITOR.label
+    ACCESS_POINT = "access_point", _("access point referrer (sends referrals only)")
+
+
 class InvitationQuerySet(models.QuerySet):
     def pending(self, now=None):
         return self.filter(accepted_at__isnull=True, expires_at__gt=now or timezone.now())
@@ -71,7 +80,7 @@ class Invitation(models.Model):
         related_name="invitations",
         verbose_name=_("user"),
     )
-    role = models.CharField(_("role"), max_length=20, choices=Membership.Role)
+    role = models.CharField(_("role"), max_length=20, choices=InvitationRole)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

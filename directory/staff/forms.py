@@ -15,9 +15,12 @@ from directory.models import (
     BoardAnswer,
     BoardPost,
     Course,
+    InvitationRole,
     Location,
+    MemberRole,
     Membership,
     Municipality,
+    NetworkMembership,
     OpeningSlot,
     Organization,
     PlaceRequest,
@@ -425,11 +428,38 @@ class InvitationForm(forms.Form):
     first_name = forms.CharField(label=_("first name"), max_length=150)
     last_name = forms.CharField(label=_("last name"), max_length=150)
     organization = forms.ModelChoiceField(label=_("organization"), queryset=None)
-    role = forms.ChoiceField(label=_("role"), choices=Membership.Role.choices)
+    role = forms.ChoiceField(
+        label=_("role"),
+        choices=InvitationRole.choices,
+        help_text=_(
+            "An access point's referrer (a bank's, patronato's, company's or school's staff) "
+            "only sends referrals and signals of needs, and sees nothing else."
+        ),
+    )
 
     def __init__(self, *args, organizations, typed_organization=False, **kwargs):
         super().__init__(*args, **kwargs)
         _choose_the_organization(self, organizations, typed=typed_organization)
+
+    def clean(self):
+        data = super().clean()
+        organization = data.get("organization")
+        if (
+            data.get("role") == InvitationRole.ACCESS_POINT
+            and organization is not None
+            and not NetworkMembership.objects.filter(
+                organization=organization, role=MemberRole.ACCESS_POINT
+            ).exists()
+        ):
+            self.add_error(
+                "role",
+                _(
+                    "%(organization)s is not an access point of any network: a coordinator "
+                    "gives it that role on the network's page first."
+                )
+                % {"organization": organization.name},
+            )
+        return data
 
     def clean_email(self):
         # Whether the address has an account is the service's business, never the form's:

@@ -21,12 +21,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from directory.models import (
+    AccessPointReferrer,
     Activity,
     Application,
     BoardPost,
     Course,
     Event,
     Invitation,
+    InvitationRole,
     Location,
     Membership,
     Organization,
@@ -178,6 +180,11 @@ def staff_invite(
         user.set_unusable_password()
         user.full_clean()
         user.save()
+    elif role == InvitationRole.ACCESS_POINT:
+        if AccessPointReferrer.objects.filter(user=user, organization=organization).exists():
+            raise ValidationError(
+                _("%(email)s already refers for this access point.") % {"email": email}
+            )
     elif Membership.objects.filter(user=user, organization=organization).exists():
         # Members are listed to the managers already: this tells them nothing new.
         raise ValidationError(
@@ -205,6 +212,7 @@ def staff_invite(
             reverse("staff:invitation_open", kwargs={"token": token})
         ),
         "has_account": user.has_usable_password(),
+        "access_point": role == InvitationRole.ACCESS_POINT,
         "expires_at": invitation.expires_at,
     }
     # What the manager needs if the mail does not go: the link, to pass on by hand (only its
@@ -225,23 +233,31 @@ def staff_invite(
 
 
 @transaction.atomic
-def invitation_accept(*, invitation: Invitation, user) -> Membership:
-    """The invited account joins the organization with the role it was invited to."""
+def invitation_accept(*, invitation: Invitation, user) -> Membership | AccessPointReferrer:
+    """The invited account joins the organization with the role it was invited to: a
+    membership, or for an access point's referrer only that light role (no membership)."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.user_id != user.pk:
         raise ValidationError(_("This invitation was sent to another account."))
     if invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
         raise ValidationError(_("This invitation is no longer valid."))
-    membership, _created = Membership.objects.get_or_create(
-        user=user, organization=invitation.organization, defaults={"role": invitation.role}
-    )
-    user.groups.add(Group.objects.get_or_create(name=roles.ORGANIZATION_STAFF)[0])
+    if invitation.role == InvitationRole.ACCESS_POINT:
+        joined, _created = AccessPointReferrer.objects.get_or_create(
+            user=user, organization=invitation.organization
+        )
+        group = roles.ACCESS_POINT
+    else:
+        joined, _created = Membership.objects.get_or_create(
+            user=user, organization=invitation.organization, defaults={"role": invitation.role}
+        )
+        group = roles.ORGANIZATION_STAFF
+    user.groups.add(Group.objects.get_or_create(name=group)[0])
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    return membership
+    return joined
 
 
-def invitations_accept_all(*, user) -> list[Membership]:
+def invitations_accept_all(*, user) -> list[Membership | AccessPointReferrer]:
     """Every open invitation of an account that has just chosen its first password through
     an invitation's link: choosing it is the acceptance."""
     return [

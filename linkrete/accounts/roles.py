@@ -14,6 +14,8 @@ SUPER_COORDINATOR = "supercoordinatori"
 ORGANIZATION_STAFF = "staff_enti"
 DESK_OPERATOR = "operatori_sportello"
 CASE_TEAM = "equipe"
+# People of a bank, patronato, company or school that refer (directory.AccessPointReferrer).
+ACCESS_POINT = "punti_accesso"
 
 # What a coordinator may do at all; which objects is their scope. Both kinds carry the same
 # model permissions: the admin narrows a network coordinator's rows (linkrete/scope_admin.py).
@@ -33,6 +35,7 @@ ROLES = {
     ORGANIZATION_STAFF: (_("Organization staff"), {}),
     DESK_OPERATOR: (_("Desk operators"), {}),
     CASE_TEAM: (_("Case team"), {}),
+    ACCESS_POINT: (_("Access point referrers"), {}),
 }
 
 

@@ -10,4 +10,7 @@ def landing(request):
         return redirect("sportelli:console")
     if works_on_cases(user) and not user.memberships.exists():
         return redirect("famiglie:home")
+    if user.access_points.exists() and not user.memberships.exists():
+        # The light role of an access point's referrer: straight to its only pages.
+        return redirect("sportelli:access_point_home")
     return redirect("staff:home")

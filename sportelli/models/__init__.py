@@ -22,6 +22,7 @@ from sportelli.models.desk import (
     DeskOpeningSlot,
     DeskQuerySet,
 )
+from sportelli.models.need_signal import NeedSignal, NeedSignalQuerySet
 from sportelli.models.referral import TRANSITIONS, Referral, ReferralEvent, ReferralStatus
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "DeskOpeningSlot",
     "DeskQuerySet",
     "Gender",
+    "NeedSignal",
+    "NeedSignalQuerySet",
     "Outcome",
     "Referral",
     "ReferralEvent",

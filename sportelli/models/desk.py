@@ -27,7 +27,9 @@ from directory.models.schedule import (
 
 TOPIC_TAXONOMY = "temi-sportello"
 # Paths under /sportelli/ that are not desks: a desk with one of these slugs would be shadowed.
-RESERVED_SLUGS = frozenset({"console", "segnalazioni", "prenotazione"})
+RESERVED_SLUGS = frozenset(
+    {"console", "segnalazioni", "prenotazione", "punto-accesso", "bisogni-emergenti"}
+)
 
 
 def validate_desk_slug(value):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from directory.models import Activity, Organization
+from directory.models import Activity, Organization, SourceType
 from linkrete.mail import MailStatus
 from sportelli.models.desk import Desk
 
@@ -108,6 +108,11 @@ class Referral(models.Model):
         blank=True,
         related_name="referrals",
         verbose_name=_("to team"),
+    )
+    # Set when an access point (bank, patronato, company, school) sent it, from its legal form:
+    # the indicators count referrals by it, and the sender sees the state only.
+    source_type = models.CharField(
+        _("access point's type"), max_length=20, choices=SourceType, blank=True
     )
     receiving_organization = models.ForeignKey(
         Organization,

@@ -105,6 +105,9 @@ def network(coordinator):
     editor = UserFactory(username="editor-oratorio")
     MembershipFactory(user=editor, organization=oratorio)
     MembershipFactory(organization=comitato)
+    _model("directory.AccessPointReferrer").objects.create(
+        user=UserFactory(username="cassiera-oratorio"), organization=oratorio
+    )
     plan = TrainingPlanFactory(organization=oratorio)
     CourseFactory(plan=plan)
     CourseFactory(plan=plan)
@@ -234,6 +237,7 @@ MODELS = [
     AdminPages(_model("directory.Organization"), search="oratorio"),
     AdminPages(_model("directory.Location"), search="rodari"),
     AdminPages(_model("directory.Membership"), search="oratorio"),
+    AdminPages(_model("directory.AccessPointReferrer"), search="oratorio"),
     AdminPages(_model("directory.Activity"), search="doposcuola"),
     AdminPages(_model("directory.OpeningSlot"), search="doposcuola"),
     AdminPages(_model("directory.ScheduleException"), search="doposcuola"),

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from directory.models import (
+    AccessPointReferrer,
     Activity,
     BoardPost,
     Category,
@@ -74,6 +75,7 @@ MODELS = [
     (OpeningSlot, "Doposcuola"),
     (ScheduleException, "Doposcuola"),
     (Membership, "editrice"),
+    (AccessPointReferrer, "cassiera"),
     (ProblemReport, "Doposcuola"),
     (User, "editrice"),
     (Revision, "Girasole"),
@@ -134,6 +136,9 @@ def rows(db):
     OpeningSlotFactory(activity=activity)
     ScheduleExceptionFactory(activity=activity)
     MembershipFactory(user=UserFactory(username="editrice"), organization=organization)
+    AccessPointReferrer.objects.create(
+        user=UserFactory(username="cassiera"), organization=organization
+    )
     ProblemReportFactory(activity=activity)
     Revision.objects.create(
         organization=organization,

@@ -139,7 +139,7 @@ def invitation_open(request, token):
                 _("You are now a member of %(organization)s.")
                 % {"organization": invitation.organization.name},
             )
-        return redirect("staff:home")
+        return redirect("landing")
     return render(request, "staff/invitation_join.html", {"invitation": invitation})
 
 
