@@ -32,6 +32,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse  # noqa: 
 
 from bench.measure import measure, save  # noqa: E402
 from directory import my_list  # noqa: E402
+from directory.hsds.mapping import service_at_location_id  # noqa: E402
 from directory.models import (  # noqa: E402
     Activity,
     Category,
@@ -53,7 +54,6 @@ NOT_PAGES = {
     "pages:open_data_dump": "a file",
     "pages:open_data": "reads a file (the dump's manifest)",
     "hsda:location": "a place by key, one query (tests/directory/test_hsda_api.py)",
-    "hsda:service_at_location": "reads every pair until one matches: see README, HSDA API",
     "hsda:taxonomy": "one record of the taxonomies' list",
     "hsda:taxonomy_term": "one record of the terms' list",
     "staff:invitation_open": "needs a token",
@@ -311,6 +311,13 @@ def api_pages(o):
         ("hsda:openapi", "api: openapi", "-", reverse("hsda:openapi"), None),
         ("hsda:organization", "api: organization", "big", _api("organization", big.uuid), None),
         ("hsda:service", "api: service", "many places", _api("service", small.uuid), None),
+        (
+            "hsda:service_at_location",
+            "api: service at location",
+            "many places",
+            _api("service_at_location", service_at_location_id(small, small.locations.first())),
+            None,
+        ),
     ]
     return out
 

@@ -9,6 +9,7 @@ from directory.models.duplicate import DuplicateCandidate, OrganizationMerge
 from directory.models.event import Event, EventQuerySet, EventSession, EventSessionQuerySet
 from directory.models.event_attendance import EventWalkIn
 from directory.models.event_signup import EventSignup, EventSignupQuerySet
+from directory.models.hsds_identifier import ServiceAtLocationIdentifier
 from directory.models.hsds_import import ImportedTerm
 from directory.models.job_offer import ContractKind, JobOffer, JobOfferQuerySet, Skill
 from directory.models.membership import Invitation, InvitationRole, Membership
@@ -69,6 +70,7 @@ __all__ = [
     "NetworkMembership",
     "SteeringBoardSeat",
     "ImportedTerm",
+    "ServiceAtLocationIdentifier",
     "Event",
     "EventQuerySet",
     "EventSession",

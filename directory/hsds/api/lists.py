@@ -15,8 +15,8 @@ import uuid
 
 from django.db import models
 
+from directory.hsds import pair_identifiers
 from directory.hsds.api.params import Proximity, ServiceFilters
-from directory.hsds.identifiers import derived
 from directory.models import Activity, Category, Location, Organization
 from directory.models.organization import of_published_organization
 from directory.search import tags, text
@@ -28,7 +28,6 @@ from directory.search.plan import combine
 from directory.search.thresholds import DEFAULT_RADIUS_KM
 
 ServiceAtLocation = Activity.locations.through
-PAIRS_BATCH = 5000
 
 
 def _centre(proximity: Proximity) -> Point | None:
@@ -109,34 +108,20 @@ def services_at_locations(filters: ServiceFilters) -> models.QuerySet:
     return pairs.order_by("pk")
 
 
-def service_at_location_pk(identifier: uuid.UUID) -> int | None:
-    """The primary key of the public pair whose identifier this is
-    (``mapping.service_at_location_id``), or None.
-
-    The identifier is a ``uuid5`` of the two UUIDs, which no column holds: the public pairs
-    are read a batch at a time (their two UUIDs only) until one gives it. That reads every
-    pair in the worst case: fine for a territory's network, slow for a national one (see
-    the README: a column or a table of the pairs' identifiers would make it one look-up).
-    """
-    wanted = str(identifier)
-    pairs = (
-        ServiceAtLocation.objects.filter(activity__in=Activity.objects.public())
-        .filter(of_published_organization("location__organization"))
-        .order_by("pk")
+def public_pairs() -> models.QuerySet:
+    """Every pair the API publishes: a public activity at a place of a published organization."""
+    return ServiceAtLocation.objects.filter(activity__in=Activity.objects.public()).filter(
+        of_published_organization("location__organization")
     )
-    last = 0
-    while True:
-        batch = list(
-            pairs.filter(pk__gt=last).values_list("pk", "activity__uuid", "location__uuid")[
-                :PAIRS_BATCH
-            ]
-        )
-        for pk, activity_uuid, location_uuid in batch:
-            if derived(activity_uuid, "service_at_location", location_uuid) == wanted:
-                return pk
-        if len(batch) < PAIRS_BATCH:
-            return None
-        last = batch[-1][0]
+
+
+def service_at_location(identifier: uuid.UUID):
+    """The public pair whose identifier this is (``mapping.service_at_location_id``), with its
+    activity, place and their organizations, or None (``pair_identifiers.find``)."""
+    pairs = public_pairs().select_related(
+        "activity__organization", "location__organization", "location__municipality"
+    )
+    return pair_identifiers.find(identifier, pairs)
 
 
 def organizations(search: str) -> models.QuerySet:

@@ -86,12 +86,9 @@ def services_at_locations(request):
 @endpoint
 def service_at_location(request, id):
     identifier = _uuid(id)
-    pk = identifier and lists.service_at_location_pk(identifier)
-    if not pk:
+    pair = identifier and lists.service_at_location(identifier)
+    if not pair:
         return not_found()
-    pair = lists.ServiceAtLocation.objects.select_related(
-        "activity__organization", "location__organization", "location__municipality"
-    ).get(pk=pk)
     activity = pair.activity
     slots = OpeningSlot.objects.order_by("weekday", "opens_at", "pk")
     prefetch_related_objects([activity], Prefetch("opening_slots", queryset=slots))

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from directory.hsds import pair_identifiers
 from directory.hsds.importing import import_hsds
 from directory.hsds.reading import UnreadablePath
 
@@ -45,6 +46,10 @@ class Command(BaseCommand):
                 f"{report.terms_to_map} taxonomy terms wait to be mapped to categories "
                 "(admin: imported terms to map); import again once they are."
             )
+        if not dry_run and any(file.committed for file in report.files):
+            # The imported activities' pairs, for the API (otherwise looked for among every
+            # pair saved since the last daily rebuild).
+            pair_identifiers.refresh()
         if report.problems:
             raise CommandError(f"{len(report.problems)} records could not be imported.")
 
