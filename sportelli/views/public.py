@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -398,13 +398,13 @@ def booking_ics(request, token):
     booking = _booking_by_token(token)
     if booking.status == Booking.Status.CANCELLED:
         raise Http404
-    cancel_url = request.build_absolute_uri(
-        reverse("sportelli:booking_cancel", kwargs={"token": booking.cancel_token})
-    )
-    response = HttpResponse(
-        ics.booking_calendar(booking, cancel_url=cancel_url),
-        content_type="text/calendar; charset=utf-8",
-    )
+    # In the language the booking was made in, as its e-mail: the file is the confirmation's.
+    with translation.override(booking.interface_language):
+        cancel_url = request.build_absolute_uri(
+            reverse("sportelli:booking_cancel", kwargs={"token": booking.cancel_token})
+        )
+        calendar = ics.booking_calendar(booking, cancel_url=cancel_url)
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="appuntamento-{booking.code}.ics"'
     return response
 
