@@ -31,7 +31,14 @@ from linkrete.page_cache import cached_page
 from linkrete.paging import PAGE_PARAM, paginate
 from linkrete.throttle import over_limit
 from sportelli import ics, services
-from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
+from sportelli.forms import (
+    ChannelForm,
+    ConsentForm,
+    DeskFilterForm,
+    DetailsForm,
+    SlotForm,
+    interface_language_code,
+)
 from sportelli.models import Booking, Channel, Desk
 from sportelli.slots import (
     bookable_window,
@@ -62,7 +69,7 @@ def _public_desk(slug):
 @cached_page("directory", "desks")
 def desk_list(request):
     # The place comes from the place search (``/cerca/luogo/``), the rest from the form.
-    form = DeskFilterForm(_form_data(request.GET))
+    form = DeskFilterForm(_form_data(_with_reader_language(request.GET)))
     place = Place.from_query(request.GET)
     desks = place.narrow(Desk.objects.public())
     if form.is_bound:
@@ -85,6 +92,20 @@ def desk_list(request):
             "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
         },
     )
+
+
+def _with_reader_language(query):
+    """The filters, the language one defaulting to the reader's interface language when a
+    public desk speaks it (one query, on pages in a language other than Italian). Choosing
+    "Any language" sends ``lingua=``, which no default replaces."""
+    code = interface_language_code()
+    if "lingua" in query or code is None:
+        return query
+    if not Desk.objects.public().filter(languages__code=code).exists():
+        return query
+    query = query.copy()
+    query["lingua"] = code
+    return query
 
 
 def _form_data(query):

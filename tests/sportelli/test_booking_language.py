@@ -94,3 +94,41 @@ def test_a_language_outside_the_interface_falls_back_to_italian():
     assert services.booking_language("de") == "it"
     assert services.booking_language(None) == "it"
     assert services.booking_language("zh-hans") == "zh-hans"
+
+
+def arabic():
+    """Seeded by migration directory/0002; made again where a transactional test flushed it."""
+    from directory.models import Language
+
+    return Language.objects.get_or_create(code="ar", defaults={"name": "arabo"})[0]
+
+
+def desk_list(client, language, query=""):
+    with translation.override(language):
+        url = reverse("sportelli:desk_list")
+    return client.get(url + query).context
+
+
+def test_the_desk_list_shows_the_desks_speaking_the_readers_language(client, desk, other_desk):
+    other_desk.languages.set([arabic()])
+
+    page = desk_list(client, "ar")
+    assert [d.pk for d in page["desks"]] == [other_desk.pk]
+    assert page["form"]["lingua"].value() == "ar"
+    assert len(desk_list(client, "ar", "?lingua=")["desks"]) == 2  # "any language" stays so
+    assert len(desk_list(client, "it")["desks"]) == 2
+    assert len(desk_list(client, "uk")["desks"]) == 2  # no desk speaks Ukrainian: no filter
+
+
+def test_the_booking_offers_the_readers_language_first_when_the_desk_speaks_it(client, desk):
+    from sportelli.forms import DetailsForm
+
+    language = arabic()
+    desk.languages.set([language])
+
+    with translation.override("ar"):
+        assert DetailsForm(desk=desk).initial["language"] == language.pk
+        # A family that chose no language on an earlier visit keeps its choice.
+        assert DetailsForm(desk=desk, initial={"language": None}).initial["language"] is None
+    with translation.override("fr"):
+        assert "language" not in DetailsForm(desk=desk).initial
