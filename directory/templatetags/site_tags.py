@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 
 from linkrete import dates, paging
 
@@ -29,6 +29,9 @@ def listing_lang():
     listings are written in Italian, and a screen reader must read them so (WCAG 3.1.2)."""
     if (get_language() or settings.LANGUAGE_CODE).split("-")[0] == LISTINGS_LANGUAGE:
         return ""
+    if get_language_bidi():
+        # Italian runs left to right inside an Arabic page: its full stop at the end, not the start.
+        return mark_safe(f' lang="{LISTINGS_LANGUAGE}" dir="ltr"')
     return mark_safe(f' lang="{LISTINGS_LANGUAGE}"')
 
 

@@ -78,3 +78,12 @@ def test_a_staff_page_asked_for_in_arabic_is_in_italian(client):
 def test_public_pages_of_the_booking_keep_the_language(client, desk):
     content = client.get(url("sportelli:desk_detail", "uk", slug=desk.slug)).content.decode()
     assert '<html lang="uk" dir="ltr">' in content
+
+
+def test_listings_italian_runs_left_to_right_on_an_arabic_page(client):
+    activity = ActivityFactory(slug="doposcuola", summary="Compiti e merenda.")
+    arabic = client.get(url("directory:activity_detail", "ar", slug=activity.slug))
+    assert re.search(r'lang="it" dir="ltr"[^>]*>\s*Compiti e merenda\.', arabic.content.decode())
+    english = client.get(url("directory:activity_detail", "en", slug=activity.slug))
+    assert 'lang="it" dir="ltr"' not in english.content.decode()
+    assert '<meta property="og:locale" content="ar_AR">' in arabic.content.decode()
