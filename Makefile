@@ -57,9 +57,19 @@ format: install
 	$(BIN)/ruff check --fix .
 
 # Needs GNU gettext; the compiled catalogues are committed, so only translators need this.
+# Italian holds every string; the other interface languages (settings.LANGUAGES, English being
+# the msgids) hold the public site and the booking: PUBLIC_IGNORE leaves the staff, operator,
+# case and admin code out (those pages are in Italian in those languages, linkrete.middleware).
+# `make messages NEW_LANGUAGES=` refreshes the Italian catalogue only.
+# tests/linkrete/test_translations.py reads PUBLIC_IGNORE from here.
+ALL_IGNORE := --ignore '.venv/*' --ignore 'static/*' --ignore 'tests/*' --ignore 'bench/*'
+PUBLIC_IGNORE := $(ALL_IGNORE) --ignore 'templates/staff/*' --ignore 'templates/famiglie/*' --ignore 'templates/admin/*' --ignore 'templates/sportelli/console/*' --ignore 'templates/registration/*' --ignore 'famiglie/*' --ignore 'directory/staff/*' --ignore 'directory/admin/*' --ignore 'directory/onboarding/*' --ignore 'directory/hsds/*' --ignore 'directory/management/*' --ignore 'sportelli/management/*' --ignore 'sportelli/admin.py' --ignore 'linkrete/accounts/*' --ignore 'linkrete/history/*' --ignore 'linkrete/admin_*.py' --ignore 'directory/demo/*'
+NEW_LANGUAGES ?= ar sq ro uk zh_Hans es fr
+
 messages: install
-	DEBUG=1 $(BIN)/python manage.py makemessages --locale it --no-obsolete --ignore ".venv/*" --ignore "static/*" --ignore "tests/*" --ignore "bench/*"
-	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore ".venv/*"
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale it --no-obsolete $(ALL_IGNORE)
+	$(if $(strip $(NEW_LANGUAGES)),DEBUG=1 $(BIN)/python manage.py makemessages $(foreach code,$(NEW_LANGUAGES),--locale $(code)) --no-obsolete $(PUBLIC_IGNORE))
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache  # never .postgres/: the local data

@@ -4,7 +4,6 @@ import re
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.dateformat import time_format
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -13,6 +12,7 @@ from django.utils.translation import gettext
 
 from directory import upcoming
 from directory.hours import OpeningHours
+from linkrete.dates import weekday_day_month
 
 
 def with_card_details(activities, moment=None, today=None):
@@ -80,6 +80,6 @@ def opening_note(status, today=None):
         return _filled(gettext("opens today at %(time)s"), time=opens_at)
     return _filled(
         gettext("next opening %(day)s at %(time)s"),
-        day=date_format(status.next.day, "l j F"),
+        day=weekday_day_month(status.next.day),
         time=opens_at,
     )

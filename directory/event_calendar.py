@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from directory.models import AGE_BANDS_BY_SLUG, AgeBand, Category
 from directory.place_param import Place
 from linkrete import params
+from linkrete.dates import day_month, day_month_year, weekday_day_month
 
 DAY, WEEK, MONTH = "giorno", "settimana", "mese"
 VIEWS = {
@@ -64,12 +65,12 @@ class Period:
     @property
     def label(self) -> str:
         if self.view == DAY:
-            return capfirst(date_format(self.first, "l j F Y"))
+            return capfirst(weekday_day_month(self.first, year=True))
         if self.view == MONTH:
             return capfirst(date_format(self.first, get_format("YEAR_MONTH_FORMAT")))
         return _("%(first)s to %(last)s") % {
-            "first": date_format(self.first, "j F"),
-            "last": date_format(self.last, "j F Y"),
+            "first": day_month(self.first),
+            "last": day_month_year(self.last),
         }
 
 

@@ -20,6 +20,10 @@ class Bilingual(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Italian and English only: the other interface languages show the same Italian listings
+    # (the pages' own hreflang links name them all); listing them would multiply the files by
+    # four and a half at national scale for no new text.
+    languages = ["it", "en"]
     # URLs per file of a section (an item counts once per language). At national scale the
     # activities alone are 600,000: one file of them all took a minute and weighed 52 MB (the
     # protocol's limit is 50,000 URLs and 50 MB); /sitemap.xml is the index of the sections'

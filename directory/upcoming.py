@@ -15,6 +15,8 @@ from django.utils.formats import get_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
+from linkrete.dates import day_month, day_month_year
+
 
 @dataclass(frozen=True)
 class Enrolment:
@@ -37,7 +39,7 @@ def start_label(activity, today: datetime.date) -> str:
 
 
 def _day(day: datetime.date, today: datetime.date) -> str:
-    return date_format(day, "j F" if day.year == today.year else "j F Y")
+    return day_month(day) if day.year == today.year else day_month_year(day)
 
 
 def enrolment(activity, today: datetime.date) -> Enrolment | None:

@@ -1,5 +1,7 @@
 """Project middleware."""
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
@@ -13,11 +15,53 @@ PRIVATE_PREFIXES = (
 )
 
 
-def is_private_path(path: str) -> bool:
+# Pages for staff, operators, case workers and coordinators: their strings are in the Italian
+# and English catalogues only (the Makefile's PUBLIC ignore list leaves their code out).
+STAFF_PREFIXES = (
+    "/area-enti/",
+    "/sportelli/console/",
+    "/famiglie/",
+    "/admin/",
+    "/accesso/",
+    "/esci/",
+    "/benvenuto/",
+)
+# The languages those pages are written in.
+STAFF_LANGUAGES = ("it", "en")
+
+
+def _without_language(path: str) -> str:
     language = get_language_from_path(path)
     if language and path.startswith(f"/{language}/"):
-        path = path[len(language) + 1 :]
-    return path.startswith(PRIVATE_PREFIXES)
+        return path[len(language) + 1 :]
+    return path
+
+
+def is_private_path(path: str) -> bool:
+    return _without_language(path).startswith(PRIVATE_PREFIXES)
+
+
+def is_staff_path(path: str) -> bool:
+    return _without_language(path).startswith(STAFF_PREFIXES)
+
+
+class StaffPagesLanguageMiddleware:
+    """A staff page asked for in Arabic, Chinese… is shown in Italian, the language the
+    network's staff share, rather than in English (gettext's msgids) under an Arabic header:
+    one language per page, ``<html lang dir>`` true to it (WCAG 3.1.1). Django's own fallback
+    for a missing entry is Italian too (``LANGUAGE_CODE``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # After the URL is resolved: /ar/… resolves only while Arabic is active.
+        if translation.get_language() not in STAFF_LANGUAGES and is_staff_path(request.path_info):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
 
 
 class PrivatePagesMiddleware:

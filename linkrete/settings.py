@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Staff, operator, case and admin pages in Italian when the URL asks for a language their
+    # strings are not translated into.
+    "linkrete.middleware.StaffPagesLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -216,9 +219,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "it"
-LANGUAGES = [("it", _("Italian")), ("en", _("English"))]
+# Italian first; English; the languages of the families the seeds serve (Arabic right to left).
+# The new languages' catalogues hold the public site and the booking only (Makefile, PUBLIC):
+# staff, operator, case and admin pages are in Italian for them (linkrete.middleware).
+LANGUAGES = [
+    ("it", _("Italian")),
+    ("en", _("English")),
+    ("ar", _("Arabic")),
+    ("sq", _("Albanian")),
+    ("ro", _("Romanian")),
+    ("uk", _("Ukrainian")),
+    ("zh-hans", _("Simplified Chinese")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Lower-case Italian month and weekday names, British English with the 24-hour clock.
+# Lower-case Italian month and weekday names, British English with the 24-hour clock; Arabic,
+# Albanian and Ukrainian corrected where Django's lack a format or use the wrong month case.
 FORMAT_MODULE_PATH = ["linkrete.formats"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True

@@ -2,9 +2,10 @@ import datetime
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, Category, Language, Municipality, Organization
@@ -54,6 +55,13 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 # Public pages ------------------------------------------------------------------------------
+
+
+def interface_language_code() -> str | None:
+    """The reader's interface language as a ``Language.code`` (zh-hans → zh), or None in
+    Italian, the language every desk speaks."""
+    code = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return None if code == settings.LANGUAGE_CODE else code
 
 
 class DeskFilterForm(forms.Form):
@@ -206,6 +214,12 @@ class DetailsForm(forms.Form):
         else:
             choices += self._language_choices(others)
         self.fields["language"].choices = choices
+        # A family reading the site in Arabic likely needs Arabic: offered first when the desk
+        # speaks it (Italian, the desks' own language, is no need to record).
+        reader = interface_language_code()
+        for pk in spoken:
+            if self.languages[pk].code == reader and "language" not in self.initial:
+                self.initial["language"] = pk
 
     def _language_choices(self, pks):
         return [(pk, self.languages[pk].display_name) for pk in pks]

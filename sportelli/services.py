@@ -3,10 +3,12 @@
 import datetime
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -65,6 +67,7 @@ def booking_create(
     privacy_consent: bool,
     cancel_url_template: str = "",
     idempotency_key: str | None = None,
+    interface_language: str | None = None,
 ) -> Booking:
     """Book a place in a slot. The seat number, unique per slot, makes the database refuse a
     second person on the last place; a losing request retries with the next seat, if any.
@@ -73,6 +76,7 @@ def booking_create(
     error) return the booking the first one made instead of booking a second place.
     ``cancel_url_template`` holds ``{token}``, replaced to put the cancel link in the e-mail,
     which leaves after the commit; ``booking.confirmation_mail`` says how it went.
+    ``interface_language`` (by default the active one) is the language its e-mails speak.
     """
     if idempotency_key and (existing := _booking_with_key(idempotency_key)):
         return existing
@@ -92,6 +96,7 @@ def booking_create(
         topic=topic,
         language=language,
         note=note,
+        interface_language=booking_language(interface_language or translation.get_language()),
         privacy_consent_at=timezone.now(),
         idempotency_key=idempotency_key or None,
         confirmation_mail=MailStatus.PENDING if email else MailStatus.NOT_NEEDED,
@@ -125,6 +130,11 @@ def booking_create(
     return booking
 
 
+def booking_language(code: str | None) -> str:
+    """One of the interface languages (``settings.LANGUAGES``), else the site's."""
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def _booking_with_key(key: str) -> Booking | None:
     return Booking.objects.filter(idempotency_key=key).first()
 
@@ -140,12 +150,18 @@ def _recorder(instance, field: str):
 
 
 def _send_booking_mail(booking: Booking, cancel_url_template: str):
+    with translation.override(booking.interface_language):
+        mail = _booking_mail(booking, cancel_url_template)
+    send_after_commit(mail, _recorder(booking, "confirmation_mail"))
+
+
+def _booking_mail(booking: Booking, cancel_url_template: str) -> Mail:
     context = {
         "booking": booking,
         "desk": booking.desk,
         "cancel_url": cancel_url_template.format(token=booking.cancel_token),
     }
-    mail = Mail(
+    return Mail(
         kind="booking_confirmed",
         reference=f"booking {booking.code}",
         subject=_("Your appointment at %(desk)s, code %(code)s")
@@ -153,7 +169,6 @@ def _send_booking_mail(booking: Booking, cancel_url_template: str):
         body=render_to_string("sportelli/email/booking_confirmed.txt", context),
         to=booking.email,
     )
-    send_after_commit(mail, _recorder(booking, "confirmation_mail"))
 
 
 def booking_set_status(*, booking: Booking, status: str) -> Booking:
@@ -243,21 +258,25 @@ def desk_exception_add(
 def _send_cancelled_by_desk_mail(booking: Booking, exception: DeskException, desk_url: str):
     booking.cancellation_mail = MailStatus.PENDING
     booking.save(update_fields=["cancellation_mail"])
-    mail = Mail(
-        kind="booking_cancelled_by_desk",
-        reference=f"booking {booking.code}",
-        subject=_("Your appointment at %(desk)s is cancelled") % {"desk": booking.desk.name},
-        body=render_to_string(
-            "sportelli/email/booking_cancelled_by_desk.txt",
-            {
-                "booking": booking,
-                "desk": booking.desk,
-                "exception": exception,
-                "desk_url": desk_url,
-            },
-        ),
-        to=booking.email,
-    )
+    # In the booking's language, whoever closes the desk (an operator, in Italian); the link
+    # is translated first, while the operator's language still resolves it.
+    desk_url = translate_url(desk_url, booking.interface_language)
+    with translation.override(booking.interface_language):
+        mail = Mail(
+            kind="booking_cancelled_by_desk",
+            reference=f"booking {booking.code}",
+            subject=_("Your appointment at %(desk)s is cancelled") % {"desk": booking.desk.name},
+            body=render_to_string(
+                "sportelli/email/booking_cancelled_by_desk.txt",
+                {
+                    "booking": booking,
+                    "desk": booking.desk,
+                    "exception": exception,
+                    "desk_url": desk_url,
+                },
+            ),
+            to=booking.email,
+        )
     send_after_commit(mail, _recorder(booking, "cancellation_mail"))
 
 

@@ -2,11 +2,12 @@ import json
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 
-from linkrete import paging
+from linkrete import dates, paging
 
 register = template.Library()
 
@@ -28,6 +29,9 @@ def listing_lang():
     listings are written in Italian, and a screen reader must read them so (WCAG 3.1.2)."""
     if (get_language() or settings.LANGUAGE_CODE).split("-")[0] == LISTINGS_LANGUAGE:
         return ""
+    if get_language_bidi():
+        # Italian runs left to right inside an Arabic page: its full stop at the end, not the start.
+        return mark_safe(f' lang="{LISTINGS_LANGUAGE}" dir="ltr"')
     return mark_safe(f' lang="{LISTINGS_LANGUAGE}"')
 
 
@@ -47,7 +51,54 @@ def language_alternates(context):
     return [(code, translate_url(url, code)) for code, _name in settings.LANGUAGES]
 
 
+# Open Graph wants a territory; the one each language is read in here.
+OG_LOCALES = {
+    "it": "it_IT",
+    "en": "en_GB",
+    "ar": "ar_AR",
+    "sq": "sq_AL",
+    "ro": "ro_RO",
+    "uk": "uk_UA",
+    "zh-hans": "zh_CN",
+    "es": "es_ES",
+    "fr": "fr_FR",
+}
+
+
+@register.simple_tag
+def og_locale():
+    return OG_LOCALES.get(get_language() or settings.LANGUAGE_CODE, OG_LOCALES["it"])
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The language switch's links: (code, name in that language, this page with its query in
+    that language, whether it is the current one). A page no URL resolves to (a 404) links to
+    the home page in each language."""
+    request = context.get("request")
+    current = get_language() or settings.LANGUAGE_CODE
+    resolved = request is not None and getattr(request, "resolver_match", None) is not None
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if resolved:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            with translation.override(code):
+                url = reverse("directory:home")
+        links.append((code, get_language_info(code)["name_local"], url, code == current))
+    return links
+
+
 @register.filter
 def page_numbers(page):
     """The pages ``includes/_pagination.html`` links to (``linkrete.paging.page_numbers``)."""
     return paging.page_numbers(page)
+
+
+@register.filter
+def weekday_date(day, year=""):
+    """``{{ d|weekday_date }}``: mercoledì 2 dicembre, 星期三 12月2日; ``:"year"`` adds the year
+    in the locale's order (linkrete.dates)."""
+    if not day:
+        return ""
+    return dates.weekday_day_month(day, year=bool(year))

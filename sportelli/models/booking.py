@@ -83,6 +83,10 @@ class Booking(models.Model):
         verbose_name=_("language needed"),
     )
     note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    # The language of the pages the booking was made on: its e-mails and calendar file speak it.
+    interface_language = models.CharField(
+        _("interface language"), max_length=10, default="it", editable=False
+    )
     privacy_consent_at = models.DateTimeField(_("privacy notice accepted at"))
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.BOOKED)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -31,7 +31,14 @@ from linkrete.page_cache import cached_page
 from linkrete.paging import PAGE_PARAM, paginate
 from linkrete.throttle import over_limit
 from sportelli import ics, services
-from sportelli.forms import ChannelForm, ConsentForm, DeskFilterForm, DetailsForm, SlotForm
+from sportelli.forms import (
+    ChannelForm,
+    ConsentForm,
+    DeskFilterForm,
+    DetailsForm,
+    SlotForm,
+    interface_language_code,
+)
 from sportelli.models import Booking, Channel, Desk
 from sportelli.slots import (
     bookable_window,
@@ -62,7 +69,7 @@ def _public_desk(slug):
 @cached_page("directory", "desks")
 def desk_list(request):
     # The place comes from the place search (``/cerca/luogo/``), the rest from the form.
-    form = DeskFilterForm(_form_data(request.GET))
+    form = DeskFilterForm(_form_data(_with_reader_language(request.GET)))
     place = Place.from_query(request.GET)
     desks = place.narrow(Desk.objects.public())
     if form.is_bound:
@@ -85,6 +92,20 @@ def desk_list(request):
             "map_attribution": settings.LINKRETE_MAP_ATTRIBUTION,
         },
     )
+
+
+def _with_reader_language(query):
+    """The filters, the language one defaulting to the reader's interface language when a
+    public desk speaks it (one query, on pages in a language other than Italian). Choosing
+    "Any language" sends ``lingua=``, which no default replaces."""
+    code = interface_language_code()
+    if "lingua" in query or code is None:
+        return query
+    if not Desk.objects.public().filter(languages__code=code).exists():
+        return query
+    query = query.copy()
+    query["lingua"] = code
+    return query
 
 
 def _form_data(query):
@@ -398,13 +419,13 @@ def booking_ics(request, token):
     booking = _booking_by_token(token)
     if booking.status == Booking.Status.CANCELLED:
         raise Http404
-    cancel_url = request.build_absolute_uri(
-        reverse("sportelli:booking_cancel", kwargs={"token": booking.cancel_token})
-    )
-    response = HttpResponse(
-        ics.booking_calendar(booking, cancel_url=cancel_url),
-        content_type="text/calendar; charset=utf-8",
-    )
+    # In the language the booking was made in, as its e-mail: the file is the confirmation's.
+    with translation.override(booking.interface_language):
+        cancel_url = request.build_absolute_uri(
+            reverse("sportelli:booking_cancel", kwargs={"token": booking.cancel_token})
+        )
+        calendar = ics.booking_calendar(booking, cancel_url=cancel_url)
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="appuntamento-{booking.code}.ics"'
     return response
 

@@ -2,14 +2,15 @@
 # Re-vendor pinned front-end assets into static/vendor/ (no CDN at run time).
 #
 # Usage:  static/vendor/refresh.sh
-# Needs:  npm (only `npm pack` is used: it downloads the tarball from the npm
-#         registry, nothing is installed), tar, sed.
+# Needs:  npm (`npm pack` downloads the tarballs from the npm registry; `npx` runs
+#         RTLCSS from npm's cache, nothing is installed in the project), tar, sed.
 #
 # To upgrade: change the pinned versions below, re-run, review the diff.
 set -euo pipefail
 
 BOOTSTRAP_ITALIA_VERSION="2.18.3"   # newest 2.x on npm when vendored
 LEAFLET_VERSION="1.9.4"             # newest 1.9.x on npm when vendored
+RTLCSS_VERSION="4.3.0"              # mirrors bootstrap-italia for right to left
 POPPER_VERSION="2.11.8"             # @popperjs/core, only needed with the
                                     # non-bundle bootstrap-italia.min.js
 
@@ -106,11 +107,20 @@ sed -i -e '/^\/\/# sourceMappingURL=/d' \
 sed -i -e 's#/\*\# sourceMappingURL=[^*]*\*/##' \
     "$VENDOR_DIR/bootstrap-italia/css/bootstrap-italia.min.css"
 
+# ---------------------------------------------------------------- right to left
+# Bootstrap Italia ships no RTL stylesheet; Bootstrap's own way is RTLCSS over the LTR one.
+# base.html serves it when the language is bidi (Arabic). Generated here, committed, so that
+# neither the server nor .ci/run needs node.
+npx --yes "rtlcss@$RTLCSS_VERSION" \
+    "$VENDOR_DIR/bootstrap-italia/css/bootstrap-italia.min.css" \
+    "$VENDOR_DIR/bootstrap-italia/css/bootstrap-italia.rtl.min.css"
+
 # ---------------------------------------------------------------- versions
 cat > "$VENDOR_DIR/VERSIONS.txt" <<EOF
 bootstrap-italia@$BOOTSTRAP_ITALIA_VERSION
 leaflet@$LEAFLET_VERSION
 @popperjs/core@$POPPER_VERSION
+rtlcss@$RTLCSS_VERSION (bootstrap-italia/css/bootstrap-italia.rtl.min.css)
 EOF
 
 echo "Vendored into $VENDOR_DIR:"

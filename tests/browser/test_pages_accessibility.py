@@ -6,18 +6,20 @@ import pytest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+# Also opened in every interface language by test_interface_languages.py.
+SITE_PAGES = (
+    "/accessibilita/",
+    "/privacy/",
+    "/note-legali/",
+    "/contatti/",
+    "/mappa-del-sito/",
+    "/dati-aperti/",
+    "/dati-aperti/api/",
+)
+
 
 def test_the_sites_own_pages(page, assert_accessible):
-    for path in (
-        "/accessibilita/",
-        "/privacy/",
-        "/note-legali/",
-        "/contatti/",
-        "/mappa-del-sito/",
-        "/dati-aperti/",
-        "/dati-aperti/api/",
-        "/en/privacy/",
-    ):
+    for path in (*SITE_PAGES, "/en/privacy/"):
         response = page.goto(path)
         assert response.status == 200, path
         assert_accessible(page)

@@ -367,12 +367,14 @@ def test_home_has_hreflang_and_canonical_links(client):
 def test_home_in_english_has_the_english_prefix(client):
     response = client.get("/en/")
     assert response.status_code == 200
-    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="en" dir="ltr">' in response.content.decode()
 
 
-def test_language_switch_is_a_post_form_that_works_without_javascript(client):
+def test_language_switch_links_work_without_javascript(client):
+    """A link per language (tests/linkrete/test_interface_languages.py tests them all); the
+    former POST form's endpoint still answers, for pages cached before the change."""
     content = client.get(reverse("directory:home")).content.decode()
-    assert f'action="{reverse("set_language")}"' in content
+    assert '<a href="/en/" lang="en" hreflang="en">English</a>' in content
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert response["Location"] == "/en/"

@@ -17,7 +17,7 @@ WEDNESDAY = datetime.datetime(2026, 12, 2, 16, 30)
 
 def render(template, language, **context):
     with translation.override(language):
-        return Template("{% load i18n %}" + template).render(Context(context))
+        return Template("{% load i18n site_tags %}" + template).render(Context(context))
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,33 @@ def test_english_reads_day_before_month():
     with translation.override("en"):
         assert field.clean("02/12/2026") == datetime.date(2026, 12, 2)
         assert field.clean("2026-12-02") == datetime.date(2026, 12, 2)
+
+
+# The new languages' month and weekday names come from their catalogues (the translators
+# decide the case, as Italian does in linkrete/formats/__init__.py): compared case-folded.
+@pytest.mark.parametrize(
+    ("language", "date", "datetime", "weekday_day"),
+    [
+        ("ar", "2 ديسمبر، 2026", "2 ديسمبر، 2026، 16:30", "الأربعاء 2 ديسمبر"),
+        ("sq", "2 dhjetor 2026", "2 dhjetor 2026, 16:30", "e mërkurë 2 dhjetor"),
+        ("ro", "2 decembrie 2026", "2 decembrie 2026, 16:30", "miercuri 2 decembrie"),
+        ("uk", "2 грудня 2026 р.", "2 грудня 2026 р., 16:30", "середа 2 грудня"),
+        ("zh-hans", "2026年12月2日", "2026年12月2日 16:30", "星期三 12月2日"),
+        (
+            "es",
+            "2 de diciembre de 2026",
+            "2 de diciembre de 2026 a las 16:30",
+            "miércoles 2 de diciembre",
+        ),
+        ("fr", "2 décembre 2026", "2 décembre 2026 16:30", "mercredi 2 décembre"),
+    ],
+)
+def test_dates_in_the_new_languages_follow_each_locale(language, date, datetime, weekday_day):
+    """No American default (Django's modules for Arabic and Albanian lack a date-and-time), the
+    24-hour clock, the Ukrainian genitive month, the Chinese month before the day."""
+    rendered = render(
+        '{{ d|date:"DATE_FORMAT" }}|{{ d|date:"DATETIME_FORMAT" }}|{{ d|weekday_date }}',
+        language,
+        d=WEDNESDAY,
+    )
+    assert rendered.casefold() == f"{date}|{datetime}|{weekday_day}".casefold()

@@ -93,8 +93,8 @@ def test_each_language_has_its_own_copy(visitor, activity):
     italian = visitor.get("/attivita/doposcuola/")
     english = visitor.get("/en/attivita/doposcuola/")
     assert _state(english) == "miss"
-    assert '<html lang="en">' in english.content.decode()
-    assert '<html lang="it">' in italian.content.decode()
+    assert '<html lang="en" dir="ltr">' in english.content.decode()
+    assert '<html lang="it" dir="ltr">' in italian.content.decode()
     assert _state(visitor.get("/en/attivita/doposcuola/")) == "hit"
     assert _state(visitor.get("/attivita/doposcuola/")) == "hit"
 

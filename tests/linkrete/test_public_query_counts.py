@@ -10,6 +10,7 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
 
 from directory import my_list
 from directory.models import Activity, Language, TargetGroup, Weekday, Zone
@@ -77,6 +78,8 @@ class World:
         self.signup = None
         self.booking = None
         self.languages = list(Language.objects.order_by("pk"))
+        # A desk speaking Arabic from the start: an Arabic reader's list is filtered at both sizes.
+        self.desk.languages.add(Language.objects.get(code="ar"))
         self.target_groups = list(TargetGroup.objects.order_by("pk"))
         self.grow(SMALL)
 
@@ -178,6 +181,11 @@ class World:
 @pytest.fixture
 def world():
     return World()
+
+
+def _in_arabic(name):
+    with translation.override("ar"):
+        return reverse(name)
 
 
 def _desk(name):
@@ -362,6 +370,8 @@ PAGES = {
         lambda world: reverse("sportelli:desk_list") + f"?lingua={world.languages[0].code}",
         10,
     ),
+    # A reader in Arabic: whether a desk speaks Arabic, then the list filtered by it.
+    "sportelli:desk_list (reader in Arabic)": (lambda world: _in_arabic("sportelli:desk_list"), 11),
     "sportelli:desk_detail": (_desk("desk_detail"), 5),
     "sportelli:booking_channel": (_desk("booking_channel"), 2),
     "sportelli:booking_slot": (_desk("booking_slot"), 5),

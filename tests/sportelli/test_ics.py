@@ -72,7 +72,9 @@ def test_an_italian_booking_gets_an_italian_calendar_file(client, booking):
     assert "Appointment" not in body and "Booking code" not in body
 
 
-def test_an_english_page_gives_an_english_calendar_file(client, booking):
+def test_an_english_booking_gets_an_english_calendar_file(client, booking):
+    booking.interface_language = "en"
+    booking.save()
     body = ics_of(client, booking, "en")
 
     assert value(body, "SUMMARY") == "Appointment at Sportello Pagnana"
