@@ -10,6 +10,7 @@ from directory.models.membership import Invitation, Membership
 from directory.models.network import (
     ActionTarget,
     BoardMeeting,
+    Figure,
     MemberRole,
     Network,
     NetworkAction,
@@ -53,6 +54,7 @@ __all__ = [
     "JobOfferQuerySet",
     "Skill",
     "ActionTarget",
+    "Figure",
     "BoardMeeting",
     "MemberRole",
     "Network",
