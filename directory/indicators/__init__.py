@@ -58,8 +58,10 @@ class Dashboard:
         return [indicator for found in self.sections.values() for indicator in found]
 
 
-def dashboard(network, period: Period) -> Dashboard:
-    scope = scope_of_network(network)
+def dashboard(network, period: Period, *, scope=None) -> Dashboard:
+    """``scope``: what to count, the network's by default (bench/indicators_bench.py gives
+    one of a read-only database that has no network)."""
+    scope = scope or scope_of_network(network)
     sections = {
         name: [found for function in functions if (found := function(scope, period))]
         for name, functions in SECTIONS.items()

@@ -6,9 +6,11 @@ period if it was opened before the period ended and not closed before it started
 """
 
 import datetime
+from decimal import Decimal
 
-from django.db.models import Case as When_
+from django.db.models import Case as Cases
 from django.db.models import Count, IntegerField, Q, Sum, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.indicators.rows import MEASURE, Column, Indicator, Row
@@ -18,6 +20,7 @@ from famiglie.models import (
     CaseState,
     Intervention,
     InterventionKind,
+    InterventionMonth,
     Member,
     Objective,
     ObjectiveStatus,
@@ -48,7 +51,7 @@ def families_by_state(scope, period):
         Case.objects.filter(_cases_q(scope, period))
         .order_by()
         .values_list("state")
-        .annotate(n=Count("household", distinct=True))
+        .annotate(n=Count("pk"))
     )
     return Indicator(
         "families_by_state",
@@ -60,7 +63,10 @@ def families_by_state(scope, period):
             for value, label in CaseState.choices
             if value in counts
         ],
-        note=_("Each case in the state it is in today."),
+        note=_(
+            "Each case in care in the period, in the state it is in today; a family followed "
+            "twice in the period counts twice."
+        ),
     )
 
 
@@ -84,7 +90,7 @@ def families_by_area(scope, period):
 def minors_by_age_band(scope, period):
     """Children and teenagers of the families in care, by their age on the period's last day."""
     last_day = period.ends_on
-    band = When_(
+    band = Cases(
         *(
             When(
                 birth_date__gt=_years_before(last_day, before),
@@ -98,7 +104,9 @@ def minors_by_age_band(scope, period):
     )
     counts = dict(
         Member.objects.filter(
-            household__in=Case.objects.filter(_cases_q(scope, period)).values("household")
+            household__in=Case.objects.filter(_cases_q(scope, period)).values("household"),
+            birth_date__gt=_years_before(last_day, 18),
+            birth_date__lte=last_day,
         )
         .order_by()
         .annotate(band=band)
@@ -127,39 +135,73 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
 
 
 def interventions_by_kind(scope, period):
-    rows = (
+    """By type: the whole months before the current one from the nightly rollup
+    (``famiglie.models.rollup``), the rest of the period (its partial first and last months,
+    the current month) live: two queries, exact whatever the days chosen."""
+    teams = scope.q(organizations="team__organization", zones="team__zone")
+    whole, live = _split_months(period, timezone.localdate().replace(day=1))
+    counts: dict[str, list] = {}
+    if whole:
+        rolled = (
+            InterventionMonth.objects.filter(teams, month__gte=whole[0], month__lt=whole[1])
+            .order_by()
+            .values("kind")
+            .annotate(n=Sum("interventions"), amount=Sum("amount"))
+        )
+        for row in rolled:
+            _add(counts, row)
+    in_live_days = Q(pk__in=[])
+    for first, last in live:
+        in_live_days |= Q(date__gte=first, date__lte=last)
+    for row in (
         Intervention.objects.filter(
+            in_live_days,
             scope.q(organizations="case__team__organization", zones="case__team__zone"),
-            date__gte=period.starts_on,
-            date__lte=period.ends_on,
         )
         .order_by()
         .values("kind")
-        .annotate(
-            n=Count("pk"),
-            families=Count("case__household", distinct=True),
-            amount=Sum("amount"),
-        )
-    )
-    found = {row["kind"]: row for row in rows}
+        .annotate(n=Count("pk"), amount=Sum("amount"))
+    ):
+        _add(counts, row)
     return Indicator(
         "interventions_by_kind",
         _("Interventions by type"),
         _("type"),
-        (
-            Column(_("interventions")),
-            Column(_("families")),
-            Column(_("amount (€)"), MEASURE),
-        ),
+        (Column(_("interventions")), Column(_("amount (€)"), MEASURE)),
         [
-            Row(
-                str(label),
-                (found[value]["n"], found[value]["families"], found[value]["amount"] or 0),
-            )
+            Row(str(label), tuple(counts[value]))
             for value, label in InterventionKind.choices
-            if value in found
+            if value in counts
         ],
+        note=_("Past months as of the last nightly count; the current month as it is now."),
     )
+
+
+def _add(counts, row):
+    found = counts.setdefault(row["kind"], [0, Decimal(0)])
+    found[0] += row["n"] or 0
+    found[1] += row["amount"] or Decimal(0)
+
+
+def _split_months(period, this_month: datetime.date):
+    """(first, after) of the whole months of the period before ``this_month`` (``None`` if
+    none), and the (first, last) day ranges left to count live."""
+    first_whole = period.starts_on if period.starts_on.day == 1 else _next_month(period.starts_on)
+    after_whole = min(_next_month(period.ends_on), this_month)
+    if period.ends_on != _next_month(period.ends_on) - datetime.timedelta(days=1):
+        after_whole = min(after_whole, period.ends_on.replace(day=1))
+    if first_whole >= after_whole:
+        return None, [(period.starts_on, period.ends_on)]
+    live = []
+    if period.starts_on < first_whole:
+        live.append((period.starts_on, first_whole - datetime.timedelta(days=1)))
+    if after_whole <= period.ends_on:
+        live.append((after_whole, period.ends_on))
+    return (first_whole, after_whole), live
+
+
+def _next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
 def objectives_by_area(scope, period):

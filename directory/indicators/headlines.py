@@ -1,25 +1,22 @@
 """The headline figures of a network's period, each with the targets of the network's actions
-that it measures (``ActionTarget.figure``). Most are totals of an indicator's rows; the two
-that rows would count twice (activities in two areas, families with two cases) have a query.
+that it measures (``ActionTarget.figure``). Most are totals of an indicator's rows; the one
+that rows would count twice (activities in two areas) has a query.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count
-
 from directory.indicators.directory_figures import _activities
-from directory.indicators.family_figures import _cases_q
 from directory.models import ActionTarget, Figure
-from famiglie.models import Case
 
 # figure -> (indicator, column whose rows it sums)
 FROM_ROWS = {
     Figure.ACCESSES: ("accesses_by_channel", 0),
     Figure.REFERRALS: ("referrals_by_state", 0),
+    Figure.FAMILIES: ("families_by_state", 0),
     Figure.MINORS: ("minors_by_age_band", 0),
     Figure.INTERVENTIONS: ("interventions_by_kind", 0),
-    Figure.INTERVENTION_AMOUNT: ("interventions_by_kind", 2),
+    Figure.INTERVENTION_AMOUNT: ("interventions_by_kind", 1),
     Figure.OBJECTIVES_ACHIEVED: ("objectives_by_area", 1),
     Figure.VOLUNTEERS: ("volunteers_by_organization", 0),
     Figure.VOLUNTEER_HOURS: ("volunteers_by_organization", 1),
@@ -27,10 +24,9 @@ FROM_ROWS = {
     Figure.ATTENDANCE: ("events_by_month", 2),
 }
 # The indicator beside which a figure's targets are shown too.
-INDICATOR_OF = {
-    Figure.ACTIVITIES: "activities_by_area",
-    Figure.FAMILIES: "families_by_state",
-} | {figure: key for figure, (key, _column) in FROM_ROWS.items()}
+INDICATOR_OF = {Figure.ACTIVITIES: "activities_by_area"} | {
+    figure: key for figure, (key, _column) in FROM_ROWS.items()
+}
 
 
 @dataclass
@@ -59,9 +55,6 @@ def headlines(network, scope, period, indicators: dict) -> list[Headline]:
         for figure, (key, column) in FROM_ROWS.items()
     }
     values[Figure.ACTIVITIES] = _activities(scope, period).count()
-    values[Figure.FAMILIES] = Case.objects.filter(_cases_q(scope, period)).aggregate(
-        n=Count("household", distinct=True)
-    )["n"]
     targets: dict[str, list[Target]] = {}
     for target in (
         ActionTarget.objects.filter(action__network=network)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from directory.indicators import dashboard, desk_figures, directory_figures, family_figures
 from directory.indicators.period import Period
 from directory.models import ActionTarget, Figure
+from famiglie.rollups import refresh_intervention_months
 from linkrete.accounts.scope import scope_of_network
 from sportelli.models import ReferralEvent, ReferralStatus
 from tests.factories import (
@@ -137,7 +138,9 @@ def test_referrals_by_state_with_median_days_to_answer(scope, desk, other_desk, 
     assert waiting.status == ReferralStatus.SENT
 
 
-def test_families_minors_interventions_and_objectives(scope, organization, other_organization):
+def test_families_minors_interventions_and_objectives(
+    scope, organization, other_organization, pinned_now
+):
     team = TeamFactory(organization=organization)
     first = CaseFactory(team=team, state="active_plan")
     second = CaseFactory(team=team, state="intake")
@@ -159,6 +162,7 @@ def test_families_minors_interventions_and_objectives(scope, organization, other
     ObjectiveFactory(case=first, area="work", status="achieved")
     ObjectiveFactory(case=first, area="work")
     ObjectiveFactory(case=second, area="emergencies", status="partly")
+    refresh_intervention_months()
 
     assert table(family_figures.families_by_state(scope, YEAR)) == {
         "primo contatto": (1,),
@@ -176,8 +180,8 @@ def test_families_minors_interventions_and_objectives(scope, organization, other
         "14–17 anni": (1,),
     }
     assert table(family_figures.interventions_by_kind(scope, YEAR)) == {
-        "pacco alimentare": (1, 1, 0),
-        "contributo economico": (2, 2, Decimal("200.50")),
+        "pacco alimentare": (1, 0),
+        "contributo economico": (2, Decimal("200.50")),
     }
     assert table(family_figures.objectives_by_area(scope, YEAR)) == {
         "Emergenze": (1, 0, 1),
@@ -247,3 +251,54 @@ def test_the_sources_not_built_yet_are_hidden(network):
     assert "referrals_by_source_type" not in keys
     assert "emerging_need_signals" not in keys
     assert "accesses_by_topic" in keys
+
+
+def test_interventions_of_past_months_come_from_the_rollup_and_the_rest_live(
+    scope, organization, pinned_now
+):
+    """Now is 2 December 2026: January–November from the rollup, December live, and a period
+    from 15 March counts March's second half live."""
+    case = CaseFactory(team=TeamFactory(organization=organization))
+    for day in (datetime.date(2026, 3, 10), datetime.date(2026, 3, 20), datetime.date(2026, 12, 1)):
+        InterventionFactory(case=case, date=day, kind="economic_contribution", amount=10)
+    refresh_intervention_months()
+    InterventionFactory(case=case, date=datetime.date(2026, 4, 2))  # after the nightly count
+
+    assert table(family_figures.interventions_by_kind(scope, YEAR)) == {
+        "contributo economico": (3, Decimal("30.00")),
+    }
+    from_march_15 = Period(datetime.date(2026, 3, 15), datetime.date(2026, 12, 31))
+    assert table(family_figures.interventions_by_kind(scope, from_march_15)) == {
+        "contributo economico": (2, Decimal("20.00")),
+    }
+    refresh_intervention_months()
+    assert table(family_figures.interventions_by_kind(scope, YEAR))["pacco alimentare"] == (
+        1,
+        Decimal("0"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "ends_on", "whole", "live"),
+    [
+        ("2026-01-01", "2026-12-31", ("2026-01-01", "2026-12-01"), [("2026-12-01", "2026-12-31")]),
+        (
+            "2026-03-15",
+            "2026-06-10",
+            ("2026-04-01", "2026-06-01"),
+            [("2026-03-15", "2026-03-31"), ("2026-06-01", "2026-06-10")],
+        ),
+        ("2026-03-15", "2026-03-20", None, [("2026-03-15", "2026-03-20")]),
+        ("2025-01-01", "2025-12-31", ("2025-01-01", "2026-01-01"), []),
+    ],
+)
+def test_a_period_splits_into_rolled_up_and_live_months(starts_on, ends_on, whole, live):
+    day = datetime.date.fromisoformat
+    period = Period(day(starts_on), day(ends_on))
+
+    found = family_figures._split_months(period, datetime.date(2026, 12, 1))
+
+    assert found == (
+        whole and (day(whole[0]), day(whole[1])),
+        [(day(a), day(b)) for a, b in live],
+    )
