@@ -74,7 +74,7 @@ urlpatterns = [
     path("reti/", indicators.network_list, name="network_indicator_list"),
     path("reti/<slug:slug>/indicatori/", indicators.network_indicators, name="network_indicators"),
     path(
-        "reti/<slug:slug>/indicatori/<slug:key>.<str:extension>",
+        "reti/<slug:slug>/indicatori/<slug:key>.<slug:extension>",
         indicators.network_indicator_export,
         name="network_indicator_export",
     ),

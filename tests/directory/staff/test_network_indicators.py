@@ -123,7 +123,7 @@ def test_a_bad_period_in_an_export_counts_the_current_year(client, network_coord
     assert client.get(url, {"dal": "x", "al": "\x00"}).status_code == 200
 
 
-@pytest.mark.parametrize("extension", ["pdf", "csv.", "CSV"])
+@pytest.mark.parametrize("extension", ["pdf", "csv-", "CSV"])
 def test_an_unknown_format_or_indicator_is_404(client, network_coordinator, network, extension):
     client.force_login(network_coordinator)
 
