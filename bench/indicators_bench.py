@@ -33,7 +33,7 @@ from django.test import RequestFactory  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import translation  # noqa: E402
 
-from directory.indicators import INDICATORS, SECTIONS, dashboard  # noqa: E402
+from directory.indicators import INDICATORS, dashboard  # noqa: E402
 from directory.indicators.charts import bar_chart  # noqa: E402
 from directory.indicators.period import Period, PeriodForm  # noqa: E402
 from directory.models import Network, Organization, Zone  # noqa: E402
@@ -57,7 +57,6 @@ def page(network, period, scope, request):
             [{"indicator": i, "chart": bar_chart(i), "csv": "#", "xlsx": "#"} for i in indicators],
         )
         for name, indicators in found.sections.items()
-        if name in SECTIONS
     ]
     return render_to_string(
         "staff/network_indicators.html",

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from directory.indicators import SECTIONS, dashboard, one_indicator
+from directory.indicators import dashboard, one_indicator
 from directory.indicators.charts import bar_chart
 from directory.indicators.exports import as_csv, as_xlsx
 from directory.indicators.period import period_from
@@ -42,7 +42,6 @@ def network_indicators(request, slug):
             ],
         )
         for name, indicators in found.sections.items()
-        if name in SECTIONS
     ]
     return render(
         request,
