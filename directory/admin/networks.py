@@ -169,7 +169,7 @@ class NetworkAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
 class ActionTargetInline(admin.TabularInline):
     model = ActionTarget
     extra = 0
-    fields = ["name", "unit", "value"]
+    fields = ["name", "unit", "value", "figure"]
 
 
 @admin.register(NetworkAction)

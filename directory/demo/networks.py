@@ -17,7 +17,9 @@ class Net:
     zones: tuple
     starts_on: datetime.date
     ends_on: datetime.date | None
-    actions: list = field(default_factory=list)  # (name, objective, [(target, unit, value)])
+    actions: list = field(
+        default_factory=list
+    )  # (name, objective, [(target, unit, value[, figure])])
     board: list = field(default_factory=list)  # (organization slug, office)
 
 
@@ -46,7 +48,7 @@ NETWORKS = [
             (
                 "Struttura informatica",
                 "Mettere in rete le informazioni sui servizi alle famiglie.",
-                [("Attività pubblicate", "attività", 60)],
+                [("Attività pubblicate", "attività", 60, "activities")],
             ),
         ],
         board=[
@@ -73,7 +75,10 @@ NETWORKS = [
             (
                 "Sportelli di prossimità",
                 "Punti di primo accesso per orientamento e supporto ai servizi del territorio.",
-                [("Sportelli attivi", "sportelli", 3), ("Accessi agli sportelli", "accessi", 600)],
+                [
+                    ("Sportelli attivi", "sportelli", 3),
+                    ("Accessi agli sportelli", "accessi", 600, "accesses"),
+                ],
             ),
         ],
         board=[("arci-empolese-valdelsa", "Presidente del comitato territoriale")],
@@ -141,7 +146,7 @@ NETWORKS = [
             (
                 "Équipe socio-psicopedagogica",
                 "Prendere in carico le famiglie con figli minorenni in povertà.",
-                [("Famiglie prese in carico", "famiglie", 120)],
+                [("Famiglie prese in carico", "famiglie", 120, "families")],
             ),
             (
                 "Inserimento lavorativo",

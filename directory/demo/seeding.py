@@ -395,8 +395,14 @@ class Seeder:
                     {"network": network, "number": number},
                     {"name": name, "objective": objective},
                 )
-                rows = [{"name": n, "unit": u, "value": v} for n, u, v in targets]
-                self.sync_children(action.targets, ActionTarget, rows, ("name", "unit", "value"))
+                # (name, unit, value) or (name, unit, value, the dashboard's figure it measures)
+                rows = [
+                    {"name": t[0], "unit": t[1], "value": t[2], "figure": (*t, "")[3]}
+                    for t in targets
+                ]
+                self.sync_children(
+                    action.targets, ActionTarget, rows, ("name", "unit", "value", "figure")
+                )
 
     def locations(self, index, org, organization):
         """The organization's places: physical ones first, then the virtual one if any."""

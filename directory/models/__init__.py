@@ -16,6 +16,7 @@ from directory.models.membership import Invitation, InvitationRole, Membership
 from directory.models.network import (
     ActionTarget,
     BoardMeeting,
+    Figure,
     MemberRole,
     Network,
     NetworkAction,
@@ -62,6 +63,7 @@ __all__ = [
     "JobOfferQuerySet",
     "Skill",
     "ActionTarget",
+    "Figure",
     "BoardMeeting",
     "MemberRole",
     "Network",

@@ -226,8 +226,27 @@ class NetworkAction(models.Model):
         return f"{self.number}. {self.name}"
 
 
+class Figure(models.TextChoices):
+    """The dashboard's headline figures a target can be measured against
+    (``directory.indicators.headlines``)."""
+
+    ACTIVITIES = "activities", _("activities offered")
+    ACCESSES = "accesses", _("desk accesses")
+    REFERRALS = "referrals", _("referrals")
+    FAMILIES = "families", _("families in care")
+    MINORS = "minors", _("minors in the families in care")
+    INTERVENTIONS = "interventions", _("interventions")
+    INTERVENTION_AMOUNT = "intervention_amount", _("amount of the interventions (€)")
+    OBJECTIVES_ACHIEVED = "objectives_achieved", _("objectives achieved")
+    VOLUNTEERS = "volunteers", _("active volunteers")
+    VOLUNTEER_HOURS = "volunteer_hours", _("volunteer hours")
+    SESSIONS = "sessions", _("event sessions")
+    ATTENDANCE = "attendance", _("people who came to the events")
+
+
 class ActionTarget(models.Model):
-    """What an action promised, in figures: "families reached: 120"."""
+    """What an action promised, in figures: "families reached: 120"; with ``figure`` set, the
+    dashboard shows it beside the figure it measures."""
 
     action = models.ForeignKey(
         NetworkAction, on_delete=models.CASCADE, related_name="targets", verbose_name=_("action")
@@ -235,6 +254,13 @@ class ActionTarget(models.Model):
     name = models.CharField(_("name"), max_length=200)
     unit = models.CharField(_("unit"), max_length=60, help_text=_("Families, hours, events…"))
     value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2)
+    figure = models.CharField(
+        _("measured by"),
+        max_length=30,
+        choices=Figure,
+        blank=True,
+        help_text=_("The dashboard's figure to show beside this target, if one measures it."),
+    )
 
     class Meta:
         verbose_name = _("target")

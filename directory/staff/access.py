@@ -94,3 +94,16 @@ def can_manage_members(user, organization: Organization) -> bool:
             user=user, organization=organization, role=Membership.Role.MANAGER
         ).exists()
     )
+
+
+def coordinated_networks(user) -> QuerySet:
+    """The networks ``user`` coordinates (every one for a super-coordinator; none for others)."""
+    from directory.models import Network
+
+    return scope_of(user).filter(Network.objects.all(), networks="pk")
+
+
+def get_network_for_coordinator(user, slug: str):
+    """A network whose figures ``user`` may read: one they coordinate (any, for a
+    super-coordinator); else 404, staff of its members included."""
+    return get_object_or_404(coordinated_networks(user), slug=slug)

@@ -29,9 +29,11 @@ from famiglie.models.plan import (
     Review,
     ReviewQuerySet,
 )
+from famiglie.models.rollup import InterventionMonth
 from famiglie.models.team import Role, Team, TeamMember
 
 __all__ = [
+    "InterventionMonth",
     "MIN_WORKING_AGE",
     "Availability",
     "JobProfile",

@@ -91,7 +91,11 @@ class Intervention(models.Model):
         verbose_name = _("intervention")
         verbose_name_plural = _("interventions")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["case", "-date", "-id"], name="intervention_case_date_idx")]
+        indexes = [
+            models.Index(fields=["case", "-date", "-id"], name="intervention_case_date_idx"),
+            # The network indicators' live months (directory.indicators.family_figures).
+            models.Index(fields=["date"], name="intervention_date_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(amount__isnull=True) | models.Q(amount__gt=0),

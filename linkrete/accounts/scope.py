@@ -85,9 +85,22 @@ def coordinates(user, organization_id: int | None) -> bool:
 
 def _read_scope(user) -> Scope:
     from directory.models import Network
+
+    return _scope_of_networks(Network.objects.filter(coordinators__user=user))
+
+
+def scope_of_network(network) -> Scope:
+    """One network's members, their desks and its zones (two queries), whoever asks: what its
+    indicators count (``directory.indicators``)."""
+    from directory.models import Network
+
+    return _scope_of_networks(Network.objects.filter(pk=network.pk))
+
+
+def _scope_of_networks(networks) -> Scope:
     from sportelli.models import Desk
 
-    rows = Network.objects.filter(coordinators__user=user).annotate(
+    rows = networks.annotate(
         members=ArrayAgg("memberships__organization", distinct=True, default=[]),
         territory=ArrayAgg("zones", distinct=True, default=[]),
     )

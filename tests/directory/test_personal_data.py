@@ -131,6 +131,8 @@ def test_staff_urls_address_people_by_primary_key_only():
         "request_pk": IntConverter,
         "uidb64": StringConverter,  # Django's invitation and password-reset tokens
         "token": StringConverter,
+        "key": SlugConverter,  # an indicator of a network's dashboard (its export)
+        "extension": SlugConverter,  # the export's format
     }
     for pattern in staff_urls.urlpatterns:
         for name, converter in pattern.pattern.converters.items():

@@ -153,6 +153,7 @@ def world(organization, other_organization, staff, other_staff, coordinator, des
         "closure": DeskExceptionFactory(desk=desk, date=datetime.date.today() + ONE_MONTH),
         "desk": desk,
         "organization": organization,
+        "network": NetworkMembershipFactory(organization=organization).network,
     }
     users = {"staff": staff, "desk_operator": desk_operator, "coordinator": coordinator}
     return objects, users
@@ -202,7 +203,13 @@ def _kwargs(namespace, pattern, objects, pk=None):
     for name in pattern.pattern.converters:
         if name == "slug":
             key = "desk" if namespace == "sportelli" else "organization"
+            if pattern.name.startswith("network_indicator"):
+                key = "network"
             kwargs[name] = objects[key].slug
+        elif name == "key":  # an indicator (its export)
+            kwargs[name] = "referrals_by_state" if pk is None else "none"
+        elif name == "extension":
+            kwargs[name] = "xlsx"
         elif name == "pk":
             kwargs[name] = pk if pk is not None else objects[PK_OBJECTS[pattern.name]].pk
         elif name == "request_pk":

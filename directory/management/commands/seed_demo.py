@@ -38,6 +38,8 @@ class Command(BaseCommand):
             call_command("seed_association_area", stdout=self.stdout)
         call_command("seed_desks", stdout=self.stdout)
         call_command("seed_cases", stdout=self.stdout)
+        # The network dashboards read the past months' interventions from the rollup.
+        call_command("refresh_indicator_rollups", stdout=self.stdout)
         indexed = rebuild_search_index()
         self.stdout.write(f"Search index: {indexed} activities indexed.")
         if settings.DEBUG:

@@ -1,0 +1,189 @@
+"""The desks' figures: accesses by topic, channel, desk, month, age band and outcome, and the
+referrals by state with the median time to answer. One grouped query each, on the network's
+desks (``access_desk_when_idx``: desk, then the instant) and the referrals of its members.
+"""
+
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery
+from django.db.models.functions import TruncMonth
+from django.utils import formats
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from directory.indicators.rows import MEASURE, Column, EpochSeconds, Indicator, Median, Row
+from sportelli.access import coordinated_referrals
+from sportelli.models import (
+    Access,
+    AgeBand,
+    Channel,
+    Outcome,
+    Referral,
+    ReferralEvent,
+    ReferralStatus,
+)
+
+ACCESSES = Column(_("accesses"))
+SECONDS_IN_A_DAY = 86400
+
+
+def _accesses(scope, period):
+    return Access.objects.filter(
+        desk__in=sorted(scope.desks),
+        occurred_at__gte=period.first_instant,
+        occurred_at__lt=period.instant_after,
+    ).order_by()
+
+
+def _by_choice(key, title, dimension, field, choices, scope, period):
+    counts = dict(_accesses(scope, period).values_list(field).annotate(n=Count("pk")))
+    rows = [Row(str(label), (counts[value],)) for value, label in choices if counts.get(value)]
+    return Indicator(key, title, dimension, (ACCESSES,), rows)
+
+
+def accesses_by_channel(scope, period):
+    return _by_choice(
+        "accesses_by_channel",
+        _("Desk accesses by channel"),
+        _("channel"),
+        "channel",
+        Channel.choices,
+        scope,
+        period,
+    )
+
+
+def accesses_by_age_band(scope, period):
+    return _by_choice(
+        "accesses_by_age_band",
+        _("Desk accesses by age band"),
+        _("age band"),
+        "age_band",
+        AgeBand.choices,
+        scope,
+        period,
+    )
+
+
+def accesses_by_outcome(scope, period):
+    return _by_choice(
+        "accesses_by_outcome",
+        _("Desk accesses by outcome"),
+        _("outcome"),
+        "outcome",
+        Outcome.choices,
+        scope,
+        period,
+    )
+
+
+def accesses_by_topic(scope, period):
+    """An access with two topics counts once under each."""
+    rows = (
+        _accesses(scope, period)
+        .values("topics__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "topics__name")
+    )
+    return Indicator(
+        "accesses_by_topic",
+        _("Desk accesses by topic"),
+        _("topic"),
+        (ACCESSES,),
+        # An access without a topic (none in the form's rules) has no row.
+        [Row(row["topics__name"], (row["n"],)) for row in rows if row["topics__name"]],
+        note=_("An access about two topics counts under each of them."),
+    )
+
+
+def accesses_by_desk(scope, period):
+    rows = (
+        _accesses(scope, period)
+        .values("desk__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "desk__name")
+    )
+    return Indicator(
+        "accesses_by_desk",
+        _("Desk accesses by desk"),
+        _("desk"),
+        (ACCESSES,),
+        [Row(row["desk__name"], (row["n"],)) for row in rows],
+    )
+
+
+def accesses_by_month(scope, period):
+    rows = (
+        _accesses(scope, period)
+        .annotate(month=TruncMonth("occurred_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    return Indicator(
+        "accesses_by_month",
+        _("Desk accesses by month"),
+        _("month"),
+        (ACCESSES,),
+        [Row(capfirst(formats.date_format(row["month"], "F Y")), (row["n"],)) for row in rows],
+    )
+
+
+def referrals_by_state(scope, period):
+    """Referrals sent or received by the network's members in the period, by state, with the
+    median days from sending to the first answer (accepted or declined)."""
+    answered = (
+        ReferralEvent.objects.filter(referral=OuterRef("pk"), from_status=ReferralStatus.SENT)
+        .order_by()
+        .values("referral")
+        .annotate(first=Min("at"))
+        .values("first")
+    )
+    rows = (
+        Referral.objects.filter(
+            coordinated_referrals(scope),
+            created_at__gte=period.first_instant,
+            created_at__lt=period.instant_after,
+        )
+        .order_by()
+        .annotate(answered_at=Subquery(answered))
+        .values("status")
+        .annotate(
+            n=Count("pk"),
+            median=Median(
+                EpochSeconds(F("answered_at") - F("created_at")),
+                filter=Q(answered_at__isnull=False),
+            ),
+        )
+    )
+    found = {row["status"]: row for row in rows}
+    return Indicator(
+        "referrals_by_state",
+        _("Referrals by state"),
+        _("state"),
+        (Column(_("referrals")), Column(_("median days to answer"), MEASURE)),
+        [
+            Row(str(label), (found[value]["n"], _days(found[value]["median"])))
+            for value, label in ReferralStatus.choices
+            if value in found
+        ],
+        note=_(
+            "Referrals sent or received by the network's members in the period. Declined and "
+            "closed are their outcomes; the outcome's text is not counted."
+        ),
+    )
+
+
+def _days(seconds):
+    return None if seconds is None else round(seconds / SECONDS_IN_A_DAY, 1)
+
+
+def referrals_by_source_type(scope, period):
+    """Referrals by the kind of body that sent them (desk, bank, patronato, school…): the
+    access points' referrals are being built elsewhere; nothing to count until they exist,
+    and the dashboard hides an indicator that returns ``None``."""
+    return None
+
+
+def emerging_need_signals(scope, period):
+    """The anonymous emerging-need signals by area and municipality: they plug in here once the
+    access points can send them; ``None`` (hidden) until then."""
+    return None
