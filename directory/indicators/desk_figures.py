@@ -10,11 +10,14 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from directory.indicators.rows import MEASURE, Column, EpochSeconds, Indicator, Median, Row
+from directory.models import SourceType
+from famiglie.areas import Area
 from sportelli.access import coordinated_referrals
 from sportelli.models import (
     Access,
     AgeBand,
     Channel,
+    NeedSignal,
     Outcome,
     Referral,
     ReferralEvent,
@@ -22,6 +25,7 @@ from sportelli.models import (
 )
 
 ACCESSES = Column(_("accesses"))
+REFERRALS = Column(_("referrals"))
 SECONDS_IN_A_DAY = 86400
 
 
@@ -177,13 +181,51 @@ def _days(seconds):
 
 
 def referrals_by_source_type(scope, period):
-    """Referrals by the kind of body that sent them (desk, bank, patronato, school…): the
-    access points' referrals are being built elsewhere; nothing to count until they exist,
-    and the dashboard hides an indicator that returns ``None``."""
-    return None
+    """The referrals the network's access points sent in the period (``Referral.source_type``:
+    bank, patronato, company, school, other), by the kind of body that sent them."""
+    counts = dict(
+        Referral.objects.filter(
+            from_organization__in=sorted(scope.organizations),
+            created_at__gte=period.first_instant,
+            created_at__lt=period.instant_after,
+        )
+        .exclude(source_type="")
+        .order_by()
+        .values_list("source_type")
+        .annotate(n=Count("pk"))
+    )
+    rows = [
+        Row(str(label), (counts[value],))
+        for value, label in SourceType.choices
+        if counts.get(value)
+    ]
+    return Indicator(
+        "referrals_by_source_type",
+        _("Referrals from access points by source type"),
+        _("source type"),
+        (REFERRALS,),
+        rows,
+    )
 
 
 def emerging_need_signals(scope, period):
-    """The anonymous emerging-need signals by area and municipality: they plug in here once the
-    access points can send them; ``None`` (hidden) until then."""
-    return None
+    """The anonymous emerging-need signals sent to the network in the period, by area of need
+    (the coordinators' page ``/sportelli/bisogni-emergenti/`` has them by municipality)."""
+    counts = dict(
+        NeedSignal.objects.filter(
+            network__in=sorted(scope.networks),
+            created_at__gte=period.first_instant,
+            created_at__lt=period.instant_after,
+        )
+        .order_by()
+        .values_list("area")
+        .annotate(n=Count("pk"))
+    )
+    rows = [Row(str(label), (counts[value],)) for value, label in Area.choices if counts.get(value)]
+    return Indicator(
+        "emerging_need_signals",
+        _("Emerging-need signals by area"),
+        _("area of need"),
+        (Column(_("signals")),),
+        rows,
+    )

@@ -13,10 +13,11 @@ from django.utils import timezone
 
 from directory.indicators import dashboard, desk_figures, directory_figures, family_figures
 from directory.indicators.period import Period
-from directory.models import ActionTarget, Figure
+from directory.models import ActionTarget, Figure, LegalForm, MemberRole, SourceType
+from famiglie.areas import Area
 from famiglie.rollups import refresh_intervention_months
 from linkrete.accounts.scope import scope_of_network
-from sportelli.models import ReferralEvent, ReferralStatus
+from sportelli.models import NeedSignal, Referral, ReferralEvent, ReferralStatus
 from tests.factories import (
     AccessFactory,
     ActivityFactory,
@@ -28,7 +29,9 @@ from tests.factories import (
     MemberFactory,
     MunicipalityFactory,
     NetworkActionFactory,
+    NetworkMembershipFactory,
     ObjectiveFactory,
+    OrganizationFactory,
     ReferralFactory,
     TeamFactory,
     VolunteerFactory,
@@ -245,12 +248,54 @@ def test_targets_stand_beside_the_figures_they_measure(network, desk):
     assert by_channel.targets == [accesses]
 
 
-def test_the_sources_not_built_yet_are_hidden(network):
-    keys = {indicator.key for indicator in dashboard(network, YEAR).indicators()}
+def test_access_points_referrals_and_signals_by_source_and_area(
+    network, other_network, organization, scope
+):
+    """Two referrals from the bank and one from the school of network A, a desk's referral
+    (no source type), one of 2025 and one from network B's company; two signals on emergencies and
+    one on work for A, one for B and one of 2025."""
+    bank = OrganizationFactory(name="Banca", legal_form=LegalForm.BANK)
+    school = OrganizationFactory(name="Scuola", legal_form=LegalForm.SCHOOL)
+    company = OrganizationFactory(name="Impresa", legal_form=LegalForm.COMPANY)
+    for member, where in ((bank, network), (school, network), (company, other_network)):
+        NetworkMembershipFactory(network=where, organization=member, role=MemberRole.ACCESS_POINT)
+    scope = scope_of_network(network)  # with the access points
+    town = MunicipalityFactory()
 
-    assert "referrals_by_source_type" not in keys
-    assert "emerging_need_signals" not in keys
-    assert "accesses_by_topic" in keys
+    def referral(sender, source_type, when):
+        made = ReferralFactory(from_desk=None, from_organization=sender, source_type=source_type)
+        Referral.objects.filter(pk=made.pk).update(created_at=when)
+
+    def signal(where, sender, area, when):
+        made = NeedSignal.objects.create(
+            network=where,
+            access_point=sender,
+            source_type=SourceType.BANK,
+            area=area,
+            municipality=town,
+            age_band="30-44",
+        )
+        NeedSignal.objects.filter(pk=made.pk).update(created_at=when)
+
+    referral(bank, SourceType.BANK, at(2, 1))
+    referral(bank, SourceType.BANK, at(3, 1))
+    referral(school, SourceType.SCHOOL, at(4, 1))
+    referral(bank, SourceType.BANK, at(4, 1) - datetime.timedelta(days=365))
+    referral(company, SourceType.COMPANY, at(4, 1))
+    ReferralFactory(from_desk=None, from_organization=organization)  # a member's: no source type
+    signal(network, bank, Area.EMERGENCIES, at(5, 1))
+    signal(network, school, Area.EMERGENCIES, at(6, 1))
+    signal(network, bank, Area.WORK, at(6, 2))
+    signal(network, bank, Area.WORK, at(6, 2) - datetime.timedelta(days=365))
+    signal(other_network, company, Area.WORK, at(6, 3))
+
+    by_source = desk_figures.referrals_by_source_type(scope, YEAR)
+    signals = desk_figures.emerging_need_signals(scope, YEAR)
+
+    assert table(by_source) == {"banca": (2,), "scuola": (1,)}
+    assert table(signals) == {str(Area.EMERGENCIES.label): (2,), str(Area.WORK.label): (1,)}
+    keys = {indicator.key for indicator in dashboard(network, YEAR).indicators()}
+    assert {"referrals_by_source_type", "emerging_need_signals"} <= keys
 
 
 def test_interventions_of_past_months_come_from_the_rollup_and_the_rest_live(
