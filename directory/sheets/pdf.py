@@ -2,7 +2,7 @@
 
 Measured on the development machine (two shared cores): an activity's or desk's sheet renders in
 0.3-0.8 s, a list of twelve activities (three pages) in about a second, a full list of fifty in
-several: too slow to render on every request. So each PDF is kept in the page cache by what it
+about 2.5 s: too slow to render on every request. So each PDF is kept in the page cache by what it
 is drawn from (the listing or the list's activities) and the reader's language, and drawn again
 when the listing changes (``linkrete.page_cache.cached_bytes``), for every visitor: a family with
 a session, whose pages are never cached, gets the stored PDF too.

@@ -83,7 +83,7 @@ def activity_sheet_pdf(request, slug):
 
 
 def _my_list_sheet(request, *, as_pdf):
-    ids = session_list.activity_ids(request.session)
+    ids = session_list.activity_ids(request.session)[: session_list.MAX_ITEMS]
     activities = []
     if ids:
         activities = _in_order(Activity.objects.public().filter(pk__in=ids).for_list(), "pk", ids)
