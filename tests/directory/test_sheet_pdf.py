@@ -74,9 +74,12 @@ def test_the_pdf_holds_the_title_as_written_in_known_fonts(client, title, slug, 
     assert fonts and all(font.startswith(KNOWN_FONTS) for font in fonts), fonts
 
 
-def test_the_english_pdf_has_the_italian_beside_and_no_missing_glyphs(client):
+def test_the_english_pdf_has_the_italian_beside_and_no_missing_glyphs(client, caplog):
     listing(ARABIC_TITLE, "compiti-ar")
     document = pdf_of(client, "/en" + reverse("directory:activity_sheet_pdf", "compiti-ar"))
+    # WeasyPrint understood the whole style sheet (it warns of what it ignores).
+    ignored = [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")]
+    assert not [message for message in ignored if "Ignored" in message or "Invalid" in message]
     text, _fonts = text_and_fonts(document)
     assert "Opening hours" in text and "Orari di apertura" in text
     assert "Saturday" in text and "Sabato" in text
