@@ -12,6 +12,8 @@ urlpatterns = [
     path("cerca/il-mio-comune/", views.remember_place, name="remember_place"),
     path("attivita/<slug:slug>/", views.activity_detail, name="activity_detail"),
     path("attivita/<slug:slug>/qr.svg", views.activity_qr, name="activity_qr"),
+    path("attivita/<slug:slug>/scheda/", views.activity_sheet, name="activity_sheet"),
+    path("attivita/<slug:slug>/scheda.pdf", views.activity_sheet_pdf, name="activity_sheet_pdf"),
     path(
         "attivita/<slug:slug>/segnala/",
         views.activity_report_problem,
@@ -32,6 +34,8 @@ urlpatterns = [
     path("la-mia-lista/aggiungi/", views.my_list_add, name="my_list_add"),
     path("la-mia-lista/rimuovi/", views.my_list_remove, name="my_list_remove"),
     path("la-mia-lista/condivisa/", views.my_list_shared, name="my_list_shared"),
+    path("la-mia-lista/scheda/", views.my_list_sheet, name="my_list_sheet"),
+    path("la-mia-lista/scheda.pdf", views.my_list_sheet_pdf, name="my_list_sheet_pdf"),
     path("reti/", views.network_list, name="network_list"),
     path("reti/<slug:slug>/", views.network_detail, name="network_detail"),
     path("reti/<slug:slug>/eventi.ics", views.network_events_ics, name="network_events_ics"),

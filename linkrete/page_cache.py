@@ -129,6 +129,24 @@ def connect(models, scope: str) -> None:
     write_signals.on_write(models, changed, name=f"linkrete.page_cache.{scope}")
 
 
+def cached_bytes(request, name: str, scopes, make) -> bytes:
+    """What ``make()`` returns (a file drawn from the data of ``scopes``: a PDF sheet), kept
+    under ``name`` with the language, scheme, host and today's date, and fresh like the pages
+    (the scopes' generations in the key). Unlike ``cached_page``, for every visitor: the caller
+    names the content by what it is drawn from, never by who asks."""
+    if not enabled():
+        return make()
+    address = f"{get_language()}|{request.scheme}://{request.get_host()}|{name}"
+    digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+    moment = timezone.localdate().isoformat()
+    key = f"bytes:{digest}:{moment}:{'.'.join(_generations(scopes))}"
+    body = _cache().get(key)
+    if body is None:
+        body = make()
+        _cache().set(key, body, TIMEOUT)
+    return body
+
+
 # Requests and responses --------------------------------------------------------------------
 
 

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from sportelli.views import access_points, closures, console, need_signals, public, referrals
+from sportelli.views import (
+    access_points,
+    closures,
+    console,
+    need_signals,
+    public,
+    referrals,
+    sheets,
+)
 
 app_name = "sportelli"
 
@@ -49,6 +57,8 @@ urlpatterns = [
     path("prenotazione/<str:token>/calendario.ics", public.booking_ics, name="booking_ics"),
     path("prenotazione/<str:token>/annulla/", public.booking_cancel, name="booking_cancel"),
     path("<slug:slug>/", public.desk_detail, name="desk_detail"),
+    path("<slug:slug>/scheda/", sheets.desk_sheet, name="desk_sheet"),
+    path("<slug:slug>/scheda.pdf", sheets.desk_sheet_pdf, name="desk_sheet_pdf"),
     path("<slug:slug>/prenota/", public.booking_channel, name="booking_channel"),
     path("<slug:slug>/prenota/orario/", public.booking_slot, name="booking_slot"),
     path("<slug:slug>/prenota/dati/", public.booking_details, name="booking_details"),

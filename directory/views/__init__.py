@@ -27,11 +27,19 @@ from directory.views.public import (
 )
 from directory.views.search import remember_place
 from directory.views.search import search_page as search
+from directory.views.sheets import (
+    activity_sheet,
+    activity_sheet_pdf,
+    my_list_sheet,
+    my_list_sheet_pdf,
+)
 
 __all__ = [
     "activity_detail",
     "activity_qr",
     "activity_report_problem",
+    "activity_sheet",
+    "activity_sheet_pdf",
     "call_detail",
     "call_list",
     "event_calendar",
@@ -43,6 +51,8 @@ __all__ = [
     "my_list_add",
     "my_list_remove",
     "my_list_shared",
+    "my_list_sheet",
+    "my_list_sheet_pdf",
     "network_detail",
     "network_events_ics",
     "network_list",

@@ -68,3 +68,33 @@ def test_the_network_pages(page, assert_accessible):
         response = page.goto(path)
         assert response.status == 200, path
         assert_accessible(page)
+
+
+def test_the_information_sheets(page, assert_accessible):
+    from directory.models import Weekday
+    from tests.factories import ActivityFactory, DeskFactory, LocationFactory, OpeningSlotFactory
+
+    activity = ActivityFactory(title="مساعدة في الواجبات المدرسية", slug="compiti-ar")
+    activity.locations.add(LocationFactory(organization=activity.organization))
+    OpeningSlotFactory(activity=activity, weekday=Weekday.MONDAY)
+    DeskFactory(name="Sportello Pagnana", slug="sportello-pagnana")
+    for path in (
+        "/attivita/compiti-ar/scheda/",
+        "/en/attivita/compiti-ar/scheda/",
+        "/en/sportelli/sportello-pagnana/scheda/",
+        "/la-mia-lista/scheda/",
+    ):
+        response = page.goto(path)
+        assert response.status == 200, path
+        assert_accessible(page)
+
+
+def test_the_sheet_fits_a_phone(page):
+    from tests.factories import ActivityFactory, LocationFactory, OpeningSlotFactory
+
+    activity = ActivityFactory(title="儿童课后作业辅导", slug="compiti-zh", phone="02 4880 1234")
+    activity.locations.add(LocationFactory(organization=activity.organization))
+    OpeningSlotFactory(activity=activity)
+    page.goto("/en/attivita/compiti-zh/scheda/")
+    assert page.get_by_role("heading", level=1).inner_text() == "儿童课后作业辅导"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

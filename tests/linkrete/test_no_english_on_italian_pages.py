@@ -220,6 +220,12 @@ def public_pages(client, world):
     )
     client.post(reverse("directory:my_list_add"), {"activity": world.doposcuola.slug})
     yield "my list", client.get(reverse("directory:my_list"))
+    yield "my list sheet", client.get(reverse("directory:my_list_sheet"))
+    yield (
+        "activity sheet",
+        client.get(reverse("directory:activity_sheet", args=[world.doposcuola.slug])),
+    )
+    yield "desk sheet", client.get(reverse("sportelli:desk_sheet", args=[world.desk.slug]))
     yield "calls", client.get(reverse("directory:call_list"))
     yield "call", client.get(world.call.get_absolute_url())
     yield "desks", client.get(reverse("sportelli:desk_list"))

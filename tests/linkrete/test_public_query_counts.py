@@ -265,6 +265,17 @@ PAGES = {
         lambda world: reverse("directory:activity_qr", kwargs={"slug": world.activity.slug}),
         1,
     ),
+    # The printable sheets: the activity with its organization, then its target groups,
+    # languages, places (with their towns) and hours; the PDF the same (then drawn, or read
+    # from the page cache: no query).
+    "directory:activity_sheet": (
+        lambda world: reverse("directory:activity_sheet", args=[world.activity.slug]),
+        5,
+    ),
+    "directory:activity_sheet_pdf": (
+        lambda world: reverse("directory:activity_sheet_pdf", args=[world.activity.slug]),
+        5,
+    ),
     # The activities a page at a time, the coming events (one query), its roles in networks
     # (one query, with the networks).
     "directory:organization_detail": (lambda world: world.organization.get_absolute_url(), 11),
@@ -326,6 +337,9 @@ PAGES = {
     "directory:signup_ics": (_signup("signup_ics"), 1),
     "directory:signup_cancel": (_signup("signup_cancel"), 1),
     "directory:my_list": (lambda world: reverse("directory:my_list"), 5),
+    # The session, then the list's activities with their organizations, hours and places.
+    "directory:my_list_sheet": (lambda world: reverse("directory:my_list_sheet"), 5),
+    "directory:my_list_sheet_pdf": (lambda world: reverse("directory:my_list_sheet_pdf"), 5),
     "directory:my_list_shared": (
         lambda world: reverse("directory:my_list_shared") + "?a=" + ",".join(world.slugs()),
         4,
@@ -373,6 +387,9 @@ PAGES = {
     # A reader in Arabic: whether a desk speaks Arabic, then the list filtered by it.
     "sportelli:desk_list (reader in Arabic)": (lambda world: _in_arabic("sportelli:desk_list"), 11),
     "sportelli:desk_detail": (_desk("desk_detail"), 5),
+    # The desk with its town, host and place (and the place's town), its hours and languages.
+    "sportelli:desk_sheet": (_desk("desk_sheet"), 3),
+    "sportelli:desk_sheet_pdf": (_desk("desk_sheet_pdf"), 3),
     "sportelli:booking_channel": (_desk("booking_channel"), 2),
     "sportelli:booking_slot": (_desk("booking_slot"), 5),
     "sportelli:booking_details": (_desk("booking_details"), 5),
@@ -446,7 +463,7 @@ def _prepare(client, world, name):
     """What a visitor has done before opening the page (a list kept, a booking begun), from a
     fresh session each time."""
     client.cookies.clear()
-    if name == "directory:my_list":
+    if name in ("directory:my_list", "directory:my_list_sheet", "directory:my_list_sheet_pdf"):
         session = client.session
         session[my_list.SESSION_KEY] = list(
             Activity.objects.order_by("pk").values_list("pk", flat=True)

@@ -1,0 +1,33 @@
+"""Attributes for a listing's own text on a sheet (``directory.sheets``)."""
+
+import unicodedata
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from directory.templatetags.site_tags import listing_lang
+
+register = template.Library()
+
+RIGHT_TO_LEFT = {"R", "AL"}
+
+
+def text_direction(text: str) -> str:
+    """``rtl`` when the text's first strongly directional character is right to left (Arabic,
+    Hebrew), else ``ltr``: an Arabic title on an English sheet, an Italian address on an Arabic
+    one, each laid out its own way (the Unicode bidi algorithm's rule P2, as ``dir="auto"``,
+    which WeasyPrint does not know)."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in RIGHT_TO_LEFT:
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+@register.simple_tag
+def listing_attrs(text=""):
+    """`` lang="it"`` on a sheet in another language (as ``listing_lang``) and the text's own
+    direction."""
+    return mark_safe(f'{listing_lang()} dir="{text_direction(str(text))}"')
