@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from directory.models import (
+    AccessPointReferrer,
     DuplicateCandidate,
     ImportRecord,
     Invitation,
@@ -183,6 +184,15 @@ def _merge_network_memberships(relation: Relation, survivor, merged) -> int:
     return count + theirs.update(organization=survivor)
 
 
+def _merge_access_point_referrers(relation: Relation, survivor, merged) -> int:
+    # One row per person and access point: someone who refers for both stays once.
+    theirs = AccessPointReferrer.objects.filter(organization=merged)
+    ours = AccessPointReferrer.objects.filter(organization=survivor)
+    doubled = theirs.filter(Exists(ours.filter(user=OuterRef("user"))))
+    count = doubled.delete()[0]
+    return count + theirs.update(organization=survivor)
+
+
 MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.Location.organization": _point_to_survivor,
     "directory.Activity.organization": _point_to_survivor,
@@ -198,6 +208,7 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.VolunteeringCall.organization": _point_to_survivor,
     "directory.Event.organization": _point_to_survivor,
     "directory.JobOffer.organization": _point_to_survivor,
+    "directory.AccessPointReferrer.organization": _merge_access_point_referrers,
     "directory.Network.lead_organization": _point_to_survivor,
     "directory.NetworkMembership.organization": _merge_network_memberships,
     "directory.SteeringBoardSeat.organization": _point_to_survivor,
@@ -211,6 +222,7 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "sportelli.Referral.from_organization": _point_to_survivor,
     "sportelli.Referral.to_organization": _point_to_survivor,
     "sportelli.Referral.receiving_organization": _point_to_survivor,
+    "sportelli.NeedSignal.access_point": _point_to_survivor,
     "famiglie.Team.organization": _point_to_survivor,
     "famiglie.Consent.organization": _point_to_survivor,
     "famiglie.CaseEvent.organization": _point_to_survivor,
@@ -223,6 +235,10 @@ NOT_SHOWN = {
     "directory.DuplicateCandidate.first",
     "directory.DuplicateCandidate.second",
     "directory.OrganizationMerge.survivor",
+    # An access point's referrers and its anonymous signals follow it; the coordinator reads
+    # them in the admin and on the emerging-needs page, not in the merge's counts.
+    "directory.AccessPointReferrer.organization",
+    "sportelli.NeedSignal.access_point",
     # Family files are not the coordinator's to count (famiglie/admin.py shows cases only).
     "famiglie.Consent.organization",
     "famiglie.CaseEvent.organization",

@@ -160,6 +160,7 @@ LABELS = {
     NetworkAction: "project actions",
     ActionTarget: "targets",
     NetworkCoordinator: "network coordinators",
+    AccessPointReferrer: "access point referrers",
 }
 
 

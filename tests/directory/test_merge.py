@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from directory import merge
 from directory.models import (
+    AccessPointReferrer,
     BoardAnswer,
     DuplicateCandidate,
     GeneralInterestArea,
@@ -30,6 +31,7 @@ from directory.models import (
     TrainingPlan,
     Volunteer,
 )
+from sportelli.models import NeedSignal
 from tests.factories import (
     ActivityFactory,
     BoardPostFactory,
@@ -42,6 +44,7 @@ from tests.factories import (
     JobOfferFactory,
     LocationFactory,
     MembershipFactory,
+    MunicipalityFactory,
     NetworkFactory,
     NetworkMembershipFactory,
     OrganizationFactory,
@@ -127,6 +130,17 @@ def _one_of_each(loser, survivor) -> dict[str, models.Model]:
         "directory.NetworkMembership.organization": NetworkMembershipFactory(organization=loser),
         "directory.SteeringBoardSeat.organization": SteeringBoardSeat.objects.create(
             network=NetworkFactory(), organization=loser, office="Presidente"
+        ),
+        "directory.AccessPointReferrer.organization": AccessPointReferrer.objects.create(
+            user=UserFactory(), organization=loser
+        ),
+        "sportelli.NeedSignal.access_point": NeedSignal.objects.create(
+            network=NetworkFactory(),
+            access_point=loser,
+            source_type="bank",
+            area="work",
+            municipality=MunicipalityFactory(),
+            age_band="30-44",
         ),
     }
 
