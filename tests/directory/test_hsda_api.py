@@ -549,3 +549,5 @@ def test_a_deep_page_reads_the_same_rows_as_an_offset(client, api_world):
         for row in ok(client, "services", per_page="3", page=page)["contents"]
     ]
     assert paged == every[:12]
+    # Still one query for the page: the rate limit's counter, the count, the page.
+    assert _count(client, "services", {"per_page": "3", "page": "3"}) == 3
