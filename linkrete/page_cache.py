@@ -105,6 +105,12 @@ def _generations(scopes):
     return tokens
 
 
+def generation(scope: str) -> str:
+    """The current generation token of ``scope``: a key holding it is read only until the next
+    write to the scope's rows (``connect``), for caches of other things than pages."""
+    return _generations([scope])[0]
+
+
 def bump(scope: str) -> None:
     """A new generation for ``scope``: every page reading it is rendered again."""
     _cache().set(GENERATION_KEY + scope, secrets.token_hex(4), None)

@@ -519,3 +519,35 @@ def test_the_query_count_of_a_document_does_not_grow(client, api_world, path, ex
     pair_identifiers.refresh()
     large = _count(client, f"{name}/{values[key]}", query)
     assert (small, large) == (expected, expected)
+
+
+# The count kept between requests (directory.hsds.api.paging.count) ------------------------
+
+
+def test_the_count_is_kept_until_the_directory_changes(client, api_world):
+    organization, activity, _ = api_world
+    total = ok(client, "services")["total_items"]
+    with CaptureQueriesContext(connection) as context:
+        again = ok(client, "services", per_page="1")
+    # The rate limit's counter and the page: the count of this filter set was kept.
+    assert len(context.captured_queries) == 2
+    assert again["total_items"] == total
+    # A write to the directory draws a new generation: the next request counts again, exactly.
+    ActivityFactory(organization=organization, title="Laboratorio nuovo")
+    assert ok(client, "services")["total_items"] == total + 1
+    # Another filter set is counted on its own.
+    assert ok(client, "services", search="nessunaparolacosi")["total_items"] == 0
+
+
+def test_a_deep_page_reads_the_same_rows_as_an_offset(client, api_world):
+    organization, *_ = api_world
+    _grow(organization, 7)
+    every = [row["id"] for row in ok(client, "services", per_page="100")["contents"]]
+    paged = [
+        row["id"]
+        for page in ("1", "2", "3", "4")
+        for row in ok(client, "services", per_page="3", page=page)["contents"]
+    ]
+    assert paged == every[:12]
+    # Still one query for the page: the rate limit's counter, the count, the page.
+    assert _count(client, "services", {"per_page": "3", "page": "3"}) == 3

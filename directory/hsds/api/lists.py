@@ -17,7 +17,7 @@ from django.db import models
 
 from directory.hsds import pair_identifiers
 from directory.hsds.api.params import Proximity, ServiceFilters
-from directory.models import Activity, Category, Location, Organization
+from directory.models import Activity, Category, Location, Organization, PublicationStatus
 from directory.models.organization import of_published_organization
 from directory.search import tags, text
 from directory.search.conditions import tagged_any
@@ -46,8 +46,22 @@ def _radius(proximity: Proximity) -> float:
     return proximity.radius_km if proximity.radius_km is not None else DEFAULT_RADIUS_KM
 
 
-def services(filters: ServiceFilters) -> models.QuerySet:
-    """The public activities the filters keep, as ``services``."""
+def public_activities() -> models.QuerySet:
+    """``Activity.objects.public()`` with the organizations' test written ``NOT IN`` the few
+    unpublished ones: PostgreSQL hashes them once (a hashed subplan) and reads the activities
+    in primary key order from the covering index, where the ``NOT EXISTS`` of ``public()`` led
+    it, behind ``LIMIT``/``OFFSET``, to probe the organizations once a row (page 1000 of the
+    services at national scale: 125 → 13 ms for the page's keys). The same rows:
+    ``organization_id`` is never null."""
+    unpublished = Organization.objects.exclude(status=PublicationStatus.PUBLISHED).values("pk")
+    return Activity.objects.filter(publication_status=PublicationStatus.PUBLISHED).exclude(
+        organization__in=unpublished
+    )
+
+
+def services(filters: ServiceFilters, public: models.QuerySet | None = None) -> models.QuerySet:
+    """The public activities the filters keep, as ``services``; ``public``: the public
+    activities written otherwise (``public_activities`` by default)."""
     conditions = {}
     if filters.search:
         query = text.parse(filters.search)
@@ -64,7 +78,7 @@ def services(filters: ServiceFilters) -> models.QuerySet:
         if not root_tags:
             return Activity.objects.none()
         conditions["tassonomia"] = tagged_any(root_tags)
-    queryset = Activity.objects.public()
+    queryset = public_activities() if public is None else public
     proximity = filters.proximity
     if proximity is not None:
         # A postcode alone: the services held at its places; with a distance: around them.
@@ -94,7 +108,10 @@ def services_at_locations(filters: ServiceFilters) -> models.QuerySet:
     """The pairs (public activity, place of a published organization) the filters keep; with
     proximity, the place itself is within it."""
     pairs = ServiceAtLocation.objects.filter(
-        activity__in=services(dataclasses.replace(filters, proximity=None))
+        # ``public()`` itself: with ``public_activities`` the join was planned worse.
+        activity__in=services(
+            dataclasses.replace(filters, proximity=None), Activity.objects.public()
+        )
     ).filter(of_published_organization("location__organization"))
     proximity = filters.proximity
     if proximity is not None:

@@ -47,7 +47,8 @@ def services(request):
             "organization"
         )
         to_document = mapping.service_record
-    return json_response(envelope(rows, paging, lambda row: to_document(row, base_url)))
+    page = envelope(rows, paging, lambda row: to_document(row, base_url), by_keys=True)
+    return json_response(page)
 
 
 @endpoint
