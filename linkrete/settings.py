@@ -143,6 +143,16 @@ else:
         )
     }
 DATABASES["default"].update(CONN_MAX_AGE=env_int("CONN_MAX_AGE", 60), CONN_HEALTH_CHECKS=True)
+# A streaming replica of DATABASE_URL that the public search reads from (linkrete/read_replica.py);
+# unset, every read goes to DATABASE_URL.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL)
+    DATABASES["replica"].update(
+        CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"], CONN_HEALTH_CHECKS=True
+    )
+LINKRETE_READ_REPLICA = "replica" in DATABASES
+DATABASE_ROUTERS = ["linkrete.read_replica.ReplicaRouter"]
 # A web page's queries are short and bounded: parallel workers only add their start-up and
 # compete with the other requests for the cores (measured on two cores: the slowest searches
 # took 20-40 % longer with them), and they make "the first matches" of a bounded search vary

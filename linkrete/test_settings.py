@@ -7,6 +7,7 @@ os.environ["DEBUG"] = "0"
 os.environ.setdefault("FIELD_KEYS", "dGVzdC1zdWl0ZS1maWVsZC1rZXktMDAwMDAwMDAwMDA=")
 
 from linkrete.settings import *  # noqa: E402,F403
+from linkrete.settings import DATABASES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -27,3 +28,7 @@ CSRF_COOKIE_SECURE = False
 # The real queue: a test enqueues into the database and runs the task (or `db_worker`) itself,
 # so the suite needs no worker and sees exactly what was enqueued.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The replica of the public search (linkrete/read_replica.py) as a second connection to the
+# test database; off, except in the tests that turn LINKRETE_READ_REPLICA on.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+LINKRETE_READ_REPLICA = False

@@ -13,9 +13,8 @@ compares both.
 
 from dataclasses import dataclass, field
 
-from django.db import connection
-
 from directory.search import tags
+from linkrete.read_replica import read_connection
 
 # What a set holds of each row: the conditional counts read these columns.
 SET_COLUMNS = ("id", "search_tags", "min_age", "max_age", "is_free", "status", "valid_from")
@@ -173,7 +172,7 @@ def count(base, definitions: dict, served: dict, search, limit: int, page=None):
     by_set = {key: {} for key in keys}
     places = {}
     ranked = []
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(statement, [*params, *part_params])
         for set_no, key, n, istat_code, municipality, slug, zone in cursor.fetchall():
             if set_no == PAGE:

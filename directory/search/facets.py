@@ -19,7 +19,6 @@ radii).
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db import connection
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +26,7 @@ from directory.search import counting
 from directory.search.filters import FACET_GROUPS, FACETS, REGISTRY
 from directory.search.plan import combine
 from directory.search.thresholds import count_limit
+from linkrete.read_replica import read_connection
 
 
 def url_with(params: QueryDict, set_values=None, drop=()) -> str:
@@ -110,7 +110,7 @@ class CandidateSets:
     def sizes(self, keys) -> list[int]:
         """How many activities each set holds (at most ``limit + 1``), in one statement."""
         counted = ", ".join(f"(SELECT count(*) FROM {self.names[key]})" for key in keys)
-        with connection.cursor() as cursor:
+        with read_connection().cursor() as cursor:
             cursor.execute(f"{self.prefix} SELECT {counted}", self.params)
             return list(cursor.fetchone())
 

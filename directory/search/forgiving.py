@@ -17,10 +17,9 @@ page took (the probe; the second search replaces the count of the relaxations), 
 ``bench/search_bench.py --only sentences`` and ``--only english``.
 """
 
-from django.db import connection
-
 from directory.search.plan import combine
 from directory.search.text import TextQuery
+from linkrete.read_replica import read_connection
 
 
 def may_forgive(text_query: TextQuery | None) -> bool:
@@ -41,6 +40,6 @@ def most_words_held(base, conditions: dict, text_query: TextQuery) -> int:
         probes.append(f"WHEN EXISTS ({sql}) THEN {required}")
         params.extend(probe_params)
     # CASE tries its branches in order and stops at the first true one.
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(f"SELECT CASE {' '.join(probes)} ELSE 0 END", params)
         return cursor.fetchone()[0]

@@ -37,6 +37,7 @@ from django.db import connection
 
 from directory.search.statistics import most_common_sql
 from directory.search.thresholds import MAX_CELLS, SHARES_SECONDS
+from linkrete.read_replica import read_connection
 
 CATEGORY = 100_000_000
 LANGUAGE = 200_000_000
@@ -73,7 +74,7 @@ def share(tag: int) -> float:
     minutes."""
     now = time.monotonic()
     if now - _shares["read_at"] > SHARES_SECONDS:
-        with connection.cursor() as cursor:
+        with read_connection().cursor() as cursor:
             cursor.execute(SHARES_SQL)
             _shares["by_tag"] = dict(cursor.fetchall())
         _shares["read_at"] = now

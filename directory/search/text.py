@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection, models
+from django.db import models
 
 from directory.models import Organization
 from directory.search import thesaurus
@@ -26,6 +26,7 @@ from directory.search.thresholds import (
     ORGANIZATION_CANDIDATES,
     ROWS_OR_INDEX,
 )
+from linkrete.read_replica import read_connection
 
 CONFIG = "linkrete_it"
 MIN_WORD = 2
@@ -159,7 +160,7 @@ def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
     how common each word (and each word of ``also``: the thesaurus' alternatives) is in the
     documents (its rarest lexeme's share; 0 below the statistics' most common lexemes)."""
     candidates = [w for w in words if len(w) >= MIN_VOCABULARY_WORD and w.isalpha()]
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(
             f"WITH common AS ({COMMON_LEXEMES_SQL}) "
             "SELECT q.w, t.word, similarity(t.word, q.w) AS s, NULL::real "

@@ -18,10 +18,12 @@ from directory.event_search import coming_sessions
 from directory.models import Municipality
 from directory.search import run_search
 from linkrete.page_cache import cached_page
+from linkrete.read_replica import reads_from_replica
 
 
 @login_not_required
 @cached_page("directory", open_now=True, vary_cookie=home_place.COOKIE)
+@reads_from_replica
 def search_page(request):
     now = timezone.localtime()
     result = run_search(request.GET, now, remembered=home_place.remembered(request))

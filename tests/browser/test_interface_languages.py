@@ -18,7 +18,8 @@ PHONE = 360
 @pytest.fixture
 def public_pages(organization, desk):
     """The site's own pages (test_pages_accessibility.py) and one page of each public kind:
-    home, search, activity, organization, events, desks, a desk and its booking's first step."""
+    home, search, activity, organization, events, desks, a desk and its booking's first step,
+    and the printable sheets of an activity, a desk and the family's list."""
     from tests.factories import ActivityFactory, LocationFactory
 
     activity = ActivityFactory(organization=organization, slug="doposcuola", title="Doposcuola")
@@ -32,6 +33,9 @@ def public_pages(organization, desk):
         "/sportelli/",
         desk.get_absolute_url(),
         f"/sportelli/{desk.slug}/prenota/",
+        f"{activity.get_absolute_url()}scheda/",
+        f"{desk.get_absolute_url()}scheda/",
+        "/la-mia-lista/scheda/",
         *SITE_PAGES,
     ]
 
