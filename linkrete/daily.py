@@ -17,7 +17,6 @@ import datetime
 import io
 import logging
 import threading
-import time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -81,19 +80,22 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
     return enqueued
 
 
-def start_scheduler(every: float = CHECK_EVERY) -> threading.Thread:
+def start_scheduler(
+    every: float = CHECK_EVERY, stop: threading.Event | None = None
+) -> threading.Thread:
     """Call ``enqueue_due_jobs`` every ``every`` seconds in a daemon thread (its own database
-    connection), for as long as the process lives."""
+    connection), until ``stop`` is set or the process ends."""
+    stop = stop or threading.Event()
 
     def loop():
-        while True:
+        while not stop.is_set():
             try:
                 enqueue_due_jobs()
             except Exception:  # the database restarting: try again at the next turn
                 logger.exception("Daily jobs not scheduled this time")
             finally:
                 connection.close()
-            time.sleep(every)
+            stop.wait(every)
 
     thread = threading.Thread(target=loop, name="daily-jobs", daemon=True)
     thread.start()

@@ -78,6 +78,23 @@ def test_two_schedulers_racing_enqueue_each_job_once(settings):
     assert runs("clearsessions").count() == runs("send_reminders").count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_scheduler_thread_enqueues_the_due_jobs_until_stopped(settings):
+    settings.LINKRETE_DAILY_JOB_HOURS = {"clearsessions": 2}
+    stop = threading.Event()
+
+    thread = daily.start_scheduler(every=0.01, stop=stop)
+    for _ in range(500):
+        if runs().exists():
+            break
+        stop.wait(0.01)
+    stop.set()
+    thread.join(timeout=5)
+
+    assert not thread.is_alive()
+    assert runs("clearsessions").count() == 1  # however many turns it took
+
+
 @pytest.mark.django_db
 def test_run_worker_runs_the_due_jobs(settings, monkeypatch, django_capture_on_commit_callbacks):
     settings.LINKRETE_DAILY_JOB_HOURS = {"clearsessions": 2, "send_reminders": 10}
