@@ -375,7 +375,7 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # Background work (django-tasks): by default a queue in the database, run by `manage.py
-# db_worker` (`make run` starts one beside the server; production runs it as a second process).
+# run_worker` (`make run` starts one beside the server; production runs it as a second process).
 # `django_tasks.backends.immediate.ImmediateBackend` runs each task at once in the process that
 # enqueues it, for a site that cannot run a worker.
 TASKS = {
