@@ -5,7 +5,8 @@ thread beside it, calls ``enqueue_due_jobs`` every minute: each job of
 ``settings.LINKRETE_DAILY_JOB_HOURS`` (a management command: ``apply_retention``,
 ``clearsessions``, ``send_reminders``, ...) is enqueued once a day, at or after its local hour,
 as the task ``run_daily_job``; the worker then runs it like any other task. A worker that was
-down at that hour enqueues the job when it comes back, the same day.
+down at that hour enqueues the job when it comes back, the same day. The jobs of
+``settings.LINKRETE_HOURLY_JOBS`` (``resume_search_refreshes``) are enqueued once an hour.
 
 Several workers may run at once (production runs two): the check and the enqueue happen under
 one PostgreSQL transaction-level advisory lock, and a job is enqueued only if the queue holds no
@@ -52,14 +53,17 @@ def due_since(hour: int, now: datetime.datetime) -> datetime.datetime | None:
 
 
 def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
-    """Enqueue the daily jobs whose hour has passed today and that were not enqueued since;
-    returns their names. Safe to call from any number of workers at once."""
+    """Enqueue the daily jobs whose hour has passed today and that were not enqueued since,
+    and the hourly ones not enqueued this hour; returns their names. Safe to call from any
+    number of workers at once."""
     now = now or timezone.now()
     due = {
         name: since
         for name, hour in settings.LINKRETE_DAILY_JOB_HOURS.items()
         if 0 <= hour <= 23 and (since := due_since(hour, now)) is not None
     }
+    this_hour = now.replace(minute=0, second=0, microsecond=0)  # whole hours in every zone
+    due |= dict.fromkeys(settings.LINKRETE_HOURLY_JOBS, this_hour)
     if not due:
         return []
     enqueued = []

@@ -409,6 +409,10 @@ LINKRETE_DAILY_JOB_HOURS = {
     for name, _sep, hour in (item.partition("=") for item in env_list("DAILY_JOB_HOURS"))
 }
 
+# Enqueued by `manage.py run_worker` once an hour: a search refresh whose worker died is
+# handed to a worker again (directory/tasks.py).
+LINKRETE_HOURLY_JOBS = ["resume_search_refreshes"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -21,6 +21,11 @@ from tests.factories import BookingFactory
 pytestmark = pytest.mark.usefixtures("pinned_now")
 
 
+@pytest.fixture(autouse=True)
+def no_hourly_jobs(settings):
+    settings.LINKRETE_HOURLY_JOBS = []
+
+
 def runs(name=None):
     rows = DBTaskResult.objects.filter(task_path=daily.run_daily_job.module_path)
     return rows.filter(args_kwargs__args__0=name) if name else rows
@@ -76,6 +81,18 @@ def test_two_schedulers_racing_enqueue_each_job_once(settings):
 
     assert sorted(results) == [[], ["clearsessions", "send_reminders"]]
     assert runs("clearsessions").count() == runs("send_reminders").count() == 1
+
+
+@pytest.mark.django_db
+def test_an_hourly_job_is_enqueued_once_an_hour(settings, time_machine):
+    settings.LINKRETE_DAILY_JOB_HOURS = {}
+    settings.LINKRETE_HOURLY_JOBS = ["resume_search_refreshes"]
+
+    assert daily.enqueue_due_jobs() == ["resume_search_refreshes"]  # 10:00
+    time_machine.move_to(PINNED_NOW.replace(minute=59), tick=False)
+    assert daily.enqueue_due_jobs() == []
+    time_machine.move_to(PINNED_NOW.replace(hour=11), tick=False)
+    assert daily.enqueue_due_jobs() == ["resume_search_refreshes"]
 
 
 @pytest.mark.django_db(transaction=True)
