@@ -119,7 +119,9 @@ def test_run_worker_runs_the_due_jobs(settings, monkeypatch, django_capture_on_c
     Session.objects.create(
         session_key="x" * 32, session_data="", expire_date=timezone.now() - datetime.timedelta(1)
     )
-    booking = BookingFactory(email="domani@example.org")  # tomorrow
+    booking = BookingFactory(
+        starts_at=datetime.datetime(2026, 12, 3, 9, 0, tzinfo=ROME), email="domani@example.org"
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command(

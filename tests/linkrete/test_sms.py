@@ -26,7 +26,6 @@ class FailingBackend:
 def through_the_queue(settings, monkeypatch):
     settings.LINKRETE_MAIL_TASK_BACKEND = "default"
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-    sms.outbox.clear()
 
 
 def worker_runs():

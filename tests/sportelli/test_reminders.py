@@ -12,14 +12,16 @@ from django.utils import timezone
 from linkrete import sms
 from sportelli.models import Booking
 from sportelli.reminders import send_booking_reminders
+from tests.clock import ROME
 from tests.factories import BookingFactory
 
 pytestmark = pytest.mark.usefixtures("pinned_now")  # Wednesday 2 December 2026, 10:00
 
 
-@pytest.fixture(autouse=True)
-def empty_sms_outbox():
-    sms.outbox.clear()
+def tomorrow(n=0):
+    """Thursday 3 December, from 9:00, half an hour apart (the factory's own times follow its
+    sequence, which other tests advance)."""
+    return datetime.datetime(2026, 12, 3, 9, 0, tzinfo=ROME) + datetime.timedelta(minutes=30 * n)
 
 
 def remind(django_capture_on_commit_callbacks, **kwargs):
@@ -31,7 +33,9 @@ def remind(django_capture_on_commit_callbacks, **kwargs):
 def test_tomorrows_booking_is_reminded_by_mail_and_text_in_its_language(
     django_capture_on_commit_callbacks,
 ):
-    booking = BookingFactory(email="anna@example.org", phone="3331234567", interface_language="en")
+    booking = BookingFactory(
+        starts_at=tomorrow(), email="anna@example.org", phone="3331234567", interface_language="en"
+    )
 
     assert remind(django_capture_on_commit_callbacks) == 1
 
@@ -48,7 +52,7 @@ def test_tomorrows_booking_is_reminded_by_mail_and_text_in_its_language(
 
 @pytest.mark.django_db
 def test_an_italian_booking_is_reminded_in_italian(django_capture_on_commit_callbacks):
-    BookingFactory(email="anna@example.org", phone="")
+    BookingFactory(starts_at=tomorrow(), email="anna@example.org", phone="")
 
     remind(django_capture_on_commit_callbacks)
 
@@ -58,7 +62,7 @@ def test_an_italian_booking_is_reminded_in_italian(django_capture_on_commit_call
 
 @pytest.mark.django_db
 def test_a_phone_only_booking_gets_a_text_message_only(django_capture_on_commit_callbacks):
-    BookingFactory(email="", phone="3330000000")
+    BookingFactory(starts_at=tomorrow(), email="", phone="3330000000")
 
     remind(django_capture_on_commit_callbacks)
 
@@ -67,7 +71,7 @@ def test_a_phone_only_booking_gets_a_text_message_only(django_capture_on_commit_
 
 @pytest.mark.django_db
 def test_a_booking_is_reminded_once(django_capture_on_commit_callbacks):
-    BookingFactory(email="anna@example.org")
+    BookingFactory(starts_at=tomorrow(), email="anna@example.org")
 
     assert remind(django_capture_on_commit_callbacks) == 1
     assert remind(django_capture_on_commit_callbacks) == 0
@@ -79,8 +83,10 @@ def test_a_booking_is_reminded_once(django_capture_on_commit_callbacks):
 def test_cancelled_done_and_other_days_bookings_are_not_reminded(
     django_capture_on_commit_callbacks,
 ):
-    BookingFactory(status=Booking.Status.CANCELLED, seat=None, email="no@example.org")
-    BookingFactory(status=Booking.Status.DONE, email="no@example.org")
+    BookingFactory(
+        starts_at=tomorrow(), status=Booking.Status.CANCELLED, seat=None, email="no@example.org"
+    )
+    BookingFactory(starts_at=tomorrow(1), status=Booking.Status.DONE, email="no@example.org")
     in_two_days = timezone.now().replace(minute=0) + datetime.timedelta(days=2)
     BookingFactory(starts_at=in_two_days, email="no@example.org")
     BookingFactory(starts_at=timezone.now() + datetime.timedelta(hours=1), email="no@example.org")
@@ -99,7 +105,7 @@ def test_a_given_day_can_be_reminded(django_capture_on_commit_callbacks):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_runs_at_once_remind_each_booking_once():
-    bookings = [BookingFactory(email=f"p{n}@example.org") for n in range(6)]
+    bookings = [BookingFactory(starts_at=tomorrow(n), email=f"p{n}@example.org") for n in range(6)]
     start = threading.Barrier(2)
     counts = []
 

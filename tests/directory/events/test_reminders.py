@@ -17,11 +17,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pinned_now")]
 TOMORROW = datetime.date(2026, 12, 3)  # the pinned now is Wednesday 2 December, 10:00
 
 
-@pytest.fixture(autouse=True)
-def empty_sms_outbox():
-    sms.outbox.clear()
-
-
 @pytest.fixture
 def session():
     return EventSessionFactory(date=TOMORROW)
