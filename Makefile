@@ -23,13 +23,14 @@ demo: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 
-# The background worker (manage.py db_worker) runs beside the server and stops with it: Ctrl-C
-# reaches both (the worker finishes the task it is running, then exits); if the server stops by
-# itself, the worker is told to stop. No autoreload for the worker: after changing a task, stop
-# and start `make run` again. A search refresh the last worker left halfway is resumed first.
+# The background worker (manage.py run_worker: db_worker, plus the daily jobs enqueued at their
+# hour) runs beside the server and stops with it: Ctrl-C reaches both (the worker finishes the
+# task it is running, then exits); if the server stops by itself, the worker is told to stop.
+# No autoreload for the worker: after changing a task, stop and start `make run` again. A
+# search refresh the last worker left halfway is resumed first.
 run: demo
 	@DEBUG=1 $(BIN)/python manage.py resume_search_refreshes --now
-	@DEBUG=1 $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	@DEBUG=1 $(BIN)/python manage.py run_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	trap 'wait $$worker; exit 130' INT; \
 	trap 'exit 143' TERM; \

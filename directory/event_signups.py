@@ -3,7 +3,8 @@
 No overbooking under concurrency: every write that takes or frees places first locks the
 session's row (``select_for_update``), so two sign-ups for the last place run one after the
 other and the second sees the place taken. The mails leave after the commit
-(``linkrete.mail.send_after_commit``); their outcome is stored on the sign-up.
+(``linkrete.mail.send_after_commit``, through the worker); their outcome is stored on the
+sign-up.
 
 The links in the mails come as templates holding ``{token}`` (the views build them with the
 request's host), as the desks' booking does.
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from directory.models import Event, EventSession, EventSignup
 from directory.models.event_signup import MAX_PEOPLE
-from linkrete.mail import Mail, MailStatus, send_after_commit
+from linkrete.mail import Mail, MailStatus, Outcome, send_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -205,14 +206,6 @@ def _confirmation_subject(signup: EventSignup) -> str:
     return _("You are signed up: %(event)s, code %(code)s") % values
 
 
-def _recorder(signup: EventSignup, field: str):
-    def record(status: str):
-        EventSignup.objects.filter(pk=signup.pk).update(**{field: status})
-        setattr(signup, field, status)
-
-    return record
-
-
 def _send(
     signup: EventSignup,
     kind: str,
@@ -233,7 +226,7 @@ def _send(
         body=render_to_string("directory/email/event_signup.txt", context),
         to=signup.email,
     )
-    send_after_commit(mail, _recorder(signup, field))
+    send_after_commit(mail, Outcome.on(signup, field))
 
 
 class Change:

@@ -162,6 +162,24 @@ def delete_finished_tasks(now: datetime.datetime) -> int:
     )
 
 
+# A queued mail or text message holds its address and text while it waits (linkrete/mail.py),
+# at most the 2.5 hours of its retries; the task empties them when it ends. One whose worker was
+# killed mid-send would keep them: every such row goes a week after it was queued.
+MESSAGE_TASK_DAYS = 7
+
+
+def delete_old_message_tasks(now: datetime.datetime) -> int:
+    from linkrete.mail import deliver_mail
+    from linkrete.sms import deliver_sms
+
+    return delete_in_batches(
+        DBTaskResult.objects.filter(
+            task_path__in=[deliver_mail.module_path, deliver_sms.module_path],
+            enqueued_at__lt=now - _days(MESSAGE_TASK_DAYS),
+        )
+    )
+
+
 # An uploaded file is kept only until its batch has run (the import erases it then), or, for a
 # dry run, long enough to press "Import it" after reading the report. A network's spreadsheet
 # may hold its contacts' e-mails; the batch's counts, errors and records stay, for the undo.
@@ -228,5 +246,11 @@ def rules() -> list[Rule]:
             "deleted",
             delete_finished_tasks,
             f"{FINISHED_WORK_DAYS} days after finishing",
+        ),
+        Rule(
+            "queued mails and text messages",
+            "deleted",
+            delete_old_message_tasks,
+            f"{MESSAGE_TASK_DAYS} days after queueing, whatever their state",
         ),
     ]

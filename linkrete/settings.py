@@ -385,7 +385,7 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True
 AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 # Background work (django-tasks): by default a queue in the database, run by `manage.py
-# db_worker` (`make run` starts one beside the server; production runs it as a second process).
+# run_worker` (`make run` starts one beside the server; production runs it as a second process).
 # `django_tasks.backends.immediate.ImmediateBackend` runs each task at once in the process that
 # enqueues it, for a site that cannot run a worker.
 TASKS = {
@@ -394,6 +394,34 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Mails go through the worker (linkrete/mail.py), retried when the mail server fails.
+LINKRETE_MAIL_TASK_BACKEND = "default"
+
+# Text messages (the reminders): a class with ``send_messages(messages)`` (linkrete/sms.py).
+# The console backend prints them (development); the dummy one drops them (no provider yet).
+SMS_BACKEND = env_str(
+    "SMS_BACKEND", "linkrete.sms.ConsoleBackend" if DEBUG else "linkrete.sms.DummyBackend"
+)
+SMS_SENDER = env_str("SMS_SENDER", "Linkrete")
+
+# The daily jobs `manage.py run_worker` enqueues once a day, at or after this local hour
+# (linkrete/daily.py). `DAILY_JOB_HOURS=send_reminders=17,publish_hsds=5` moves some; `-1`
+# turns one off.
+LINKRETE_DAILY_JOB_HOURS = {
+    "apply_retention": 2,
+    "clearsessions": 2,
+    "refresh_indicator_rollups": 3,
+    "publish_hsds": 4,
+    "send_reminders": 10,
+} | {
+    name.strip(): int(hour)
+    for name, _sep, hour in (item.partition("=") for item in env_list("DAILY_JOB_HOURS"))
+}
+
+# Enqueued by `manage.py run_worker` once an hour: a search refresh whose worker died is
+# handed to a worker again (directory/tasks.py).
+LINKRETE_HOURLY_JOBS = ["resume_search_refreshes"]
 
 LOGGING = {
     "version": 1,

@@ -27,7 +27,14 @@ SECURE_SSL_REDIRECT = False
 CSRF_COOKIE_SECURE = False
 # The real queue: a test enqueues into the database and runs the task (or `db_worker`) itself,
 # so the suite needs no worker and sees exactly what was enqueued.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+# Mails are sent as soon as their task is enqueued (after the commit), so the tests of the
+# services read the outbox at once; tests/linkrete/test_mail.py runs them through the queue.
+LINKRETE_MAIL_TASK_BACKEND = "immediate"
+SMS_BACKEND = "linkrete.sms.LocmemBackend"
 # The replica of the public search (linkrete/read_replica.py) as a second connection to the
 # test database; off, except in the tests that turn LINKRETE_READ_REPLICA on.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}

@@ -21,7 +21,7 @@ from directory.models import (
     Organization,
     source_type_of,
 )
-from linkrete.mail import Mail, MailStatus, send_after_commit
+from linkrete.mail import Mail, MailStatus, Outcome, send_after_commit
 from sportelli.models import (
     Access,
     Booking,
@@ -139,20 +139,10 @@ def _booking_with_key(key: str) -> Booking | None:
     return Booking.objects.filter(idempotency_key=key).first()
 
 
-def _recorder(instance, field: str):
-    """Store a mail's outcome on the row and on the instance the caller holds."""
-
-    def record(status: str):
-        type(instance).objects.filter(pk=instance.pk).update(**{field: status})
-        setattr(instance, field, status)
-
-    return record
-
-
 def _send_booking_mail(booking: Booking, cancel_url_template: str):
     with translation.override(booking.interface_language):
         mail = _booking_mail(booking, cancel_url_template)
-    send_after_commit(mail, _recorder(booking, "confirmation_mail"))
+    send_after_commit(mail, Outcome.on(booking, "confirmation_mail"))
 
 
 def _booking_mail(booking: Booking, cancel_url_template: str) -> Mail:
@@ -277,7 +267,7 @@ def _send_cancelled_by_desk_mail(booking: Booking, exception: DeskException, des
             ),
             to=booking.email,
         )
-    send_after_commit(mail, _recorder(booking, "cancellation_mail"))
+    send_after_commit(mail, Outcome.on(booking, "cancellation_mail"))
 
 
 def access_log(
@@ -436,7 +426,7 @@ def _notify_receiving_side(referral: Referral, event: ReferralEvent):
 def _send_referral_mail(event: ReferralEvent, mail: Mail):
     event.mail = MailStatus.PENDING
     event.save(update_fields=["mail"])
-    send_after_commit(mail, _recorder(event, "mail"))
+    send_after_commit(mail, Outcome.on(event, "mail"))
 
 
 def need_signal_create(

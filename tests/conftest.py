@@ -232,6 +232,15 @@ def seeded_taxonomies(transactional_db):
 
 
 @pytest.fixture(autouse=True)
+def _empty_sms_outbox():
+    """Text messages sent through ``linkrete.sms.LocmemBackend`` (the suite's), as Django
+    empties ``mail.outbox`` before each test."""
+    from linkrete import sms
+
+    sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache: each test starts with none used, and no cached page."""
     from django.core.cache import caches

@@ -92,6 +92,10 @@ class EventSignup(models.Model):
     notice_mail = models.CharField(
         _("notice e-mail"), max_length=20, choices=MailStatus, default=MailStatus.NOT_NEEDED
     )
+    # Set when the reminder of the day before is queued (e-mail and/or text message): once.
+    reminder_sent_at = models.DateTimeField(
+        _("reminder sent at"), null=True, blank=True, editable=False
+    )
     # Marked by the organization on the session's day or after: True came, False did not,
     # None not marked yet. Kept when the retention rule erases the name (the ages stay too),
     # so attendance by age band can still be counted.

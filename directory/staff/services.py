@@ -41,7 +41,7 @@ from directory.models import (
 from directory.staff.revision_kinds import kind_of
 from directory.staff.slugs import unique_slug
 from linkrete.accounts import roles, scope
-from linkrete.mail import Mail, send_after_commit
+from linkrete.mail import Mail, send_at_commit
 
 # Images uploaded with a revision wait here until it is approved; they stay with the revision.
 REVISION_IMAGE_DIR = "revisions"
@@ -216,9 +216,10 @@ def staff_invite(
         "expires_at": invitation.expires_at,
     }
     # What the manager needs if the mail does not go: the link, to pass on by hand (only its
-    # hash is stored), and the mail's outcome once the transaction commits.
+    # hash is stored), and the mail's outcome once the transaction commits: sent in the request,
+    # not queued, so the page can say so and the link is never stored in the task queue.
     invitation.url = context["url"]
-    invitation.mail = send_after_commit(
+    invitation.mail = send_at_commit(
         Mail(
             kind="staff_invitation",
             reference=f"invitation {invitation.pk}",

@@ -102,6 +102,10 @@ class Booking(models.Model):
     cancellation_mail = models.CharField(
         _("cancellation e-mail"), max_length=20, choices=MailStatus, default=MailStatus.NOT_NEEDED
     )
+    # Set when the reminder of the day before is queued (e-mail and/or text message): once.
+    reminder_sent_at = models.DateTimeField(
+        _("reminder sent at"), null=True, blank=True, editable=False
+    )
 
     objects = BookingQuerySet.as_manager()
 

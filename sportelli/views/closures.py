@@ -15,6 +15,7 @@ from linkrete import params
 from linkrete.mail import MailStatus
 from sportelli import access, services
 from sportelli.forms import DeskClosureForm
+from sportelli.models import Booking
 from sportelli.views import posted
 
 
@@ -62,8 +63,10 @@ def _tell_mail_outcome(request, cancelled):
     """Who was told by e-mail, and whom the operator must call (by booking code: the agenda
     shows their phone)."""
     by_status = {}
-    for booking in cancelled:
-        by_status.setdefault(booking.cancellation_mail, []).append(booking.code)
+    # As stored now: the mails are sent by the worker, which may already have run.
+    outcomes = Booking.objects.filter(pk__in=[b.pk for b in cancelled]).order_by("starts_at")
+    for code, status in outcomes.values_list("code", "cancellation_mail"):
+        by_status.setdefault(status, []).append(code)
     if sent := by_status.get(MailStatus.SENT):
         messages.info(
             request,

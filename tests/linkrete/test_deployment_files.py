@@ -42,7 +42,7 @@ def test_the_site_the_worker_and_the_migrations_share_one_image_and_its_volumes(
     services = COMPOSE["services"]
     images = {services[name]["image"] for name in SITE_SERVICES}
     assert images == {"linkrete:latest"}
-    assert services["worker"]["command"][-1] == "db_worker"
+    assert services["worker"]["command"][-1] == "run_worker"
     for name in ("app", "worker"):
         assert services[name]["depends_on"]["migrate"] == {
             "condition": "service_completed_successfully"

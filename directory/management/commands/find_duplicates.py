@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--background", action="store_true", help="Enqueue it for `manage.py db_worker`."
+            "--background",
+            action="store_true",
+            help="Enqueue it for the worker (`manage.py run_worker`).",
         )
 
     def handle(self, *args, background=False, **options):

@@ -10,7 +10,7 @@ class Command(BaseCommand):
         "Hand to the background worker again the search refreshes that stopped (their worker "
         "was killed or the task failed): each carries on where it stopped. Safe to run at any "
         "time: a refresh already waiting in the queue is not enqueued twice. `make run` runs it "
-        "with --now before starting the worker; run it hourly too (cron, beside apply_retention)."
+        "with --now before starting the worker; `manage.py run_worker` enqueues it every hour."
     )
 
     def add_arguments(self, parser):
