@@ -80,7 +80,7 @@ WITH keys AS (
 SELECT a.id AS first_id, b.id AS second_id, a.reason AS reason, 1.0 AS score
 FROM keys a JOIN keys b ON b.reason = a.reason AND b.code = a.code AND b.id > a.id
 WHERE a.code <> ''
-"""
+"""  # nosec B608 # only this module's constant SQL fragments are interpolated
 
 _NAMES_TABLE = """
 CREATE TEMP TABLE duplicate_names ON COMMIT DROP AS

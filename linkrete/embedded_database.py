@@ -20,7 +20,7 @@ database per xdist worker (``test_linkrete_gw0``…) on whatever server the sett
 import atexit
 import json
 import os
-import subprocess
+import subprocess  # nosec B404 # only its exception class: the package starts the server
 import sys
 import warnings
 from contextlib import suppress
@@ -89,7 +89,7 @@ def embedded_database(data_dir: Path) -> dict:
         "ENGINE": "django.db.backends.postgresql",
         "NAME": DATABASE_NAME,
         "USER": USER,
-        "PASSWORD": "",
+        "PASSWORD": "",  # nosec B105 # the local server's own socket, trust authentication
         "HOST": host,
         "PORT": str(info.port or ""),
     }

@@ -22,7 +22,7 @@ if not SECRET_KEY:
             'string (for example the output of `python -c "import secrets; '
             'print(secrets.token_urlsafe(50))"`), or set DEBUG=1 for local development.'
         )
-    SECRET_KEY = "linkrete-insecure-development-key-do-not-use-in-production"
+    SECRET_KEY = "linkrete-insecure-development-key-do-not-use-in-production"  # nosec B105 # DEBUG only
 
 # Keys of the encrypted fields (linkrete/field_encryption.py), newest first.
 LINKRETE_FIELD_KEYS = env_list("FIELD_KEYS")
@@ -333,7 +333,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-LINKRETE_DEMO_PASSWORD = "linkrete-demo"
+LINKRETE_DEMO_PASSWORD = "linkrete-demo"  # nosec B105 # demo accounts, created only with DEBUG
 
 # Who runs the site (the network's lead partner or municipality): named as the data controller
 # in the privacy notice, in the accessibility statement, the legal notes and the contacts page.

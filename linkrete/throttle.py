@@ -40,7 +40,7 @@ def _count(key: str, period: int) -> int:
     table, count, expires_at = q(RateCounter._meta.db_table), q("count"), q("expires_at")
     # In ON CONFLICT's SET every column reads the row as it was: both CASEs see the old window.
     sql = (
-        f"INSERT INTO {table} ({q('key')}, {count}, {expires_at}) VALUES (%s, 1, %s) "
+        f"INSERT INTO {table} ({q('key')}, {count}, {expires_at}) VALUES (%s, 1, %s) "  # nosec B608 # quoted identifiers only
         f"ON CONFLICT ({q('key')}) DO UPDATE SET "
         f"{count} = CASE WHEN {table}.{expires_at} <= %s THEN 1 ELSE {table}.{count} + 1 END, "
         f"{expires_at} = CASE WHEN {table}.{expires_at} <= %s "

@@ -81,7 +81,7 @@ def _store(activities: list[Activity]) -> None:
             "UPDATE directory_activity a SET search_text = d.text, search_vector = "
             f"setweight(to_tsvector('{CONFIG}', a.title), 'A') || "
             f"setweight(to_tsvector('{CONFIG}', d.text), 'B'), "
-            f"search_tags = {tags.TAGS_SQL} "
+            f"search_tags = {tags.TAGS_SQL} "  # nosec B608 # constants; the values as %s
             "FROM unnest(%s::bigint[], %s::text[]) AS d(id, text) WHERE a.id = d.id",
             [[a.pk for a in activities], texts],
         )

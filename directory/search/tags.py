@@ -180,16 +180,16 @@ TAGS_SQL = f"""ARRAY(SELECT DISTINCT tag FROM (
     WHERE s.activity_id = a.id
   UNION ALL
     SELECT {HAS_EXCEPTIONS} FROM directory_scheduleexception e WHERE e.activity_id = a.id
-) AS tags WHERE tag IS NOT NULL ORDER BY tag)"""
+) AS tags WHERE tag IS NOT NULL ORDER BY tag)"""  # nosec B608 # integer constants only
 
 
 def store(activity_ids=None) -> None:
     """Recompute the tags of these activities (all when None)."""
     with connection.cursor() as cursor:
         if activity_ids is None:
-            cursor.execute(f"UPDATE directory_activity a SET search_tags = {TAGS_SQL}")
+            cursor.execute(f"UPDATE directory_activity a SET search_tags = {TAGS_SQL}")  # nosec B608 # constant SQL
         else:
             cursor.execute(
-                f"UPDATE directory_activity a SET search_tags = {TAGS_SQL} WHERE a.id = ANY(%s)",
+                f"UPDATE directory_activity a SET search_tags = {TAGS_SQL} WHERE a.id = ANY(%s)",  # nosec B608 # constant SQL; ids as %s
                 [list(activity_ids)],
             )

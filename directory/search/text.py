@@ -165,7 +165,7 @@ def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
             f"WITH common AS ({COMMON_LEXEMES_SQL}) "
             "SELECT q.w, t.word, similarity(t.word, q.w) AS s, NULL::real "
             "FROM unnest(%s::text[]) AS q(w) "
-            "JOIN directory_searchterm t ON t.word %% q.w "
+            "JOIN directory_searchterm t ON t.word %% q.w "  # nosec B608 # constants; words as %s
             "UNION ALL "
             "SELECT q.w, NULL, NULL, (SELECT min(coalesce(c.share, 0)) "
             f"FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}', q.w))) AS l(lexeme) "

@@ -3,7 +3,7 @@
 import unicodedata
 
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
 from directory.templatetags.site_tags import listing_lang
 
@@ -30,4 +30,4 @@ def text_direction(text: str) -> str:
 def listing_attrs(text=""):
     """`` lang="it"`` on a sheet in another language (as ``listing_lang``) and the text's own
     direction."""
-    return mark_safe(f'{listing_lang()} dir="{text_direction(str(text))}"')
+    return format_html('{} dir="{}"', listing_lang(), text_direction(str(text)))

@@ -33,7 +33,7 @@ def rotate_column(model, field, batch_size: int) -> tuple[int, int]:
             # Raw rows: the tokens themselves, not the texts the field would give.
             where = f"WHERE {pk} > %s" if last is not None else ""
             cursor.execute(
-                f"SELECT {pk}, {column} FROM {table} {where} ORDER BY {pk} LIMIT %s FOR UPDATE",
+                f"SELECT {pk}, {column} FROM {table} {where} ORDER BY {pk} LIMIT %s FOR UPDATE",  # nosec B608 # quoted names
                 [last, batch_size] if last is not None else [batch_size],
             )
             rows = cursor.fetchall()
@@ -49,7 +49,7 @@ def rotate_column(model, field, batch_size: int) -> tuple[int, int]:
                 except InvalidToken:
                     changed.append((every_key.rotate(token.encode()).decode(), key))
             if changed:
-                cursor.executemany(f"UPDATE {table} SET {column} = %s WHERE {pk} = %s", changed)
+                cursor.executemany(f"UPDATE {table} SET {column} = %s WHERE {pk} = %s", changed)  # nosec B608 # quoted names
             rotated += len(changed)
             last = rows[-1][0]
 

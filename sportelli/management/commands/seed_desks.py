@@ -301,7 +301,7 @@ class Command(BaseCommand):
     def _bookings(self, desk):
         if desk.bookings.exists():
             return 0
-        rng = random.Random(desk.slug)
+        rng = random.Random(desk.slug)  # nosec B311 # repeatable demo data, not a secret
         added = 0
         topics = list(desk.topics.all())
         for slot in desk_slots(desk, *bookable_window(desk))[::3][:8]:
@@ -346,7 +346,7 @@ class Command(BaseCommand):
     def _accesses(self, desk, operator):
         if desk.accesses.exists():
             return 0
-        rng = random.Random(f"accessi-{desk.slug}")
+        rng = random.Random(f"accessi-{desk.slug}")  # nosec B311 # repeatable demo data
         topics = list(desk.topics.all())
         nearby = list(Municipality.objects.filter(zones=desk.zone_id)) if desk.zone_id else []
         nearby.append(desk.municipality)
