@@ -1,7 +1,7 @@
 """Replay a fixed mix of searches on /cerca/ and report server time, SQL queries and HTML size.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:54347/linkrete \
-        .venv/bin/python bench/search_bench.py [--repeat 3] [--only distance]
+        .venv/bin/python bench/search_bench.py [--repeat 3] [--only distance] [--match aperto_ora]
 
 Runs in-process through Django's test client on the real database of DATABASE_URL (no test
 database), with production settings (``bench.settings``: DEBUG off). Every URL is requested
@@ -463,6 +463,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the mix")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", help="only this category of the mix")
+    parser.add_argument(
+        "--match",
+        action="append",
+        default=[],
+        help="only the URLs holding this text (repeatable: any of them), e.g. aperto_ora",
+    )
     parser.add_argument("--slowest", type=int, default=10, help="how many slow URLs to list")
     parser.add_argument(
         "--remembered",
@@ -474,6 +480,8 @@ def main():
     mix = build_mix(args.seed)
     if args.only:
         mix = [(c, u) for c, u in mix if c == args.only]
+    if args.match:
+        mix = [(c, u) for c, u in mix if any(text in u for text in args.match)]
     results_pages = sum(1 for c, _ in mix if c != "detail")
     print(f"{len(mix)} URLs ({results_pages} results pages), {args.repeat} timed passes")
     client = Client()

@@ -4,6 +4,8 @@ said plainly; zero results only when no meaningful word matches."""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.search import query_words, rebuild_search_index
@@ -158,3 +160,18 @@ def test_query_count_of_the_forgiving_pass_does_not_grow(
         response = client.get(URL, {"q": "ceramica scacchi", "ordine": "nome"})
     assert len(slugs(response)) == min(2 * count, 20)
     assert slugs(response)[0].startswith("corso-di-scacchi")
+
+
+def test_the_probe_plans_each_number_of_words_for_all_its_rows(client, world):
+    """The probe asks no subquery for one row (``LIMIT 1``): PostgreSQL would read the table
+    until a match turns up, and when none holds that many words (the usual case: the search
+    for all of them has just found nothing) it read every activity at national scale. Each
+    number of words is a materialised CTE, read until its first row (``forgiving.py``)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, q="calcio bambini teatro")
+    assert slugs(response) == ["calcio"]
+    probes = [q["sql"] for q in queries.captured_queries if "held_2 AS MATERIALIZED" in q["sql"]]
+    assert len(probes) == 1
+    assert "held_1 AS MATERIALIZED" in probes[0]
+    assert "LIMIT 1) THEN" not in probes[0]
+    assert "CASE WHEN EXISTS (SELECT FROM held_2) THEN 2" in probes[0]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, OpeningSlot, ScheduleException
 from directory.search import tags
-from directory.search.conditions import tagged_any, where
+from directory.search.conditions import row_by_row, tagged_any, where
 from directory.search.counting import Measure
 from directory.search.filters.base import FlagFilter, SearchFilter
 from directory.search.filters.day import valid_on
@@ -56,10 +56,38 @@ def open_at_condition(moment: datetime.datetime, among=None):
 
 def open_now_condition(moment: datetime.datetime):
     """``open_at_condition`` for the search: only the activities tagged with a slot in that
-    hour of that weekday, or with dated exceptions, are tested."""
-    condition = open_at_condition(moment)
+    hour of that weekday, or with dated exceptions, are tested, each on its own slots and
+    exceptions (``row_by_row``).
+
+    The tags leave a few hundred candidates beside a category or a municipality; the ``IN`` of
+    ``open_at_condition`` would first list every slot open at this moment across the directory
+    (36,000 on a Thursday at 10 at national scale) and hash them, once for each set a results
+    page counts (the search, and the search without each active filter): 70–160 ms each,
+    400 ms for "open now" with a category, an age and a day. Looked up for each candidate
+    through the slots' and exceptions' activity index, the same test stops with the page.
+    """
+    day, at_time = moment.date(), moment.time()
+    activity = models.OuterRef("pk")
+    weekly = OpeningSlot.objects.filter(
+        valid_on(day),
+        weekday=day.isoweekday(),
+        opens_at__lte=at_time,
+        closes_at__gt=at_time,
+        activity=activity,
+    )
+    exceptions_today = ScheduleException.objects.filter(date=day, activity=activity)
+    special = exceptions_today.filter(is_closed=False, opens_at__lte=at_time, closes_at__gt=at_time)
+    is_open = (models.Q(row_by_row(weekly)) & ~models.Q(row_by_row(exceptions_today))) | models.Q(
+        row_by_row(special)
+    )
+    started = models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day)
     hour_tag = tags.hour(moment.isoweekday(), moment.hour)
-    return tagged_any([hour_tag, tags.HAS_EXCEPTIONS]) & where(condition)
+    return (
+        tagged_any([hour_tag, tags.HAS_EXCEPTIONS])
+        & where(models.Q(status=Activity.Status.ACTIVE))
+        & where(started)
+        & where(is_open)
+    )
 
 
 class OpenNow(SearchFilter):
