@@ -14,6 +14,7 @@ from directory.staff.views import (
     job_offers,
     members,
     needs_offer,
+    report,
     review,
     survey_answers,
     surveys,
@@ -81,6 +82,7 @@ urlpatterns = [
         indicators.network_indicator_export,
         name="network_indicator_export",
     ),
+    path("reti/<slug:slug>/relazione.pdf", report.network_report_pdf, name="network_report_pdf"),
     path(
         "reti/<slug:slug>/bisogni-e-offerta/",
         needs_offer.network_needs_offer,

@@ -211,9 +211,7 @@ def _kwargs(namespace, pattern, objects, pk=None):
     for name in pattern.pattern.converters:
         if name == "slug":
             key = "desk" if namespace == "sportelli" else "organization"
-            if pattern.name.startswith(
-                ("network_indicator", "network_needs", "survey_round", "survey_results")
-            ):
+            if pattern.name.startswith(("network_", "survey_round", "survey_results")):
                 key = "network"
             kwargs[name] = objects[key].slug
         elif name == "key":  # an indicator (its export)
