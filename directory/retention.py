@@ -7,7 +7,10 @@ stay for the monitoring and the registers. Run by ``manage.py apply_retention``,
 Not listed here, because they hold no person's data: organizations, locations and activities
 (public contacts of bodies), board posts and place requests (between organizations), revisions
 (proposed public data), possible duplicates and merge logs (organizations, and the
-coordinator who acted). Staff accounts are people's own, kept while they work in the network;
+coordinator who acted). The needs survey's rounds and answers
+(``directory/models/survey.py``) are the organizations' own statements of what they need, with
+no person named and no record of who typed them: they stay with the network's monitoring.
+Staff accounts are people's own, kept while they work in the network;
 an account made for an invitation nobody accepted goes with the invitation.
 """
 

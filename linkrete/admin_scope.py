@@ -66,6 +66,8 @@ SCOPE: dict[str, dict[str, str | tuple[str, ...]] | Callable[[Scope], Q]] = {
     "directory.joboffer": {"organizations": "organization"},
     "directory.network": {"networks": "pk"},
     "directory.networkaction": {"networks": "network"},
+    "directory.surveyround": {"networks": "network"},
+    "directory.surveyresponse": {"networks": "round__network"},
     "sportelli.desk": {"desks": "pk"},
     "sportelli.booking": {"desks": "desk"},
     "sportelli.access": {"desks": "desk"},

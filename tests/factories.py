@@ -565,6 +565,29 @@ class NetworkActionFactory(factory.django.DjangoModelFactory):
     objective = "Raggiungere le famiglie che non chiedono aiuto."
 
 
+class SurveyRoundFactory(factory.django.DjangoModelFactory):
+    """Open through December 2026 (the pinned clock's month)."""
+
+    class Meta:
+        model = directory.SurveyRound
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Indagine sui bisogni {n}")
+    opens_on = datetime.date(2026, 11, 1)
+    closes_on = datetime.date(2026, 12, 31)
+
+
+class SurveyQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.SurveyQuestion
+
+    round = factory.SubFactory(SurveyRoundFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    text = "Di che cosa ha più bisogno il vostro ente?"
+    kind = directory.QuestionKind.SINGLE
+    choices = "Volontari\nSpazi\nFormazione"
+
+
 class NoteFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = famiglie.Note

@@ -17,6 +17,7 @@ from directory.admin import (
     problem_report,
     search_refresh,
     search_synonym,
+    surveys,
     taxonomy,
     territory,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "problem_report",
     "search_refresh",
     "search_synonym",
+    "surveys",
     "taxonomy",
     "territory",
 ]

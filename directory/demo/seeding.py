@@ -15,6 +15,7 @@ from localflavor.it.util import vat_number_check_digit
 from directory.demo import activities as act
 from directory.demo import events as demo_events
 from directory.demo import networks as demo_networks
+from directory.demo import survey as demo_survey
 from directory.demo.networks import MORE_ROLES, NETWORKS
 from directory.demo.organizations import CAPOFILA, all_organizations
 from directory.demo.territories import TOWNS, ZONES
@@ -42,6 +43,10 @@ from directory.models import (
     PublicationStatus,
     ScheduleException,
     SteeringBoardSeat,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyRound,
     TargetGroup,
     Zone,
 )
@@ -161,6 +166,10 @@ LABELS = {
     ActionTarget: "targets",
     NetworkCoordinator: "network coordinators",
     AccessPointReferrer: "access point referrers",
+    SurveyRound: "survey rounds",
+    SurveyQuestion: "survey questions",
+    SurveyResponse: "survey responses",
+    SurveyAnswer: "survey answers",
 }
 
 
@@ -656,6 +665,41 @@ class Seeder:
                 demo_events.walk_in_rows(event, session, today),
                 ("age_band", "people"),
             )
+
+    def survey(self, today: datetime.date):
+        """LINK's open needs survey with its member bodies' answers (directory/demo/survey.py)."""
+        network = Network.objects.get(slug=demo_survey.NETWORK)
+        opens_on, closes_on = demo_survey.dates(today)
+        survey_round = self.upsert(
+            SurveyRound,
+            {"network": network, "title": demo_survey.TITLE},
+            {"opens_on": opens_on, "closes_on": closes_on},
+        )
+        fields = ("position", "text", "kind", "choices", "required")
+        rows = [dict(zip(fields, question, strict=True)) for question in demo_survey.QUESTIONS]
+        if survey_round.is_editable():
+            self.sync_children(survey_round.questions, SurveyQuestion, rows, fields)
+        questions = list(survey_round.questions.order_by("position"))
+        members = Organization.objects.filter(network_memberships__network=network).order_by("slug")
+        answered_at = timezone.make_aware(datetime.datetime.combine(opens_on, datetime.time(10)))
+        for index, organization in enumerate(members.distinct()[: len(demo_survey.NEEDS)]):
+            response = self.upsert(
+                SurveyResponse,
+                {"round": survey_round, "organization": organization},
+                {"submitted_at": None if index in demo_survey.DRAFTS else answered_at},
+            )
+            values = [
+                ([demo_survey.NEEDS[index]], ""),
+                (demo_survey.MISSING[index], ""),
+                ([demo_survey.SCALE[index]], ""),
+                ([], demo_survey.TEXTS[index]),
+            ]
+            for question, (chosen, text) in zip(questions, values, strict=True):
+                self.upsert(
+                    SurveyAnswer,
+                    {"response": response, "question": question},
+                    {"chosen": chosen, "text": text},
+                )
 
     def summary(self) -> str:
         totals = Counter()

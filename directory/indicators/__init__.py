@@ -12,7 +12,7 @@ data: the aggregation is PostgreSQL's.
 
 from dataclasses import dataclass
 
-from directory.indicators import desk_figures, directory_figures, family_figures
+from directory.indicators import desk_figures, directory_figures, family_figures, needs_offer
 from directory.indicators.headlines import INDICATOR_OF, Headline, headlines
 from directory.indicators.period import Period
 from directory.indicators.rows import Indicator
@@ -45,6 +45,8 @@ SECTIONS = {
 INDICATORS = {
     function.__name__: function for functions in SECTIONS.values() for function in functions
 }
+# Exported, but on a page of its own (``staff/views/needs_offer.py``), not the dashboard's.
+INDICATORS["needs_against_offer"] = needs_offer.needs_against_offer
 
 
 @dataclass

@@ -42,6 +42,13 @@ def _is_small(value) -> bool:
     return isinstance(value, int | Decimal) and 0 < value < THRESHOLD
 
 
+def suppression_note() -> str:
+    return _(
+        "Aggregate figures only. Counts from 1 to 4 are shown as <5, and so are the "
+        "amounts, hours and days of their rows."
+    )
+
+
 def preamble(indicator: Indicator, network, period) -> list[list[str]]:
     lines = [
         [str(indicator.title)],
@@ -50,12 +57,7 @@ def preamble(indicator: Indicator, network, period) -> list[list[str]]:
             _("Period: from %(start)s to %(end)s")
             % {"start": period.starts_on.isoformat(), "end": period.ends_on.isoformat()}
         ],
-        [
-            _(
-                "Aggregate figures only. Counts from 1 to 4 are shown as <5, and so are the "
-                "amounts, hours and days of their rows."
-            )
-        ],
+        [suppression_note()],
     ]
     if indicator.note:
         lines.append([str(indicator.note)])

@@ -38,6 +38,13 @@ from directory.models.schedule import WEEKDAY_RRULE_CODES, OpeningSlot, Schedule
 from directory.models.search_refresh import SearchRefresh
 from directory.models.search_synonym import SearchSynonym
 from directory.models.search_term import SearchTerm
+from directory.models.survey import (
+    QuestionKind,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveyRound,
+)
 from directory.models.taxonomy import (
     AGE_BANDS,
     AGE_BANDS_BY_SLUG,
@@ -55,6 +62,11 @@ from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
 __all__ = [
+    "QuestionKind",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveyRound",
     "AccessPointReferrer",
     "SourceType",
     "source_type_of",

@@ -25,11 +25,11 @@ def _refuse(url, *args, **kwargs):
     raise ValueError(f"a sheet fetches nothing: {url}")
 
 
-def render_pdf(html: str) -> bytes:
+def render_pdf(html: str, stylesheet: str = STYLESHEET) -> bytes:
     import weasyprint
 
     return weasyprint.HTML(string=html, url_fetcher=_refuse).write_pdf(
-        stylesheets=[weasyprint.CSS(filename=finders.find(STYLESHEET), url_fetcher=_refuse)]
+        stylesheets=[weasyprint.CSS(filename=finders.find(stylesheet), url_fetcher=_refuse)]
     )
 
 

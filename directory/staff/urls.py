@@ -13,7 +13,11 @@ from directory.staff.views import (
     internal_events,
     job_offers,
     members,
+    needs_offer,
+    report,
     review,
+    survey_answers,
+    surveys,
     training,
     volunteers,
 )
@@ -78,6 +82,27 @@ urlpatterns = [
         indicators.network_indicator_export,
         name="network_indicator_export",
     ),
+    path("reti/<slug:slug>/relazione.pdf", report.network_report_pdf, name="network_report_pdf"),
+    path(
+        "reti/<slug:slug>/bisogni-e-offerta/",
+        needs_offer.network_needs_offer,
+        name="network_needs_offer",
+    ),
+    path("reti/<slug:slug>/indagini/", surveys.survey_round_list, name="survey_round_list"),
+    path("reti/<slug:slug>/indagini/nuova/", surveys.survey_round_edit, name="survey_round_new"),
+    path(
+        "reti/<slug:slug>/indagini/<int:pk>/", surveys.survey_round_edit, name="survey_round_edit"
+    ),
+    path(
+        "reti/<slug:slug>/indagini/<int:pk>/risultati/",
+        surveys.survey_results,
+        name="survey_results",
+    ),
+    path(
+        "reti/<slug:slug>/indagini/<int:pk>/risultati.csv",
+        surveys.survey_results_export,
+        name="survey_results_export",
+    ),
     path("bacheca/", board.board, name="board"),
     path("bacheca/nuovo/", board.board_post_new, name="board_post_new"),
     path("bacheca/<int:pk>/", board.board_post, name="board_post"),
@@ -141,6 +166,8 @@ urlpatterns = [
     path(org + "lavoro/", job_offers.job_offer_list, name="job_offer_list"),
     path(org + "lavoro/nuova/", job_offers.job_offer_edit, name="job_offer_new"),
     path(org + "lavoro/<int:pk>/", job_offers.job_offer_edit, name="job_offer_edit"),
+    path(org + "indagini/", survey_answers.survey_list, name="survey_list"),
+    path(org + "indagini/<int:pk>/", survey_answers.survey_answer, name="survey_answer"),
     path(org + "candidature/", calls.application_list, name="application_list"),
     path(org + "candidature/<int:pk>/", calls.application_decide, name="application_decide"),
 ]

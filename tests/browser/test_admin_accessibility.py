@@ -56,6 +56,7 @@ from tests.factories import (
     ReferralFactory,
     ScheduleExceptionFactory,
     SearchSynonymFactory,
+    SurveyQuestionFactory,
     TeamFactory,
     TrainingPlanFactory,
     UserFactory,
@@ -203,6 +204,11 @@ def network(coordinator):
     rete.board_meetings.create(date=datetime.date(2026, 11, 3), minutes="Approvate le azioni.")
     azione = NetworkActionFactory(network=rete, name="Doposcuola diffuso")
     azione.targets.create(name="Bambini seguiti", unit="bambini", value=120)
+    # A needs survey round of the network with its questions, and a body's answers.
+    domanda = SurveyQuestionFactory(round__network=rete, round__title="Bisogni degli enti")
+    SurveyQuestionFactory(round=domanda.round, kind="text", choices="", text="Altro?")
+    risposta = domanda.round.responses.create(organization=comitato)
+    risposta.answers.create(question=domanda, chosen=["Spazi"])
     # An équipe with a case: coordinators see teams, and cases only as counts.
     team = TeamFactory(name="Équipe Cuore Visconteo", organization=comitato)
     CaseFactory(team=team)
@@ -256,6 +262,8 @@ MODELS = [
     AdminPages(_model("directory.Event"), search="natale"),
     AdminPages(_model("directory.Network"), search="link"),
     AdminPages(_model("directory.NetworkAction"), search="doposcuola"),
+    AdminPages(_model("directory.SurveyRound"), search="bisogni"),
+    AdminPages(_model("directory.SurveyResponse"), search="rodari", can_add=False),
     AdminPages(_model("directory.ProblemReport"), search="sabato", can_add=False),
     AdminPages(SearchRefresh, search="sport", can_add=False),
     AdminPages(DuplicateCandidate, search="rodari", can_add=False),

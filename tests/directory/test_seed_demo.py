@@ -289,3 +289,17 @@ def test_an_internal_meeting_of_a_network_with_its_minutes(demo):
     internal = Event.objects.get(internal_network__slug="link")
     assert internal.minutes
     assert not Event.objects.public().filter(pk=internal.pk).exists()
+
+
+def test_links_needs_survey_is_open_with_its_bodies_answers(demo):
+    from directory.models import SurveyRound
+    from directory.surveys.results import TEXTS_FROM, results
+
+    survey_round = SurveyRound.objects.get(network__slug="link")
+    found = results(survey_round)
+
+    assert survey_round.is_open()
+    assert survey_round.questions.count() == 4
+    assert (found.sent, found.drafts) == (6, 1)
+    assert found.sent >= TEXTS_FROM and found.texts[0].texts
+    assert sum(row.values[0] for row in found.indicators[0].rows) == 6

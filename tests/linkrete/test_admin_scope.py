@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from directory.models import Revision
+from directory.models import Revision, SurveyResponse
 from famiglie.models import Case
 from linkrete.accounts.roles import COORDINATION_PERMISSIONS
 from linkrete.admin_scope import PlatformAdmin, ReferenceDataAdmin, ScopedAdmin
@@ -32,6 +32,7 @@ from tests.factories import (
     ProblemReportFactory,
     ReferralFactory,
     ScheduleExceptionFactory,
+    SurveyRoundFactory,
     TeamFactory,
     TrainingPlanFactory,
     VolunteeringCallFactory,
@@ -68,6 +69,10 @@ def _row(label, side):
         ),
         "directory.network": lambda: network,
         "directory.networkaction": lambda: NetworkActionFactory(network=network),
+        "directory.surveyround": lambda: SurveyRoundFactory(network=network),
+        "directory.surveyresponse": lambda: SurveyResponse.objects.create(
+            round=SurveyRoundFactory(network=network), organization=organization
+        ),
         "sportelli.desk": lambda: desk,
         "sportelli.booking": lambda: BookingFactory(desk=desk),
         "sportelli.access": lambda: AccessFactory(desk=desk),
@@ -93,6 +98,8 @@ SCOPED = [
     "directory.problemreport",
     "directory.network",
     "directory.networkaction",
+    "directory.surveyround",
+    "directory.surveyresponse",
     "sportelli.desk",
     "sportelli.booking",
     "sportelli.access",

@@ -30,6 +30,7 @@ from tests.factories import (
     JobOfferFactory,
     LocationFactory,
     NetworkMembershipFactory,
+    SurveyQuestionFactory,
     VolunteerFactory,
     VolunteeringCallFactory,
 )
@@ -69,6 +70,7 @@ GET_PARAMETERS = [
     "kind",
     "category",
     "municipality",
+    "per",
 ]
 # Fields of POST-only views, which have no page to read their form from.
 POST_FIELDS = [
@@ -80,6 +82,7 @@ POST_FIELDS = [
     "prenotazione",
     "places",
     "from",
+    "azione",
 ]
 
 CONSOLE_PREFIX = "console/"
@@ -155,6 +158,7 @@ def world(organization, other_organization, staff, other_staff, coordinator, des
         "organization": organization,
         "network": NetworkMembershipFactory(organization=organization).network,
     }
+    objects["survey"] = SurveyQuestionFactory(round__network=objects["network"]).round
     users = {"staff": staff, "desk_operator": desk_operator, "coordinator": coordinator}
     return objects, users
 
@@ -195,6 +199,10 @@ PK_OBJECTS = {
     "application_decide": "application",
     "booking_status": "booking",
     "desk_closure_delete": "closure",
+    "survey_round_edit": "survey",
+    "survey_results": "survey",
+    "survey_results_export": "survey",
+    "survey_answer": "survey",
 }
 
 
@@ -203,7 +211,7 @@ def _kwargs(namespace, pattern, objects, pk=None):
     for name in pattern.pattern.converters:
         if name == "slug":
             key = "desk" if namespace == "sportelli" else "organization"
-            if pattern.name.startswith("network_indicator"):
+            if pattern.name.startswith(("network_", "survey_round", "survey_results")):
                 key = "network"
             kwargs[name] = objects[key].slug
         elif name == "key":  # an indicator (its export)

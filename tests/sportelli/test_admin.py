@@ -5,7 +5,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from directory.models import Event, Network, NetworkAction
+from directory.models import Event, Network, NetworkAction, SurveyResponse, SurveyRound
 from famiglie.models import Case, Team
 from sportelli import services
 from sportelli.models import Access, Booking, Desk, Referral
@@ -86,6 +86,8 @@ def test_every_model_of_ours_in_the_admin_is_exercised_by_an_admin_test():
     # Networks and their actions: tests/directory/test_network_admin.py (list, search, change
     # forms with members, board, meetings, actions and targets inline).
     exercised |= {Network, NetworkAction}
+    # The needs survey's rounds and responses: tests/directory/test_survey_admin.py.
+    exercised |= {SurveyRound, SurveyResponse}
     ours = {
         model
         for model in admin.site._registry

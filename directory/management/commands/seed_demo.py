@@ -14,7 +14,8 @@ class Command(BaseCommand):
     help = (
         "Fill the database with realistic Italian demo data: the zones and towns of the five "
         "projects behind Linkrete, about sixty organizations with their places, over 150 "
-        "activities with weekly hours, a season of events from this week on. Loads the ISTAT "
+        "activities with weekly hours, a season of events from this week on, LINK's open needs "
+        "survey with its bodies' answers. Loads the ISTAT "
         "municipalities and the role groups first. With DEBUG on it also creates the demo "
         "accounts 'coordinatore' (every network), a coordinator per network, 'ente' and "
         "'sportello', and 'equipe' with the demo family cases. Idempotent: a second run "
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             seeder.organizations()
             seeder.networks()
             seeder.events(timezone.localdate())
+            seeder.survey(timezone.localdate())
             if settings.DEBUG:
                 seeder.accounts(settings.LINKRETE_DEMO_PASSWORD)
         if settings.DEBUG:

@@ -51,6 +51,7 @@ def network_indicators(request, slug):
             "form": form,
             "period": period,
             "headlines": found.headlines,
+            "period_query": query,
             "sections": sections,
         },
     )
