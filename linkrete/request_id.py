@@ -45,8 +45,11 @@ class RequestIdMiddleware:
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds ``request_id`` to each record (the handlers' formats print it)."""
+    """Adds ``request_id`` to each record (the handlers' formats print it). Django logs a
+    4xx or 5xx answer after the middlewares have returned, with the request attached: its id
+    is read from there."""
 
     def filter(self, record):
-        record.request_id = current()
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "request_id", None) or current()
         return True
