@@ -4,6 +4,10 @@
 the database answering ``SELECT 1`` and the shared cache a write and a read; 503 otherwise,
 naming the component that failed and nothing else (no host, no error message). Both are
 ``GET`` and ``HEAD`` only, public, never cached, and not in the sitemaps.
+
+``MachinePathsMiddleware`` answers them, and ``/metrics``, before the other middlewares: no
+session, CSRF or HTTPS redirect, and no check of the ``Host`` header, which a load balancer or
+Prometheus calling a worker by its address (``10.0.0.5:8000``) sends instead of the site's name.
 """
 
 import logging
@@ -64,3 +68,17 @@ def healthz(request):
 @never_cache
 def readyz(request):
     return _answer({"database": _database(), "cache": _cache()})
+
+
+class MachinePathsMiddleware:
+    def __init__(self, get_response):
+        from linkrete import metrics
+
+        self.get_response = get_response
+        self.views = {"/healthz": healthz, "/readyz": readyz, "/metrics": metrics.metrics}
+
+    def __call__(self, request):
+        view = self.views.get(request.path_info)
+        if view is not None:
+            return view(request)
+        return self.get_response(request)

@@ -78,6 +78,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every log record of the request carries its id (linkrete/request_id.py).
     "linkrete.request_id.RequestIdMiddleware",
+    # /healthz, /readyz and /metrics: before sessions, CSRF, the HTTPS redirect and the check
+    # of the Host header (linkrete/health.py).
+    "linkrete.health.MachinePathsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A view that cannot reach the database answers 503 with Retry-After (linkrete/error_pages.py).

@@ -88,3 +88,15 @@ def test_the_probes_take_no_post_and_need_no_csrf_token(url):
 def test_the_probes_are_not_in_the_language_prefixes():
     client = Client()
     assert client.get("/en/healthz").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/healthz", "/readyz"])
+def test_a_probe_by_the_workers_address_over_http_is_answered(settings, url):
+    """A load balancer calls the worker by its address, over plain http: no 400 for the host,
+    no redirect to https."""
+    settings.SECURE_SSL_REDIRECT = True
+    client = Client()
+    assert client.get(url, HTTP_HOST="10.0.0.5:8000").status_code == 200
+    assert client.get("/contatti/", HTTP_HOST="10.0.0.5:8000").status_code == 400
+    assert client.get("/contatti/").status_code == 301

@@ -112,7 +112,7 @@ def test_several_worker_processes_are_added_up(metrics_on, monkeypatch, tmp_path
         "import django; django.setup();"
         "from django.test.utils import setup_test_environment; setup_test_environment();"
         "from django.test import Client; client = Client();"
-        "[client.get('/healthz') for _ in range(3)]"
+        "[client.get('/contatti/') for _ in range(3)]"
     )
     for _worker in range(2):
         _run(serve_three, PROMETHEUS_MULTIPROC_DIR=str(tmp_path))
@@ -122,7 +122,12 @@ def test_several_worker_processes_are_added_up(metrics_on, monkeypatch, tmp_path
 
     assert (
         'django_http_responses_total_by_status_view_method_total{method="GET",status="200",'
-        'view="healthz"} 6.0' in text
+        'view="pages:contacts"} 6.0' in text
     )
     assert 'linkrete_tasks_ready{queue="default"}' not in text  # no task waiting: no sample
     assert "linkrete_tasks_ready" in text
+
+
+def test_prometheus_scrapes_a_worker_by_its_address(metrics_on):
+    metrics_on.SECURE_SSL_REDIRECT = True
+    assert Client().get("/metrics", HTTP_HOST="10.0.0.5:8000").status_code == 200
