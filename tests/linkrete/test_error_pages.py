@@ -167,3 +167,14 @@ def test_the_database_comes_back_after_the_outage(client, django_db_blocker):
     assert connection.settings_dict["PORT"]
     response = client.get("/sportelli/")
     assert response.status_code == 200
+
+
+def test_a_database_host_that_does_not_answer_fails_in_seconds():
+    """libpq waits for ever by default: a host that drops packets would hang every request
+    (and /readyz) instead of answering 503."""
+    from tests.linkrete.test_settings import load_settings
+
+    url = "postgres://u:p@db.example:5432/rete"
+    assert "'connect_timeout': 3" in load_settings(DEBUG="1", DATABASE_URL=url).stdout
+    told = load_settings(DEBUG="1", DATABASE_URL=url, DB_CONNECT_TIMEOUT="7")
+    assert "'connect_timeout': 7" in told.stdout
