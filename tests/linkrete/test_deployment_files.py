@@ -52,6 +52,12 @@ def test_the_site_the_worker_and_the_migrations_share_one_image_and_its_volumes(
     assert not any("private-media" in volume for volume in services["proxy"]["volumes"])
 
 
+def test_the_proxy_waits_for_the_site_to_reach_its_database_and_cache():
+    app = COMPOSE["services"]["app"]
+    assert "/readyz" in " ".join(app["healthcheck"]["test"])
+    assert COMPOSE["services"]["proxy"]["depends_on"]["app"] == {"condition": "service_healthy"}
+
+
 def test_images_under_review_are_not_served_by_the_proxy():
     # Caddy runs one `handle` block of a site, the one with the most specific path: the deny.
     assert re.search(r"handle /media/revisions/\* \{\s+respond 404\s+\}", CADDYFILE)
