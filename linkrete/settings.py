@@ -185,16 +185,18 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Brute-force protection: 5 failed sign-ins for the same username from the same address lock
-# that pair out for 15 minutes. Attempts are not logged, as they carry usernames and addresses.
-# How many reverse proxies in front of Linkrete add to X-Forwarded-For (0: none, use the
-# connection's address). Brute-force protection and the public forms' rate limits read it.
+# How many reverse proxies in front of Linkrete append to X-Forwarded-For (0: none, the
+# connection's address counts; 1: one TLS proxy such as nginx on the same machine). The client's
+# address (linkrete/client_address.py) is read from the right of the header by this count:
+# brute-force protection, the sign-in and password reset limits and every public rate limit key
+# on it. Left at 0 behind a proxy, every visitor has the proxy's address: one limit for the site.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Requests a minute each client may send to the HSDA read API (/api/hsds/, linkrete.throttle).
 LINKRETE_API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Brute-force protection (django-axes): 5 failed sign-ins for the same user name from the same
+# address lock that pair out for 15 minutes. Attempts are not logged, as they carry user names
+# and addresses. The limits per address and per user name are linkrete/accounts/sign_in_limits.py.
+AXES_CLIENT_IP_CALLABLE = "linkrete.client_address.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
