@@ -88,8 +88,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Sessions of people who work on family cases end after 30 idle minutes.
-    "linkrete.accounts.idle_sessions.IdleSessionMiddleware",
+    # Before the session lifetimes: signing someone out says why.
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Sessions end after a while idle and some hours after the sign-in, shorter for
+    # coordinators and case teams (linkrete/accounts/session_lifetimes.py).
+    "linkrete.accounts.session_lifetimes.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "linkrete.middleware.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -97,7 +100,6 @@ MIDDLEWARE = [
     "linkrete.accounts.second_factor.middleware.SecondFactorMiddleware",
     # Who made each change, for the history (linkrete/history); no address is kept.
     "auditlog.middleware.AuditlogMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into the translated lockout page.
@@ -295,6 +297,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # Start small; raise to a year (31536000) once HTTPS is known to work everywhere.
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 3600)
+# The longest a session lasts (association staff, desk operators): 12 hours, a working day.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "DENY"
 
@@ -365,9 +368,12 @@ LINKRETE_VOLUNTEER_RETENTION_YEARS = env_int("VOLUNTEER_RETENTION_YEARS", 10)
 LINKRETE_PROBLEM_REPORT_RETENTION_DAYS = env_int("PROBLEM_REPORT_RETENTION_DAYS", 90)
 LINKRETE_INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 LINKRETE_SIGN_IN_LOG_DAYS = env_int("SIGN_IN_LOG_DAYS", 90)
-# Family cases (famiglie): sessions of the people who work on them end after this many idle
-# minutes (linkrete/accounts/idle_sessions.py).
+# Sessions by role (linkrete/accounts/session_lifetimes.py): coordinators and the people who work
+# on family cases are signed out after this many idle minutes and this many hours after signing
+# in; everyone else after STAFF_IDLE_SESSION_MINUTES idle and SESSION_COOKIE_AGE seconds.
 LINKRETE_IDLE_SESSION_MINUTES = env_int("IDLE_SESSION_MINUTES", 30)
+LINKRETE_STRICT_SESSION_HOURS = env_int("STRICT_SESSION_HOURS", 8)
+LINKRETE_STAFF_IDLE_SESSION_MINUTES = env_int("STAFF_IDLE_SESSION_MINUTES", 120)
 # ...and a household whose cases are all closed keeps who it was this long (famiglie/retention.py).
 LINKRETE_CASE_RETENTION_YEARS = env_int("CASE_RETENTION_YEARS", 10)
 

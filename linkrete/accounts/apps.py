@@ -10,7 +10,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         # The sign-in receivers: connected before any request, a test's force_login included.
         from linkrete.accounts import (  # noqa: F401
-            idle_sessions,
             second_factor,
+            session_lifetimes,
             sign_in_limits,
         )
