@@ -144,16 +144,32 @@ else:
             Path(env_str("EMBEDDED_DATABASE_DIR", str(BASE_DIR / ".postgres")))
         )
     }
+# Health checks: a connection kept between requests (CONN_MAX_AGE) is tested before reuse, so a
+# PostgreSQL restart costs no request an error.
 DATABASES["default"].update(CONN_MAX_AGE=env_int("CONN_MAX_AGE", 60), CONN_HEALTH_CHECKS=True)
+_connection_options = []
 # A web page's queries are short and bounded: parallel workers only add their start-up and
 # compete with the other requests for the cores (measured on two cores: the slowest searches
 # took 20-40 % longer with them), and they make "the first matches" of a bounded search vary
 # between two identical requests. Empty: the server's own setting.
 PARALLEL_WORKERS = env_str("DB_PARALLEL_WORKERS_PER_QUERY", "0").strip()
 if PARALLEL_WORKERS:
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    _connection_options.append(
         f"-c max_parallel_workers_per_gather={env_int('DB_PARALLEL_WORKERS_PER_QUERY', 0)}"
     )
+# PostgreSQL cancels a statement that runs longer than this many seconds: below gunicorn's
+# --timeout (30 s in the README), so a runaway query ends as an error page, not as a killed
+# worker with its query still running. Management commands (manage.py names the one it runs)
+# export, import and populate for minutes: DB_COMMAND_STATEMENT_TIMEOUT, none by default;
+# runserver is the web. 0: no limit.
+LINKRETE_COMMAND = env_str("LINKRETE_COMMAND")
+STATEMENT_TIMEOUT_SECONDS = (
+    env_int("DB_STATEMENT_TIMEOUT", 25)
+    if LINKRETE_COMMAND in ("", "runserver")
+    else env_int("DB_COMMAND_STATEMENT_TIMEOUT", 0)
+)
+_connection_options.append(f"-c statement_timeout={STATEMENT_TIMEOUT_SECONDS * 1000}")
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(_connection_options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for all the server's processes (gunicorn workers): the search page keeps the
@@ -295,9 +311,13 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-# Start small; raise to a year (31536000) once HTTPS is known to work everywhere.
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 3600)
-# The longest a session lasts (association staff, desk operators): 12 hours, a working day.
+# HTTPS only for a year, subdomains included (browsers remember it). Preloading into the
+# browsers' lists is the site owner's decision, hard to undo: SECURE_HSTS_PRELOAD=1 asks for it;
+# otherwise Django's reminder (security.W021) is silenced.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "DENY"
 
