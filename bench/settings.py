@@ -10,6 +10,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "linkrete-benchmark-key-not-secret")
 os.environ.setdefault("FIELD_KEYS", "YmVuY2htYXJrLWZpZWxkLWtleS1ub3Qtc2VjcmV0MDA=")
 os.environ["DEBUG"] = "0"
+# Populating and measuring national-scale data runs statements longer than a web page may.
+os.environ.setdefault("DB_STATEMENT_TIMEOUT", "0")
 
 from linkrete.settings import *  # noqa: E402,F403
 

@@ -96,8 +96,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Sessions of people who work on family cases end after 30 idle minutes.
-    "linkrete.accounts.idle_sessions.IdleSessionMiddleware",
+    # Before the session lifetimes: signing someone out says why.
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # Sessions end after a while idle and some hours after the sign-in, shorter for
+    # coordinators and case teams (linkrete/accounts/session_lifetimes.py).
+    "linkrete.accounts.session_lifetimes.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "linkrete.middleware.PrivatePagesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -105,7 +108,6 @@ MIDDLEWARE = [
     "linkrete.accounts.second_factor.middleware.SecondFactorMiddleware",
     # Who made each change, for the history (linkrete/history); no address is kept.
     "auditlog.middleware.AuditlogMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a lockout into the translated lockout page.
@@ -150,26 +152,44 @@ else:
             Path(env_str("EMBEDDED_DATABASE_DIR", str(BASE_DIR / ".postgres")))
         )
     }
+# Health checks: a connection kept between requests (CONN_MAX_AGE) is tested before reuse, so a
+# PostgreSQL restart costs no request an error.
 DATABASES["default"].update(CONN_MAX_AGE=env_int("CONN_MAX_AGE", 60), CONN_HEALTH_CHECKS=True)
-# A streaming replica of DATABASE_URL that the public search reads from (linkrete/read_replica.py);
-# unset, every read goes to DATABASE_URL.
-DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
-if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL)
-    DATABASES["replica"].update(
-        CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"], CONN_HEALTH_CHECKS=True
-    )
-LINKRETE_READ_REPLICA = "replica" in DATABASES
-DATABASE_ROUTERS = ["linkrete.read_replica.ReplicaRouter"]
+_connection_options = []
 # A web page's queries are short and bounded: parallel workers only add their start-up and
 # compete with the other requests for the cores (measured on two cores: the slowest searches
 # took 20-40 % longer with them), and they make "the first matches" of a bounded search vary
 # between two identical requests. Empty: the server's own setting.
 PARALLEL_WORKERS = env_str("DB_PARALLEL_WORKERS_PER_QUERY", "0").strip()
 if PARALLEL_WORKERS:
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    _connection_options.append(
         f"-c max_parallel_workers_per_gather={env_int('DB_PARALLEL_WORKERS_PER_QUERY', 0)}"
     )
+# PostgreSQL cancels a statement that runs longer than this many seconds: below gunicorn's
+# --timeout (30 s in the README), so a runaway query ends as an error page, not as a killed
+# worker with its query still running. Management commands (manage.py names the one it runs)
+# export, import and populate for minutes: DB_COMMAND_STATEMENT_TIMEOUT, none by default;
+# runserver is the web. 0: no limit.
+LINKRETE_COMMAND = env_str("LINKRETE_COMMAND")
+STATEMENT_TIMEOUT_SECONDS = (
+    env_int("DB_STATEMENT_TIMEOUT", 25)
+    if LINKRETE_COMMAND in ("", "runserver")
+    else env_int("DB_COMMAND_STATEMENT_TIMEOUT", 0)
+)
+_connection_options.append(f"-c statement_timeout={STATEMENT_TIMEOUT_SECONDS * 1000}")
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(_connection_options)
+# A streaming replica of DATABASE_URL that the public search reads from (linkrete/read_replica.py);
+# unset, every read goes to DATABASE_URL.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL)
+    DATABASES["replica"].update(
+        CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"],
+        CONN_HEALTH_CHECKS=True,
+        OPTIONS={"options": DATABASES["default"]["OPTIONS"]["options"]},
+    )
+LINKRETE_READ_REPLICA = "replica" in DATABASES
+DATABASE_ROUTERS = ["linkrete.read_replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for all the server's processes (gunicorn workers): the search page keeps the
@@ -203,16 +223,18 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Brute-force protection: 5 failed sign-ins for the same username from the same address lock
-# that pair out for 15 minutes. Attempts are not logged, as they carry usernames and addresses.
-# How many reverse proxies in front of Linkrete add to X-Forwarded-For (0: none, use the
-# connection's address). Brute-force protection and the public forms' rate limits read it.
+# How many reverse proxies in front of Linkrete append to X-Forwarded-For (0: none, the
+# connection's address counts; 1: one TLS proxy such as nginx on the same machine). The client's
+# address (linkrete/client_address.py) is read from the right of the header by this count:
+# brute-force protection, the sign-in and password reset limits and every public rate limit key
+# on it. Left at 0 behind a proxy, every visitor has the proxy's address: one limit for the site.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Requests a minute each client may send to the HSDA read API (/api/hsds/, linkrete.throttle).
 LINKRETE_API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Brute-force protection (django-axes): 5 failed sign-ins for the same user name from the same
+# address lock that pair out for 15 minutes. Attempts are not logged, as they carry user names
+# and addresses. The limits per address and per user name are linkrete/accounts/sign_in_limits.py.
+AXES_CLIENT_IP_CALLABLE = "linkrete.client_address.client_address"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -226,12 +248,10 @@ LOGIN_REDIRECT_URL = "landing"
 OTP_TOTP_ISSUER = env_str("SITE_NAME", "Linkrete")
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# At least 12 characters, none of the 20,000 most common passwords (linkrete/accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
+    {"NAME": "linkrete.accounts.passwords.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -309,8 +329,13 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-# Start small; raise to a year (31536000) once HTTPS is known to work everywhere.
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 3600)
+# HTTPS only for a year, subdomains included (browsers remember it). Preloading into the
+# browsers' lists is the site owner's decision, hard to undo: SECURE_HSTS_PRELOAD=1 asks for it;
+# otherwise Django's reminder (security.W021) is silenced.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "DENY"
 
@@ -381,9 +406,12 @@ LINKRETE_VOLUNTEER_RETENTION_YEARS = env_int("VOLUNTEER_RETENTION_YEARS", 10)
 LINKRETE_PROBLEM_REPORT_RETENTION_DAYS = env_int("PROBLEM_REPORT_RETENTION_DAYS", 90)
 LINKRETE_INVITATION_DAYS = env_int("INVITATION_DAYS", 7)
 LINKRETE_SIGN_IN_LOG_DAYS = env_int("SIGN_IN_LOG_DAYS", 90)
-# Family cases (famiglie): sessions of the people who work on them end after this many idle
-# minutes (linkrete/accounts/idle_sessions.py).
+# Sessions by role (linkrete/accounts/session_lifetimes.py): coordinators and the people who work
+# on family cases are signed out after this many idle minutes and this many hours after signing
+# in; everyone else after STAFF_IDLE_SESSION_MINUTES idle and SESSION_COOKIE_AGE seconds.
 LINKRETE_IDLE_SESSION_MINUTES = env_int("IDLE_SESSION_MINUTES", 30)
+LINKRETE_STRICT_SESSION_HOURS = env_int("STRICT_SESSION_HOURS", 8)
+LINKRETE_STAFF_IDLE_SESSION_MINUTES = env_int("STAFF_IDLE_SESSION_MINUTES", 120)
 # ...and a household whose cases are all closed keeps who it was this long (famiglie/retention.py).
 LINKRETE_CASE_RETENTION_YEARS = env_int("CASE_RETENTION_YEARS", 10)
 

@@ -14,23 +14,8 @@ from django.db import connection
 from django.utils import timezone
 
 from linkrete.accounts.models import RateCounter
+from linkrete.client_address import client_address
 from linkrete.retention import Rule, delete_in_batches
-
-
-def client_ip(request) -> str:
-    """The visitor's address. Behind ``TRUSTED_PROXY_COUNT`` proxies it is the address the
-    outermost trusted proxy saw, read from the right of X-Forwarded-For (the left is the
-    client's to forge)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _count(key: str, period: int) -> int:
@@ -54,14 +39,29 @@ def _count(key: str, period: int) -> int:
         return cursor.fetchone()[0]
 
 
-def over_limit(request, scope: str, limit: int, period: int = 3600) -> bool:
-    """Count one more action of this client in ``scope``; True once past ``limit`` a period.
+def counter_key(scope: str, identity: str) -> str:
+    """The counter of ``identity`` (an address, a user name, an e-mail) in ``scope``: hashed
+    with the secret key, so the limit tells clients apart without keeping who they are."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{identity}".encode()).hexdigest()
+    return f"{scope}:{digest[:32]}"
 
-    The address is hashed with the secret key: the limit tells clients apart without keeping
-    who they are.
-    """
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()
-    return _count(f"{scope}:{digest[:32]}", period) > limit
+
+def count(scope: str, identity: str, period: int = 3600) -> int:
+    """Count one more action of ``identity`` in ``scope``; how many in the current window."""
+    return _count(counter_key(scope, identity), period)
+
+
+def current(scope: str, identity: str) -> int:
+    """How many actions ``identity`` did in ``scope``'s current window, counting none."""
+    found = RateCounter.objects.filter(
+        key=counter_key(scope, identity), expires_at__gt=timezone.now()
+    ).values_list("count", flat=True)
+    return next(iter(found), 0)
+
+
+def over_limit(request, scope: str, limit: int, period: int = 3600) -> bool:
+    """Count one more action of this client in ``scope``; True once past ``limit`` a period."""
+    return count(scope, client_address(request), period) > limit
 
 
 def delete_expired_counters(now: datetime.datetime) -> int:

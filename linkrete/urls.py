@@ -13,7 +13,7 @@ from django.views.i18n import set_language
 from directory.sitemaps import SITEMAPS as DIRECTORY_SITEMAPS
 from linkrete import health, metrics
 from linkrete.accounts import views as account_views
-from linkrete.accounts.forms import AdminLoginForm, LoginForm
+from linkrete.accounts.forms import AdminLoginForm
 from linkrete.pages import PagesSitemap
 from linkrete.same_origin import same_origin_post
 from sportelli.sitemaps import SITEMAPS as DESK_SITEMAPS
@@ -67,7 +67,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path(
         "accesso/",
-        login_not_required(auth_views.LoginView.as_view(authentication_form=LoginForm)),
+        login_not_required(account_views.SignInView.as_view()),
         name="login",
     ),
     path("accesso/secondo-fattore/", include("linkrete.accounts.second_factor.urls")),

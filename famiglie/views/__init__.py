@@ -8,7 +8,7 @@ from functools import wraps
 from django.http import Http404
 
 from famiglie.access import works_on_cases
-from linkrete.accounts import idle_sessions
+from linkrete.accounts import session_lifetimes
 from linkrete.accounts.second_factor import SESSION_KEY
 from linkrete.accounts.second_factor.middleware import redirect_to_second_factor
 
@@ -19,8 +19,8 @@ def case_worker_view(view):
         user = request.user
         if not works_on_cases(user):
             raise Http404
-        if not request.session.get(idle_sessions.IDLE_KEY):
-            idle_sessions.start_idle_timeout(request.session)
+        if not request.session.get(session_lifetimes.IDLE_KEY):
+            session_lifetimes.start_idle_timeout(request.session)
         if not user.is_verified():
             request.session[SESSION_KEY] = True
             return redirect_to_second_factor(request)

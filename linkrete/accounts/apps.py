@@ -9,4 +9,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # The sign-in receivers: connected before any request, a test's force_login included.
-        from linkrete.accounts import idle_sessions, second_factor  # noqa: F401
+        from linkrete.accounts import (  # noqa: F401
+            second_factor,
+            session_lifetimes,
+            sign_in_limits,
+        )

@@ -1,10 +1,14 @@
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
+from linkrete.accounts.sign_in_limits import sign_in_refused
 
-class _UsernameLengthChecked:
-    """Refuse an over-long username before anyone tries to authenticate with it.
+
+class _SignInChecks:
+    """Refuse before anyone tries to authenticate: past the sign-in limits
+    (``sign_in_limits``), and an over-long username.
 
     Django sets the username field's ``max_length`` after the field is built, so its validator
     is missing and ``authenticate()`` runs with any length: django-axes then records the failed
@@ -16,10 +20,19 @@ class _UsernameLengthChecked:
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
 
+    def clean(self):
+        # Before the password is checked: past the limits it is not even tried.
+        username = self.cleaned_data.get("username")
+        if username and self.request is not None:
+            refused = sign_in_refused(self.request, username)
+            if refused:
+                raise ValidationError(refused, code="too_many_failures")
+        return super().clean()
 
-class LoginForm(_UsernameLengthChecked, AuthenticationForm):
+
+class LoginForm(_SignInChecks, AuthenticationForm):
     pass
 
 
-class AdminLoginForm(_UsernameLengthChecked, AdminAuthenticationForm):
+class AdminLoginForm(_SignInChecks, AdminAuthenticationForm):
     pass

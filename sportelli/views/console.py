@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from directory.hours import Interval, OpeningHours
 from famiglie.models import Case
 from linkrete import params
+from linkrete.csv_export import csv_safe
 from linkrete.paging import page_of
 from sportelli import access, services
 from sportelli.forms import AccessFilterForm, AccessForm, BookingStatusForm
@@ -264,7 +265,8 @@ def access_export(request):
         for item in accesses.iterator(chunk_size=500):
             when = timezone.localtime(item.occurred_at)
             yield writer.writerow(
-                [
+                csv_safe(cell)
+                for cell in [
                     item.desk.slug,
                     when.date().isoformat(),
                     part_of_day(when),

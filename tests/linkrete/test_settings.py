@@ -53,13 +53,105 @@ def test_database_url_selects_postgresql():
 def test_postgresql_connections_run_without_parallel_workers_unless_told():
     url = "postgres://u:p@db.example:5432/rete"
     result = load_settings(DEBUG="1", DATABASE_URL=url)
-    assert "'options': '-c max_parallel_workers_per_gather=0'" in result.stdout
+    assert "'options': '-c max_parallel_workers_per_gather=0 " in result.stdout
     result = load_settings(DEBUG="1", DATABASE_URL=url, DB_PARALLEL_WORKERS_PER_QUERY="2")
     assert "max_parallel_workers_per_gather=2" in result.stdout
     result = load_settings(DEBUG="1", DATABASE_URL=url, DB_PARALLEL_WORKERS_PER_QUERY="")
     assert "max_parallel_workers_per_gather" not in result.stdout
     result = load_settings(DEBUG="1", DATABASE_URL=url, DB_PARALLEL_WORKERS_PER_QUERY="many")
     assert "must be a whole number" in result.stderr
+
+
+def test_statements_are_cut_before_gunicorn_kills_the_worker_unless_told():
+    url = "postgres://u:p@db.example:5432/rete"
+    assert "-c statement_timeout=25000'" in load_settings(DEBUG="1", DATABASE_URL=url).stdout
+    result = load_settings(DEBUG="1", DATABASE_URL=url, DB_STATEMENT_TIMEOUT="10")
+    assert "-c statement_timeout=10000'" in result.stdout
+    # A management command (manage.py names it) runs without, or with its own.
+    result = load_settings(DEBUG="1", DATABASE_URL=url, LINKRETE_COMMAND="export_hsds")
+    assert "-c statement_timeout=0'" in result.stdout
+    result = load_settings(
+        DEBUG="1",
+        DATABASE_URL=url,
+        LINKRETE_COMMAND="import_hsds",
+        DB_COMMAND_STATEMENT_TIMEOUT="600",
+    )
+    assert "-c statement_timeout=600000'" in result.stdout
+    result = load_settings(DEBUG="1", DATABASE_URL=url, LINKRETE_COMMAND="runserver")
+    assert "-c statement_timeout=25000'" in result.stdout
+
+
+def test_a_management_command_lifts_the_statement_timeout_for_its_session(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone() == ("25s",)
+    name = connection.settings_dict["NAME"]
+    env = {k: v for k, v in os.environ.items() if k != "LINKRETE_COMMAND"}
+    env.update(DEBUG="1", DATABASE_URL=f"postgres://postgres@127.0.0.1:54330/{name}")
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.db import connection\n"
+            "with connection.cursor() as c:\n"
+            "    c.execute('SHOW statement_timeout'); print(c.fetchone()[0])",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert shown.stdout.strip().splitlines()[-1] == "0", shown.stderr
+
+
+def test_connections_are_checked_before_reuse():
+    from django.conf import settings
+
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_the_deployment_check_is_clean_with_production_settings(tmp_path):
+    """`manage.py check --deploy --fail-level WARNING` as a deployment runs it."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "LINKRETE_COMMAND"}}
+    env.update(
+        SECRET_KEY="k7Qz-" + "x9Lm2pR4vT8wB1nC6yH3jF5gD0sA7eK" * 2,
+        FIELD_KEYS="dGVzdC1zdWl0ZS1maWVsZC1rZXktMDAwMDAwMDAwMDA=",
+        ALLOWED_HOSTS="rete.example.it",
+        CSRF_TRUSTED_ORIGINS="https://rete.example.it",
+        DATABASE_URL="postgres://linkrete@db.example:5432/linkrete",
+        TRUSTED_PROXY_COUNT="1",
+        STATIC_ROOT=str(tmp_path),
+    )
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_hsts_is_a_year_with_subdomains_in_production():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import linkrete.settings as s; "
+            "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "0", "SECRET_KEY": "x" * 60},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.split() == ["31536000", "True", "False"], result.stderr
 
 
 def test_the_setting_reaches_the_connection(db):

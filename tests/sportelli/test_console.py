@@ -406,3 +406,14 @@ def test_the_week_view_query_count_does_not_grow_with_days_and_bookings(
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(reverse("sportelli:console"), params).content.decode()
     assert page.count("<tbody>") == 5 and "Apertura 5" in page
+
+
+def test_the_csv_export_writes_a_formula_like_cell_as_text(client, desk, desk_operator):
+    municipality = desk.municipality
+    municipality.name = "\t=1+1"
+    municipality.save()
+    AccessFactory(desk=desk, municipality=municipality)
+    client.force_login(desk_operator)
+    body = b"".join(client.get(reverse("sportelli:access_export")).streaming_content).decode()
+    (row,) = csv.DictReader(io.StringIO(body))
+    assert row["municipality"] == "'\t=1+1"

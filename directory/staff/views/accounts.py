@@ -23,6 +23,7 @@ from directory.staff.forms import InvitationForm
 from linkrete import params
 from linkrete.accounts.roles import is_coordinator
 from linkrete.accounts.scope import scope_of
+from linkrete.accounts.sign_in_limits import password_reset_refused
 from linkrete.mail import MailStatus
 
 # An invitation whose e-mail did not go, for the member list to show its link once.
@@ -148,8 +149,19 @@ def invitation_done(request):
     return render(request, "staff/invitation_done.html")
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, sending a few mails an hour at most (``sign_in_limits``)."""
+
+    def form_valid(self, form):
+        refused = password_reset_refused(self.request, form.cleaned_data["email"])
+        if refused:
+            form.add_error(None, refused)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
 password_reset = login_not_required(
-    auth_views.PasswordResetView.as_view(
+    PasswordResetView.as_view(
         template_name="registration/password_reset_form.html",
         email_template_name="registration/password_reset_email.txt",
         subject_template_name="registration/password_reset_subject.txt",
