@@ -51,6 +51,11 @@ from directory.models.taxonomy import (
 )
 from directory.models.territory import Municipality, Zone
 from directory.models.training import Attendance, Course, PlaceRequest, TrainingPlan
+from directory.models.translation import (
+    TRANSLATION_LANGUAGES,
+    ActivityTranslation,
+    OrganizationTranslation,
+)
 from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
@@ -89,6 +94,9 @@ __all__ = [
     "BoardAnswer",
     "BoardPost",
     "Revision",
+    "TRANSLATION_LANGUAGES",
+    "ActivityTranslation",
+    "OrganizationTranslation",
     "Attendance",
     "Course",
     "PlaceRequest",
