@@ -18,10 +18,12 @@ from directory.demo import networks as demo_networks
 from directory.demo.networks import MORE_ROLES, NETWORKS
 from directory.demo.organizations import CAPOFILA, all_organizations
 from directory.demo.territories import TOWNS, ZONES
+from directory.demo.translations import ACTIVITY_TRANSLATIONS
 from directory.models import (
     AccessPointReferrer,
     ActionTarget,
     Activity,
+    ActivityTranslation,
     Category,
     Event,
     EventSession,
@@ -146,6 +148,7 @@ LABELS = {
     Organization: "organizations",
     Location: "locations",
     Activity: "activities",
+    ActivityTranslation: "activity translations",
     OpeningSlot: "opening slots",
     ScheduleException: "schedule exceptions",
     User: "accounts",
@@ -505,6 +508,8 @@ class Seeder:
             },
         )
         self.schedule(activity, kind, where)
+        for language, texts in ACTIVITY_TRANSLATIONS.get(key, {}).items():
+            self.upsert(ActivityTranslation, {"activity": activity, "language": language}, texts)
 
     def schedule(self, activity, kind, where):
         slots = []

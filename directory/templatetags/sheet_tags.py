@@ -27,7 +27,7 @@ def text_direction(text: str) -> str:
 
 
 @register.simple_tag
-def listing_attrs(text=""):
-    """`` lang="it"`` on a sheet in another language (as ``listing_lang``) and the text's own
-    direction."""
-    return mark_safe(f'{listing_lang()} dir="{text_direction(str(text))}"')
+def listing_attrs(text="", record=None, field=""):
+    """`` lang="it"`` on a sheet in another language (as ``listing_lang``, so not for a field
+    of ``record`` translated into it) and the text's own direction."""
+    return mark_safe(f'{listing_lang(record, field)} dir="{text_direction(str(text))}"')

@@ -355,3 +355,13 @@ def test_deleting_the_activity_deletes_its_translations(activity):
     activity.delete()
     assert not ActivityTranslation.objects.exists()
     assert not OrganizationTranslation.objects.exists()
+
+
+def test_the_sheet_shows_the_translation_with_the_italian_title_beside(client, activity):
+    ActivityTranslationFactory(activity=activity, language="en", title="After-school club")
+    page = public(client, "en", "directory:activity_sheet", activity.slug)
+
+    assert 'lang="it"' not in _element(page, "After-school club")
+    assert '<p class="sheet-it" lang="it" dir="ltr">Doposcuola in oratorio</p>' in page
+    # Not translated: marked Italian.
+    assert 'lang="it"' in _element(page, "Bambini della primaria.")
