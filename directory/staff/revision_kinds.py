@@ -302,7 +302,7 @@ class TranslationKind(RevisionKind):
         return found or self.model(**record, language=language)
 
     def refresh_search(self, revision):
-        pass  # The search reads the Italian texts only, for now.
+        pass  # An organization's texts are not in the search documents.
 
     def current_image(self, revision):
         return None
@@ -317,6 +317,10 @@ class ActivityTranslationKind(TranslationKind):
         if revision.activity is None:
             raise ValidationError(_("The activity no longer exists."))
         return {"activity": revision.activity}
+
+    def refresh_search(self, revision):
+        # The translation's words find the activity (directory.search.documents).
+        search.refresh_search_document(revision.activity)
 
     def edit_url(self, revision):
         if not revision.activity_id:

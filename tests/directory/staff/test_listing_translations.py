@@ -315,7 +315,7 @@ def test_an_empty_translation_is_refused_with_a_message(client, staff, organizat
     client.force_login(staff)
     response = translate_activity(client, organization, activity, "en", title="  ", summary="")
     assert response.status_code == 200
-    assert "Type at least one text" in response.content.decode()
+    assert "Scrivi almeno un testo" in response.content.decode()  # staff pages: Italian
     assert not Revision.objects.exists()
 
 
@@ -365,3 +365,26 @@ def test_the_sheet_shows_the_translation_with_the_italian_title_beside(client, a
     assert '<p class="sheet-it" lang="it" dir="ltr">Doposcuola in oratorio</p>' in page
     # Not translated: marked Italian.
     assert 'lang="it"' in _element(page, "Bambini della primaria.")
+
+
+def test_the_search_finds_an_activity_by_its_approved_translation(
+    client, staff, coordinator, organization, activity
+):
+    from directory.search import refresh_search_document
+
+    refresh_search_document(activity)
+    client.force_login(staff)
+    translate_activity(client, organization, activity, "en", title="Homework club")
+    activity.refresh_from_db()
+    assert "homework" not in activity.search_text  # not before the approval
+
+    client.force_login(coordinator)
+    client.post(reverse("staff:review_approve", args=[Revision.objects.get().pk]))
+    client.logout()
+    activity.refresh_from_db()
+    assert "homework" in activity.search_text
+    with translation.override("en"):
+        url = reverse("directory:search")
+    caches["pages"].clear()
+    page = client.get(url, {"q": "homework club"}).content.decode()
+    assert 'lang="it"' not in _element(page, "Homework club")
