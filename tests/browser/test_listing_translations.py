@@ -30,7 +30,7 @@ def test_staff_translate_and_the_family_reads_in_arabic(
     page.goto(f"/area-enti/enti/{organization.slug}/attivita/{activity.pk}/traduzioni/ar/")
     assert_accessible(page)
     page.fill("#id_title", "نادي ما بعد المدرسة")
-    page.click("main form button[type=submit]")
+    page.click("form[novalidate] button[type=submit]")
     page.wait_for_url(f"**/attivita/{activity.pk}/traduzioni/")
     assert ActivityTranslation.objects.get().language == "ar"
 
