@@ -13,6 +13,7 @@ def public_models():
         for name in (
             "ActionTarget",
             "Activity",
+            "ActivityTranslation",
             "Category",
             "Event",
             "EventSession",
@@ -25,6 +26,7 @@ def public_models():
             "NetworkMembership",
             "OpeningSlot",
             "Organization",
+            "OrganizationTranslation",
             "ScheduleException",
             "SearchSynonym",
             "SearchTerm",

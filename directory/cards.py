@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from directory import upcoming
+from directory import translations, upcoming
 from directory.hours import OpeningHours
 from linkrete.dates import weekday_day_month
 
@@ -28,6 +28,8 @@ def with_card_details(activities, moment=None, today=None):
     url_of = _detail_urls()
     day = today or timezone.localdate(moment)
     for activity in activities:
+        translations.apply(activity, translations.ACTIVITY_CARD_FIELDS)
+        activity.in_italian = translations.in_italian(activity, translations.ACTIVITY_CARD_FIELDS)
         activity.url = url_of(activity)
         activity.distance = getattr(activity, "distance", None)  # known to the template
         activity.age_note = capfirst(activity.age_label)

@@ -89,6 +89,25 @@ class ActivityFactory(factory.django.DjangoModelFactory):
             self.categories.set(extracted or [category("laboratori")])
 
 
+class ActivityTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.ActivityTranslation
+
+    activity = factory.SubFactory(ActivityFactory)
+    language = "en"
+    title = factory.Sequence(lambda n: f"Creative workshop {n}")
+    description = "A workshop for children and teenagers, with educators and volunteers."
+
+
+class OrganizationTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.OrganizationTranslation
+
+    organization = factory.SubFactory(OrganizationFactory)
+    language = "en"
+    description = "A local association for social promotion."
+
+
 class EventFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = directory.Event

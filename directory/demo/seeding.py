@@ -19,10 +19,12 @@ from directory.demo import survey as demo_survey
 from directory.demo.networks import MORE_ROLES, NETWORKS
 from directory.demo.organizations import CAPOFILA, all_organizations
 from directory.demo.territories import TOWNS, ZONES
+from directory.demo.translations import ACTIVITY_TRANSLATIONS
 from directory.models import (
     AccessPointReferrer,
     ActionTarget,
     Activity,
+    ActivityTranslation,
     Category,
     Event,
     EventSession,
@@ -151,6 +153,7 @@ LABELS = {
     Organization: "organizations",
     Location: "locations",
     Activity: "activities",
+    ActivityTranslation: "activity translations",
     OpeningSlot: "opening slots",
     ScheduleException: "schedule exceptions",
     User: "accounts",
@@ -516,6 +519,8 @@ class Seeder:
             },
         )
         self.schedule(activity, kind, where)
+        for language, texts in ACTIVITY_TRANSLATIONS.get(key, {}).items():
+            self.upsert(ActivityTranslation, {"activity": activity, "language": language}, texts)
 
     def schedule(self, activity, kind, where):
         slots = []

@@ -58,6 +58,11 @@ from directory.models.taxonomy import (
 )
 from directory.models.territory import Municipality, Zone
 from directory.models.training import Attendance, Course, PlaceRequest, TrainingPlan
+from directory.models.translation import (
+    TRANSLATION_LANGUAGES,
+    ActivityTranslation,
+    OrganizationTranslation,
+)
 from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
 
@@ -101,6 +106,9 @@ __all__ = [
     "BoardAnswer",
     "BoardPost",
     "Revision",
+    "TRANSLATION_LANGUAGES",
+    "ActivityTranslation",
+    "OrganizationTranslation",
     "Attendance",
     "Course",
     "PlaceRequest",

@@ -69,6 +69,7 @@ class ActivityQuerySet(models.QuerySet):
         the coming weeks (``card_slots``, ``card_exceptions``), as lists on each activity: unlike
         ``activity.locations.all()``, they cost Django no filtered manager per activity and
         relation (a few milliseconds of a results page)."""
+        from directory import translations
         from directory.models.organization import Location
         from directory.models.schedule import OpeningSlot, ScheduleException
 
@@ -76,7 +77,8 @@ class ActivityQuerySet(models.QuerySet):
         # A card shows none of the long texts: leave them (and the search document) in the
         # database, a results page reads 20 narrow rows instead of 20 wide ones.
         return (
-            self.defer(
+            translations.with_translation(self, translations.ACTIVITY_CARD_FIELDS)
+            .defer(
                 "description",
                 "search_text",
                 "search_vector",
@@ -109,8 +111,15 @@ class ActivityQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        """Everything the activity page shows, in a fixed number of queries."""
-        return self.select_related("organization").prefetch_related(
+        """Everything the activity page shows, in a fixed number of queries; its texts and its
+        organization's in the page's language where translated (``directory.translations``)."""
+        from directory import translations
+
+        texts = translations.with_translation(self, translations.ACTIVITY_PAGE_FIELDS)
+        texts = translations.with_translation(
+            texts, translations.ORGANIZATION_FIELDS, "organization__translations", "org_"
+        )
+        return texts.select_related("organization").prefetch_related(
             "categories",
             "target_groups",
             "languages",

@@ -33,6 +33,8 @@ class Revision(models.Model):
         ACTIVITY = "activity", _("activity")
         HOURS = "hours", _("opening hours")
         EVENT = "event", _("event")
+        ACTIVITY_TRANSLATION = "activity_translation", _("translation of an activity")
+        ORGANIZATION_TRANSLATION = "org_translation", _("translation of the profile")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for review")
@@ -116,6 +118,11 @@ class Revision(models.Model):
 
     @property
     def target_label(self):
+        if self.kind in (self.Kind.ACTIVITY_TRANSLATION, self.Kind.ORGANIZATION_TRANSLATION):
+            # The Italian name the reviewer knows the record by, and the language.
+            record = self.activity if self.kind == self.Kind.ACTIVITY_TRANSLATION else None
+            language = str(self.data.get("language", "")).upper()
+            return f"{record or self.organization} [{language}]"
         if self.kind == self.Kind.ORGANIZATION:
             return str(self.organization)
         if self.kind == self.Kind.LOCATION:

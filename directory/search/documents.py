@@ -49,12 +49,17 @@ def document_for(activity: Activity) -> str:
         if location.municipality_id:
             parts.append(location.municipality.name)
     parts.append(activity.description)
+    # Its staff's translations (directory.translations): a family typing in its language finds
+    # the listing, stemmed as the rest (unaccented, Italian rules; words of other languages
+    # mostly stay whole, and the query's words are treated the same way).
+    for translation in activity.translations.all():
+        parts += [translation.title, translation.summary, translation.description]
     return normalize(" ".join(p for p in parts if p))
 
 
 def _documents_queryset():
     return Activity.objects.select_related("organization").prefetch_related(
-        "categories__parent", "locations__municipality"
+        "categories__parent", "locations__municipality", "translations"
     )
 
 

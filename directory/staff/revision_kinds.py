@@ -29,11 +29,14 @@ from django.utils.translation import gettext_lazy
 from directory import search, tasks
 from directory.event_signups import Change, session_change_notify
 from directory.models import (
+    TRANSLATION_LANGUAGES,
     Activity,
+    ActivityTranslation,
     Event,
     EventSession,
     Location,
     Organization,
+    OrganizationTranslation,
     Revision,
     SearchRefresh,
 )
@@ -47,6 +50,7 @@ from directory.staff.forms import (
     current_values,
 )
 from directory.staff.slugs import unique_slug
+from directory.staff.translation_forms import ActivityTranslationForm, OrganizationTranslationForm
 
 
 class RevisionKind:
@@ -277,9 +281,82 @@ class EventKind(RevisionKind):
         ]
 
 
+class TranslationKind(RevisionKind):
+    """A listing's texts in one language (``data["language"]``), beside the Italian: a row of
+    ``ActivityTranslation`` or ``OrganizationTranslation``, created on its first approval."""
+
+    model = None
+
+    def _language(self, revision):
+        language = revision.data.get("language")
+        if language not in dict(TRANSLATION_LANGUAGES):
+            raise ValidationError(_("Choose one of the languages of the site."))
+        return language
+
+    def _record(self, revision):
+        raise NotImplementedError
+
+    def target(self, revision):
+        record, language = self._record(revision), self._language(revision)
+        found = self.model.objects.filter(**record, language=language).first()
+        return found or self.model(**record, language=language)
+
+    def refresh_search(self, revision):
+        pass  # An organization's texts are not in the search documents.
+
+    def current_image(self, revision):
+        return None
+
+
+class ActivityTranslationKind(TranslationKind):
+    kind = Revision.Kind.ACTIVITY_TRANSLATION
+    form_class = ActivityTranslationForm
+    model = ActivityTranslation
+
+    def _record(self, revision):
+        if revision.activity is None:
+            raise ValidationError(_("The activity no longer exists."))
+        return {"activity": revision.activity}
+
+    def refresh_search(self, revision):
+        # The translation's words find the activity (directory.search.documents).
+        search.refresh_search_document(revision.activity)
+
+    def edit_url(self, revision):
+        if not revision.activity_id:
+            return None
+        return reverse(
+            "staff:activity_translation",
+            args=[revision.organization.slug, revision.activity_id, revision.data["language"]],
+        )
+
+
+class OrganizationTranslationKind(TranslationKind):
+    kind = Revision.Kind.ORGANIZATION_TRANSLATION
+    form_class = OrganizationTranslationForm
+    model = OrganizationTranslation
+
+    def _record(self, revision):
+        return {"organization": revision.organization}
+
+    def edit_url(self, revision):
+        return reverse(
+            "staff:organization_translation",
+            args=[revision.organization.slug, revision.data["language"]],
+        )
+
+
 REVISION_KINDS: dict[str, RevisionKind] = {
     entry.kind: entry
-    for entry in (OrganizationKind(), LocationKind(), ActivityKind(), HoursKind(), EventKind())
+    for entry in (
+        OrganizationKind(),
+        LocationKind(),
+        ActivityKind(),
+        HoursKind(),
+        EventKind(),
+        ActivityTranslationKind(),
+        OrganizationTranslationKind(),
+    )
 }
 
 

@@ -19,6 +19,7 @@ from directory.staff.views import (
     survey_answers,
     surveys,
     training,
+    translations,
     volunteers,
 )
 
@@ -119,6 +120,26 @@ urlpatterns = [
     path(org + "attivita/nuova/", editing.activity_edit, name="activity_new"),
     path(org + "attivita/<int:pk>/", editing.activity_edit, name="activity_edit"),
     path(org + "attivita/<int:pk>/orari/", editing.activity_hours, name="activity_hours"),
+    path(
+        org + "attivita/<int:pk>/traduzioni/",
+        translations.activity_translations,
+        name="activity_translations",
+    ),
+    path(
+        org + "attivita/<int:pk>/traduzioni/<slug:language>/",
+        translations.activity_translation,
+        name="activity_translation",
+    ),
+    path(
+        org + "traduzioni/",
+        translations.organization_translations,
+        name="organization_translations",
+    ),
+    path(
+        org + "traduzioni/<slug:language>/",
+        translations.organization_translation,
+        name="organization_translation",
+    ),
     path(org + "eventi/", events.event_list, name="event_list"),
     path(org + "eventi/nuovo/", events.event_edit, name="event_new"),
     path(org + "eventi/<int:pk>/", events.event_edit, name="event_edit"),

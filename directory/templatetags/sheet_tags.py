@@ -27,7 +27,7 @@ def text_direction(text: str) -> str:
 
 
 @register.simple_tag
-def listing_attrs(text=""):
-    """`` lang="it"`` on a sheet in another language (as ``listing_lang``) and the text's own
-    direction."""
-    return format_html('{} dir="{}"', listing_lang(), text_direction(str(text)))
+def listing_attrs(text="", record=None, field=""):
+    """`` lang="it"`` on a sheet in another language (as ``listing_lang``, so not for a field
+    of ``record`` translated into it) and the text's own direction."""
+    return format_html('{} dir="{}"', listing_lang(record, field), text_direction(str(text)))

@@ -26,10 +26,15 @@ def jsonld(data):
 
 
 @register.simple_tag
-def listing_lang():
+def listing_lang(record=None, field=""):
     """`` lang="it"`` on a page in another language, for an element holding a listing's text:
-    listings are written in Italian, and a screen reader must read them so (WCAG 3.1.2)."""
+    listings are written in Italian, and a screen reader must read them so (WCAG 3.1.2).
+
+    ``{% listing_lang activity "title" %}``: nothing when that text was translated into the
+    page's language (``directory.translations.apply``)."""
     if (get_language() or settings.LANGUAGE_CODE).split("-")[0] == LISTINGS_LANGUAGE:
+        return ""
+    if field and field in getattr(record, "translated_fields", ()):
         return ""
     if get_language_bidi():
         # Italian runs left to right inside an Arabic page: its full stop at the end, not the start.
@@ -104,3 +109,12 @@ def weekday_date(day, year=""):
     if not day:
         return ""
     return dates.weekday_day_month(day, year=bool(year))
+
+
+@register.inclusion_tag("includes/_in_italian.html")
+def in_italian_note(record, *fields):
+    """ "Text in Italian", in the page's language, where some of ``fields`` of ``record`` show
+    the Italian for want of a translation."""
+    from directory import translations
+
+    return {"show": translations.in_italian(record, fields)}

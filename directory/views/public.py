@@ -19,7 +19,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from directory import home as home_figures
-from directory import home_place, my_list, upcoming
+from directory import home_place, my_list, translations, upcoming
 from directory.cards import with_card_details
 from directory.forms import ProblemReportForm
 from directory.hours import OpeningHours
@@ -232,7 +232,10 @@ def _upcoming_sessions(**owner):
 
 def _activity_page(request, activity, report_form=None, status=200):
     today = timezone.localdate()
+    translations.apply(activity, translations.ACTIVITY_PAGE_FIELDS)
     organization = activity.organization
+    # The organization's texts were read with the activity's row (``for_detail``).
+    translations.apply(organization, translations.ORGANIZATION_FIELDS, "org_", source=activity)
     locations = list(activity.locations.all())
     location_names = {loc.pk: loc.name for loc in locations}
     slots = list(activity.opening_slots.all())
@@ -353,9 +356,11 @@ def activity_report_problem(request, slug):
 @login_not_required
 @cached_page("directory", open_now=True)
 def organization_detail(request, slug):
+    published = translations.with_translation(
+        Organization.objects.published(), translations.ORGANIZATION_FIELDS
+    )
     organization = (
-        Organization.objects.published()
-        .prefetch_related(
+        published.prefetch_related(
             "general_interest_areas",
             Prefetch(
                 "locations",
@@ -377,6 +382,7 @@ def organization_detail(request, slug):
         if survivor is None:
             raise Http404
         return redirect(survivor, permanent=True)
+    translations.apply(organization, translations.ORGANIZATION_FIELDS)
     paged = paginate(
         organization.activities.public().not_ended().for_list().order_by("title", "pk"),
         request.GET.get(PAGE_PARAM),

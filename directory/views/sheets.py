@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from directory import my_list as session_list
+from directory import translations
 from directory.hours import OpeningHours
 from directory.models import Activity, Location
 from directory.sheets import labels
@@ -20,10 +21,11 @@ ABOUT_CHARS = 400
 
 
 def _activity_sheet(request, slug, *, as_pdf):
+    texts = translations.with_translation(
+        Activity.objects.public(), translations.ACTIVITY_PAGE_FIELDS
+    )
     activity = get_object_or_404(
-        Activity.objects.public()
-        .select_related("organization")
-        .prefetch_related(
+        texts.select_related("organization").prefetch_related(
             "target_groups",
             "languages",
             Prefetch(
@@ -34,6 +36,8 @@ def _activity_sheet(request, slug, *, as_pdf):
         ),
         slug=slug,
     )
+    italian_title = activity.title
+    translations.apply(activity, translations.ACTIVITY_PAGE_FIELDS)
     organization = activity.organization
     today = timezone.localdate()
     hours = OpeningHours.for_activity(activity, exceptions=())
@@ -48,6 +52,9 @@ def _activity_sheet(request, slug, *, as_pdf):
         {
             "activity": activity,
             "about": activity.summary or Truncator(activity.description).chars(ABOUT_CHARS),
+            "about_field": "summary" if activity.summary else "description",
+            # A translated title keeps the Italian beside it, for the operator.
+            "italian_title": italian_title if "title" in activity.translated_fields else "",
             "locations": list(activity.locations.all()),
             "weekly": labels.weekly_hours(hours, today),
             "target_groups": list(activity.target_groups.all()),
@@ -88,6 +95,8 @@ def _my_list_sheet(request, *, as_pdf):
     if ids:
         activities = _in_order(Activity.objects.public().filter(pk__in=ids).for_list(), "pk", ids)
     today = timezone.localdate()
+    for activity in activities:
+        translations.apply(activity, translations.ACTIVITY_CARD_FIELDS)
     items = [
         {
             "activity": activity,

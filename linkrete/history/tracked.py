@@ -36,6 +36,8 @@ PUBLIC_RECORDS = [
     Tracked("directory.Organization"),
     Tracked("directory.Location"),
     Tracked("directory.Activity", exclude=("search_text", "search_vector", "search_tags")),
+    Tracked("directory.ActivityTranslation"),
+    Tracked("directory.OrganizationTranslation"),
     Tracked("directory.OpeningSlot"),
     Tracked("directory.ScheduleException"),
     Tracked("directory.Taxonomy"),

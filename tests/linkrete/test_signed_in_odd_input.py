@@ -181,6 +181,8 @@ PK_OBJECTS = {
     "location_edit": "location",
     "activity_edit": "activity",
     "activity_hours": "activity",
+    "activity_translations": "activity",
+    "activity_translation": "activity",
     "revision_detail": "revision",
     "revision_image": "revision",
     "revision_hours": "revision",
@@ -218,6 +220,8 @@ def _kwargs(namespace, pattern, objects, pk=None):
             kwargs[name] = "referrals_by_state" if pk is None else "none"
         elif name == "extension":
             kwargs[name] = "xlsx"
+        elif name == "language":  # a translation's (a listing's text in that language)
+            kwargs[name] = "ar" if pk is None else "xx"
         elif name == "pk":
             kwargs[name] = pk if pk is not None else objects[PK_OBJECTS[pattern.name]].pk
         elif name == "request_pk":

@@ -28,6 +28,11 @@ def _revisions(organization, author):
         Revision.Kind.ACTIVITY: [{"activity": activity}, {"is_new": True}],
         Revision.Kind.HOURS: [{"activity": activity, "data": {"slots": [], "exceptions": []}}],
         Revision.Kind.EVENT: [{"event": event}, {"is_new": True}],
+        # A translation's first revision creates its row.
+        Revision.Kind.ACTIVITY_TRANSLATION: [
+            {"activity": activity, "is_new": True, "data": {"language": "en"}}
+        ],
+        Revision.Kind.ORGANIZATION_TRANSLATION: [{"is_new": True, "data": {"language": "ar"}}],
     }
     assert set(targets) == set(Revision.Kind.values), "a new kind needs a case here"
     return [
