@@ -11,13 +11,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.hsds import mapping, pair_identifiers, profile, schemas
+from directory.hsds.api import lists
 from directory.models import Activity, Category
+from directory.models import PublicationStatus as Status
 from directory.search import rebuild_search_index
 from tests.directory.hsds_world import api_world_fixture, directory_fixture  # noqa: F401
 from tests.factories import (
     ActivityFactory,
     LocationFactory,
     MembershipFactory,
+    OrganizationFactory,
     VolunteerFactory,
     category,
 )
@@ -82,6 +85,9 @@ def test_every_list_and_document_validates(client, api_world):
     assert_valid(schemas.object_validator("location"), ok(client, f"locations/{place.uuid}"))
     pairs = ok(client, "service_at_locations")
     assert_page(pairs, schemas.validator("service_at_location_list"))
+    full_pairs = ok(client, "service_at_locations", full="true")
+    assert_page(full_pairs, schemas.validator("service_at_location"))
+    assert any(pair.get("schedules") for pair in full_pairs["contents"])
     pair_id = mapping.service_at_location_id(activity, place)
     assert_valid(
         schemas.validator("service_at_location"), ok(client, f"service_at_locations/{pair_id}")
@@ -428,6 +434,8 @@ QUERIES = {
         4,
     ),
     "service_at_locations": ({}, 4),
+    # The page's activities' weekly hours at once.
+    "service_at_locations (full)": ({"full": "true"}, 4 + 1),
     "organizations": ({}, 3),
     "organizations (full)": ({"full": "true"}, 3 + 4),
     "organizations (search)": ({"search": "associazione"}, 3),
@@ -533,3 +541,27 @@ def test_a_deep_page_reads_the_same_rows_as_an_offset(client, api_world):
     # Still one query for the page: the rate limit's counter, the counts (the activities,
     # the desks), the page.
     assert _count(client, "services", {"per_page": "3", "page": "3"}) == 4
+
+
+def test_the_pairs_deep_pages_walk_the_keys_of_the_public_pairs(client, api_world):
+    organization, *_ = api_world
+    _grow(organization, 7)
+    hidden = OrganizationFactory(name="Ente sospeso", status=Status.DRAFT)
+    draft = Activity.objects.get(title="Doposcuola in bozza")
+    draft.locations.set([LocationFactory(organization=organization)])
+    # A public activity at a place of an unpublished organization: the pair stays out.
+    Activity.objects.get(title="Laboratorio 7-0").locations.add(
+        LocationFactory(organization=hidden)
+    )
+    assert set(lists.listed_pairs().values_list("pk", flat=True)) == set(
+        lists.public_pairs().values_list("pk", flat=True)
+    )
+    every = [row["id"] for row in ok(client, "service_at_locations", per_page="100")["contents"]]
+    paged = [
+        row["id"]
+        for page in ("1", "2", "3", "4", "5")
+        for row in ok(client, "service_at_locations", per_page="3", page=page)["contents"]
+    ]
+    assert paged == every[:15] and len(set(every)) == len(every)
+    # The rate limit's counter, the counts (the pairs, the desks), the page.
+    assert _count(client, "service_at_locations", {"per_page": "3", "page": "4"}) == 4

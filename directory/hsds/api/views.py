@@ -139,7 +139,13 @@ def services_at_locations(request):
             return desks.desk_at_location_list_record(desk, base_url)
 
     parts = [
-        Part(rows, to_document, page_hook=_with_hours if full else None),
+        Part(
+            rows,
+            to_document,
+            # Only the whole list: with filters, its keys alone were planned worse (seconds).
+            by_keys=lists.whole_pairs(filters),
+            page_hook=_with_hours if full else None,
+        ),
         Part(desk_rows, desk_document),
     ]
     return _listed(parts, paging)
