@@ -6,8 +6,9 @@ null). A document is a record with its related records nested, as the compiled s
 record it belongs to (``service_id``, ``location_id``…): ``tabular`` lays the nested records out
 as rows of the data package without knowing any model.
 
-The functions read relations with ``.all()``: the caller prefetches them (``batches``), with
-the querysets that keep what is not public out (places of unpublished organizations).
+The functions read relations through ``prefetched``: the caller prefetches them (``batches``,
+into lists), with the querysets that keep what is not public out (places of unpublished
+organizations).
 """
 
 import datetime
@@ -25,6 +26,17 @@ SERVICE_STATUS = {
     Activity.Status.TEMPORARILY_CLOSED: "temporarily closed",
     Activity.Status.ENDED: "defunct",
 }
+
+
+# ``batches`` prefetches a row's relations into lists named so (``hsds_languages``…).
+PREFETCHED = "hsds_"
+
+
+def prefetched(row, relation: str):
+    """The rows of ``relation``: the list ``batches`` prefetched, else the relation's own
+    (prefetched by the caller, as the API's single documents do)."""
+    rows = getattr(row, PREFETCHED + relation, None)
+    return rows if rows is not None else getattr(row, relation).all()
 
 
 def _record(**fields) -> dict:
@@ -163,7 +175,7 @@ def organization_attributes(organization) -> list[dict]:
     owner = str(organization.uuid)
     attributes = [
         attribute(owner, "organization", profile_term(profile.AREA_TERMS[area.letter]))
-        for area in organization.general_interest_areas.all()
+        for area in prefetched(organization, "general_interest_areas")
     ]
     section = profile.SECTION_OF_LEGAL_FORM.get(organization.legal_form)
     if section:
@@ -177,7 +189,7 @@ def organization_attributes(organization) -> list[dict]:
             profile_term(profile.NETWORK_ROLE),
             f"{membership.role}:{membership.network.slug}",
         )
-        for membership in organization.network_memberships.all()
+        for membership in prefetched(organization, "network_memberships")
     )
     if organization.social_utility:
         attributes.append(
@@ -297,7 +309,7 @@ def organization_document(organization, base_url: str = "") -> dict:
         _record(
             organization_identifiers=organization_identifiers(organization),
             phones=phone("organization_id", owner, organization.phone),
-            locations=[location_document(place) for place in organization.locations.all()],
+            locations=[location_document(place) for place in prefetched(organization, "locations")],
             attributes=organization_attributes(organization),
             services=[
                 {
@@ -341,7 +353,7 @@ def service_at_location_document(activity: Activity, location: Location) -> dict
             location=location_document(location),
             schedules=[
                 weekly_schedule(slot, service_id, places)
-                for slot in activity.opening_slots.all()
+                for slot in prefetched(activity, "opening_slots")
                 if slot.location_id in (None, location.pk)
             ],
         )
@@ -452,9 +464,11 @@ def service_attributes(activity: Activity, service_id: str) -> list[dict]:
 
     attributes = [
         attribute(service_id, "service", category_term(category))
-        for category in activity.categories.all()
+        for category in prefetched(activity, "categories")
     ]
-    attributes += [of(profile.TARGET_GROUP, group.name) for group in activity.target_groups.all()]
+    attributes += [
+        of(profile.TARGET_GROUP, group.name) for group in prefetched(activity, "target_groups")
+    ]
     attributes.append(of(profile.ACCESS, activity.access))
     for term, value in [
         (profile.SUMMARY, activity.summary),
@@ -505,7 +519,7 @@ def service_document(activity: Activity, base_url: str = "") -> dict:
     """The service with its organization (without its places), places, hours, costs,
     documents, languages and classifications."""
     service_id = str(activity.uuid)
-    places = {place.pk: place for place in activity.locations.all()}
+    places = {place.pk: place for place in prefetched(activity, "locations")}
     document = service_record(activity, base_url)
     document.update(
         _record(
@@ -521,11 +535,14 @@ def service_document(activity: Activity, base_url: str = "") -> dict:
             schedules=[
                 *(
                     weekly_schedule(slot, service_id, places)
-                    for slot in activity.opening_slots.all()
+                    for slot in prefetched(activity, "opening_slots")
                 ),
-                *(dated_schedule(day, service_id) for day in activity.schedule_exceptions.all()),
+                *(
+                    dated_schedule(day, service_id)
+                    for day in prefetched(activity, "schedule_exceptions")
+                ),
             ],
-            languages=language_records(service_id, activity.languages.all()),
+            languages=language_records(service_id, prefetched(activity, "languages")),
             cost_options=cost_options(activity, service_id),
             required_documents=required_documents(activity, service_id),
             attributes=service_attributes(activity, service_id),

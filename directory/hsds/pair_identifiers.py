@@ -46,13 +46,14 @@ def refresh(batch_size: int = BATCH) -> int:
     return written
 
 
-def find(wanted: uuid.UUID, pairs):
+def find(wanted: uuid.UUID, pairs, elsewhere=lambda: None):
     """The pair of ``pairs`` (a queryset of ``ServiceAtLocation``: the public ones) whose
     identifier is ``wanted``, or None.
 
     One look-up in the table, then the pair read from ``pairs`` (none if it is no longer
-    there or no longer public). An identifier the
-    table does not hold may belong to a pair written since the last rebuild: the pairs of the
+    there or no longer public). An identifier the table does not hold is first looked for
+    ``elsewhere`` (a callable: what it finds is returned; the API's desks at their places),
+    then it may belong to a pair written since the last rebuild: the pairs of the
     activities saved since then are read (all of them before the first rebuild).
     """
     row = (
@@ -63,6 +64,9 @@ def find(wanted: uuid.UUID, pairs):
     if row is not None:
         activity_id, location_id, _ = row
         return pairs.filter(activity_id=activity_id, location_id=location_id).first()
+    found = elsewhere()
+    if found is not None:
+        return found
     refreshed_at = ServiceAtLocationIdentifier.objects.values_list(
         "refreshed_at", flat=True
     ).first()

@@ -264,6 +264,13 @@ class Activity(AgeRange):
             # Results sorted by name (the default without words or a position) walk this index
             # and stop after a page, instead of sorting every match.
             models.Index(fields=["title", "id"], name="activity_title_idx"),
+            # The few not published: the HSDA API's pairs list leaves them out as one hashed
+            # set (``directory.hsds.api.lists.listed_pairs``) and walks the pairs' keys.
+            models.Index(
+                fields=["id"],
+                condition=~models.Q(publication_status="published"),
+                name="activity_unpublished_idx",
+            ),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
 """An HSDS world: a published organization with every field the export maps, and the
-readers of an export's files (tests of export_hsds and import_hsds)."""
+readers of an export's files (tests of export_hsds and import_hsds); the API's world beside it
+(tests of the HSDA API)."""
 
 import csv
 import datetime
@@ -9,6 +10,8 @@ import pytest
 
 from directory.hsds import schemas
 from directory.models import GeneralInterestArea, Language, LegalForm, Location, TargetGroup
+from directory.models import PublicationStatus as Status
+from directory.search import rebuild_search_index
 from tests.factories import (
     ActivityFactory,
     LocationFactory,
@@ -94,3 +97,22 @@ def directory_fixture():
         closes_at=datetime.time(11),
     )
     return organization, activity
+
+
+@pytest.fixture(name="api_world")
+def api_world_fixture(directory):
+    """The HSDS world, a second organization's activity far away, and what stays out: an
+    unpublished organization's activity and a draft activity."""
+    organization, activity = directory
+    far = LocationFactory(
+        name="Sede di Napoli", latitude=40.85, longitude=14.27, postal_code="80100"
+    )
+    other = ActivityFactory(organization=far.organization, title="Corso di italiano per adulti")
+    other.locations.set([far])
+    hidden = OrganizationFactory(name="Ente in bozza", status=Status.DRAFT)
+    ActivityFactory(organization=hidden, title="Doposcuola nascosto")
+    ActivityFactory(
+        organization=organization, title="Doposcuola in bozza", publication_status=Status.DRAFT
+    )
+    rebuild_search_index()
+    return organization, activity, other

@@ -11,10 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.hsds import mapping, pair_identifiers, profile, schemas
+from directory.hsds.api import lists
 from directory.models import Activity, Category
 from directory.models import PublicationStatus as Status
 from directory.search import rebuild_search_index
-from tests.directory.hsds_world import directory_fixture  # noqa: F401
+from tests.directory.hsds_world import api_world_fixture, directory_fixture  # noqa: F401
 from tests.factories import (
     ActivityFactory,
     LocationFactory,
@@ -62,25 +63,6 @@ def assert_page(page, validator):
         assert_valid(validator, document)
 
 
-@pytest.fixture(name="api_world")
-def api_world_fixture(directory):
-    """The HSDS world, a second organization's activity far away, and what stays out: an
-    unpublished organization's activity and a draft activity."""
-    organization, activity = directory
-    far = LocationFactory(
-        name="Sede di Napoli", latitude=40.85, longitude=14.27, postal_code="80100"
-    )
-    other = ActivityFactory(organization=far.organization, title="Corso di italiano per adulti")
-    other.locations.set([far])
-    hidden = OrganizationFactory(name="Ente in bozza", status=Status.DRAFT)
-    ActivityFactory(organization=hidden, title="Doposcuola nascosto")
-    ActivityFactory(
-        organization=organization, title="Doposcuola in bozza", publication_status=Status.DRAFT
-    )
-    rebuild_search_index()
-    return organization, activity, other
-
-
 # Validation against the schemas ------------------------------------------------------------
 
 
@@ -103,6 +85,9 @@ def test_every_list_and_document_validates(client, api_world):
     assert_valid(schemas.object_validator("location"), ok(client, f"locations/{place.uuid}"))
     pairs = ok(client, "service_at_locations")
     assert_page(pairs, schemas.validator("service_at_location_list"))
+    full_pairs = ok(client, "service_at_locations", full="true")
+    assert_page(full_pairs, schemas.validator("service_at_location"))
+    assert any(pair.get("schedules") for pair in full_pairs["contents"])
     pair_id = mapping.service_at_location_id(activity, place)
     assert_valid(
         schemas.validator("service_at_location"), ok(client, f"service_at_locations/{pair_id}")
@@ -431,22 +416,26 @@ def test_documents_are_in_italian_whatever_the_language_asked(client, api_world)
 # Query counts -------------------------------------------------------------------------------
 
 # The rate limit's counter (one statement), then per endpoint: the count and the page, and
-# for whole documents their prefetches (directory.hsds.batches); the search's look-ups.
+# for whole documents their prefetches (directory.hsds.batches); the search's look-ups. The
+# services and their pairs count the desks too (one more; their page is read only where the
+# page reaches them: none here, see test_hsda_desks.py).
 QUERIES = {
-    "services": ({}, 3),
-    "services (full)": ({"full": "true"}, 3 + 6),
-    "services (minimal)": ({"minimal": "true"}, 3),
+    "services": ({}, 4),
+    "services (full)": ({"full": "true"}, 4 + 6),
+    "services (minimal)": ({"minimal": "true"}, 4),
     # The vocabulary; the thesaurus' table, with the cache emptied (two queries).
-    "services (search)": ({"search": "laboratorio"}, 3 + 3),
-    "services (term)": ({"taxonomy_term_id": "TERM"}, 3 + 1),
-    "services (taxonomy)": ({"taxonomy_id": "TAXONOMY"}, 3 + 1),
-    "services (postcode near)": ({"postcode": "20090", "proximity": "5000"}, 3 + 1),
-    "services (point)": ({"lat": "45.42", "long": "9.11", "proximity": "5000"}, 3),
+    "services (search)": ({"search": "laboratorio"}, 4 + 3),
+    "services (term)": ({"taxonomy_term_id": "TERM"}, 4 + 1),
+    "services (taxonomy)": ({"taxonomy_id": "TAXONOMY"}, 4 + 1),
+    "services (postcode near)": ({"postcode": "20090", "proximity": "5000"}, 4 + 1),
+    "services (point)": ({"lat": "45.42", "long": "9.11", "proximity": "5000"}, 4),
     "services (organization, modified)": (
         {"organization_id": "ORGANIZATION", "modified_after": "2020-01-01"},
-        3,
+        4,
     ),
-    "service_at_locations": ({}, 3),
+    "service_at_locations": ({}, 4),
+    # The page's activities' weekly hours at once.
+    "service_at_locations (full)": ({"full": "true"}, 4 + 1),
     "organizations": ({}, 3),
     "organizations (full)": ({"full": "true"}, 3 + 4),
     "organizations (search)": ({"search": "associazione"}, 3),
@@ -549,5 +538,30 @@ def test_a_deep_page_reads_the_same_rows_as_an_offset(client, api_world):
         for row in ok(client, "services", per_page="3", page=page)["contents"]
     ]
     assert paged == every[:12]
-    # Still one query for the page: the rate limit's counter, the count, the page.
-    assert _count(client, "services", {"per_page": "3", "page": "3"}) == 3
+    # Still one query for the page: the rate limit's counter, the counts (the activities,
+    # the desks), the page.
+    assert _count(client, "services", {"per_page": "3", "page": "3"}) == 4
+
+
+def test_the_pairs_deep_pages_walk_the_keys_of_the_public_pairs(client, api_world):
+    organization, *_ = api_world
+    _grow(organization, 7)
+    hidden = OrganizationFactory(name="Ente sospeso", status=Status.DRAFT)
+    draft = Activity.objects.get(title="Doposcuola in bozza")
+    draft.locations.set([LocationFactory(organization=organization)])
+    # A public activity at a place of an unpublished organization: the pair stays out.
+    Activity.objects.get(title="Laboratorio 7-0").locations.add(
+        LocationFactory(organization=hidden)
+    )
+    assert set(lists.listed_pairs().values_list("pk", flat=True)) == set(
+        lists.public_pairs().values_list("pk", flat=True)
+    )
+    every = [row["id"] for row in ok(client, "service_at_locations", per_page="100")["contents"]]
+    paged = [
+        row["id"]
+        for page in ("1", "2", "3", "4", "5")
+        for row in ok(client, "service_at_locations", per_page="3", page=page)["contents"]
+    ]
+    assert paged == every[:15] and len(set(every)) == len(every)
+    # The rate limit's counter, the counts (the pairs, the desks), the page.
+    assert _count(client, "service_at_locations", {"per_page": "3", "page": "4"}) == 4

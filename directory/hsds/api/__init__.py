@@ -13,5 +13,8 @@ Cache-Control, CORS for reading, the rate limit of ``linkrete.throttle``).
 - ``params``: the query string to typed values; a bad one raises ``BadParameter`` (400).
 - ``lists``: each endpoint's rows, filtered by the search package (words, category tags,
   proximity) and paged by primary key, with a fixed number of queries whatever the page size.
+- ``paging``: the standard's page envelope over one or more parts (the services: the
+  activities, then the desks), the counts kept; ``streams``: ``format=ndjson``, every row a
+  line, a batch at a time.
 - ``views``: one function per path; ``openapi``: the OpenAPI document and the root.
 """

@@ -1,13 +1,18 @@
 """Each endpoint's rows: what is published, filtered by the search package, in primary key
 order (stable from one page to the next).
 
-The filters are the public search's, not a second implementation: the words through
+The activities' filters are the public search's, not a second implementation: the words through
 ``search.text.parse`` (the thesaurus, typos, the full-text index), a taxonomy term or a
 taxonomy through the categories' search tags (``filters.category``), proximity through
 ``filters.near`` (the grid cells of the places, then the exact distance), all combined by the
 planner (``search.plan.combine``), which looks each up in the index or on the rows, whichever
 reads less. Looking them up costs a fixed number of queries (the term, the taxonomy's roots,
 the postcode's centre, the vocabulary), whatever the data.
+
+The desks (``sportelli``) are services too, after the activities (as in the export): they are
+not in the search's index (2,500 at national scale), so ``desks`` applies each filter to their
+own columns: the words to the name as the organizations' (``text.organization_name_condition``),
+a term or a taxonomy to their topics, proximity to their place.
 """
 
 import dataclasses
@@ -28,6 +33,10 @@ from directory.search.plan import combine
 from directory.search.thresholds import DEFAULT_RADIUS_KM
 
 ServiceAtLocation = Activity.locations.through
+
+
+# ``centre`` not given: each list looks the proximity's centre up itself.
+NOT_LOOKED_UP = object()
 
 
 def _centre(proximity: Proximity) -> Point | None:
@@ -59,9 +68,12 @@ def public_activities() -> models.QuerySet:
     )
 
 
-def services(filters: ServiceFilters, public: models.QuerySet | None = None) -> models.QuerySet:
+def services(
+    filters: ServiceFilters, public: models.QuerySet | None = None, centre=NOT_LOOKED_UP
+) -> models.QuerySet:
     """The public activities the filters keep, as ``services``; ``public``: the public
-    activities written otherwise (``public_activities`` by default)."""
+    activities written otherwise (``public_activities`` by default); ``centre``: the
+    proximity's, when already looked up (``located``)."""
     conditions = {}
     if filters.search:
         query = text.parse(filters.search)
@@ -91,7 +103,8 @@ def services(filters: ServiceFilters, public: models.QuerySet | None = None) -> 
                 )
             )
         else:
-            centre = _centre(proximity)
+            if centre is NOT_LOOKED_UP:
+                centre = _centre(proximity)
             if centre is None:
                 return Activity.objects.none()
             conditions["vicino"] = near_condition(centre, _radius(proximity))
@@ -104,9 +117,35 @@ def services(filters: ServiceFilters, public: models.QuerySet | None = None) -> 
     return queryset.order_by("pk")
 
 
-def services_at_locations(filters: ServiceFilters) -> models.QuerySet:
+def listed_pairs() -> models.QuerySet:
+    """Every public pair, written so that a page walks the pairs' primary key: the pairs
+    whose activity is not one of the few hidden ones (drafts, by the partial index
+    ``activity_unpublished_idx``; of an unpublished organization, by its foreign key) and whose
+    place is not one of an unpublished organization. Each set is read once and hashed, then
+    probed as the keys are walked in order (EXPLAIN on 31,000 pairs: an index scan of
+    ``directory_activity_locations_pkey`` stopping at the page, where the join of
+    ``public_pairs`` sorted every pair, with its joined columns, on disk: page 500 942 →
+    70 ms). The same rows as ``public_pairs``."""
+    unpublished = Organization.objects.exclude(status=PublicationStatus.PUBLISHED).values("pk")
+    drafts = Activity.objects.exclude(publication_status=PublicationStatus.PUBLISHED)
+    of_unpublished = Activity.objects.filter(organization__in=unpublished)
+    hidden = drafts.order_by().values("pk").union(of_unpublished.order_by().values("pk"), all=True)
+    hidden_places = Location.objects.filter(organization__in=unpublished).order_by().values("pk")
+    return ServiceAtLocation.objects.exclude(activity__in=hidden).exclude(
+        location__in=hidden_places
+    )
+
+
+def whole_pairs(filters: ServiceFilters) -> bool:
+    """No filter: the pairs' list is ``listed_pairs``, whose deep pages skip by keys."""
+    return filters == ServiceFilters.none()
+
+
+def services_at_locations(filters: ServiceFilters, centre=NOT_LOOKED_UP) -> models.QuerySet:
     """The pairs (public activity, place of a published organization) the filters keep; with
     proximity, the place itself is within it."""
+    if whole_pairs(filters):
+        return listed_pairs().order_by("pk")
     pairs = ServiceAtLocation.objects.filter(
         # ``public()`` itself: with ``public_activities`` the join was planned worse.
         activity__in=services(
@@ -118,11 +157,66 @@ def services_at_locations(filters: ServiceFilters) -> models.QuerySet:
         if proximity.point is None and proximity.radius_km is None:
             pairs = pairs.filter(location__postal_code=proximity.postcode)
         else:
-            centre = _centre(proximity)
+            if centre is NOT_LOOKED_UP:
+                centre = _centre(proximity)
             if centre is None:
                 return ServiceAtLocation.objects.none()
             pairs = pairs.filter(near(centre, _radius(proximity), "location__"))
     return pairs.order_by("pk")
+
+
+def located(filters: ServiceFilters):
+    """The centre of the proximity asked for (a postcode's: one query), for ``services`` and
+    ``desks`` to share (None: no place has the postcode); ``NOT_LOOKED_UP`` without a
+    distance."""
+    proximity = filters.proximity
+    if proximity is None or (proximity.point is None and proximity.radius_km is None):
+        return NOT_LOOKED_UP
+    return _centre(proximity)
+
+
+def desks(filters: ServiceFilters, centre=NOT_LOOKED_UP) -> models.QuerySet:
+    """The public desks the filters keep, as ``services``; ``centre``: as ``services``."""
+    from sportelli.models import Desk
+
+    queryset = Desk.objects.public()
+    words = text.query_words(filters.search) if filters.search else []
+    if words:
+        queryset = queryset.filter(text.organization_name_condition(words))
+    topics = Desk.topics.through.objects.filter(desk=models.OuterRef("pk"))
+    if filters.taxonomy_term_id is not None:
+        term = filters.taxonomy_term_id
+        queryset = queryset.filter(
+            models.Exists(
+                topics.filter(models.Q(category__uuid=term) | models.Q(category__parent__uuid=term))
+            )
+        )
+    if filters.taxonomy_id is not None:
+        queryset = queryset.filter(
+            models.Exists(topics.filter(category__taxonomy__uuid=filters.taxonomy_id))
+        )
+    if filters.organization_id is not None:
+        queryset = queryset.filter(host_organization__uuid=filters.organization_id)
+    if filters.modified_after is not None:
+        queryset = queryset.filter(updated_at__gte=filters.modified_after)
+    proximity = filters.proximity
+    if proximity is not None:
+        queryset = queryset.filter(of_published_organization("location__organization"))
+        if proximity.point is None and proximity.radius_km is None:
+            queryset = queryset.filter(location__postal_code=proximity.postcode)
+        else:
+            if centre is NOT_LOOKED_UP:
+                centre = _centre(proximity)
+            if centre is None:
+                return Desk.objects.none()
+            queryset = queryset.filter(near(centre, _radius(proximity), "location__"))
+    return queryset.order_by("pk")
+
+
+def desks_at_locations(filters: ServiceFilters, centre=NOT_LOOKED_UP) -> models.QuerySet:
+    """The public desks the filters keep that meet people at a place of a published
+    organization: each is one ``service_at_location``."""
+    return desks(filters, centre).filter(of_published_organization("location__organization"))
 
 
 def public_pairs() -> models.QuerySet:
@@ -134,11 +228,31 @@ def public_pairs() -> models.QuerySet:
 
 def service_at_location(identifier: uuid.UUID):
     """The public pair whose identifier this is (``mapping.service_at_location_id``), with its
-    activity, place and their organizations, or None (``pair_identifiers.find``)."""
+    activity, place and their organizations; or the public desk at its place whose identifier
+    it is (a ``Desk``); or None (``pair_identifiers.find``, the desks looked at before the
+    pairs written since the table's rebuild)."""
     pairs = public_pairs().select_related(
         "activity__organization", "location__organization", "location__municipality"
     )
-    return pair_identifiers.find(identifier, pairs)
+    return pair_identifiers.find(identifier, pairs, elsewhere=lambda: desk_at_location(identifier))
+
+
+def desk_at_location(identifier: uuid.UUID):
+    """The public desk at its place whose pair identifier this is, or None: the desks' pairs
+    are not in the pairs' table (2,500 at national scale: their two UUIDs read in one query,
+    the identifiers derived here)."""
+    from sportelli.models import Desk
+
+    wanted = str(identifier)
+    at_places = desks_at_locations(ServiceFilters.none()).values_list(
+        "pk", "uuid", "location__uuid"
+    )
+    for pk, desk_uuid, location_uuid in at_places:
+        if pair_identifiers.identifier(desk_uuid, location_uuid) == wanted:
+            return Desk.objects.select_related(
+                "host_organization", "location__organization", "location__municipality"
+            ).get(pk=pk)
+    return None
 
 
 def organizations(search: str) -> models.QuerySet:

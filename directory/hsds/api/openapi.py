@@ -59,8 +59,9 @@ def document(request) -> dict:
         "version": API_VERSION,
         "summary": _("The published directory of social resources, as Open Referral HSDS 3.0."),
         "description": _(
-            "Read only, no key. Lists are paged (page, per_page up to 200); words, taxonomy "
-            "terms, proximity and the date of change filter the services. At most "
+            "Read only, no key. Lists are paged (page, per_page up to 200), or streamed whole "
+            "with format=ndjson, one document a line; words, taxonomy terms, proximity and the "
+            "date of change filter the services. At most "
             "%(limit)s requests a minute from one address."
         )
         % {"limit": settings.LINKRETE_API_RATE_LIMIT},

@@ -15,6 +15,7 @@ the cached public pages. The standard says only "the total number of entities re
 import hashlib
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
@@ -56,20 +57,53 @@ def page_rows(rows: models.QuerySet | Sequence, start: int, size: int, by_keys: 
     return rows.filter(pk__in=keys)
 
 
+@dataclass(frozen=True)
+class Part:
+    """Rows of one kind and how each becomes a document: a list may chain several (the
+    services: the activities, then the desks, as the export's ``services.ndjson``)."""
+
+    rows: models.QuerySet | Sequence
+    to_document: Callable
+    by_keys: bool = False
+    # Given each page's (or streamed batch's) rows before their documents are made: what
+    # they read that a queryset's prefetch could not give, fetched for the page at once.
+    page_hook: Callable | None = None
+
+    def documents(self, rows) -> list:
+        if self.page_hook is not None:
+            rows = self.page_hook(list(rows))
+        return [self.to_document(row) for row in rows]
+
+    def total(self) -> int:
+        return count(self.rows) if isinstance(self.rows, models.QuerySet) else len(self.rows)
+
+
 def envelope(
     rows: models.QuerySet | Sequence, paging: Paging, to_document: Callable, by_keys: bool = False
 ) -> dict:
     """One page of ``rows`` (counted, then sliced: two queries for a queryset, whatever the
     page size, one when the count is kept), each row through ``to_document``. A page beyond
     the last is empty."""
-    total = count(rows) if isinstance(rows, models.QuerySet) else len(rows)
+    return chained_envelope([Part(rows, to_document, by_keys)], paging)
+
+
+def chained_envelope(parts: Sequence[Part], paging: Paging) -> dict:
+    """One page of the parts one after the other: each counted, and read only where the page
+    overlaps it (a part the page does not reach costs its count alone)."""
+    totals = [part.total() for part in parts]
+    total = sum(totals)
     total_pages = math.ceil(total / paging.per_page)
-    start = (paging.page - 1) * paging.per_page
-    contents = (
-        [to_document(row) for row in page_rows(rows, start, paging.per_page, by_keys)]
-        if start < total
-        else []
-    )
+    offset, wanted = (paging.page - 1) * paging.per_page, paging.per_page
+    contents = []
+    for part, part_total in zip(parts, totals, strict=True):
+        if wanted == 0:
+            break
+        if offset >= part_total:
+            offset -= part_total
+            continue
+        size = min(wanted, part_total - offset)
+        contents.extend(part.documents(page_rows(part.rows, offset, size, part.by_keys)))
+        offset, wanted = 0, wanted - size
     return {
         "total_items": total,
         "total_pages": total_pages,

@@ -100,18 +100,25 @@ def moment(query, name: str) -> datetime.datetime | None:
     return parsed
 
 
+FORMATS = ("json", "ndjson")
+
+
 @dataclass(frozen=True)
 class Paging:
     page: int
     per_page: int
+    # ``format=ndjson``: every result, one document a line, no pages (``streams``).
+    ndjson: bool = False
 
 
 def paging(query) -> Paging:
-    if _text(query, "format", max_length=20) not in ("", "json"):
-        raise BadParameter("format", _("Only the json format is served."))
+    chosen = _text(query, "format", max_length=20).lower() or "json"
+    if chosen not in FORMATS:
+        raise BadParameter("format", _("Write json (pages) or ndjson (everything, one a line)."))
     return Paging(
         page=_number(query, "page", 1, MAX_PAGE),
         per_page=_number(query, "per_page", DEFAULT_PER_PAGE, MAX_PER_PAGE),
+        ndjson=chosen == "ndjson",
     )
 
 
@@ -165,6 +172,11 @@ class ServiceFilters:
     organization_id: uuid.UUID | None
     modified_after: datetime.datetime | None
     proximity: Proximity | None
+
+    @classmethod
+    def none(cls) -> "ServiceFilters":
+        """No filter: every public row."""
+        return cls("", None, None, None, None, None)
 
 
 def service_filters(query) -> ServiceFilters:

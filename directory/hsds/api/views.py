@@ -4,11 +4,13 @@ import uuid
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from directory.hsds import batches, mapping, profile
+from directory.hsds import batches, desks, mapping, profile
 from directory.hsds.api import lists, params
 from directory.hsds.api.http import endpoint, json_response, not_found
-from directory.hsds.api.paging import envelope
+from directory.hsds.api.paging import Part, chained_envelope
+from directory.hsds.api.streams import stream
 from directory.models import Activity, Category, OpeningSlot, Organization, Taxonomy
+from sportelli.models import Desk
 
 
 def _uuid(value: str) -> uuid.UUID | None:
@@ -22,78 +24,146 @@ def _base_url(request) -> str:
     return request.build_absolute_uri("/")
 
 
+def _listed(parts: list[Part], paging: params.Paging):
+    """A list's answer: one page of the parts in the standard's envelope, or, with
+    ``format=ndjson``, every row streamed, one document a line."""
+    if paging.ndjson:
+        return stream(parts)
+    return json_response(chained_envelope(parts, paging))
+
+
 # Services -----------------------------------------------------------------------------------
 
 
 @endpoint
 def services(request):
-    """Paged services: their own fields (``minimal``: the few a harvester compares), or the
-    whole documents (``full``)."""
+    """Paged services, the activities then the desks (as in the export): their own fields
+    (``minimal``: the few a harvester compares), or the whole documents (``full``)."""
     query = request.GET
     paging, filters = params.paging(query), params.service_filters(query)
     full, minimal = params.flag(query, "full"), params.flag(query, "minimal")
-    rows = lists.services(filters)
+    centre = lists.located(filters)
+    rows = lists.services(filters, centre=centre)
+    desk_rows = lists.desks(filters, centre=centre)
     base_url = _base_url(request)
     if full:
         rows, to_document = batches.for_service_documents(rows), mapping.service_document
+        desk_rows, desk_document = desks.for_desk_documents(desk_rows), desks.desk_document
     elif minimal:
         rows = rows.only("uuid", "title", "status", "updated_at")
+        desk_rows = desk_rows.only("uuid", "name", "updated_at")
 
         def to_document(activity, base_url):
             return mapping.minimal_service_record(activity)
+
+        def desk_document(desk, base_url):
+            return desks.minimal_desk_record(desk)
 
     else:
         rows = rows.defer("search_text", "search_vector", "search_tags").select_related(
             "organization"
         )
         to_document = mapping.service_record
-    page = envelope(rows, paging, lambda row: to_document(row, base_url), by_keys=True)
-    return json_response(page)
+        desk_rows, desk_document = desk_rows.select_related("host_organization"), desks.desk_record
+    parts = [
+        Part(rows, lambda row: to_document(row, base_url), by_keys=True),
+        Part(desk_rows, lambda desk: desk_document(desk, base_url)),
+    ]
+    return _listed(parts, paging)
 
 
 @endpoint
 def service(request, id):
+    """An activity's document, else a desk's."""
     identifier = _uuid(id)
-    activity = identifier and (
-        batches.for_service_documents(Activity.objects.public().filter(uuid=identifier)).first()
-    )
-    if not activity:
+    if identifier is None:
         return not_found()
-    return json_response(mapping.service_document(activity, _base_url(request)))
+    base_url = _base_url(request)
+    public = Activity.objects.public().filter(uuid=identifier)
+    activity = batches.for_service_documents(public).first()
+    if activity:
+        return json_response(mapping.service_document(activity, base_url))
+    desk = desks.for_desk_documents(Desk.objects.public().filter(uuid=identifier)).first()
+    if desk:
+        return json_response(desks.desk_document(desk, base_url))
+    return not_found()
 
 
 # Services at locations ----------------------------------------------------------------------
 
 
+def _with_hours(pairs):
+    """The pairs' activities' weekly hours, one query for the page (``full``)."""
+    slots = OpeningSlot.objects.order_by("weekday", "opens_at", "pk")
+    prefetch_related_objects(
+        [pair.activity for pair in pairs], Prefetch("opening_slots", queryset=slots)
+    )
+    return pairs
+
+
 @endpoint
 def services_at_locations(request):
+    """Paged pairs, the activities' then the desks' (a desk at its place): the pair, the
+    service's own fields and the place; ``full``: with the hours held there (and a desk's
+    phone)."""
     query = request.GET
     paging, filters = params.paging(query), params.service_filters(query)
-    params.flag(query, "full")
-    rows = lists.services_at_locations(filters).select_related(
+    full = params.flag(query, "full")
+    centre = lists.located(filters)
+    rows = lists.services_at_locations(filters, centre=centre).select_related(
         "activity__organization", "location__organization", "location__municipality"
     )
+    desk_rows = lists.desks_at_locations(filters, centre=centre).select_related(
+        "host_organization", "location__organization", "location__municipality"
+    )
+    base_url = _base_url(request)
+    if full:
+        desk_rows = desk_rows.prefetch_related("opening_slots")
 
-    def to_document(pair):
-        return {
-            **mapping.service_at_location_record(pair.activity, pair.location),
-            "service": mapping.service_record(pair.activity),
-            "location": mapping.location_document(pair.location),
-        }
+        def to_document(pair):
+            return mapping.service_at_location_document(pair.activity, pair.location)
 
-    return json_response(envelope(rows, paging, to_document))
+        def desk_document(desk):
+            return desks.desk_at_location_document(desk, base_url)
+
+    else:
+
+        def to_document(pair):
+            return {
+                **mapping.service_at_location_record(pair.activity, pair.location),
+                "service": mapping.service_record(pair.activity),
+                "location": mapping.location_document(pair.location),
+            }
+
+        def desk_document(desk):
+            return desks.desk_at_location_list_record(desk, base_url)
+
+    parts = [
+        Part(
+            rows,
+            to_document,
+            # Only the whole list: with filters, its keys alone were planned worse (seconds).
+            by_keys=lists.whole_pairs(filters),
+            page_hook=_with_hours if full else None,
+        ),
+        Part(desk_rows, desk_document),
+    ]
+    return _listed(parts, paging)
 
 
 @endpoint
 def service_at_location(request, id):
     identifier = _uuid(id)
-    pair = identifier and lists.service_at_location(identifier)
-    if not pair:
+    found = identifier and lists.service_at_location(identifier)
+    if not found:
         return not_found()
-    activity = pair.activity
+    if isinstance(found, Desk):
+        prefetch_related_objects([found], "opening_slots")
+        return json_response(desks.desk_at_location_document(found, _base_url(request)))
+    activity = found.activity
     slots = OpeningSlot.objects.order_by("weekday", "opens_at", "pk")
     prefetch_related_objects([activity], Prefetch("opening_slots", queryset=slots))
-    return json_response(mapping.service_at_location_document(activity, pair.location))
+    return json_response(mapping.service_at_location_document(activity, found.location))
 
 
 # Organizations and locations ----------------------------------------------------------------
@@ -111,7 +181,7 @@ def organizations(request):
         rows, to_document = batches.for_organization_documents(rows), mapping.organization_document
     else:
         to_document = mapping.organization_record
-    return json_response(envelope(rows, paging, lambda row: to_document(row, base_url)))
+    return _listed([Part(rows, lambda row: to_document(row, base_url))], paging)
 
 
 @endpoint
@@ -180,7 +250,7 @@ def _matching(records: list[dict], search: str) -> list[dict]:
 @endpoint
 def taxonomies(request):
     paging, search = params.paging(request.GET), params.search(request.GET)
-    return json_response(envelope(_matching(_taxonomies(), search), paging, lambda row: row))
+    return _listed([Part(_matching(_taxonomies(), search), lambda row: row)], paging)
 
 
 @endpoint
@@ -205,7 +275,7 @@ def taxonomy_terms(request):
         terms = [term for term in terms if term.get("parent_id") == str(parent_id)]
     if top_only:
         terms = [term for term in terms if "parent_id" not in term]
-    return json_response(envelope(terms, paging, lambda row: row))
+    return _listed([Part(terms, lambda row: row)], paging)
 
 
 @endpoint
