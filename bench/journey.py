@@ -264,7 +264,9 @@ def start_gunicorn(args, env, log):
         "--workers", str(args.workers), "--bind", f"127.0.0.1:{args.port}",
         "--timeout", "30", "--log-level", "warning", "--error-logfile", str(log),
     ]  # fmt: skip
-    process = subprocess.Popen(command, env=env, cwd=ROOT)
+    # Gunicorn's own messages (worker timeouts) and the site's logs (tracebacks) in one file.
+    output = open(log.with_suffix(".out"), "w")  # noqa: SIM115 (gunicorn's, to the end)
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=output, stderr=output)
     for _ in range(120):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{args.port}/healthz", timeout=2)
@@ -480,7 +482,7 @@ def main():
         server.wait(timeout=60)
         state["worker"].send_signal(signal.SIGTERM)
         state["worker"].wait(timeout=60)
-    log_text = gunicorn_log.read_text()
+    log_text = gunicorn_log.read_text() + gunicorn_log.with_suffix(".out").read_text()
     checks["worker_timeouts"] = stats.worker_timeouts(log_text)
     report = {
         "label": args.label,
@@ -498,9 +500,13 @@ def main():
             if key in state
         } | {
             "seconds_from_fault_to_ready": back - state["fault_at"] if back else None,
-            "errors_before_fault": sum(s.error for s in samples if s.started < state["fault_at"]),
+            # Before: answered before the fault; during: answered after it, sent before the
+            # database was back (in flight when it went counts here).
+            "errors_before_fault": sum(s.error for s in samples if s.ended < state["fault_at"]),
             "errors_during": sum(
-                s.error for s in samples if state["fault_at"] <= s.started < (back or 1e18)
+                s.error
+                for s in samples
+                if s.ended >= state["fault_at"] and s.started < (back or 1e18)
             ),
             "errors_once_back": stats.errors_after(samples, back) if back else None,
         }
