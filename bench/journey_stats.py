@@ -50,6 +50,7 @@ def row(name: str, samples: list[Sample], seconds: float) -> dict:
         "requests": len(samples),
         "errors": sum(s.error for s in samples),
         "status_503": sum(s.status == 503 for s in samples),
+        "status_503_retry_after": sum(s.status == 503 and s.retry_after for s in samples),
         "status_4xx": sum(400 <= s.status < 500 for s in samples),
         "rps": len(samples) / seconds if seconds > 0 else 0.0,
         "p50_ms": percentile(times, 50),
