@@ -5,6 +5,12 @@ interventions and audit rows of reads, ``--rows`` of them together).
     DATABASE_URL=postgres://postgres@127.0.0.1:54347/linkrete \
         .venv/bin/python bench/populate_cases.py [--seed 12] [--households 50000] \
         [--rows 2000000] [--teams 100]
+    ... bench/populate_cases.py --add-accesses 1000000 [--seed 12] [--desks 60]
+
+``--add-accesses N`` adds N desk accesses (the issue's 1,000,000) to a database already
+populated, and does nothing else: spread over the last 365 days, ``--desks`` desks (the
+database's, topped up with desks named ``Sportello prova N`` by phone only), their channels, age
+bands, outcomes and one or two topics each. It may run again: each run adds N more.
 
 Deterministic for a seed and a day (dates are relative to today). Refuses to run twice (the
 user ``bench-equipe`` marks a populated database). Rows go in with ``bulk_create`` in batches
@@ -41,7 +47,7 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
-from directory.models import Municipality, Organization  # noqa: E402
+from directory.models import Category, Municipality, Organization  # noqa: E402
 from famiglie.models import (  # noqa: E402
     Case,
     CaseEvent,
@@ -64,6 +70,14 @@ from famiglie.models import (  # noqa: E402
     Visibility,
 )
 from linkrete.accounts import roles  # noqa: E402
+from sportelli.models import (  # noqa: E402
+    TOPIC_TAXONOMY,
+    Access,
+    AgeBand,
+    Channel,
+    Desk,
+    Outcome,
+)
 
 PASSWORD = "linkrete-bench"
 MARKER = "bench-equipe"
@@ -314,13 +328,95 @@ def populate(seed: int, households: int, rows: int, teams: int) -> None:
     log(started, f"done: {household_rows:,} households, {total:,} notes, interventions and reads")
 
 
+def add_accesses(seed: int, count: int, desks: int) -> None:
+    """``count`` more desk accesses on ``desks`` desks, with their topics (no person)."""
+    started = time.monotonic()
+    rng = random.Random(seed)
+    now = datetime.now(UTC).replace(microsecond=0)
+    call_command("migrate", verbosity=0)
+    organization = Organization.objects.order_by("pk").first() or Organization.objects.create(
+        name="Ufficio di piano prova", slug="bench-ufficio-di-piano"
+    )
+    if not Municipality.objects.exists():  # a database without the ISTAT list
+        Municipality.objects.bulk_create(
+            Municipality(
+                istat_code=f"99{n:04d}",
+                name=f"Comune prova {n}",
+                province="Prova",
+                province_code="PR",
+                region="Lombardia",
+            )
+            for n in range(20)
+        )
+    towns = list(Municipality.objects.order_by("pk").values_list("pk", flat=True)[:200])
+    have = Desk.objects.count()
+    Desk.objects.bulk_create(
+        Desk(
+            name=f"Sportello prova {n}",
+            slug=f"bench-sportello-{n}",
+            host_organization=organization,
+            municipality_id=towns[n % len(towns)],
+            offers_in_person=False,
+            offers_phone=True,
+        )
+        for n in range(have, desks)
+    )
+    desk_ids = list(Desk.objects.order_by("pk").values_list("pk", flat=True)[:desks])
+    topics = list(
+        Category.objects.filter(taxonomy__slug=TOPIC_TAXONOMY).values_list("pk", flat=True)
+    )
+    log(started, f"{len(desk_ids)} desks, {len(topics)} topics")
+    channels, bands, outcomes = list(Channel.values), list(AgeBand.values), list(Outcome.values)
+    first = (Access.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    in_batches(
+        Access,
+        (
+            Access(
+                desk_id=rng.choice(desk_ids),
+                occurred_at=now - timedelta(minutes=rng.randrange(525_600)),
+                channel=rng.choice(channels),
+                age_band=rng.choice(bands),
+                outcome=rng.choice(outcomes),
+                minutes=rng.randrange(5, 90),
+            )
+            for _ in range(count)
+        ),
+        started,
+        "accesses",
+    )
+    if topics:
+        link = Access.topics.through
+        in_batches(
+            link,
+            (
+                link(access_id=access, category_id=topic)
+                for access in Access.objects.filter(pk__gte=first)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+                .iterator(chunk_size=BATCH)
+                for topic in rng.sample(topics, min(len(topics), 1 + (access % 2)))
+            ),
+            started,
+            "accesses' topics",
+        )
+    with connection.cursor() as cursor:
+        for table in (Access._meta.db_table, Access.topics.through._meta.db_table):
+            cursor.execute(f"ANALYZE {table}")
+    log(started, f"done: {count:,} accesses added, {Access.objects.count():,} in all")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--households", type=int, default=50_000)
     parser.add_argument("--rows", type=int, default=2_000_000)
     parser.add_argument("--teams", type=int, default=100)
+    parser.add_argument("--add-accesses", type=int, default=0, metavar="N")
+    parser.add_argument("--desks", type=int, default=60)
     args = parser.parse_args()
+    if args.add_accesses:
+        add_accesses(args.seed, args.add_accesses, args.desks)
+        return
     if args.rows < 3 * BIG_HISTORY:
         parser.error(f"--rows must be at least {3 * BIG_HISTORY} (the big case's history)")
     populate(args.seed, args.households, args.rows, args.teams)

@@ -261,7 +261,10 @@ def needs_offer(scope, period) -> NeedsOffer:
 
 def needs_against_offer(scope, period) -> Indicator:
     """The table as an indicator, for its CSV and XLSX (``exports.py`` suppresses it)."""
-    found = needs_offer(scope, period)
+    return as_indicator(needs_offer(scope, period))
+
+
+def as_indicator(found: NeedsOffer) -> Indicator:
     return Indicator(
         "needs_against_offer",
         _("Needs against offer by zone and area"),

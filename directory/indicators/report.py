@@ -1,11 +1,13 @@
 """The printable period report of a network (SpOON's final report): the dashboard's figures,
-targets and charts for a period, as a PDF drawn by WeasyPrint (``directory.sheets.pdf``).
+targets and charts for a period, needs against offer by zone and area, and the results of the
+needs surveys open in the period, as a PDF drawn by WeasyPrint (``directory.sheets.pdf``).
 
 A report leaves the platform (it is printed, attached, sent to the funders), so it follows the
 exports' rule rather than the page's: every count from 1 to 4 is written "<5" and drawn as no
-bar, and the measures of its row go with it (``exports.suppressed_rows``). It is drawn on each
-request (a few seconds for a region's network: the figures are the dashboard's queries, the rest
-is WeasyPrint), for the network's coordinators only; nothing is kept.
+bar, and the measures of its row go with it (``exports.suppressed_rows``). The surveys' free
+text is left out, as from their export: it is not an aggregate. It is drawn on each request (a
+few seconds for a region's network: the figures are the dashboard's queries, the rest is
+WeasyPrint), for the network's coordinators only; nothing is kept.
 """
 
 import dataclasses
@@ -14,7 +16,10 @@ from decimal import Decimal
 from directory.indicators import dashboard
 from directory.indicators.charts import bar_chart
 from directory.indicators.exports import SUPPRESSED, THRESHOLD, suppressed_rows
+from directory.indicators.needs_offer import as_indicator, needs_offer
 from directory.indicators.rows import Row
+from directory.surveys.results import BY_ZONE, results
+from linkrete.accounts.scope import scope_of_network
 
 
 @dataclasses.dataclass
@@ -24,21 +29,57 @@ class ReportItem:
     rows: list[list]
 
 
+@dataclasses.dataclass
+class SurveyPart:
+    survey_round: object
+    sent: int
+    items: list[ReportItem]
+
+
 def report_context(network, period) -> dict:
-    found = dashboard(network, period)
+    scope = scope_of_network(network)
+    found = dashboard(network, period, scope=scope)
     sections = [
         (name, [_item(indicator) for indicator in indicators])
         for name, indicators in found.sections.items()
         if indicators
     ]
     headlines = [(headline, _small(headline.value)) for headline in found.headlines]
-    return {"network": network, "period": period, "headlines": headlines, "sections": sections}
+    needs = needs_offer(scope, period)
+    return {
+        "network": network,
+        "period": period,
+        "headlines": headlines,
+        "sections": sections,
+        "needs_gaps": needs.gaps,
+        "needs_table": _table(as_indicator(needs)),
+        "surveys": _surveys(network, period),
+    }
+
+
+def _surveys(network, period) -> list[SurveyPart]:
+    """The rounds open at some time in the period, their answers counted by zone."""
+    rounds = network.survey_rounds.filter(
+        opens_on__lte=period.ends_on, closes_on__gte=period.starts_on
+    ).order_by("opens_on", "title")
+    parts = []
+    for survey_round in rounds:
+        found = results(survey_round, BY_ZONE)
+        parts.append(
+            SurveyPart(survey_round, found.sent, [_item(found_) for found_ in found.indicators])
+        )
+    return parts
 
 
 def _small(value):
     if isinstance(value, int | Decimal) and not isinstance(value, bool) and 0 < value < THRESHOLD:
         return SUPPRESSED
     return value
+
+
+def _table(indicator) -> ReportItem:
+    """A table with no chart (needs against offer: four columns side by side)."""
+    return ReportItem(indicator, None, suppressed_rows(indicator))
 
 
 def _item(indicator) -> ReportItem:

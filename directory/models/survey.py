@@ -87,6 +87,11 @@ class SurveyQuestion(models.Model):
     def __str__(self):
         return self.text
 
+    def get_additional_data(self) -> dict:
+        """Kept on each history entry (django-auditlog), so that the round's history finds the
+        changes of its questions, deleted ones included."""
+        return {"round": self.round_id}
+
     @property
     def options(self) -> list[str]:
         if self.kind == QuestionKind.SCALE:

@@ -2,7 +2,8 @@
 
 Every directory, desk and account model is followed, except tables that are the machine's own
 work (search refreshes and vocabulary, rate counters) or loaded from a public list
-(municipalities, ``load_municipalities``). Each change is one ``auditlog.LogEntry`` holding the
+(municipalities, ``load_municipalities``), and the needs survey's answers (the organizations'
+statements, with no record of who typed them). Each change is one ``auditlog.LogEntry`` holding the
 changed fields only, old and new value.
 
 Never logged: the search document (rewritten by the refreshes, not by people), secrets
@@ -57,6 +58,11 @@ PUBLIC_RECORDS = [
     Tracked("directory.VolunteeringCall"),
     # No personal data by design (directory/models/job_offer.py).
     Tracked("directory.JobOffer"),
+    # A network's needs survey: the questionnaire is the coordinators' work, and who changed it
+    # is shown beside it (directory/surveys/history.py). The organizations' answers are not
+    # followed: they keep no record of who typed them (directory/models/survey.py).
+    Tracked("directory.SurveyRound"),
+    Tracked("directory.SurveyQuestion"),
     Tracked("sportelli.Desk"),
     Tracked("sportelli.DeskOpeningSlot"),
     Tracked("sportelli.DeskException"),

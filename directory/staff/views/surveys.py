@@ -11,6 +11,7 @@ from directory.indicators.charts import bar_chart
 from directory.indicators.exports import suppressed_rows, suppression_note
 from directory.staff.access import get_network_for_coordinator
 from directory.surveys.forms import QuestionFormSet, SurveyRoundForm
+from directory.surveys.history import questionnaire_history
 from directory.surveys.results import BREAKDOWNS, BY_ZONE, results
 from directory.surveys.services import survey_round_save
 from linkrete.csv_export import csv_response
@@ -46,6 +47,7 @@ def survey_round_edit(request, slug, pk=None):
             "form": form,
             "questions": questions,
             "saved_questions": survey_round.questions.all() if survey_round else [],
+            "history": questionnaire_history(survey_round) if survey_round else [],
         },
         status=400 if data is not None else 200,
     )
