@@ -25,8 +25,10 @@ from directory.models import (
     NetworkMembership,
     Organization,
     OrganizationMerge,
+    OrganizationTranslation,
     RegistryEntry,
     SearchRefresh,
+    SurveyResponse,
     TrainingPlan,
 )
 from directory.tasks import refresh_search_later
@@ -193,6 +195,30 @@ def _merge_access_point_referrers(relation: Relation, survivor, merged) -> int:
     return count + theirs.update(organization=survivor)
 
 
+def _merge_survey_responses(relation: Relation, survivor, merged) -> int:
+    # One answer per round and organization: in a round both answered, the survivor's stands,
+    # unless it is only a draft and the merged organization's was sent.
+    theirs = SurveyResponse.objects.filter(organization=merged)
+    ours = SurveyResponse.objects.filter(organization=survivor)
+    drafts = ours.filter(
+        submitted_at__isnull=True,
+        round__in=theirs.filter(submitted_at__isnull=False).values("round"),
+    )
+    count = drafts.delete()[0]
+    doubled = theirs.filter(Exists(ours.filter(round=OuterRef("round"))))
+    count += doubled.delete()[0]
+    return count + theirs.update(organization=survivor)
+
+
+def _merge_organization_translations(relation: Relation, survivor, merged) -> int:
+    # One translation per organization and language: the survivor's stands.
+    theirs = OrganizationTranslation.objects.filter(organization=merged)
+    ours = OrganizationTranslation.objects.filter(organization=survivor)
+    doubled = theirs.filter(Exists(ours.filter(language=OuterRef("language"))))
+    count = doubled.delete()[0]
+    return count + theirs.update(organization=survivor)
+
+
 MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.Location.organization": _point_to_survivor,
     "directory.Activity.organization": _point_to_survivor,
@@ -209,6 +235,8 @@ MOVES: dict[str, Callable[[Relation, Organization, Organization], int]] = {
     "directory.Event.organization": _point_to_survivor,
     "directory.JobOffer.organization": _point_to_survivor,
     "directory.AccessPointReferrer.organization": _merge_access_point_referrers,
+    "directory.SurveyResponse.organization": _merge_survey_responses,
+    "directory.OrganizationTranslation.organization": _merge_organization_translations,
     "directory.Network.lead_organization": _point_to_survivor,
     "directory.NetworkMembership.organization": _merge_network_memberships,
     "directory.SteeringBoardSeat.organization": _point_to_survivor,
@@ -239,6 +267,10 @@ NOT_SHOWN = {
     # them in the admin and on the emerging-needs page, not in the merge's counts.
     "directory.AccessPointReferrer.organization",
     "sportelli.NeedSignal.access_point",
+    # The needs survey's answers are the network's figures, and the profile's translations
+    # follow the profile the coordinator chooses: neither is news in the merge's counts.
+    "directory.SurveyResponse.organization",
+    "directory.OrganizationTranslation.organization",
     # Family files are not the coordinator's to count (famiglie/admin.py shows cases only).
     "famiglie.Consent.organization",
     "famiglie.CaseEvent.organization",

@@ -23,11 +23,13 @@ from directory.models import (
     NetworkMembership,
     Organization,
     OrganizationMerge,
+    OrganizationTranslation,
     PlaceRequest,
     RegistryEntry,
     Revision,
     SearchRefresh,
     SteeringBoardSeat,
+    SurveyResponse,
     TrainingPlan,
     Volunteer,
 )
@@ -50,6 +52,7 @@ from tests.factories import (
     OrganizationFactory,
     ProblemReportFactory,
     ReferralFactory,
+    SurveyRoundFactory,
     TeamFactory,
     TrainingPlanFactory,
     UserFactory,
@@ -141,6 +144,12 @@ def _one_of_each(loser, survivor) -> dict[str, models.Model]:
             area="work",
             municipality=MunicipalityFactory(),
             age_band="30-44",
+        ),
+        "directory.SurveyResponse.organization": SurveyResponse.objects.create(
+            round=SurveyRoundFactory(), organization=loser
+        ),
+        "directory.OrganizationTranslation.organization": OrganizationTranslation.objects.create(
+            organization=loser, language="en", description="An association"
         ),
     }
 

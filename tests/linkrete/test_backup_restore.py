@@ -68,10 +68,11 @@ def free_port() -> int:
 
 
 def get(url: str, attempts: int = 100) -> tuple[int, str]:
-    """The page at ``url``, waiting up to 20 s for the server to start."""
+    """The page at ``url``, waiting up to 20 s for the server to start (and up to a minute for
+    its first answer: a cold page on a busy CI machine)."""
     for _attempt in range(attempts):
         try:
-            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (local)
+            with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (local)
                 return response.status, response.read().decode()
         except ConnectionError:
             time.sleep(0.2)
