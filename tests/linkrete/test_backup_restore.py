@@ -13,7 +13,6 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -22,6 +21,7 @@ from django.db import connection
 from django.utils.html import escape
 
 from directory.models import Activity, Organization
+from tests.database_url import database_url
 from tests.migrated_data import restore_migrated_data
 
 ROOT = Path(settings.BASE_DIR)
@@ -51,14 +51,6 @@ def tools_folder(server_major: int) -> str:
             if version.split()[-1].split(".")[0] == str(server_major):
                 return str(folder)
     pytest.fail(f"no pg_dump and pg_restore of PostgreSQL {server_major} on this machine")
-
-
-def database_url(name: str) -> str:
-    params = connection.settings_dict
-    host = quote(params["HOST"] or "localhost", safe="")
-    password = f":{quote(params['PASSWORD'], safe='')}" if params["PASSWORD"] else ""
-    port = f":{params['PORT']}" if params["PORT"] else ""
-    return f"postgres://{quote(params['USER'], safe='')}{password}@{host}{port}/{name}"
 
 
 def free_port() -> int:

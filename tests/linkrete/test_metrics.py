@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from directory.tasks import recompute_home_figures
+from tests.database_url import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_MIDDLEWARE = (
@@ -69,8 +69,7 @@ def test_a_token_protects_the_metrics(metrics_on, authorization, status):
 
 
 def _run(code: str, **env) -> str:
-    database = connection.settings_dict
-    url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    url = database_url()
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,

@@ -4,12 +4,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from linkrete.env import env_bool, env_int, env_list
+from tests.database_url import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,13 +88,8 @@ def test_a_management_command_lifts_the_statement_timeout_for_its_session(db, se
     with connection.cursor() as cursor:
         cursor.execute("SELECT setting FROM pg_settings WHERE name = 'statement_timeout'")
         assert cursor.fetchone() == (str(settings.STATEMENT_TIMEOUT_SECONDS * 1000),)
-    params = connection.settings_dict
-    host = quote(params["HOST"] or "localhost", safe="")
-    port = f":{params['PORT']}" if params["PORT"] else ""
-    password = f":{quote(params['PASSWORD'], safe='')}" if params["PASSWORD"] else ""
-    url = f"postgres://{quote(params['USER'], safe='')}{password}@{host}{port}/{params['NAME']}"
     env = {k: v for k, v in os.environ.items() if k != "LINKRETE_COMMAND"}
-    env.update(DEBUG="1", DATABASE_URL=url)
+    env.update(DEBUG="1", DATABASE_URL=database_url())
     shown = subprocess.run(
         [
             sys.executable,
