@@ -13,9 +13,16 @@ Chinese is written without spaces: the parser would take a whole sentence for on
 text is indexed as its characters and their overlapping pairs (``学校`` is in ``小学校园``), and a
 query's words as their pairs, all required (a single character as itself): a character-bigram
 index, which finds a word anywhere inside the sentence without a segmenter.
+
+Ukrainian and Albanian inflect their words, and PostgreSQL has no stemmer for them: a query's
+word there matches the words of the text beginning as it does, but for its last two letters
+(at least four kept): "молоко" finds "молоком", "qira" "qiranë" (a prefix query, which the GIN
+index answers).
 """
 
 import re
+
+from django.contrib.postgres.search import SearchQuery
 
 CONFIGS = {
     "en": "english",
@@ -30,6 +37,11 @@ CONFIGS = {
 
 # The languages written without spaces between words: indexed as character pairs.
 CHARACTER_PAIRS = frozenset({"zh-hans"})
+
+# The inflected languages without a stemmer: words matched by their beginning.
+PREFIXES = frozenset({"uk", "sq"})
+PREFIX_KEEPS = 4  # letters at least
+PREFIX_DROPS = 2  # letters dropped from the end of a longer word
 
 # Han ideographs (CJK Unified Ideographs, with extension A and the compatibility block).
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -51,6 +63,22 @@ def indexed_text(language: str, text: str) -> str:
     if language not in CHARACTER_PAIRS:
         return text
     return _HAN.sub(lambda run: " ".join([*run.group(0), *_pairs(run.group(0))]), text)
+
+
+def word_query(language: str, text: str) -> SearchQuery:
+    """A query's words (normalised) as the translations into ``language`` are searched, all
+    required: stemmed by its configuration, or as pairs of characters (Chinese), or by their
+    beginnings (``PREFIXES``)."""
+    config = config_for(language)
+    if language not in PREFIXES:
+        return SearchQuery(query_text(language, text), config=config)
+    prefixes = [
+        f"{word[: max(PREFIX_KEEPS, len(word) - PREFIX_DROPS)]}:*"
+        if len(word) >= PREFIX_KEEPS
+        else word
+        for word in re.findall(r"[^\W_]+", text)
+    ]
+    return SearchQuery(" & ".join(prefixes), config=config, search_type="raw")
 
 
 def query_text(language: str, word: str) -> str:

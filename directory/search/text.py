@@ -190,7 +190,7 @@ def translated_word_query(language: str, text: str) -> SearchQuery:
     """A group's words as the translations into ``language`` are searched: in its
     configuration, Chinese as pairs of characters (``directory.search.languages``); no
     thesaurus, whose alternatives are Italian words."""
-    return SearchQuery(languages.query_text(language, text), config=languages.config_for(language))
+    return languages.word_query(language, text)
 
 
 # The lexemes of the search documents most often found, with the share of documents holding

@@ -113,6 +113,26 @@ def test_chinese_is_indexed_as_characters_and_pairs():
     assert indexed_text("en", "after school") == "after school"
 
 
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [
+        ("uk", "виконувати завдання"),
+        ("uk", "вихователі"),
+        ("sq", "femije detyra"),
+        ("sq", "edukator"),
+    ],
+)
+def test_without_a_stemmer_a_word_finds_its_inflections_by_their_beginning(
+    client, world, language, query
+):
+    # "вихователі" finds "вихователями", "edukator" "edukatorë": all but the last two letters.
+    assert search(client, language, query) == ["doposcuola"]
+
+
+def test_a_short_word_without_a_stemmer_is_matched_whole(client, world):
+    assert search(client, "uk", "дн") == []  # not a beginning of "дня"
+
+
 def test_a_chinese_word_inside_a_sentence_is_found(db, world):
     held = ActivityTranslation.objects.filter(
         search_vector=SearchQuery(query_text("zh-hans", "家庭作业"), config="simple")
