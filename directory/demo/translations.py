@@ -1,9 +1,9 @@
 """Translations of a few demo activities' texts (``ActivityTranslation``), by the activity's
 kind (``activities.KINDS``): every activity of that kind gets them. Open an activity of these
 kinds on /en/, /ar/ or /uk/ to see a listing in the family's language; the others show the
-Italian, marked as such. The after-school club, the food parcels, the Italian course, the
-football school and the housing desk are in every interface language: ``bench/search_quality.py``
-measures the search in each on them."""
+Italian, marked as such. The primary after-school club, the food parcels, the Italian course
+for mothers, the football school and the housing desk are in every interface language:
+``bench/search_quality.py`` measures the search in each on them."""
 
 ACTIVITY_TRANSLATIONS = {
     "doposcuola-primaria": {
@@ -82,7 +82,9 @@ ACTIVITY_TRANSLATIONS = {
         },
         "uk": {
             "title": "Видача продуктових наборів",
-            "summary": "Набори з макаронами, молоком, консервами та свіжими продуктами кожні два тижні.",
+            "summary": (
+                "Набори з макаронами, молоком, консервами та свіжими продуктами кожні два тижні."
+            ),
         },
         "es": {
             "title": "Reparto de paquetes de alimentos",
@@ -90,11 +92,16 @@ ACTIVITY_TRANSLATIONS = {
         },
         "fr": {
             "title": "Distribution de colis alimentaires",
-            "summary": "Des colis avec des pâtes, du lait, des conserves et des produits frais toutes les deux semaines.",
+            "summary": (
+                "Des colis avec des pâtes, du lait, des "
+                "conserves et des produits frais toutes les deux semaines."
+            ),
         },
         "ro": {
             "title": "Distribuire de pachete alimentare",
-            "summary": "Pachete cu paste, lapte, conserve și produse proaspete la fiecare două săptămâni.",
+            "summary": (
+                "Pachete cu paste, lapte, conserve și produse proaspete la fiecare două săptămâni."
+            ),
         },
         "sq": {
             "title": "Shpërndarje e pakove ushqimore",
@@ -105,38 +112,44 @@ ACTIVITY_TRANSLATIONS = {
             "summary": "每两周发放一次食品包，有面食、牛奶、罐头和新鲜食品。",
         },
     },
-    "italiano-stranieri": {
+    "italiano-mamme": {
         "en": {
-            "title": "Italian course for foreigners",
-            "summary": "Evening courses from level A0 to B1, with a placement test.",
+            "title": "Italian for mothers, with a play area",
+            "summary": "Italian course in the morning while the little ones play with educators.",
         },
         "ar": {
-            "title": "دورة اللغة الإيطالية للأجانب",
-            "summary": "دروس مسائية من المستوى A0 إلى B1، مع اختبار تحديد المستوى.",
+            "title": "اللغة الإيطالية للأمهات، مع مساحة للأطفال",
+            "summary": "دورة لغة إيطالية صباحية بينما يلعب الأطفال الصغار مع المربيات.",
         },
         "uk": {
-            "title": "Курс італійської мови для іноземців",
-            "summary": "Вечірні курси від рівня A0 до B1, зі вступним тестом.",
+            "title": "Італійська для мам, з дитячим куточком",
+            "summary": "Курс італійської мови вранці, поки малюки граються з вихователями.",
         },
         "es": {
-            "title": "Curso de italiano para extranjeros",
-            "summary": "Cursos nocturnos del nivel A0 al B1, con prueba de nivel.",
+            "title": "Italiano para madres, con espacio infantil",
+            "summary": (
+                "Curso de italiano por la mañana mientras los pequeños juegan con educadoras."
+            ),
         },
         "fr": {
-            "title": "Cours d'italien pour étrangers",
-            "summary": "Cours du soir du niveau A0 au B1, avec un test de niveau.",
+            "title": "Italien pour les mamans, avec espace enfants",
+            "summary": (
+                "Cours d'italien le matin pendant que les petits jouent avec des éducatrices."
+            ),
         },
         "ro": {
-            "title": "Curs de limba italiană pentru străini",
-            "summary": "Cursuri de seară de la nivelul A0 la B1, cu test de nivel.",
+            "title": "Italiană pentru mame, cu spațiu pentru copii",
+            "summary": (
+                "Curs de limba italiană dimineața, cât timp cei mici se joacă cu educatoarele."
+            ),
         },
         "sq": {
-            "title": "Kurs i gjuhës italiane për të huajt",
-            "summary": "Kurse mbrëmjeje nga niveli A0 deri në B1, me test hyrës.",
+            "title": "Italisht për nënat, me kënd për fëmijët",
+            "summary": "Kurs i gjuhës italiane në mëngjes, ndërsa të vegjlit luajnë me edukatoret.",
         },
         "zh-hans": {
-            "title": "外国人意大利语课程",
-            "summary": "晚间课程，从A0到B1级别，入学前有分级测试。",
+            "title": "妈妈意大利语班，附设儿童游戏区",
+            "summary": "上午的意大利语课程，孩子们由保育员陪着玩耍。",
         },
     },
     "calcio-under-10": {
@@ -188,7 +201,9 @@ ACTIVITY_TRANSLATIONS = {
         },
         "es": {
             "title": "Oficina de vivienda",
-            "summary": "Convocatorias de vivienda social, ayudas para el alquiler y búsqueda de casa.",
+            "summary": (
+                "Convocatorias de vivienda social, ayudas para el alquiler y búsqueda de casa."
+            ),
         },
         "fr": {
             "title": "Guichet logement",
@@ -196,7 +211,9 @@ ACTIVITY_TRANSLATIONS = {
         },
         "ro": {
             "title": "Birou pentru locuințe",
-            "summary": "Concursuri pentru locuințe sociale, ajutor la chirie și căutarea unei case.",
+            "summary": (
+                "Concursuri pentru locuințe sociale, ajutor la chirie și căutarea unei case."
+            ),
         },
         "sq": {
             "title": "Zyra e strehimit",
