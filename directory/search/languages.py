@@ -15,9 +15,10 @@ query's words as their pairs, all required (a single character as itself): a cha
 index, which finds a word anywhere inside the sentence without a segmenter.
 
 Ukrainian and Albanian inflect their words, and PostgreSQL has no stemmer for them: a query's
-word there matches the words of the text beginning as it does, but for its last two letters
-(at least four kept): "молоко" finds "молоком", "qira" "qiranë" (a prefix query, which the GIN
-index answers).
+word there matches the words of the text beginning as it does, but for its last letter (at
+least four kept): "набори" finds "наборів", "qira" "qiranë" (a prefix query, which the GIN index
+answers). Dropping two letters found more inflections and more wrong words: "молоко" (milk)
+found "молодшої" (younger) first (``bench/search_quality.py``).
 """
 
 import re
@@ -41,7 +42,7 @@ CHARACTER_PAIRS = frozenset({"zh-hans"})
 # The inflected languages without a stemmer: words matched by their beginning.
 PREFIXES = frozenset({"uk", "sq"})
 PREFIX_KEEPS = 4  # letters at least
-PREFIX_DROPS = 2  # letters dropped from the end of a longer word
+PREFIX_DROPS = 1  # letters dropped from the end of a longer word
 
 # Han ideographs (CJK Unified Ideographs, with extension A and the compatibility block).
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
