@@ -7,7 +7,7 @@ import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
-from directory.models import ActivityTranslation
+from directory.models import Activity, ActivityTranslation
 from directory.search import refresh_search_document
 from directory.search.languages import CONFIGS, indexed_text, query_text
 from tests.directory.search_world import build_world, slugs
@@ -147,3 +147,24 @@ def test_a_refresh_without_translations_writes_no_translation_vectors(
     with django_assert_max_num_queries(8) as queries:
         refresh_search_document(world.calcio)
     assert not any("directory_activitytranslation t SET" in q["sql"] for q in queries)
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_the_search_page_in_another_language_costs_the_italian_pages_queries(
+    client, db, count, django_assert_max_num_queries
+):
+    from directory.search import rebuild_search_index
+    from tests.directory.test_search_pages import many
+
+    many(count)
+    for activity in Activity.objects.all():
+        ActivityTranslationFactory(activity=activity, language="uk", title="Майстерня для дітей")
+    rebuild_search_index()
+    # The same as the Italian page with words (test_search_pages.py): the translations are
+    # looked up inside the search's own statements.
+    with django_assert_max_num_queries(13):
+        response = client.get("/uk/cerca/", {"q": "майстерні", "pagina": "2"})
+    assert len(slugs(response)) == min(count, 20)
+    with django_assert_max_num_queries(13):
+        response = client.get("/zh-hans/cerca/", {"q": "laboratorio bambini"})
+    assert len(slugs(response)) == min(count, 20)
