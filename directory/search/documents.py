@@ -7,6 +7,10 @@ accents in Python. On PostgreSQL ``Activity.search_vector`` holds the same text 
 ``tsvector`` (title A, the rest B) in the ``linkrete_it`` configuration (Italian stemming after
 ``unaccent``; created by migration 0005), behind a GIN index; a vocabulary of the words seen
 (``SearchTerm``, GIN trigram index) turns small typos into the words the directory really uses.
+The approved translations of an activity (``ActivityTranslation``) are not in that document:
+each keeps its own vector in its language's configuration (``ActivityTranslation.search_vector``,
+``directory.search.languages``), written by the same refresh and searched on the pages in that
+language.
 
 The same refresh recomputes the activity's search tags (``Activity.search_tags``,
 ``directory.search.tags``): its categories, languages, places, zones and hours as integers, which
