@@ -7,7 +7,10 @@ The judged set is ``bench/search_quality.json``: queries typed the way people ty
 no accents, typos, whole sentences with filler words, English), each with the kinds of demo
 activities that should come first (``directory/demo/activities.py``; a demo activity's slug is
 ``<kind>-<organization>``), or a language (any activity offered in it is right), or nothing
-(the data holds nothing for it).
+(the data holds nothing for it). A query's ``page`` is the interface language of the page it
+is asked on (``/en/cerca/``…; the Italian by default): there the listings' translations into
+that language are searched too (``directory.search.languages``). Each interface language has
+queries on the demo's translated activities (``directory/demo/translations.py``).
 
 Each query is asked of the page itself through Django's test client (``bench.settings``, page
 cache off), and its results read from the HTML (``data-activity``, ``data-total``,
@@ -51,6 +54,7 @@ from directory.demo.activities import KINDS  # noqa: E402
 from directory.models import Activity  # noqa: E402
 
 JUDGED = ROOT / "bench" / "search_quality.json"
+LANGUAGES = ("it", "en", "es", "fr", "ro", "ar", "uk", "sq", "zh-hans")
 RESULT = re.compile(r'data-activity="([^"]+)"')
 TOTAL = re.compile(r'data-total="(\d+)"')
 
@@ -61,6 +65,7 @@ class Judged:
     lang: str
     expect: list = field(default_factory=list)
     language: str | None = None
+    page: str = "it"  # the interface language of the page the query is asked on
 
 
 @dataclass
@@ -126,7 +131,8 @@ class Judge:
 
 
 def ask(client, judge, query: Judged) -> Outcome:
-    response = client.get("/cerca/?" + urlencode({"q": query.q}))
+    prefix = "" if query.page == "it" else f"/{query.page}"
+    response = client.get(f"{prefix}/cerca/?" + urlencode({"q": query.q}))
     if response.status_code != 200:
         raise SystemExit(f"{query.q!r} answered {response.status_code}")
     html = response.content.decode()
@@ -173,7 +179,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", type=Path, default=JUDGED, help="the judged queries (JSON)")
     parser.add_argument("--by", choices=("kind", "category"), help="how results are judged")
-    parser.add_argument("--lang", choices=("it", "en"), help="only the queries in this language")
+    parser.add_argument("--lang", choices=LANGUAGES, help="only the queries in this language")
     parser.add_argument("--failures", type=int, default=60, help="how many failures to list")
     parser.add_argument("--json", action="store_true", help="write the outcomes to bench/results/")
     args = parser.parse_args()
@@ -192,7 +198,7 @@ def main():
 
     print(f"{len(queries)} queries, judged by {by}")
     table = {"overall": summary(outcomes)}
-    for lang in ("it", "en"):
+    for lang in LANGUAGES:
         chosen = [o for o in outcomes if o.query.lang == lang]
         if chosen:
             table[lang] = summary(chosen)

@@ -9,6 +9,8 @@ a translation leaves that field in Italian.
 """
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +51,10 @@ class ActivityTranslation(Translation):
     access_description = models.TextField(_("how to access, in detail"), blank=True)
     required_documents = models.TextField(_("what you need"), blank=True)
     fee_description = models.TextField(_("cost"), blank=True)
+    # Its title (weight A) and texts (B) in its language's text search configuration
+    # (``directory.search.languages``), kept by ``directory.search.documents`` with the activity's
+    # document: the search on a page in that language looks the query up here too.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     text_fields = (
         "title",
@@ -69,6 +75,7 @@ class ActivityTranslation(Translation):
                 fields=["activity", "language"], name="activity_translation_unique"
             ),
         ]
+        indexes = [GinIndex(fields=["search_vector"], name="activity_translation_search")]
 
     def __str__(self):
         return f"{self.activity} [{self.language}]"

@@ -10,8 +10,9 @@ page and renders it. The pipeline, and the module holding each stage:
    normalises them, drops filler (``stopwords``), ``thesaurus.expand`` widens families' words
    and phrases to the listings' words and categories, and typos of the other words are corrected
    from the vocabulary; ``text.parse`` and ``text.word_query`` are where a query's words become a
-   condition; a language named as such, "in arabo", becomes the language filter:
-   ``language_words``), the
+   condition; on a page in another language the words are also looked up in the listings'
+   translations into it, each language with its own stemmer or fallback: ``languages``; a
+   language named as such, "in arabo", becomes the language filter: ``language_words``), the
    rest as it is (``Plain``);
 3. conditions → plan (``plan``): each tag and each set of words looked up in an index or
    checked on the rows read, whichever reads less, from the shares of the directory they cover

@@ -20,7 +20,7 @@ the same whichever form is chosen; only the work to find them changes. ``to_q`` 
 of the parts in their order.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import models
@@ -46,21 +46,44 @@ class TaggedAny:
 
 
 @dataclass(frozen=True)
+class Translated:
+    """The words of a search in the page's language, looked up in the vectors of the listings'
+    translations into it (``ActivityTranslation.search_vector``, ``directory.search.languages``):
+    the activities holding them, listed once by their own GIN index (a hashed subplan)."""
+
+    language: str
+    query: SearchQuery
+
+    def q(self) -> models.Q:
+        from directory.models import ActivityTranslation
+
+        held = ActivityTranslation.objects.filter(language=self.language, search_vector=self.query)
+        return models.Q(pk__in=held.values("activity_id"))
+
+
+@dataclass(frozen=True)
 class Words:
     """The words of a search (``text.parse``). ``share``: of the directory holding them all
-    (the product of their shares); ``on_rows``: matched on the rows read (common words)."""
+    (the product of their shares); ``on_rows``: matched on the rows read (common words);
+    ``translated``: on a page in another language, the same words looked up in the
+    translations into it too (an activity holding them in either is kept)."""
 
     query: SearchQuery
     share: float | None
     on_rows: bool
+    translated: Translated | None = None
 
     def child(self):
         if self.on_rows:
-            return MatchedOnRows(self.query, self.share)
-        return ("search_vector", self.query)
+            italian = MatchedOnRows(self.query, self.share)
+        else:
+            italian = ("search_vector", self.query)
+        if self.translated is None:
+            return italian
+        return models.Q(italian) | self.translated.q()
 
     def indexed(self) -> "Words":
-        return Words(self.query, self.share, on_rows=False)
+        return replace(self, on_rows=False)
 
 
 @dataclass(frozen=True)
@@ -118,8 +141,10 @@ def holds_any(tags, joins_index=True) -> Condition:
     return Condition((HoldsAnyTag(tags, joins_index=joins_index),))
 
 
-def words_condition(query: SearchQuery, share: float | None, on_rows: bool) -> Condition:
-    return Condition((Words(query, share, on_rows),))
+def words_condition(
+    query: SearchQuery, share: float | None, on_rows: bool, translated: Translated | None = None
+) -> Condition:
+    return Condition((Words(query, share, on_rows, translated),))
 
 
 class HoldsTag(models.Expression):

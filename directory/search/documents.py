@@ -7,6 +7,10 @@ accents in Python. On PostgreSQL ``Activity.search_vector`` holds the same text 
 ``tsvector`` (title A, the rest B) in the ``linkrete_it`` configuration (Italian stemming after
 ``unaccent``; created by migration 0005), behind a GIN index; a vocabulary of the words seen
 (``SearchTerm``, GIN trigram index) turns small typos into the words the directory really uses.
+The approved translations of an activity (``ActivityTranslation``) are not in that document:
+each keeps its own vector in its language's configuration (``ActivityTranslation.search_vector``,
+``directory.search.languages``), written by the same refresh and searched on the pages in that
+language.
 
 The same refresh recomputes the activity's search tags (``Activity.search_tags``,
 ``directory.search.tags``): its categories, languages, places, zones and hours as integers, which
@@ -25,7 +29,7 @@ from collections.abc import Iterable
 from django.db import connection
 
 from directory.models import Activity, Category, Organization, SearchTerm
-from directory.search import tags
+from directory.search import languages, tags
 from directory.search.text import CONFIG, MIN_VOCABULARY_WORD, normalize
 
 
@@ -49,12 +53,47 @@ def document_for(activity: Activity) -> str:
         if location.municipality_id:
             parts.append(location.municipality.name)
     parts.append(activity.description)
-    # Its staff's translations (directory.translations): a family typing in its language finds
-    # the listing, stemmed as the rest (unaccented, Italian rules; words of other languages
-    # mostly stay whole, and the query's words are treated the same way).
-    for translation in activity.translations.all():
-        parts += [translation.title, translation.summary, translation.description]
+    # Its staff's translations (directory.translations) are not here: each has its own vector,
+    # in its language's configuration (``translation_texts``).
     return normalize(" ".join(p for p in parts if p))
+
+
+def translation_texts(translation) -> tuple[str, str]:
+    """What a translation's vector holds (``ActivityTranslation.search_vector``): its title
+    (weight A) and its summary and description (B), normalised as the Italian documents, in
+    Chinese as characters and pairs (``languages.indexed_text``)."""
+    title = normalize(translation.title)
+    rest = normalize(" ".join(p for p in (translation.summary, translation.description) if p))
+    return (
+        languages.indexed_text(translation.language, title),
+        languages.indexed_text(translation.language, rest),
+    )
+
+
+# The translations' vectors, each in its language's configuration, in one statement.
+TRANSLATION_VECTORS_SQL = (
+    "UPDATE directory_activitytranslation t SET search_vector = "
+    "setweight(to_tsvector(d.config::regconfig, d.title), 'A') || "
+    "setweight(to_tsvector(d.config::regconfig, d.rest), 'B') "
+    "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[]) AS d(id, config, title, rest) "
+    "WHERE t.id = d.id"
+)
+
+
+def _store_translations(activities: list[Activity]) -> None:
+    """The vectors of the activities' translations (none: no statement)."""
+    rows = [
+        (translation.pk, languages.config_for(translation.language) or "simple")
+        + translation_texts(translation)
+        for activity in activities
+        for translation in activity.translations.all()
+    ]
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            TRANSLATION_VECTORS_SQL, [list(column) for column in zip(*rows, strict=True)]
+        )
 
 
 def _documents_queryset():
@@ -90,6 +129,7 @@ def _store(activities: list[Activity]) -> None:
             "FROM unnest(%s::bigint[], %s::text[]) AS d(id, text) WHERE a.id = d.id",
             [[a.pk for a in activities], texts],
         )
+    _store_translations(activities)
     for activity, text in zip(activities, texts, strict=True):
         activity.search_text = text
 

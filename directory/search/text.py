@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import models
+from django.db.models.functions import Coalesce
 
 from directory.models import Organization
-from directory.search import thesaurus
-from directory.search.conditions import Condition, words_condition
+from directory.search import languages, thesaurus
+from directory.search.conditions import Condition, Translated, words_condition
 from directory.search.statistics import most_common_sql
 from directory.search.stopwords import is_filler, without_near_home
 from directory.search.thresholds import (
@@ -83,6 +84,11 @@ class TextQuery:
     shares: list = field(default_factory=list)
     loads: list = field(default_factory=list)
     required: int = 0
+    # On a page in another language: that language, each group's words as its translations'
+    # vectors are searched (``translated_word_query``) and all of them (or ``at_least``).
+    language: str | None = None
+    translated_terms: list = field(default_factory=list)
+    translated_query: SearchQuery | None = None
 
     def rank(self):
         """Relevance: how well an activity holds the query with its alternatives, plus how well
@@ -96,9 +102,28 @@ class TextQuery:
         # (bench/search_quality.py): "gratis" is rare in the listings, common in the queries.
         rank = SearchRank(models.F("search_vector"), self.search_query)
         typed = self.typed_query
-        if typed is None:
-            return rank
-        return rank + SearchRank(models.F("search_vector"), typed)
+        if typed is not None:
+            rank = rank + SearchRank(models.F("search_vector"), typed)
+        if self.translated_query is not None:
+            rank = rank + self.translated_rank()
+        return rank
+
+    def translated_rank(self):
+        """How well the activity's translation into the page's language holds the words (0
+        without one): a subquery on its unique (activity, language) row."""
+        from directory.models import ActivityTranslation
+
+        held = ActivityTranslation.objects.filter(
+            activity=models.OuterRef("pk"), language=self.language
+        ).annotate(r=SearchRank(models.F("search_vector"), self.translated_query))
+        return Coalesce(
+            models.Subquery(held.values("r")[:1]),
+            models.Value(0.0),
+            output_field=models.FloatField(),
+        )
+
+    def translated(self, search_query) -> Translated | None:
+        return None if search_query is None else Translated(self.language, search_query)
 
     @property
     def typed_query(self) -> SearchQuery | None:
@@ -127,19 +152,45 @@ class TextQuery:
         """The activities holding at least ``required`` of the groups (a word, or a phrase of
         the thesaurus, with its alternatives): every combination of that many groups ANDed, the
         combinations ORed (at most 70, for eight groups)."""
-        search_query, share, load = None, 0.0, 0.0
+        search_query, translated_query, share, load = None, None, 0.0, 0.0
         for combination in itertools.combinations(self.matchable, required):
-            query = None
-            for index in combination:
-                query = self.terms[index] if query is None else query & self.terms[index]
+            query = _all_of([self.terms[index] for index in combination])
             search_query = query if search_query is None else search_query | query
+            if self.translated_terms:
+                query = _all_of([self.translated_terms[index] for index in combination])
+                translated_query = query if translated_query is None else translated_query | query
             share += math.prod(self.shares[i] for i in combination)
             load += min(self.loads[i] for i in combination)
         share = min(share, 1.0)
         # The combinations share their words: the index reads each word's entries once.
         load = min(load, sum(self.loads[i] for i in self.matchable))
-        condition = words_condition(search_query, share, on_rows=on_rows(share, load))
-        return replace(self, condition=condition, search_query=search_query, required=required)
+        condition = words_condition(
+            search_query,
+            share,
+            on_rows=on_rows(share, load),
+            translated=self.translated(translated_query),
+        )
+        return replace(
+            self,
+            condition=condition,
+            search_query=search_query,
+            translated_query=translated_query,
+            required=required,
+        )
+
+
+def _all_of(terms: list[SearchQuery]) -> SearchQuery | None:
+    query = None
+    for term in terms:
+        query = term if query is None else query & term
+    return query
+
+
+def translated_word_query(language: str, text: str) -> SearchQuery:
+    """A group's words as the translations into ``language`` are searched: in its
+    configuration, Chinese as pairs of characters (``directory.search.languages``); no
+    thesaurus, whose alternatives are Italian words."""
+    return languages.word_query(language, text)
 
 
 # The lexemes of the search documents most often found, with the share of documents holding
@@ -192,8 +243,10 @@ def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
     return Vocabulary(alternatives, shares)
 
 
-def parse(text: str) -> TextQuery | None:
-    """The words of ``text`` (``query_words``), all required, or None when it has none."""
+def parse(text: str, language: str | None = None) -> TextQuery | None:
+    """The words of ``text`` (``query_words``), all required, or None when it has none. On a
+    page in another ``language`` (one the listings are translated into), an activity holding
+    them in its translation into it is kept too."""
     words = query_words(text)
     if not words:
         return None
@@ -208,9 +261,13 @@ def parse(text: str) -> TextQuery | None:
         )
         for group in groups
     ]
-    search_query = None
-    for term in terms:
-        search_query = term if search_query is None else search_query & term
+    search_query = _all_of(terms)
+    if languages.config_for(language) is None:
+        language = None
+    translated_terms = (
+        [translated_word_query(language, group.text) for group in groups] if language else []
+    )
+    translated_query = _all_of(translated_terms)
     group_shares = [_group_share(group, vocabulary.shares) for group in groups]
     known = [share for share in group_shares if share is not None]
     share = math.prod(known) if known else None
@@ -219,7 +276,10 @@ def parse(text: str) -> TextQuery | None:
     # through the others'.
     load = min((loads[i] for i, s in enumerate(group_shares) if s is not None), default=0.0)
     condition = words_condition(
-        search_query, share, on_rows=share is not None and on_rows(share, load)
+        search_query,
+        share,
+        on_rows=share is not None and on_rows(share, load),
+        translated=None if translated_query is None else Translated(language, translated_query),
     )
     return TextQuery(
         text,
@@ -232,6 +292,9 @@ def parse(text: str) -> TextQuery | None:
         shares=group_shares,
         loads=loads,
         required=len(terms),
+        language=language,
+        translated_terms=translated_terms,
+        translated_query=translated_query,
     )
 
 

@@ -31,6 +31,7 @@ from directory.search.filters.running import RunningNow
 from directory.search.filters.wheelchair import Wheelchair
 from directory.search.filters.words import Words
 from directory.search.thresholds import DEFAULT_RADIUS_KM
+from directory.translations import reading_language
 
 # The filters, in the order of the form's fields, of the conditions and of the chips.
 REGISTRY = (
@@ -162,7 +163,7 @@ class _ActivityFilter(django_filters.FilterSet):
             words = self.values.get("q")
             if self.language_words is not None:
                 words = self.language_words.rest
-            self._text_query = text.parse(words) if words else None
+            self._text_query = text.parse(words, reading_language()) if words else None
         return self._text_query
 
     def forgive(self, required: int) -> None:
