@@ -2,24 +2,24 @@
 
 ``send_event_reminders`` (the daily job ``send_reminders``, linkrete/daily.py) reminds every
 confirmed sign-up for a session of ``day`` (tomorrow by default) once, as the desks' bookings
-are (sportelli/reminders.py): the row is locked and marked (``reminder_sent_at``) in the
-transaction that queues its messages. E-mail to those who left an address, a text message to
-those who left a phone number. Not for cancelled sign-ups, nor those still waiting, nor a
-cancelled session or event. A sign-up keeps no interface language: the reminder is in the
-site's (Italian), as its other mails sent without a request are.
+are (``linkrete/reminders.py``: the row is locked and marked in the transaction that queues its
+messages). E-mail to those who left an address, a text message to those who left a phone
+number. Not for cancelled sign-ups, nor those still waiting, nor a cancelled session or event.
+A sign-up keeps no interface language: the reminder is in the site's (Italian), as its other
+mails sent without a request are.
 """
 
 import datetime
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from directory.models import Event, EventSession, EventSignup
 from linkrete import sms
 from linkrete.mail import Mail, send_after_commit
+from linkrete.reminders import remind_once
 
 
 def signups_to_remind(day: datetime.date):
@@ -38,25 +38,13 @@ def signups_to_remind(day: datetime.date):
 
 def send_event_reminders(*, day: datetime.date | None = None) -> int:
     """Queue the reminders of ``day``'s sessions (tomorrow's by default); returns how many."""
-    day = day or timezone.localdate() + datetime.timedelta(days=1)
-    reminded = 0
-    for pk in signups_to_remind(day).order_by("pk").values_list("pk", flat=True):
-        with transaction.atomic():
-            signup = (
-                signups_to_remind(day)
-                .select_for_update(skip_locked=True, of=("self",))
-                .select_related("session__event__organization", "session__location__municipality")
-                .filter(pk=pk)
-                .first()
-            )
-            if signup is None:  # reminded, cancelled or being reminded meanwhile
-                continue
-            signup.reminder_sent_at = timezone.now()
-            signup.save(update_fields=["reminder_sent_at"])
-            with translation.override(settings.LANGUAGE_CODE):
-                _queue(signup)
-        reminded += 1
-    return reminded
+    return remind_once(
+        signups_to_remind(day or timezone.localdate() + datetime.timedelta(days=1)),
+        order_by=("pk",),
+        related=("session__event__organization", "session__location__municipality"),
+        language=lambda signup: settings.LANGUAGE_CODE,
+        queue=_queue,
+    )
 
 
 def _queue(signup: EventSignup) -> None:

@@ -1,23 +1,22 @@
 """The reminder of the day before a desk appointment: by e-mail and by text message.
 
 ``send_booking_reminders`` (the daily job ``send_reminders``, linkrete/daily.py) reminds every
-active booking of ``day`` (tomorrow by default) once: the row is locked and marked
-(``reminder_sent_at``) in the transaction that queues its messages, so two runs at once, or a
-second run the same day, remind nobody twice. E-mail to those who left an address, a text
-message to those who left a phone number (the booking form asks for one or the other, and the
-privacy notice they accepted covers being contacted about the appointment), in the language
+active booking of ``day`` (tomorrow by default) once (``linkrete/reminders.py``: the row is locked
+and marked in the transaction that queues its messages). E-mail to those who left an address, a
+text message to those who left a phone number (the booking form asks for one or the other, and
+the privacy notice they accepted covers being contacted about the appointment), in the language
 the booking was made in. Cancelled bookings are never reminded.
 """
 
 import datetime
 
-from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from linkrete import sms
 from linkrete.mail import Mail, send_after_commit
+from linkrete.reminders import remind_once
 from sportelli.models import Booking
 from sportelli.slots import local_zone
 
@@ -34,25 +33,13 @@ def bookings_to_remind(day: datetime.date):
 
 def send_booking_reminders(*, day: datetime.date | None = None) -> int:
     """Queue the reminders of ``day``'s bookings (tomorrow's by default); returns how many."""
-    day = day or timezone.localdate() + datetime.timedelta(days=1)
-    reminded = 0
-    for pk in bookings_to_remind(day).order_by("starts_at", "pk").values_list("pk", flat=True):
-        with transaction.atomic():
-            booking = (
-                bookings_to_remind(day)
-                .select_for_update(skip_locked=True, of=("self",))
-                .select_related("desk__location", "desk__municipality")
-                .filter(pk=pk)
-                .first()
-            )
-            if booking is None:  # reminded, cancelled or being reminded meanwhile
-                continue
-            booking.reminder_sent_at = timezone.now()
-            booking.save(update_fields=["reminder_sent_at"])
-            with translation.override(booking.interface_language):
-                _queue(booking)
-        reminded += 1
-    return reminded
+    return remind_once(
+        bookings_to_remind(day or timezone.localdate() + datetime.timedelta(days=1)),
+        order_by=("starts_at", "pk"),
+        related=("desk__location", "desk__municipality"),
+        language=lambda booking: booking.interface_language,
+        queue=_queue,
+    )
 
 
 def _queue(booking: Booking) -> None:
