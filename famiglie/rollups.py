@@ -15,9 +15,9 @@ def refresh_intervention_months() -> int:
         cursor.execute(f"DELETE FROM {table}")  # nosec B608 # our own table's name, quoted
         cursor.execute(
             f"""
-            INSERT INTO {table} (team_id, month, kind, interventions, amount)
+            INSERT INTO {table} (team_id, month, kind, interventions, amount, counted_at)
             SELECT c.team_id, date_trunc('month', i.date)::date, i.kind, count(*),
-                   coalesce(sum(i.amount), 0)
+                   coalesce(sum(i.amount), 0), now()
             FROM famiglie_intervention i JOIN famiglie_case c ON c.id = i.case_id
             WHERE i.date < %s
             GROUP BY 1, 2, 3
