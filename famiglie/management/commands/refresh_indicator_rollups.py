@@ -10,7 +10,10 @@ from sportelli.rollups import refresh_access_months
 
 
 class Command(BaseCommand):
-    help = "Rebuilds the interventions' and desk accesses' monthly rollups read by the network indicators."
+    help = (
+        "Rebuilds the interventions' and desk accesses' monthly rollups read by the network "
+        "indicators."
+    )
 
     def handle(self, *args, **options):
         rows = refresh_intervention_months()
