@@ -6,14 +6,22 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from directory.indicators import desk_figures
 from directory.indicators.period import Period
+from famiglie.rollups import refresh_intervention_months
 from linkrete.accounts.scope import scope_of_network
 from sportelli.models import Access, AccessMonth, AccessTopicMonth, Dimension
 from sportelli.rollups import counted_rows, refresh_access_months
-from tests.factories import AccessFactory, category
+from tests.factories import (
+    AccessFactory,
+    CaseFactory,
+    InterventionFactory,
+    TeamFactory,
+    category,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +201,23 @@ def test_the_rollup_holds_no_person():
         fields = {field.name for field in model._meta.get_fields()}
         assert not fields & {"gender", "citizenship", "municipality", "logged_by", "access"}
     assert set(Dimension.values) == {"channel", "age_band", "outcome", "area"}
+
+
+def test_the_dashboard_says_how_fresh_its_figures_are(
+    client, network_coordinator, network, organization, pinned_now
+):
+    client.force_login(network_coordinator)
+    url = reverse("staff:network_indicators", args=[network.slug])
+
+    page = client.get(url).content.decode()
+
+    assert "Dati aggiornati al 2 dicembre 2026 alle 10:00." in page
+    assert "vengono da un conteggio notturno, non ancora fatto" in page
+
+    team = TeamFactory(organization=organization)
+    InterventionFactory(case=CaseFactory(team=team), date=datetime.date(2026, 11, 3))
+    refresh_intervention_months()
+
+    page = client.get(url).content.decode()
+
+    assert "come al conteggio notturno del 02/12/2026 10:00" in page
