@@ -3,11 +3,14 @@
 organization, desk and zone of the database (its worst case: one network holding all of it).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:54330/casesbench \
-        .venv/bin/python bench/indicators_bench.py [--repeat 20] [--year 2026]
+        .venv/bin/python bench/indicators_bench.py [--repeat 20] [--year 2026] \
+        [--days 2025-12-15:2026-11-20]
 
 Read-only: the bench database (bench/populate_cases.py: 50,000 households, 2,000,000 rows) has
 no network, so the dashboard counts for a network that is not saved (no target) and the scope
-is built here. Prints each indicator's median and the whole page's p50 and p95.
+is built here. Prints each indicator's median and the whole page's p50 and p95. The desk
+accesses are read from their monthly rollup: run ``manage.py refresh_indicator_rollups`` after
+``populate_cases.py --add-accesses`` (bulk rows bypass the recount on save).
 """
 
 import argparse
@@ -65,6 +68,7 @@ def page(network, period, scope, request):
             "form": PeriodForm(initial=period.as_query()),
             "period": period,
             "headlines": found.headlines,
+            "freshness": found.freshness,
             "sections": sections,
         },
         request=request,
@@ -80,9 +84,17 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--year", type=int, default=datetime.date.today().year)
+    parser.add_argument(
+        "--days",
+        metavar="FROM:TO",
+        help="another period, e.g. 2025-12-15:2026-11-20 (partial months counted live)",
+    )
     args = parser.parse_args()
     translation.activate("it")
     period = Period(datetime.date(args.year, 1, 1), datetime.date(args.year, 12, 31))
+    if args.days:
+        starts_on, ends_on = (datetime.date.fromisoformat(d) for d in args.days.split(":"))
+        period = Period(starts_on, ends_on)
     scope = whole_database()
     network = Network(pk=0, name="Rete di prova", slug="rete-di-prova")
     request = RequestFactory().get("/area-enti/reti/rete-di-prova/indicatori/")

@@ -11,7 +11,8 @@ indicators. The history of the deleted members goes with them
 ``anonymised_at``, the history and the audit rows of reads of every record of it and its cases:
 who read and changed the file outlives it no more than who it was about. ``apply_retention``
 runs this daily with the others; ``anonymise_closed_cases`` runs the family part alone, with a
-period of its own if asked.
+period of its own if asked. The interventions' monthly rollup (``InterventionMonth``: counts and
+amounts by team, month and type, no case, no person) has no rule.
 """
 
 import datetime

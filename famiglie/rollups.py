@@ -15,13 +15,13 @@ def refresh_intervention_months() -> int:
         cursor.execute(f"DELETE FROM {table}")  # nosec B608 # our own table's name, quoted
         cursor.execute(
             f"""
-            INSERT INTO {table} (team_id, month, kind, interventions, amount)
+            INSERT INTO {table} (team_id, month, kind, interventions, amount, counted_at)
             SELECT c.team_id, date_trunc('month', i.date)::date, i.kind, count(*),
-                   coalesce(sum(i.amount), 0)
+                   coalesce(sum(i.amount), 0), %s
             FROM famiglie_intervention i JOIN famiglie_case c ON c.id = i.case_id
             WHERE i.date < %s
             GROUP BY 1, 2, 3
-            """,  # nosec B608 # our own table's name, quoted; the date as %s
-            [this_month],
+            """,  # nosec B608 # our own table's name, quoted; the values as %s
+            [timezone.now(), this_month],
         )
         return cursor.rowcount

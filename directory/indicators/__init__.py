@@ -13,6 +13,7 @@ data: the aggregation is PostgreSQL's.
 from dataclasses import dataclass
 
 from directory.indicators import desk_figures, directory_figures, family_figures, needs_offer
+from directory.indicators.freshness import Freshness, freshness
 from directory.indicators.headlines import INDICATOR_OF, Headline, headlines
 from directory.indicators.period import Period
 from directory.indicators.rows import Indicator
@@ -55,6 +56,7 @@ class Dashboard:
     period: Period
     headlines: list[Headline]
     sections: dict[str, list[Indicator]]
+    freshness: Freshness
 
     def indicators(self):
         return [indicator for found in self.sections.values() for indicator in found]
@@ -73,7 +75,7 @@ def dashboard(network, period: Period, *, scope=None) -> Dashboard:
     for headline in figures:
         if headline.targets and INDICATOR_OF.get(headline.figure) in by_key:
             by_key[INDICATOR_OF[headline.figure]].targets.append(headline)
-    return Dashboard(network, period, figures, sections)
+    return Dashboard(network, period, figures, sections, freshness())
 
 
 def one_indicator(network, key: str, period: Period) -> Indicator | None:

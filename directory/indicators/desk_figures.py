@@ -1,22 +1,23 @@
 """The desks' figures: accesses by topic, channel, desk, month, age band and outcome, and the
-referrals by state with the median time to answer. One grouped query each, on the network's
-desks (``access_desk_when_idx``: desk, then the instant) and the referrals of its members.
+referrals by state with the median time to answer. The accesses come from their monthly rollup
+(``access_counts``: one or two grouped queries each, whatever their number), the referrals
+from one grouped query on the referrals of the network's members.
 """
 
 from django.db.models import Count, F, Min, OuterRef, Q, Subquery
-from django.db.models.functions import TruncMonth
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from directory.indicators import access_counts
 from directory.indicators.rows import MEASURE, Column, EpochSeconds, Indicator, Median, Row
 from directory.models import SourceType
 from famiglie.areas import Area
 from sportelli.access import coordinated_referrals
 from sportelli.models import (
-    Access,
     AgeBand,
     Channel,
+    Dimension,
     NeedSignal,
     Outcome,
     Referral,
@@ -29,26 +30,17 @@ REFERRALS = Column(_("referrals"))
 SECONDS_IN_A_DAY = 86400
 
 
-def _accesses(scope, period):
-    return Access.objects.filter(
-        desk__in=sorted(scope.desks),
-        occurred_at__gte=period.first_instant,
-        occurred_at__lt=period.instant_after,
-    ).order_by()
-
-
-def _by_choice(key, title, dimension, field, choices, scope, period):
-    counts = dict(_accesses(scope, period).values_list(field).annotate(n=Count("pk")))
+def _by_choice(key, title, dimension, choices, scope, period):
+    counts = access_counts.by_field(scope, period, dimension)
     rows = [Row(str(label), (counts[value],)) for value, label in choices if counts.get(value)]
-    return Indicator(key, title, dimension, (ACCESSES,), rows)
+    return Indicator(key, title, dimension.label, (ACCESSES,), rows)
 
 
 def accesses_by_channel(scope, period):
     return _by_choice(
         "accesses_by_channel",
         _("Desk accesses by channel"),
-        _("channel"),
-        "channel",
+        Dimension.CHANNEL,
         Channel.choices,
         scope,
         period,
@@ -59,8 +51,7 @@ def accesses_by_age_band(scope, period):
     return _by_choice(
         "accesses_by_age_band",
         _("Desk accesses by age band"),
-        _("age band"),
-        "age_band",
+        Dimension.AGE_BAND,
         AgeBand.choices,
         scope,
         period,
@@ -71,63 +62,50 @@ def accesses_by_outcome(scope, period):
     return _by_choice(
         "accesses_by_outcome",
         _("Desk accesses by outcome"),
-        _("outcome"),
-        "outcome",
+        Dimension.OUTCOME,
         Outcome.choices,
         scope,
         period,
     )
 
 
+def _most_first(counts):
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
 def accesses_by_topic(scope, period):
     """An access with two topics counts once under each."""
-    rows = (
-        _accesses(scope, period)
-        .values("topics__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "topics__name")
-    )
     return Indicator(
         "accesses_by_topic",
         _("Desk accesses by topic"),
         _("topic"),
         (ACCESSES,),
         # An access without a topic (none in the form's rules) has no row.
-        [Row(row["topics__name"], (row["n"],)) for row in rows if row["topics__name"]],
+        [Row(name, (n,)) for name, n in _most_first(access_counts.by_topic_name(scope, period))],
         note=_("An access about two topics counts under each of them."),
     )
 
 
 def accesses_by_desk(scope, period):
-    rows = (
-        _accesses(scope, period)
-        .values("desk__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "desk__name")
-    )
     return Indicator(
         "accesses_by_desk",
         _("Desk accesses by desk"),
         _("desk"),
         (ACCESSES,),
-        [Row(row["desk__name"], (row["n"],)) for row in rows],
+        [Row(name, (n,)) for name, n in _most_first(access_counts.by_desk_name(scope, period))],
     )
 
 
 def accesses_by_month(scope, period):
-    rows = (
-        _accesses(scope, period)
-        .annotate(month=TruncMonth("occurred_at"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-    )
     return Indicator(
         "accesses_by_month",
         _("Desk accesses by month"),
         _("month"),
         (ACCESSES,),
-        [Row(capfirst(formats.date_format(row["month"], "F Y")), (row["n"],)) for row in rows],
+        [
+            Row(capfirst(formats.date_format(month, "F Y")), (n,))
+            for month, n in sorted(access_counts.by_month(scope, period).items())
+        ],
     )
 
 

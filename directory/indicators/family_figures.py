@@ -13,6 +13,7 @@ from django.db.models import Count, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.indicators.period import split_months as _split_months
 from directory.indicators.rows import MEASURE, Column, Indicator, Row
 from famiglie.areas import Area
 from famiglie.models import (
@@ -181,27 +182,6 @@ def _add(counts, row):
     found = counts.setdefault(row["kind"], [0, Decimal(0)])
     found[0] += row["n"] or 0
     found[1] += row["amount"] or Decimal(0)
-
-
-def _split_months(period, this_month: datetime.date):
-    """(first, after) of the whole months of the period before ``this_month`` (``None`` if
-    none), and the (first, last) day ranges left to count live."""
-    first_whole = period.starts_on if period.starts_on.day == 1 else _next_month(period.starts_on)
-    after_whole = min(_next_month(period.ends_on), this_month)
-    if period.ends_on != _next_month(period.ends_on) - datetime.timedelta(days=1):
-        after_whole = min(after_whole, period.ends_on.replace(day=1))
-    if first_whole >= after_whole:
-        return None, [(period.starts_on, period.ends_on)]
-    live = []
-    if period.starts_on < first_whole:
-        live.append((period.starts_on, first_whole - datetime.timedelta(days=1)))
-    if after_whole <= period.ends_on:
-        live.append((after_whole, period.ends_on))
-    return (first_whole, after_whole), live
-
-
-def _next_month(day: datetime.date) -> datetime.date:
-    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
 
 
 def objectives_by_area(scope, period):

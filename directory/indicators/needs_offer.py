@@ -16,24 +16,26 @@ What is counted in the period, aggregates only:
 
 A gap is an area of a zone with needs recorded and no activity offered. People's counts from 1
 to 4 are shown as "<5" (``exports.THRESHOLD``). An activity or access with two areas counts in
-each; one with places in two towns counts in each town. Eight queries whatever the data.
+each; one with places in two towns counts in each town. Eight queries whatever the data (nine
+when the period starts or ends within a month: the desk accesses of those days counted live).
 """
 
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models import Case, CharField, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from directory.indicators import access_counts
 from directory.indicators.exports import SUPPRESSED, THRESHOLD
 from directory.indicators.rows import Column, Indicator, Row
 from directory.models import Activity, Location, SurveyResponse, Zone
 from directory.models.organization import PublicationStatus
 from famiglie.areas import Area
 from famiglie.models import AssessmentScore
-from sportelli.models import Access, NeedSignal
+from sportelli.models import AccessMonth, Dimension, NeedSignal
 
 HIGH_NEED = 2  # assessment levels 2 and 3
 
@@ -109,7 +111,7 @@ class NeedsOffer:
         return [cell for cell in self.cells if cell.gap]
 
 
-def _area_of(expression) -> Case:
+def area_of(expression) -> Case:
     return Case(
         *[
             When(**{expression: slug}, then=Value(area.value))
@@ -168,7 +170,7 @@ def needs_offer(scope, period) -> NeedsOffer:
             locations__municipality__in=town_ids,
         )
         .annotate(root=Coalesce("categories__parent__slug", "categories__slug"))
-        .annotate(area=_area_of("root"))
+        .annotate(area=area_of("root"))
         .order_by()
         .values_list(F("locations__municipality"), "area")
         .annotate(n=Count("pk", distinct=True))
@@ -178,15 +180,24 @@ def needs_offer(scope, period) -> NeedsOffer:
     for place, area, count in activity_rows:
         if area and place in towns:
             towns[place].activities += count
-    accesses = (
-        Access.objects.filter(
-            desk__in=sorted(scope.desks),
-            occurred_at__gte=period.first_instant,
-            occurred_at__lt=period.instant_after,
+    # The whole months from the rollup (an access counted once per area), the rest live.
+    add(
+        access_counts.rolled(
+            AccessMonth,
+            scope,
+            period,
+            dimension=Dimension.AREA,
             desk__municipality__in=town_ids,
         )
+        .values_list("desk__municipality", "value")
+        .annotate(n=Sum("accesses")),
+        "accesses",
+    )
+    accesses = (
+        access_counts.live(scope, period)
+        .filter(desk__municipality__in=town_ids)
         .annotate(root=Coalesce("topics__parent__slug", "topics__slug"))
-        .annotate(area=_area_of("root"))
+        .annotate(area=area_of("root"))
         .order_by()
         .values_list("desk__municipality", "area")
         .annotate(n=Count("pk", distinct=True))

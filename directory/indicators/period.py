@@ -28,18 +28,40 @@ class Period:
 
     @property
     def first_instant(self) -> datetime.datetime:
-        return _midnight(self.starts_on)
+        return midnight(self.starts_on)
 
     @property
     def instant_after(self) -> datetime.datetime:
         """Midnight after the last day: instants are ``>= first_instant`` and ``< this``."""
-        return _midnight(self.ends_on + datetime.timedelta(days=1))
+        return midnight(self.ends_on + datetime.timedelta(days=1))
 
     def as_query(self) -> dict[str, str]:
         return {"dal": self.starts_on.isoformat(), "al": self.ends_on.isoformat()}
 
 
-def _midnight(day: datetime.date) -> datetime.datetime:
+def split_months(period: Period, this_month: datetime.date):
+    """(first, after) of the whole months of the period before ``this_month`` (``None`` if
+    none), and the (first, last) day ranges left to count live: what the monthly rollups
+    (interventions, desk accesses) can answer and what they cannot."""
+    first_whole = period.starts_on if period.starts_on.day == 1 else next_month(period.starts_on)
+    after_whole = min(next_month(period.ends_on), this_month)
+    if period.ends_on != next_month(period.ends_on) - datetime.timedelta(days=1):
+        after_whole = min(after_whole, period.ends_on.replace(day=1))
+    if first_whole >= after_whole:
+        return None, [(period.starts_on, period.ends_on)]
+    live = []
+    if period.starts_on < first_whole:
+        live.append((period.starts_on, first_whole - datetime.timedelta(days=1)))
+    if after_whole <= period.ends_on:
+        live.append((after_whole, period.ends_on))
+    return (first_whole, after_whole), live
+
+
+def next_month(day: datetime.date) -> datetime.date:
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def midnight(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 

@@ -50,6 +50,7 @@ def report_context(network, period) -> dict:
         "network": network,
         "period": period,
         "headlines": headlines,
+        "freshness": found.freshness,
         "sections": sections,
         "needs_gaps": needs.gaps,
         "needs_table": _table(as_indicator(needs)),

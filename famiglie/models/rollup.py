@@ -8,6 +8,7 @@ edges of a period are counted live (``directory.indicators.family_figures``).
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from famiglie.models.intervention import InterventionKind
@@ -22,6 +23,8 @@ class InterventionMonth(models.Model):
     kind = models.CharField(_("type"), max_length=30, choices=InterventionKind)
     interventions = models.PositiveIntegerField(_("interventions"))
     amount = models.DecimalField(_("amount (€)"), max_digits=14, decimal_places=2, default=0)
+    # When the nightly run wrote the row: the dashboard's "data updated on".
+    counted_at = models.DateTimeField(_("counted at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("interventions of a month")

@@ -6,6 +6,12 @@ from sportelli.models.access_log import (
     Gender,
     Outcome,
 )
+from sportelli.models.access_month import (
+    FIELD_OF_DIMENSION,
+    AccessMonth,
+    AccessTopicMonth,
+    Dimension,
+)
 from sportelli.models.booking import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -28,12 +34,15 @@ from sportelli.models.referral import TRANSITIONS, Referral, ReferralEvent, Refe
 __all__ = [
     "CODE_ALPHABET",
     "CODE_LENGTH",
+    "FIELD_OF_DIMENSION",
     "NOTE_MAX_LENGTH",
     "RESERVED_SLUGS",
     "TOPIC_TAXONOMY",
     "TRANSITIONS",
     "Access",
+    "AccessMonth",
     "AccessQuerySet",
+    "AccessTopicMonth",
     "AgeBand",
     "Booking",
     "BookingQuerySet",
@@ -43,6 +52,7 @@ __all__ = [
     "DeskException",
     "DeskOpeningSlot",
     "DeskQuerySet",
+    "Dimension",
     "Gender",
     "NeedSignal",
     "NeedSignalQuerySet",

@@ -51,6 +51,7 @@ def network_indicators(request, slug):
             "form": form,
             "period": period,
             "headlines": found.headlines,
+            "freshness": found.freshness,
             "period_query": query,
             "sections": sections,
         },

@@ -1,14 +1,22 @@
-"""Rebuilds the monthly rollups the network indicators read for past months (nightly, from
-cron or the task worker's schedule). Idempotent: a second run writes the same rows."""
+"""Rebuilds the monthly rollups the network indicators read (nightly, from cron or the task
+worker's schedule): the interventions' past months and the desk accesses' every month (kept
+exact as accesses are saved; rebuilt for what bypassed the models). Idempotent: a second run
+writes the same rows."""
 
 from django.core.management.base import BaseCommand
 
 from famiglie.rollups import refresh_intervention_months
+from sportelli.rollups import refresh_access_months
 
 
 class Command(BaseCommand):
-    help = "Rebuilds the interventions' monthly rollup read by the network indicators."
+    help = (
+        "Rebuilds the interventions' and desk accesses' monthly rollups read by the network "
+        "indicators."
+    )
 
     def handle(self, *args, **options):
         rows = refresh_intervention_months()
         self.stdout.write(f"Interventions by team, month and type: {rows} rows.")
+        rows = refresh_access_months()
+        self.stdout.write(f"Desk accesses by desk and month: {rows} rows.")
