@@ -250,6 +250,22 @@ class Unmapper:
         self.rows[type(row)][row.uuid] = row
         self.created.append(row)
 
+    def state(self) -> dict:
+        """What a batch changes in the import's memory (besides its rows, which ``preload``
+        reads again): ``restore`` puts it back when the batch is rolled back."""
+        return {
+            "taken_slugs": {model: set(slugs) for model, slugs in self.taken_slugs.items()},
+            "slug_suffixes": {model: dict(known) for model, known in self.slug_suffixes.items()},
+            "imported_terms": dict(self.imported_terms),
+            "term_uses": dict(self.term_uses),
+        }
+
+    def restore(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.pending, self.pending_dates, self.pending_owners = {}, [], set()
+        self.created = []
+
     def begin_record(self) -> None:
         self.created = []
         self._marks = {model: len(rows) for model, rows in self.pending.items()}
