@@ -1,11 +1,13 @@
 """import_hsds at scale: batches read in one query per table, links and hours written once per
 batch, slugs found without a query per try, no history row per record (directory/hsds/)."""
 
+import io
 import json
 import uuid
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -201,3 +203,21 @@ def test_the_fast_validator_leaves_the_errors_to_jsonschema(directory, tmp_path)
     odd["url"] = "not an address"  # a "uri" for jsonschema-rs, not checked by jsonschema
     assert not schemas.fast_validator("service").is_valid(odd)
     assert schemas.errors("service", odd) == []
+
+
+def test_the_progress_shows_every_ten_percent_though_records_come_a_batch_at_a_time(
+    directory, tmp_path, small_batches
+):
+    """Batches of three among 25 services: a line each time a batch crosses a tenth, not only
+    when a batch happens to end on one."""
+    export_directory(tmp_path)
+    [service] = documents(tmp_path, "services")
+    err = io.StringIO()
+    path = write_lines(tmp_path / "s.ndjson", copies(service, 25, "Ludoteca"))
+
+    call_command("import_hsds", str(path), stdout=io.StringIO(), stderr=err)
+
+    lines = [line for line in err.getvalue().splitlines() if line.startswith("s.ndjson")]
+    assert [line.split(" (")[0] for line in lines if "services" not in line] == [
+        f"s.ndjson: {done}/25" for done in (3, 6, 9, 12, 15, 18, 21, 24, 25)
+    ]
