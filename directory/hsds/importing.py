@@ -1,13 +1,16 @@
 """``import_hsds``: HSDS 3.0 documents into the directory, one transaction per file.
 
-Every document is checked against the compiled schema, then upserted (``unmapping``). A record
+Every document is checked against the compiled schema (``schemas.errors``), then upserted
+(``unmapping``). A record
 that fails is reported with where it is (file and line), its identifier, the field and the
 reason; a file with any failed record imports nothing (its transaction is rolled back), so no
 import leaves half a file behind. ``dry_run`` checks everything and writes nothing. The search
 documents of the imported activities are rebuilt after the commit, in batches.
 
 Speed (tens of thousands of services in minutes): documents are read in batches of
-``BATCH_SIZE`` whose rows are looked up in one query per table (``Unmapper.preload``); the
+``BATCH_SIZE`` whose rows are looked up in one query per table (``Unmapper.preload``) and
+written under one savepoint (``_import_batch``: a record at a time, each under its own, only
+when the batch fails, to report every bad record); the
 tables written are analysed as they grow, since the planner would otherwise plan the import's
 own lookups for the empty tables of a new directory; what runs after each write (the page
 cache's generations, the home page's figures) runs once at the end; and the rows imported get no
@@ -125,13 +128,10 @@ def _import_sources(sources, report, progress) -> list[int]:
         try:
             with transaction.atomic(), translation.override("it"):
                 for batch in _batches(source.entries()):
-                    unmapper.preload([entry.document for entry in batch if entry.document])
-                    for entry in batch:
-                        _import_entry(unmapper, source.kind, entry, file_report, activities)
-                        done += 1
-                        if progress is not None:
-                            progress(source.name, done, source.count)
-                    _flush(unmapper, source, file_report)
+                    _import_batch(unmapper, source, batch, file_report, activities)
+                    done += len(batch)
+                    if progress is not None:
+                        progress(source.name, done, source.count)
                     written += len(batch)
                     if written >= next_analysis:
                         _analyse_written_tables()
@@ -145,6 +145,40 @@ def _import_sources(sources, report, progress) -> list[int]:
         imported_activities += activities
         _count_term_uses(unmapper)
     return imported_activities
+
+
+class _BatchFailed(Exception):
+    pass
+
+
+def _import_batch(unmapper, source, batch, file_report, activities) -> None:
+    """The batch's records under one savepoint, their rows and links written together. If one
+    of them fails (the file will then import nothing), the savepoint is rolled back and the
+    batch imported again a record at a time, each under its own savepoint, so that every bad
+    record is reported and none hides the errors of the records after it."""
+    documents = [entry.document for entry in batch if entry.document]
+    unmapper.preload(documents)
+    before = unmapper.state()
+    counts = (len(file_report.problems), file_report.imported, file_report.desks)
+    added: list[int] = []
+    try:
+        with transaction.atomic():
+            for entry in batch:
+                unmapper.begin_record()
+                _import_checked_entry(unmapper, source.kind, entry, file_report, added, alone=False)
+                if len(file_report.problems) > counts[0]:
+                    raise _BatchFailed
+            unmapper.flush()
+    except (_BatchFailed, RecordError, DatabaseError):
+        del file_report.problems[counts[0] :]
+        file_report.imported, file_report.desks = counts[1:]
+        unmapper.restore(before)
+        unmapper.preload(documents)
+        added = []
+        for entry in batch:
+            _import_entry(unmapper, source.kind, entry, file_report, added)
+        _flush(unmapper, source, file_report)
+    activities += added
 
 
 def _flush(unmapper, source, file_report) -> None:
@@ -183,13 +217,15 @@ def _import_entry(unmapper, kind, entry, file_report, activities) -> None:
         unmapper.forget_record()
 
 
-def _import_checked_entry(unmapper, kind, entry, file_report, activities) -> None:
+def _import_checked_entry(unmapper, kind, entry, file_report, activities, *, alone=True) -> None:
+    """One record; ``alone``, under its own savepoint, its failure reported; otherwise (a batch
+    at once) a failure of the database or of the mapping is raised."""
     document = entry.document
     if document is None:
         file_report.problems.append(RecordProblem(entry.where, "", "-", entry.error))
         return
     record = str(document.get("id", ""))[:60]
-    errors = sorted(schemas.validator(kind).iter_errors(document), key=lambda e: list(e.path))
+    errors = schemas.errors(kind, document)
     if errors:
         for error in errors[:5]:
             path = ".".join(str(part) for part in error.absolute_path) or "-"
@@ -200,12 +236,13 @@ def _import_checked_entry(unmapper, kind, entry, file_report, activities) -> Non
     if kind == "service" and is_desk(document):
         file_report.desks += 1
         return
+    if not alone:
+        _unmap(unmapper, kind, document, activities)
+        file_report.imported += 1
+        return
     try:
         with transaction.atomic():
-            if kind == "organization":
-                unmapper.organization(document)
-            else:
-                activities.append(unmapper.service(document).pk)
+            _unmap(unmapper, kind, document, activities)
     except RecordError as error:
         file_report.problems.append(RecordProblem(entry.where, record, error.field, error.message))
         return
@@ -221,6 +258,13 @@ def _import_checked_entry(unmapper, kind, entry, file_report, activities) -> Non
         file_report.problems.append(RecordProblem(entry.where, record, "-", message))
         return
     file_report.imported += 1
+
+
+def _unmap(unmapper, kind, document, activities) -> None:
+    if kind == "organization":
+        unmapper.organization(document)
+    else:
+        activities.append(unmapper.service(document).pk)
 
 
 def _count_term_uses(unmapper: Unmapper) -> None:

@@ -4,6 +4,7 @@ import functools
 import json
 from pathlib import Path
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -37,6 +38,28 @@ def validator(document: str) -> Draft202012Validator:
     """A validator of the compiled schema of ``document`` (``organization``, ``service``)."""
     schema = json.loads((SCHEMA_DIR / "compiled" / f"{document}.json").read_text("utf-8"))
     return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+@functools.cache
+def fast_validator(document: str) -> jsonschema_rs.Draft202012Validator:
+    """The same compiled schema in jsonschema-rs (Rust, built once: about 2 s): it answers
+    "valid or not" in about 0.1 ms where ``validator`` takes 20-40 ms a service document."""
+    schema = json.loads((SCHEMA_DIR / "compiled" / f"{document}.json").read_text("utf-8"))
+    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+
+
+def errors(document: str, instance) -> list:
+    """What is wrong with ``instance``, a document of kind ``document``: ``validator``'s errors,
+    in the order of their paths. Asked only of the documents jsonschema-rs finds invalid, so the
+    errors are jsonschema's own, word for word. jsonschema-rs checks every format it knows
+    (``uri``, ``date-time``…), ``validator`` only those its installed checkers know: where it
+    is stricter, ``validator`` has the last word and the document is valid, as it was."""
+    try:
+        if fast_validator(document).is_valid(instance):
+            return []
+    except (ValueError, TypeError, OverflowError):
+        pass  # What Rust cannot hold (a NaN, a huge integer): jsonschema decides.
+    return sorted(validator(document).iter_errors(instance), key=lambda error: list(error.path))
 
 
 @functools.cache

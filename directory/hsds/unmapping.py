@@ -15,7 +15,7 @@ import re
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 from django.utils.text import slugify
@@ -168,9 +168,12 @@ class Unmapper:
             with contextlib.suppress(ValueError):
                 wanted[model].add(uuid.UUID(str(value)))
 
+        names: dict[type, set[str]] = {Organization: set(), Activity: set()}
+
         def organization(document):
             add(Organization, document.get("id"))
             uris[Organization].add(_slug_of(document.get("uri")))
+            names[Organization].add(_slug_base(document.get("name")))
             for place in document.get("locations") or []:
                 if isinstance(place, dict):
                     add(Location, place.get("id"))
@@ -186,6 +189,7 @@ class Unmapper:
             add(Activity, document.get("id"))
             add(Organization, document.get("organization_id"))
             uris[Activity].add(_slug_of(document.get("url")))
+            names[Activity].add(_slug_base(document.get("name")))
             if isinstance(document.get("organization"), dict):
                 organization(document["organization"])
             for pair in document.get("service_at_locations") or []:
@@ -210,6 +214,33 @@ class Unmapper:
             self.taken_slugs[model].update(
                 model.objects.filter(slug__in=slugs).values_list("slug", flat=True)
             )
+        for model, bases in names.items():
+            self._preload_suffixes(model, bases - self.slug_suffixes[model].keys())
+
+    def _preload_suffixes(self, model, bases: set[str]) -> None:
+        """The numbers taken after each of ``bases`` ("doposcuola", "doposcuola-2"…), for
+        ``_unique_slug``: one query for the batch, each base a range of the slug's index
+        (``base`` up to ``base.``, the character after "-"), instead of one query per name."""
+        if not bases:
+            return
+        table = connection.ops.quote_name(model._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT found.slug FROM unnest(%s::text[]) AS wanted(base) "
+                f"CROSS JOIN LATERAL (SELECT slug FROM {table} WHERE slug::text ~>=~ wanted.base "
+                f"AND slug::text ~<~ (wanted.base || '.')) AS found",
+                [sorted(bases)],
+            )
+            taken = [slug for (slug,) in cursor.fetchall()]
+        numbers: dict[str, set[int]] = {base: set() for base in bases}
+        for slug in taken:
+            base, _sep, number = slug.rpartition("-")
+            if slug in numbers:
+                numbers[slug].add(1)
+            if base in numbers and number.isascii() and number.isdigit():
+                numbers[base].add(int(number))
+        for base, found in numbers.items():
+            self.slug_suffixes[model][base] = (0, found)
 
     def _row(self, model, identifier: uuid.UUID):
         """The row of ``model`` with that identifier, or None: from the batch when preloaded."""
@@ -229,7 +260,7 @@ class Unmapper:
     def _unique_slug(self, model, name: str) -> str:
         """As ``unique_slug`` ("-2", "-3"… when taken), with one query per name rather than one
         per slug tried: a directory has hundreds of activities called "Doposcuola"."""
-        base = slugify(name)[:180] or "voce"
+        base = _slug_base(name)
         known = self.slug_suffixes[model]
         if base not in known:
             taken = model.objects.filter(slug__regex=rf"^{re.escape(base)}(-[0-9]+)?$")
@@ -249,6 +280,22 @@ class Unmapper:
     def _remember(self, row) -> None:
         self.rows[type(row)][row.uuid] = row
         self.created.append(row)
+
+    def state(self) -> dict:
+        """What a batch changes in the import's memory (besides its rows, which ``preload``
+        reads again): ``restore`` puts it back when the batch is rolled back."""
+        return {
+            "taken_slugs": {model: set(slugs) for model, slugs in self.taken_slugs.items()},
+            "slug_suffixes": {model: dict(known) for model, known in self.slug_suffixes.items()},
+            "imported_terms": dict(self.imported_terms),
+            "term_uses": dict(self.term_uses),
+        }
+
+    def restore(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.pending, self.pending_dates, self.pending_owners = {}, [], set()
+        self.created = []
 
     def begin_record(self) -> None:
         self.created = []
@@ -753,6 +800,11 @@ def _hours_identifiers(item: dict) -> list[uuid.UUID]:
         return []
     codes = [code.strip() for code in str(item.get("byday", "")).split(",") if code.strip()]
     return [identifier] + [uuid.UUID(derived(identifier, "byday", code)) for code in codes[1:]]
+
+
+def _slug_base(name) -> str:
+    """The slug ``_unique_slug`` makes from a name, before any "-2"."""
+    return slugify(name if isinstance(name, str) else "")[:180] or "voce"
 
 
 def _slug_of(uri) -> str:

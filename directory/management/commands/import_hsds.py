@@ -54,13 +54,16 @@ class Command(BaseCommand):
             raise CommandError(f"{len(report.problems)} records could not be imported.")
 
     def _progress(self, name: str, done: int, total: int) -> None:
-        # Every 1 % (and the last), on one line rewritten in a terminal.
-        step = max(total // 100, 1)
-        if done % step and done != total:
+        # Every 1 % (and the last), on one line rewritten in a terminal; every 10 % otherwise.
+        # Records come a batch at a time: a line when a batch crosses a step.
+        tty = sys.stderr.isatty()
+        reached = (name, done * 100 // max(total, 1) // (1 if tty else 10))
+        if done != total and reached == getattr(self, "_shown", None):
             return
+        self._shown = reached
         line = f"{name}: {done:,}/{total:,} ({done * 100 // max(total, 1)} %)"
-        if sys.stderr.isatty():
+        if tty:
             self.stderr.write(f"\r{line}", ending="\n" if done == total else "")
             self.stderr.flush()
-        elif done == total or done % (step * 10) == 0:
+        else:
             self.stderr.write(line)
