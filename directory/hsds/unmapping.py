@@ -226,7 +226,7 @@ class Unmapper:
         table = connection.ops.quote_name(model._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT found.slug FROM unnest(%s::text[]) AS wanted(base) "
+                f"SELECT found.slug FROM unnest(%s::text[]) AS wanted(base) "  # nosec B608 # a model's table, quoted; the names are parameters
                 f"CROSS JOIN LATERAL (SELECT slug FROM {table} WHERE slug::text ~>=~ wanted.base "
                 f"AND slug::text ~<~ (wanted.base || '.')) AS found",
                 [sorted(bases)],
