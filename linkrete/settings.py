@@ -186,9 +186,15 @@ if DATABASE_REPLICA_URL:
     DATABASES["replica"].update(
         CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"],
         CONN_HEALTH_CHECKS=True,
-        OPTIONS={"options": DATABASES["default"]["OPTIONS"]["options"]},
+        # A replica that does not answer is skipped (linkrete/read_replica.py): in seconds.
+        OPTIONS={
+            "options": DATABASES["default"]["OPTIONS"]["options"],
+            "connect_timeout": env_int("DB_REPLICA_CONNECT_TIMEOUT", 2),
+        },
     )
 LINKRETE_READ_REPLICA = "replica" in DATABASES
+# Seconds the replica may be behind the primary before the search reads the primary instead.
+LINKRETE_REPLICA_MAX_LAG = env_int("DATABASE_REPLICA_MAX_LAG", 10)
 DATABASE_ROUTERS = ["linkrete.read_replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
