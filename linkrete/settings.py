@@ -216,9 +216,12 @@ CACHES = {
             "PAGE_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
         ),
         "LOCATION": env_str("PAGE_CACHE_LOCATION", str(BASE_DIR / "cache" / "pages")),
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
     },
 }
+# Django's own culling (file, memory, database caches): Redis and Memcached evict by themselves
+# (maxmemory) and would take MAX_ENTRIES for an option of their client.
+if CACHES["pages"]["BACKEND"].rsplit(".", 2)[-2] in ("filebased", "locmem", "db"):
+    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)}
 # Off only to measure the views themselves (bench/throughput.py compares both).
 LINKRETE_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 

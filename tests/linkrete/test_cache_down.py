@@ -3,7 +3,11 @@
 Redis is stopped: no Redis server is needed to run these tests."""
 
 import json
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -87,3 +91,26 @@ def test_redis_that_never_answers_holds_a_request_half_a_second_at_most(settings
         "socket_connect_timeout": 0.5,
         "socket_timeout": 2,
     }
+
+
+def test_the_page_cache_on_redis_takes_the_settings_as_they_are():
+    """PAGE_CACHE_MAX_ENTRIES is for the file cache: given to Redis's client it failed every
+    page (``unexpected keyword argument 'MAX_ENTRIES'``)."""
+    code = (
+        "import django; django.setup(); from django.core.cache import caches; "
+        "print(caches['pages'].get('x', 'miss'), caches['default'].get('x', 'miss'))"
+    )
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "linkrete.settings",
+        "CACHE_BACKEND": "linkrete.cache.RedisCache",
+        "CACHE_LOCATION": "redis://127.0.0.1:1/0",
+        "PAGE_CACHE_BACKEND": "linkrete.cache.RedisCache",
+        "PAGE_CACHE_LOCATION": "redis://127.0.0.1:1/1",
+    }
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["miss", "miss"], result.stderr
