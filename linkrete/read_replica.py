@@ -70,11 +70,11 @@ def replica_lag() -> float:
 
 
 def _mark(usable: bool, why: str = "") -> bool:
-    if usable != _verdict["usable"] and _verdict["checked_at"] is not None:
-        if usable:
-            logger.warning("The read replica is used again")
-        else:
-            logger.warning("The read replica is skipped: %s", why)
+    first = _verdict["checked_at"] is None
+    if not usable and (first or _verdict["usable"]):
+        logger.warning("The read replica is skipped: %s", why)
+    elif usable and not first and not _verdict["usable"]:
+        logger.warning("The read replica is used again")
     _verdict.update(checked_at=time.monotonic(), usable=usable)
     return usable
 

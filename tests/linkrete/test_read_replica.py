@@ -129,13 +129,15 @@ def test_migrations_never_run_on_the_replica():
 
 
 @pytest.mark.usefixtures("replica_on", "replica_down")
-def test_a_replica_that_cannot_be_reached_is_skipped(client, activity):
+def test_a_replica_that_cannot_be_reached_is_skipped(client, activity, caplog):
     with CaptureQueriesContext(connections["default"]) as primary:
         response = client.get(reverse("directory:search"), {"q": "doposcuola"})
     assert response.status_code == 200
     assert "Doposcuola del quartiere" in response.content.decode()
     assert directory_tables(primary.captured_queries)
     assert read_replica.usable() is False  # remembered: no new attempt for a few seconds
+    skipped = [r.getMessage() for r in caplog.records if r.name == "linkrete.read_replica"]
+    assert skipped == ["The read replica is skipped: unreachable (OperationalError)"]
 
 
 @pytest.mark.usefixtures("replica_on")
