@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:54330/journey17 \
         .venv/bin/python bench/journey.py [--workers 2] [--users 8] [--duration 60] \
         [--restart-postgres "CMD"] [--stop-postgres "CMD" --start-postgres "CMD"] \
-        [--kill-worker] [--stop-cache "CMD" --start-cache "CMD"]
+        [--kill-worker] [--stop-cache "CMD" --start-cache "CMD"] [--instances 2] [--run-workers 2]
 
 Starts gunicorn (``bench/settings.py``: production settings; ``--workers`` sync workers, a
 30 s timeout as the Dockerfile, ``statement_timeout`` 25 s) and ``manage.py run_worker`` on
@@ -27,6 +27,12 @@ Starts gunicorn (``bench/settings.py``: production settings; ``--workers`` sync 
    SIGKILL and starts another; ``--stop-cache CMD`` (only when ``CACHE_BACKEND`` is Redis)
    stops the cache, checks that pages still answer (degraded), ``/readyz`` 503, and runs
    ``--start-cache CMD`` after ``--down-seconds``;
+With ``--instances N`` it starts N gunicorns (ports ``--port`` and the next ones) on the same
+database and, if ``CACHE_BACKEND``/``PAGE_CACHE_BACKEND`` say so, the same Redis, and every
+visitor sends each request to the next instance in turn (a booking's steps, a staff edit's GET
+and POST alternate); ``--run-workers N`` starts N ``run_worker``s. The mails are then written as
+files (Django's file backend) and counted per booking: each confirmation exactly once.
+
 4. **checks**: every booking the run tried is complete (its row, its seat, its confirmation
    mail sent by the worker within ``--mail-wait`` s) or absent; no slot holds more people than
    the desk takes; gunicorn's log has no ``WORKER TIMEOUT``.
@@ -41,6 +47,8 @@ give the script a database of its own (the demo: ``seed_demo`` and ``seed_cases`
 """
 
 import argparse
+import email
+import email.policy
 import json
 import os
 import random
@@ -154,7 +162,7 @@ class Journey:
         desk = rng.choice(self.plan["desks"])
         base = f"/sportelli/{desk}/prenota/"
         visitor = Visitor(
-            v.port,
+            v.ports,
             v.samples,
             address=f"10.{number % 250}.{rng.randrange(250)}.{rng.randrange(1, 250)}",
         )
@@ -230,11 +238,12 @@ class Journey:
     def run_user(self, index, samples, until, only=None):
         rng = random.Random(f"{self.run_id}-{index}-{only}")
         cookies = {"staff edit": self.plan["staff_cookies"], "case": self.plan["case_cookies"]}
+        ports = instance_ports(self.args)
         visitors = {
-            name: Visitor(self.args.port, samples, address=f"10.250.0.{index + 1}", cookies=c)
+            name: Visitor(ports, samples, address=f"10.250.0.{index + 1}", cookies=c)
             for name, c in cookies.items()
         }
-        anonymous = Visitor(self.args.port, samples, address=f"10.251.0.{index + 1}")
+        anonymous = Visitor(ports, samples, address=f"10.251.0.{index + 1}")
         number = 0
         steps, weights = list(WEIGHTS), list(WEIGHTS.values())
         while time.monotonic() < until:
@@ -264,10 +273,15 @@ class Journey:
         return threads, samples, started
 
 
-def start_gunicorn(args, env, log):
+def instance_ports(args):
+    return [args.port + i for i in range(args.instances)]
+
+
+def start_gunicorn(args, env, log, port=None):
+    port = port or args.port
     command = [
         str(ROOT / ".venv/bin/gunicorn"), "linkrete.wsgi", "--chdir", str(ROOT),
-        "--workers", str(args.workers), "--bind", f"127.0.0.1:{args.port}",
+        "--workers", str(args.workers), "--bind", f"127.0.0.1:{port}",
         "--timeout", "30", "--log-level", "warning", "--error-logfile", str(log),
     ]  # fmt: skip
     # Gunicorn's own messages (worker timeouts) and the site's logs (tracebacks) in one file.
@@ -275,7 +289,7 @@ def start_gunicorn(args, env, log):
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=output, stderr=output)
     for _ in range(120):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{args.port}/healthz", timeout=2)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
             return process
         except OSError:
             time.sleep(0.5)
@@ -351,6 +365,34 @@ def run_fault(args, plan, state):
     state["back_at"] = wait_ready(args.port)
 
 
+def mails_per_booking(mail_dir, run_id):
+    """How many mails each of this run's bookings had (by address and subject, which names the
+    booking's code), from the files of Django's file backend."""
+    counts = {}
+    for path in Path(mail_dir).glob("*"):
+        for chunk in path.read_text().split("-" * 79):
+            message = email.message_from_string(chunk.strip(), policy=email.policy.default)
+            to = str(message["To"] or "")
+            if to.startswith(f"journey-{run_id}-"):
+                key = (to, str(message["Subject"]))
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def daily_jobs_enqueued(since):
+    """The daily jobs enqueued since ``since`` (a datetime), by name: each at most once."""
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.filter(
+        task_path__endswith="run_daily_job", enqueued_at__gte=since
+    ).values_list("args_kwargs", flat=True)
+    counts = {}
+    for args_kwargs in rows:
+        name = (args_kwargs.get("args") or [""])[0]
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def check_bookings(journey, wait_seconds):
     """Every booking tried complete or absent; no slot over capacity; mails sent."""
     from django.db import connection
@@ -421,6 +463,8 @@ def parse_args():
     parser.add_argument("--kill-worker", action="store_true")
     parser.add_argument("--stop-cache", metavar="CMD")
     parser.add_argument("--start-cache", metavar="CMD")
+    parser.add_argument("--instances", type=int, default=1, help="gunicorns on one database")
+    parser.add_argument("--run-workers", type=int, default=1, help="run_worker processes")
     args = parser.parse_args()
     faults = [args.restart_postgres, args.stop_postgres, args.kill_worker, args.stop_cache]
     if sum(bool(f) for f in faults) > 1:
@@ -440,20 +484,30 @@ def main():
     run_id = time.strftime("%H%M%S")
     workdir = Path(tempfile.mkdtemp(prefix="linkrete-journey-"))
     os.environ.setdefault("CACHE_LOCATION", str(workdir / "cache"))
-    os.environ["PAGE_CACHE_LOCATION"] = str(workdir / "pages")
+    if "redis" not in os.environ.get("PAGE_CACHE_BACKEND", "").lower():
+        os.environ["PAGE_CACHE_LOCATION"] = str(workdir / "pages")
     plan = prepare(run_id)
+    from django.utils import timezone
+
+    started_at = timezone.now()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "PAGE_CACHE": "1" if args.page_cache else "0",
         "DB_STATEMENT_TIMEOUT": "25",
         "TRUSTED_PROXY_COUNT": "1",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "BENCH_MAIL_DIR": str(workdir / "mail"),
     }
-    gunicorn_log = workdir / "gunicorn.log"
+    gunicorn_logs = [workdir / f"gunicorn-{port}.log" for port in instance_ports(args)]
     worker_log = open(workdir / "worker.log", "w")  # noqa: SIM115 (the worker's, to the end)
-    server = start_gunicorn(args, env, gunicorn_log)
+    servers = [
+        start_gunicorn(args, env, log, port)
+        for log, port in zip(gunicorn_logs, instance_ports(args), strict=True)
+    ]
     state = {"env": env, "worker_log": worker_log, "worker": start_worker(env, worker_log)}
+    # More workers on the same queue, each with its own daily-job scheduler.
+    other_workers = [start_worker(env, worker_log) for _ in range(args.run_workers - 1)]
     journey = Journey(args, plan, run_id)
     load = os.getloadavg()
     try:
@@ -483,12 +537,18 @@ def main():
         checks = check_bookings(journey, args.mail_wait)
         checks["statuses"] = journey.outcomes
         checks["case_pages_found"] = len(journey.cases)
+        mails = mails_per_booking(workdir / "mail", run_id)
+        checks["confirmation_mails"] = sum(mails.values())
+        checks["bookings_mailed_more_than_once"] = sum(n > 1 for n in mails.values())
+        checks["daily_jobs_enqueued"] = daily_jobs_enqueued(started_at)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
-        state["worker"].send_signal(signal.SIGTERM)
-        state["worker"].wait(timeout=60)
-    log_text = gunicorn_log.read_text() + gunicorn_log.with_suffix(".out").read_text()
+        for process in [*servers, state["worker"], *other_workers]:
+            process.send_signal(signal.SIGTERM)
+        for process in [*servers, state["worker"], *other_workers]:
+            process.wait(timeout=60)
+    log_text = "".join(
+        log.read_text() + log.with_suffix(".out").read_text() for log in gunicorn_logs
+    )
     checks["worker_timeouts"] = stats.worker_timeouts(log_text)
     report = {
         "label": args.label,
@@ -516,7 +576,10 @@ def main():
             ),
             "errors_once_back": stats.errors_after(samples, back) if back else None,
         }
-    print(f"\n{args.label}: {args.workers} gunicorn workers, {args.users} users")
+    print(
+        f"\n{args.label}: {args.instances} instance(s) of {args.workers} gunicorn workers, "
+        f"{args.run_workers} run_worker(s), {args.users} users"
+    )
     print(f"\nEach page alone, {args.slice} s each:\n" + stats.table(alone))
     print(f"\nThe journey, {args.duration} s:\n" + stats.table(mixed))
     print("\nChecks: " + json.dumps(checks, indent=1))

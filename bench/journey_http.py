@@ -20,11 +20,20 @@ CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 class Visitor:
     """One browser: cookies, an address (``X-Forwarded-For``, read by the site as the client's
-    address with ``TRUSTED_PROXY_COUNT=1``) and the samples its requests left."""
+    address with ``TRUSTED_PROXY_COUNT=1``) and the samples its requests left. Given several
+    ports (instances of the site behind one load balancer), each request goes to the next one
+    in turn: a session, a CSRF token or a form begun on one instance is carried on another."""
 
-    def __init__(self, port: int, samples: list, *, address: str = "", cookies=None):
-        self.port, self.samples, self.address = port, samples, address
+    def __init__(self, port: int | list[int], samples: list, *, address: str = "", cookies=None):
+        self.ports = list(port) if isinstance(port, list | tuple) else [port]
+        self.port, self.samples, self.address = self.ports[0], samples, address
         self.cookies = dict(cookies or {})
+        self.sent = 0
+
+    def next_port(self) -> int:
+        port = self.ports[self.sent % len(self.ports)]
+        self.sent += 1
+        return port
 
     def request(self, step: str, method: str, path: str, data: dict | list | None = None):
         """(status, headers, body text); status 0 when the server did not answer."""
@@ -38,7 +47,7 @@ class Visitor:
             body = urllib.parse.urlencode(data, doseq=True)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         started = time.monotonic()
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        connection = http.client.HTTPConnection("127.0.0.1", self.next_port(), timeout=60)
         try:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()

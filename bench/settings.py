@@ -32,3 +32,7 @@ ROOT_URLCONF = "bench.urls"
 # national-scale database stays read-only while it runs.
 if os.environ.get("BENCH_SESSIONS") == "cache":
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+# bench/journey.py's mails, as files, counted per address (each sent once, whichever worker).
+if os.environ.get("BENCH_MAIL_DIR"):
+    EMAIL_FILE_PATH = os.environ["BENCH_MAIL_DIR"]

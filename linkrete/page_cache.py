@@ -99,8 +99,11 @@ def _generations(scopes):
     for key in keys:
         token = found.get(key)
         if token is None:
-            cache.add(key, secrets.token_hex(4), None)
-            token = cache.get(key)
+            fresh = secrets.token_hex(4)
+            cache.add(key, fresh, None)
+            # None when the cache cannot be reached (linkrete/cache.py): a token of this request
+            # alone, so the page is rendered, not read from a cache that is not there.
+            token = cache.get(key) or fresh
         tokens.append(token)
     return tokens
 

@@ -186,9 +186,15 @@ if DATABASE_REPLICA_URL:
     DATABASES["replica"].update(
         CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"],
         CONN_HEALTH_CHECKS=True,
-        OPTIONS={"options": DATABASES["default"]["OPTIONS"]["options"]},
+        # A replica that does not answer is skipped (linkrete/read_replica.py): in seconds.
+        OPTIONS={
+            "options": DATABASES["default"]["OPTIONS"]["options"],
+            "connect_timeout": env_int("DB_REPLICA_CONNECT_TIMEOUT", 2),
+        },
     )
 LINKRETE_READ_REPLICA = "replica" in DATABASES
+# Seconds the replica may be behind the primary before the search reads the primary instead.
+LINKRETE_REPLICA_MAX_LAG = env_int("DATABASE_REPLICA_MAX_LAG", 10)
 DATABASE_ROUTERS = ["linkrete.read_replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -210,9 +216,12 @@ CACHES = {
             "PAGE_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
         ),
         "LOCATION": env_str("PAGE_CACHE_LOCATION", str(BASE_DIR / "cache" / "pages")),
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
     },
 }
+# Django's own culling (file, memory, database caches): Redis and Memcached evict by themselves
+# (maxmemory) and would take MAX_ENTRIES for an option of their client.
+if CACHES["pages"]["BACKEND"].rsplit(".", 2)[-2] in ("filebased", "locmem", "db"):
+    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)}
 # Off only to measure the views themselves (bench/throughput.py compares both).
 LINKRETE_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 

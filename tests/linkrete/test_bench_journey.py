@@ -107,3 +107,29 @@ Testo</textarea>
         ("description", "Testo"),
     ]
     assert choices(html, "kind") == ["a", "b"]
+
+
+def test_the_mails_are_counted_per_booking_from_the_file_backends_files(tmp_path, settings):
+    """Two workers must not send one confirmation twice: the journey counts the mails each
+    booking had, whichever worker wrote them, from Django's file backend."""
+    from django.core.mail import EmailMessage, get_connection
+
+    from bench.journey import mails_per_booking
+
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    backend = "django.core.mail.backends.filebased.EmailBackend"
+    subject = "Il tuo appuntamento presso Sportello di prossimità Rho centro, codice {}"
+    # One connection a worker's batch, one file each; the third sends the first one again.
+    for code in ["AAAA1111", "BBBB2222", "AAAA1111"]:
+        with get_connection(backend) as connection:
+            connection.send_messages(
+                [
+                    EmailMessage(
+                        subject.format(code), "testo", to=["journey-120000-1@example.invalid"]
+                    ),
+                    EmailMessage("Altro", "testo", to=["someone@example.invalid"]),
+                ]
+            )
+    counts = mails_per_booking(tmp_path, "120000")
+    assert sorted(counts.values()) == [1, 2]
+    assert sum(n > 1 for n in counts.values()) == 1
