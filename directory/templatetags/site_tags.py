@@ -48,6 +48,12 @@ def name_lang(record, field="display_name"):
     language's name (``field``: ``public_name``, ``public_description``…) where the page's
     language has none and the English or Italian shows (``taxonomy_names``); nothing otherwise."""
     code = getattr(record, f"{field}_lang", "") if record is not None else ""
+    return name_lang_attributes(code)
+
+
+def name_lang_attributes(code: str):
+    """`` lang="<code>"``, with ``dir="ltr"`` for a left-to-right language on a right-to-left
+    page; nothing without a code."""
     if not code:
         return ""
     if get_language_bidi() and not get_language_info(code)["bidi"]:

@@ -170,3 +170,15 @@ def test_a_name_too_long_is_refused_with_the_text_kept(client, coordinator):
     assert 'value="' + "x" * 121 + '"' in response.content.decode()
     group.refresh_from_db()
     assert group.translations["fr"]["name"] == "Femmes"
+
+
+def test_the_search_filters_name_categories_in_the_pages_language_or_mark_the_fallback(
+    client, housing
+):
+    page = client.get("/fr/cerca/", {"q": "sportello"}).content.decode()
+    assert ">Logement</a>" in page
+    housing_category = category("smart-house")
+    housing_category.translations = {}
+    housing_category.save()  # the search's cached categories are dropped
+    page = client.get("/ar/cerca/", {"q": "sportello"}).content.decode()
+    assert '<span lang="en" dir="ltr">Housing</span>' in page
