@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.admin.filters import CategoryLevelFilter
 from directory.admin.labels import LabelledInputsMixin
 from directory.admin.search_refresh import refresh_search_after_save
+from directory.admin.taxonomy_names import names_fieldsets, names_form
 from directory.models import (
     GENERAL_INTEREST_AREAS,
     Category,
@@ -34,6 +35,8 @@ class TaxonomyAdmin(ReferenceDataAdmin, LabelledInputsMixin, admin.ModelAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(ReferenceDataAdmin, LabelledInputsMixin, admin.ModelAdmin):
+    form = names_form(Category)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:
@@ -72,6 +75,10 @@ class CategoryAdmin(ReferenceDataAdmin, LabelledInputsMixin, admin.ModelAdmin):
         (None, {"fields": ["order"]}),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        # The names in the other interface languages after the Italian and English ones.
+        return [*self.fieldsets[:2], *names_fieldsets(Category), *self.fieldsets[2:]]
+
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ["name"]}
 
@@ -89,10 +96,17 @@ class CategoryAdmin(ReferenceDataAdmin, LabelledInputsMixin, admin.ModelAdmin):
 class BilingualNameAdmin(ReferenceDataAdmin, LabelledInputsMixin, admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = ["name", "name_en"]
+    own_fields: list[str] = []
+
+    def get_fieldsets(self, request, obj=None):
+        # The Italian and English names and the row's own fields, then the other languages.
+        return [(None, {"fields": self.own_fields}), *names_fieldsets(self.model)]
 
 
 @admin.register(TargetGroup)
 class TargetGroupAdmin(BilingualNameAdmin):
+    form = names_form(TargetGroup)
+    own_fields = ["name", "name_en", "slug", "order"]
     list_display = ["name", "name_en", "slug", "order"]
     search_fields = [*BilingualNameAdmin.search_fields, "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -100,6 +114,8 @@ class TargetGroupAdmin(BilingualNameAdmin):
 
 @admin.register(Language)
 class LanguageAdmin(BilingualNameAdmin):
+    form = names_form(Language)
+    own_fields = ["name", "name_en", "code", "order"]
     list_display = ["name", "name_en", "code", "order"]
     search_fields = [*BilingualNameAdmin.search_fields, "=code"]
 

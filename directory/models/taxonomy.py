@@ -1,7 +1,8 @@
 """Classifications of the directory: categories of need, target groups, languages, art. 5 areas.
 
-Names editable by coordinators are stored in Italian with an optional English version; the
-interface shows the one of the active language (``display_name``).
+Names editable by coordinators are stored in Italian with an English version and the other
+interface languages' in ``translations`` (``taxonomy_names``); the interface shows the one of
+the active language (``display_name``), else the English, else the Italian.
 
 A category's ``name`` is the programme's name, which funders and coordinators use (Seminare
 futuro, Generatività sociale…): the admin and the monitoring keep it. Families read its
@@ -12,27 +13,10 @@ and the ages it is for narrow the home page's finder (``suits``).
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from directory.models.identifiers import public_identifier
-
-
-class BilingualNameMixin(models.Model):
-    name = models.CharField(_("name (Italian)"), max_length=120)
-    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.display_name
-
-    @property
-    def display_name(self):
-        if self.name_en and (get_language() or "it").startswith("en"):
-            return self.name_en
-        return self.name
+from directory.models.taxonomy_names import TranslatedNamesMixin
 
 
 class Taxonomy(models.Model):
@@ -62,7 +46,7 @@ class CategoryQuerySet(models.QuerySet):
         return self.filter(models.Q(pk=category.pk) | models.Q(parent_id=category.pk))
 
 
-class Category(BilingualNameMixin):
+class Category(TranslatedNamesMixin):
     """A term of a taxonomy (HSDS ``taxonomy_term``), at most two levels deep."""
 
     uuid = public_identifier()
@@ -134,18 +118,26 @@ class Category(BilingualNameMixin):
             ),
         ]
 
+    # The texts ``translations`` holds in the other interface languages.
+    translated_fields = ("name", "family_name", "family_description")
+
     @property
     def public_name(self):
-        """The family-facing label in the active language, else the name."""
-        if (get_language() or "it").startswith("en"):
-            return self.family_name_en or self.name_en or self.family_name or self.name
-        return self.family_name or self.name
+        """The family-facing label in the page's language, else the name (English, then
+        Italian, where it has none: ``in_page_language``)."""
+        return self.in_page_language("family_name", "name")[0]
+
+    @property
+    def public_name_lang(self):
+        return self._other(self.in_page_language("family_name", "name")[1])
 
     @property
     def public_description(self):
-        if (get_language() or "it").startswith("en"):
-            return self.family_description_en or self.family_description
-        return self.family_description
+        return self.in_page_language("family_description")[0]
+
+    @property
+    def public_description_lang(self):
+        return self._other(self.in_page_language("family_description")[1])
 
     def suits(self, minimum, maximum) -> bool:
         """Whether the ages it is for overlap [minimum, maximum] (no ages: any)."""
@@ -175,7 +167,7 @@ class Category(BilingualNameMixin):
             )
 
 
-class TargetGroup(BilingualNameMixin):
+class TargetGroup(TranslatedNamesMixin):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -185,7 +177,7 @@ class TargetGroup(BilingualNameMixin):
         ordering = ["order", "name"]
 
 
-class Language(BilingualNameMixin):
+class Language(TranslatedNamesMixin):
     code = models.CharField(
         _("code"), max_length=8, unique=True, help_text=_("ISO 639-1 code, such as it or ar.")
     )

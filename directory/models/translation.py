@@ -90,6 +90,9 @@ class OrganizationTranslation(Translation):
     )
     description = models.TextField(_("description"), blank=True)
     social_utility = models.TextField(_("social utility"), blank=True)
+    # Its texts in its language's text search configuration: the search on a page in that
+    # language finds the organization by them (``directory.search.organization_translations``).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     text_fields = ("description", "social_utility")
 
@@ -102,6 +105,7 @@ class OrganizationTranslation(Translation):
                 fields=["organization", "language"], name="organization_translation_unique"
             ),
         ]
+        indexes = [GinIndex(fields=["search_vector"], name="org_translation_search")]
 
     def __str__(self):
         return f"{self.organization} [{self.language}]"

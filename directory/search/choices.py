@@ -16,7 +16,7 @@ from django.db import transaction
 
 from directory.models import Category, Language
 
-CACHE_KEY = "directory:search-choices:2"
+CACHE_KEY = "directory:search-choices:3"  # 3: categories with their names in every language
 TIMEOUT = 300
 
 

@@ -162,7 +162,13 @@ def refresh_search_documents(activities) -> int:
 
 
 def rebuild_search_index(queryset=None, batch_size: int = 1000) -> int:
-    """Recompute the documents of all activities (or of ``queryset``); returns how many."""
+    """Recompute the documents of all activities (or of ``queryset``); returns how many. A
+    full rebuild also rewrites the vectors of the organizations' translations."""
+    if queryset is None:
+        from directory.models import OrganizationTranslation
+        from directory.search import organization_translations
+
+        organization_translations.refresh(OrganizationTranslation.objects.order_by("pk"))
     queryset = (queryset if queryset is not None else _documents_queryset()).order_by("pk")
     done, last_pk = 0, 0
     while True:

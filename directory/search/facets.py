@@ -63,6 +63,7 @@ class Option:
     url: str
     children: list = field(default_factory=list)
     seen: int = 0  # matches among those counted (bounded): orders and prunes the values
+    lang: str = ""  # the label's language where it is not the page's (``taxonomy_names``)
 
 
 @dataclass
@@ -198,10 +199,12 @@ def compute(base, conditions, filterset, params: QueryDict, page=None, relax=Tru
     def exact(name):
         return counts.sizes[_set_key(conditions, name)] <= limit
 
-    def option(name, value, label, count):
+    def option(name, value, label, count, lang=""):
         active = str(values.get(name, "")) == value or (value == "1" and values.get(name) is True)
         url = filterset.url_without(params, name) if active else url_with(params, {name: value})
-        return Option(value, str(label), count if exact(name) else None, active, url, seen=count)
+        return Option(
+            value, str(label), count if exact(name) else None, active, url, seen=count, lang=lang
+        )
 
     options = {group: [] for group in FACETS}
     for search_filter in REGISTRY:

@@ -345,8 +345,15 @@ def organization_name_condition(words: list[str]) -> models.Q:
 
 
 def matching_organizations(text_query: TextQuery, limit: int = 5):
-    """Published organizations whose name matches the words (typos forgiven)."""
+    """Published organizations whose name matches the words (typos forgiven), or, on a page in
+    another language, whose translation into it holds them (``organization_translations``)."""
     condition = organization_name_condition(text_query.words)
+    if text_query.language and text_query.translated_query is not None:
+        from directory.search import organization_translations
+
+        condition |= organization_translations.holding(
+            text_query.language, text_query.translated_query
+        )
     candidates = Organization.objects.published().filter(condition).order_by()
     candidates = candidates.values("pk")[:ORGANIZATION_CANDIDATES]
     return list(Organization.objects.filter(pk__in=candidates).order_by("name")[:limit])

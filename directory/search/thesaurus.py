@@ -8,7 +8,10 @@ combined as the search combines words.
 
 A category is matched through its Italian name, which every activity of the category holds in
 its search document (``documents.document_for``): the search stays one full-text query, which
-the planner and the counting already know how to run.
+the planner and the counting already know how to run. Its names in the other interface
+languages (``Category.translations``: the label for families and the name) are phrases of the
+table of that language only: on ``/uk/cerca/`` "Житло" finds the housing category's activities
+through its Italian name, as "Housing" does on every page through the documents' English names.
 
 Applied when a search runs, so a change in the admin needs no reindexing. The whole table
 (about a thousand rows) is read in two queries and kept by each process, under a version stamp
@@ -27,8 +30,9 @@ from django.db import transaction
 from django.utils.translation import get_language
 
 from directory.models import SearchSynonym
+from directory.models.taxonomy_names import NAME_LANGUAGES
 
-CACHE_KEY = "directory:search-thesaurus:stamp:1"
+CACHE_KEY = "directory:search-thesaurus:stamp:2"
 TIMEOUT = 600
 MAX_SHOWN = 4  # alternatives named on the results page ("Results also for: …")
 
@@ -36,17 +40,38 @@ MAX_SHOWN = 4  # alternatives named on the results page ("Results also for: …"
 @dataclass(frozen=True)
 class Alternative:
     """Another way to match a group: ``match``, normalised text (all its words needed);
-    ``name``/``name_en``: how the page names it (a category's names, else the words)."""
+    ``name``/``name_en``/``names``: how the page names it (a category's names, else the words;
+    ``names``: (language, name) in the other interface languages)."""
 
     match: str
     name: str
     name_en: str = ""
+    names: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
-        if self.name_en and (get_language() or "it").startswith("en"):
+        language = get_language() or "it"
+        for code, name in self.names:
+            if code == language:
+                return name
+        if self.name_en and language != "it":
             return self.name_en
         return self.name
+
+
+def category_alternative(category, match: str) -> Alternative:
+    """A category as an alternative: named as families read it, in each language."""
+    names = tuple(
+        (code, name)
+        for code in NAME_LANGUAGES
+        if (name := category.text_in("family_name", code) or category.text_in("name", code))
+    )
+    return Alternative(
+        match,
+        category.name,
+        category.name_en,
+        names,
+    )
 
 
 @dataclass(frozen=True)
@@ -65,7 +90,8 @@ def expand(words: list[str]) -> list[Group]:
     """The query's words in groups, each with its alternatives (none for a word the thesaurus
     does not know). Phrases are matched on the words as ``query_words`` gives them, longest
     first."""
-    table = _table()
+    tables = _table()
+    table = tables.get(get_language() or "", tables[""])
     longest = max((len(key) for key in table), default=0)
     groups, start = [], 0
     while start < len(words):
@@ -91,7 +117,7 @@ def understood(groups: list[Group]) -> list[str]:
     return labels[:MAX_SHOWN]
 
 
-def _table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
+def _table() -> dict[str, dict[tuple[str, ...], tuple[Alternative, ...]]]:
     """The table, read from the database at most once per process and per change: the cache
     holds only a stamp of the current version (unpickling the whole table on every search cost
     several milliseconds), and each process keeps the table of the stamp it last saw."""
@@ -111,9 +137,11 @@ def _table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
 _local: tuple[str, dict] | None = None  # (stamp, table) of this process
 
 
-def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
-    """{phrase's query words: alternatives}, from the active synonyms of both languages (a
-    family may type English on the Italian page)."""
+def _read_table() -> dict[str, dict[tuple[str, ...], tuple[Alternative, ...]]]:
+    """{page's language: {phrase's query words: alternatives}}: under "" the active synonyms of
+    both languages (a family may type English on the Italian page), for every page; under
+    another interface language the same with the categories' names in it
+    (``_category_names``)."""
     # Imported here: ``text`` imports this module to expand the words it parses.
     from directory.search.text import normalize, query_words
 
@@ -133,7 +161,7 @@ def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
         for category in synonym.categories.all():
             match = normalize(category.name)
             if match and match != typed:
-                alternatives.append(Alternative(match, category.name, category.name_en))
+                alternatives.append(category_alternative(category, match))
         if len(normalize(synonym.phrase).split()) > len(key) == 1:
             meaning = tuple(alternative.match for alternative in alternatives)
             shortened.setdefault(key, {}).setdefault(meaning, alternatives)
@@ -146,6 +174,17 @@ def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
     for key, meanings in shortened.items():
         if len(meanings) == 1:
             found.setdefault(key, []).extend(*meanings.values())
+    tables = {"": _deduplicated(found)}
+    for language, names in _category_names().items():
+        merged = {key: list(alternatives) for key, alternatives in found.items()}
+        for key, alternatives in names.items():
+            typed = " ".join(key)
+            merged.setdefault(key, []).extend(a for a in alternatives if a.match != typed)
+        tables[language] = _deduplicated(merged)
+    return tables
+
+
+def _deduplicated(found) -> dict[tuple[str, ...], tuple[Alternative, ...]]:
     table = {}
     for key, alternatives in found.items():
         first = {}
@@ -154,6 +193,29 @@ def _read_table() -> dict[tuple[str, ...], tuple[Alternative, ...]]:
         if first:
             table[key] = tuple(first.values())
     return table
+
+
+def _category_names() -> dict[str, dict[tuple[str, ...], list[Alternative]]]:
+    """{language: {a category's name in it, as query words: [the category]}}: its label for
+    families and its name, in each interface language beyond Italian and English (English
+    names are in the activities' documents)."""
+    # Imported here: ``choices`` and ``text`` import the search package, which imports this.
+    from directory.search.choices import categories_and_languages
+    from directory.search.text import normalize, query_words
+
+    tables: dict[str, dict[tuple[str, ...], list[Alternative]]] = {}
+    # The search page's categories, cached between requests: no query when the cache is warm.
+    for category in sorted(categories_and_languages()[0], key=lambda c: c.pk):
+        match = normalize(category.name)
+        if not match:
+            continue
+        alternative = category_alternative(category, match)
+        for language in NAME_LANGUAGES:
+            for field in ("family_name", "name"):
+                key = tuple(query_words(category.text_in(field, language)))
+                if key:
+                    tables.setdefault(language, {}).setdefault(key, []).append(alternative)
+    return tables
 
 
 def forget(**kwargs):

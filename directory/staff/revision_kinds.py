@@ -40,6 +40,7 @@ from directory.models import (
     Revision,
     SearchRefresh,
 )
+from directory.search import organization_translations
 from directory.staff.event_forms import EventForm, EventSessionForm, session_rows
 from directory.staff.forms import (
     ActivityForm,
@@ -338,6 +339,10 @@ class OrganizationTranslationKind(TranslationKind):
 
     def _record(self, revision):
         return {"organization": revision.organization}
+
+    def refresh_search(self, revision):
+        # The translation's words find the organization on its language's search page.
+        organization_translations.refresh_organization(revision.organization)
 
     def edit_url(self, revision):
         return reverse(

@@ -42,6 +42,25 @@ def listing_lang(record=None, field=""):
     return format_html(' lang="{}"', LISTINGS_LANGUAGE)
 
 
+@register.simple_tag
+def name_lang(record, field="display_name"):
+    """`` lang="en"`` (or ``"it"``) on an element holding a category's, target group's or
+    language's name (``field``: ``public_name``, ``public_description``…) where the page's
+    language has none and the English or Italian shows (``taxonomy_names``); nothing otherwise."""
+    code = getattr(record, f"{field}_lang", "") if record is not None else ""
+    return name_lang_attributes(code)
+
+
+def name_lang_attributes(code: str):
+    """`` lang="<code>"``, with ``dir="ltr"`` for a left-to-right language on a right-to-left
+    page; nothing without a code."""
+    if not code:
+        return ""
+    if get_language_bidi() and not get_language_info(code)["bidi"]:
+        return format_html(' lang="{}" dir="ltr"', code)
+    return format_html(' lang="{}"', code)
+
+
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     request = context.get("request")

@@ -42,9 +42,11 @@ class Category(SearchFilter):
         categories, seen = list(search.categories.values()), counts[self.name]
         options = []
         for root in (c for c in categories if c.parent_id is None):
-            root_option = option(self.name, root.slug, root.public_name, seen.get(root.pk, 0))
+            root_option = option(
+                self.name, root.slug, root.public_name, seen.get(root.pk, 0), root.public_name_lang
+            )
             children = [
-                option(self.name, c.slug, c.public_name, seen.get(c.pk, 0))
+                option(self.name, c.slug, c.public_name, seen.get(c.pk, 0), c.public_name_lang)
                 for c in categories
                 if c.parent_id == root.pk
             ]

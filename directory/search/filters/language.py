@@ -53,7 +53,13 @@ class InLanguage(SearchFilter):
     def options(self, search, counts, option):
         chosen, languages = search.values.get("lingua"), counts[self.name]
         return [
-            option(self.name, code, language.display_name, languages.get(code, 0))
+            option(
+                self.name,
+                code,
+                language.display_name,
+                languages.get(code, 0),
+                language.display_name_lang,
+            )
             for code, language in search.languages.items()
             if code in languages or code == chosen
         ]
