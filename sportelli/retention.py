@@ -6,8 +6,9 @@ monitoring indicators keep counting them. Run by ``manage.py apply_retention``, 
 
 The access log (``Access``) holds no name, contact or free text by design: age band, gender,
 citizenship group, municipality and topics only, which the indicators need; it has no rule.
-Nor has its monthly rollup (``AccessMonth``, ``AccessTopicMonth``): counts by desk, month and
-channel, age band, outcome, area or topic, with no person and no link to an access.
+Nor have its monthly and daily rollups (``AccessMonth``, ``AccessTopicMonth``, ``AccessDay``,
+``AccessTopicDay``): counts by desk, month or day and channel, age band, outcome, area or topic,
+with no person and no link to an access.
 """
 
 import datetime

@@ -1,12 +1,13 @@
-"""Keeping the desk accesses' monthly rollup (``AccessMonth``, ``AccessTopicMonth``) exact.
+"""Keeping the desk accesses' monthly and daily rollups (``AccessMonth``, ``AccessTopicMonth``,
+``AccessDay``, ``AccessTopicDay``) exact.
 
-A desk's month is recounted from its accesses in the transaction that saves, edits or deletes
-one of them or changes its topics (the signals connected in ``apps.py``): the rollup commits or
-rolls back with the access, so the dashboard's figures are as fresh as the access log. A
-recount reads one desk's month through ``access_desk_when_idx``: a handful of small grouped
-queries. ``refresh_access_months`` rebuilds the whole rollup (``manage.py
-refresh_indicator_rollups``, nightly) for what bypasses the models: bulk loads, SQL, a topic
-moved to another parent.
+A desk's month (its monthly rows and its days' rows) is recounted from its accesses in the
+transaction that saves, edits or deletes one of them or changes its topics (the signals
+connected in ``apps.py``): the rollups commit or roll back with the access, so the dashboard's
+figures are as fresh as the access log. A recount reads one desk's month through
+``access_desk_when_idx``: ten small grouped queries. ``refresh_access_months`` rebuilds both
+rollups whole (``manage.py refresh_indicator_rollups``, nightly) for what bypasses the models:
+bulk loads, SQL, a topic moved to another parent.
 
 Two recounts of one desk (two operators saving at once) queue on a transaction-level advisory
 lock of the desk, so the second counts the first's access; the nightly rebuild takes the
@@ -17,17 +18,27 @@ import datetime
 
 from django.db import connection, transaction
 from django.db.models import Count, DateField
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone
 
 from directory.indicators.needs_offer import area_of
 from directory.indicators.period import midnight, next_month
-from sportelli.models import FIELD_OF_DIMENSION, Access, AccessMonth, AccessTopicMonth, Dimension
+from sportelli.models import (
+    FIELD_OF_DIMENSION,
+    Access,
+    AccessDay,
+    AccessMonth,
+    AccessTopicDay,
+    AccessTopicMonth,
+    Dimension,
+)
 
 # pg_advisory_xact_lock's keys: the rebuild (one bigint) and a desk's recount (two ints).
 REBUILD_LOCK = 7_125_031_214
 DESK_LOCK = 714
+MONTH_MODELS = (AccessMonth, AccessTopicMonth)
+DAY_MODELS = (AccessDay, AccessTopicDay)
 
 
 def month_of(instant: datetime.datetime) -> datetime.date:
@@ -36,44 +47,54 @@ def month_of(instant: datetime.datetime) -> datetime.date:
 
 
 def counted_rows(accesses) -> tuple[list[AccessMonth], list[AccessTopicMonth]]:
-    """The rollup's rows for ``accesses`` (an ``Access`` queryset): five grouped queries."""
-    by_month = accesses.order_by().annotate(
-        month=TruncMonth("occurred_at", output_field=DateField())
-    )
+    """The monthly rollup's rows for ``accesses`` (an ``Access`` queryset): five grouped
+    queries."""
+    return _counted(accesses, TruncMonth, "month", AccessMonth, AccessTopicMonth)
+
+
+def counted_days(accesses) -> tuple[list[AccessDay], list[AccessTopicDay]]:
+    """The daily rollup's rows for ``accesses``: five grouped queries."""
+    return _counted(accesses, TruncDate, "day", AccessDay, AccessTopicDay)
+
+
+def _counted(accesses, trunc, when, model, topic_model):
+    """Rows of ``model`` and ``topic_model`` counting ``accesses`` by desk, ``when`` (the local
+    month or day of ``occurred_at``, truncated by ``trunc``) and each dimension."""
+    by_when = accesses.order_by().annotate(**{when: trunc("occurred_at", output_field=DateField())})
     rows = [
-        AccessMonth(
+        model(
             desk_id=row["desk"],
-            month=row["month"],
             dimension=dimension,
             value=row[field],
             accesses=row["n"],
+            **{when: row[when]},
         )
         for dimension, field in FIELD_OF_DIMENSION.items()
-        for row in by_month.values("desk", "month", field).annotate(n=Count("pk"))
+        for row in by_when.values("desk", when, field).annotate(n=Count("pk"))
     ]
     areas = (
-        by_month.annotate(root=Coalesce("topics__parent__slug", "topics__slug"))
+        by_when.annotate(root=Coalesce("topics__parent__slug", "topics__slug"))
         .annotate(area=area_of("root"))
-        .values("desk", "month", "area")
+        .values("desk", when, "area")
         .annotate(n=Count("pk", distinct=True))
     )
     rows += [
-        AccessMonth(
+        model(
             desk_id=row["desk"],
-            month=row["month"],
             dimension=Dimension.AREA,
             value=row["area"],
             accesses=row["n"],
+            **{when: row[when]},
         )
         for row in areas
         if row["area"]
     ]
     topics = [
-        AccessTopicMonth(
-            desk_id=row["desk"], month=row["month"], topic_id=row["topics"], accesses=row["n"]
+        topic_model(
+            desk_id=row["desk"], topic_id=row["topics"], accesses=row["n"], **{when: row[when]}
         )
-        for row in by_month.filter(topics__isnull=False)
-        .values("desk", "month", "topics")
+        for row in by_when.filter(topics__isnull=False)
+        .values("desk", when, "topics")
         .annotate(n=Count("pk"))
     ]
     return rows, topics
@@ -85,12 +106,14 @@ def refresh_access_months() -> int:
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REBUILD_LOCK])
-        AccessMonth.objects.all().delete()
-        AccessTopicMonth.objects.all().delete()
-        rows, topics = counted_rows(Access.objects.all())
-        AccessMonth.objects.bulk_create(rows, batch_size=5000)
-        AccessTopicMonth.objects.bulk_create(topics, batch_size=5000)
-    return len(rows) + len(topics)
+        written = 0
+        for counted, models in ((counted_rows, MONTH_MODELS), (counted_days, DAY_MODELS)):
+            for model in models:
+                model.objects.all().delete()
+            for model, found in zip(models, counted(Access.objects.all()), strict=True):
+                model.objects.bulk_create(found, batch_size=5000)
+                written += len(found)
+    return written
 
 
 def recount(slices) -> None:
@@ -102,17 +125,18 @@ def recount(slices) -> None:
             for desk in sorted({desk for desk, _month in slices}):
                 cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [DESK_LOCK, desk])
         for desk, month in sorted(slices):
-            AccessMonth.objects.filter(desk=desk, month=month).delete()
-            AccessTopicMonth.objects.filter(desk=desk, month=month).delete()
-            rows, topics = counted_rows(
-                Access.objects.filter(
-                    desk=desk,
-                    occurred_at__gte=midnight(month),
-                    occurred_at__lt=midnight(next_month(month)),
-                )
+            accesses = Access.objects.filter(
+                desk=desk,
+                occurred_at__gte=midnight(month),
+                occurred_at__lt=midnight(next_month(month)),
             )
-            AccessMonth.objects.bulk_create(rows)
-            AccessTopicMonth.objects.bulk_create(topics)
+            for model in MONTH_MODELS:
+                model.objects.filter(desk=desk, month=month).delete()
+            for model in DAY_MODELS:
+                model.objects.filter(desk=desk, day__gte=month, day__lt=next_month(month)).delete()
+            for counted, models in ((counted_rows, MONTH_MODELS), (counted_days, DAY_MODELS)):
+                for model, found in zip(models, counted(accesses), strict=True):
+                    model.objects.bulk_create(found)
 
 
 def _slice(access) -> tuple[int, datetime.date]:

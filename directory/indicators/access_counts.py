@@ -1,18 +1,24 @@
 """Desk accesses of a network's desks in a period, counted by one key: the period's whole months
-from the monthly rollup (``sportelli.models.access_month``, kept exact as each access is saved),
-its partial first and last months (a period from the 15th) live on ``access_desk_when_idx``.
-Two queries at most, whatever the number of accesses; the sum is exact, since a month is either
-whole or live.
+from the monthly rollup (``sportelli.models.access_month``), its partial first and last months
+(a period from the 15th) from the daily one (``sportelli.models.access_day``), both kept exact
+as each access is saved. Two queries at most, whatever the number of accesses; the sum is
+exact, since a month is either whole or counted by its days.
 """
 
 import datetime
 from collections import Counter
 
-from django.db.models import Count, DateField, Q, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import TruncMonth
 
-from directory.indicators.period import midnight, split_months
-from sportelli.models import FIELD_OF_DIMENSION, Access, AccessMonth, AccessTopicMonth, Dimension
+from directory.indicators.period import split_months
+from sportelli.models import (
+    AccessDay,
+    AccessMonth,
+    AccessTopicDay,
+    AccessTopicMonth,
+    Dimension,
+)
 
 # The rollup holds the current month too: every whole month of the period comes from it.
 NO_LIVE_MONTH = datetime.date.max.replace(day=1)
@@ -29,17 +35,16 @@ def rolled(model, scope, period, **filters):
     ).order_by()
 
 
-def live(scope, period):
-    """The accesses of the period's partial months (an empty queryset, asking nothing, if
-    it has none)."""
+def daily(model, scope, period, **filters):
+    """The daily rollup's rows of the period's partial months (an empty queryset, asking
+    nothing, if it has none)."""
     _whole, ranges = split_months(period, NO_LIVE_MONTH)
+    if not ranges:
+        return model.objects.none()
     in_days = Q(pk__in=[])
     for first, last in ranges:
-        in_days |= Q(
-            occurred_at__gte=midnight(first),
-            occurred_at__lt=midnight(last + datetime.timedelta(days=1)),
-        )
-    return Access.objects.filter(in_days, desk__in=sorted(scope.desks)).order_by()
+        in_days |= Q(day__gte=first, day__lte=last)
+    return model.objects.filter(in_days, desk__in=sorted(scope.desks), **filters).order_by()
 
 
 def _counted(rolled_rows, live_rows) -> Counter:
@@ -55,7 +60,9 @@ def by_field(scope, period, dimension: Dimension) -> Counter:
         rolled(AccessMonth, scope, period, dimension=dimension)
         .values_list("value")
         .annotate(n=Sum("accesses")),
-        live(scope, period).values_list(FIELD_OF_DIMENSION[dimension]).annotate(n=Count("pk")),
+        daily(AccessDay, scope, period, dimension=dimension)
+        .values_list("value")
+        .annotate(n=Sum("accesses")),
     )
 
 
@@ -65,7 +72,9 @@ def by_desk_name(scope, period) -> Counter:
         rolled(AccessMonth, scope, period, dimension=Dimension.CHANNEL)
         .values_list("desk__name")
         .annotate(n=Sum("accesses")),
-        live(scope, period).values_list("desk__name").annotate(n=Count("pk")),
+        daily(AccessDay, scope, period, dimension=Dimension.CHANNEL)
+        .values_list("desk__name")
+        .annotate(n=Sum("accesses")),
     )
 
 
@@ -75,10 +84,10 @@ def by_month(scope, period) -> Counter:
         rolled(AccessMonth, scope, period, dimension=Dimension.CHANNEL)
         .values_list("month")
         .annotate(n=Sum("accesses")),
-        live(scope, period)
-        .annotate(month=TruncMonth("occurred_at", output_field=DateField()))
+        daily(AccessDay, scope, period, dimension=Dimension.CHANNEL)
+        .annotate(month=TruncMonth("day"))
         .values_list("month")
-        .annotate(n=Count("pk")),
+        .annotate(n=Sum("accesses")),
     )
 
 
@@ -88,10 +97,7 @@ def by_topic_name(scope, period) -> Counter:
         rolled(AccessTopicMonth, scope, period)
         .values_list("topic__name")
         .annotate(n=Sum("accesses")),
-        live(scope, period)
-        .filter(topics__isnull=False)
-        .values_list("topics__name")
-        .annotate(n=Count("pk")),
+        daily(AccessTopicDay, scope, period).values_list("topic__name").annotate(n=Sum("accesses")),
     )
     counts.pop(None, None)
     return counts

@@ -2,8 +2,9 @@
 
 Everything is counted when the page is asked for, from the tables as they are then, except the
 interventions of the months before the current one: those come from the nightly rollup
-(``famiglie.models.rollup``), as fresh as its last run. The desk accesses' rollup is recounted
-with each access (``sportelli.rollups``), so their figures are as fresh as the page.
+(``famiglie.models.rollup``), as fresh as its last run. The desk accesses' rollups (by month,
+and by day for the partial months of a period) are recounted with each access
+(``sportelli.rollups``), so their figures are as fresh as the page.
 """
 
 import datetime

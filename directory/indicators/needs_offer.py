@@ -17,7 +17,8 @@ What is counted in the period, aggregates only:
 A gap is an area of a zone with needs recorded and no activity offered. People's counts from 1
 to 4 are shown as "<5" (``exports.THRESHOLD``). An activity or access with two areas counts in
 each; one with places in two towns counts in each town. Eight queries whatever the data (nine
-when the period starts or ends within a month: the desk accesses of those days counted live).
+when the period starts or ends within a month: the desk accesses of those days, from their
+daily rollup).
 """
 
 import math
@@ -35,7 +36,7 @@ from directory.models import Activity, Location, SurveyResponse, Zone
 from directory.models.organization import PublicationStatus
 from famiglie.areas import Area
 from famiglie.models import AssessmentScore
-from sportelli.models import AccessMonth, Dimension, NeedSignal
+from sportelli.models import AccessDay, AccessMonth, Dimension, NeedSignal
 
 HIGH_NEED = 2  # assessment levels 2 and 3
 
@@ -180,7 +181,8 @@ def needs_offer(scope, period) -> NeedsOffer:
     for place, area, count in activity_rows:
         if area and place in towns:
             towns[place].activities += count
-    # The whole months from the rollup (an access counted once per area), the rest live.
+    # The whole months from the monthly rollup (an access counted once per area), the partial
+    # ones from the daily rollup.
     add(
         access_counts.rolled(
             AccessMonth,
@@ -194,13 +196,15 @@ def needs_offer(scope, period) -> NeedsOffer:
         "accesses",
     )
     accesses = (
-        access_counts.live(scope, period)
-        .filter(desk__municipality__in=town_ids)
-        .annotate(root=Coalesce("topics__parent__slug", "topics__slug"))
-        .annotate(area=area_of("root"))
-        .order_by()
-        .values_list("desk__municipality", "area")
-        .annotate(n=Count("pk", distinct=True))
+        access_counts.daily(
+            AccessDay,
+            scope,
+            period,
+            dimension=Dimension.AREA,
+            desk__municipality__in=town_ids,
+        )
+        .values_list("desk__municipality", "value")
+        .annotate(n=Sum("accesses"))
     )
     add(accesses, "accesses")
     signals = (

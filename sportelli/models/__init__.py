@@ -1,3 +1,4 @@
+from sportelli.models.access_day import AccessDay, AccessTopicDay
 from sportelli.models.access_log import (
     Access,
     AccessQuerySet,
@@ -40,8 +41,10 @@ __all__ = [
     "TOPIC_TAXONOMY",
     "TRANSITIONS",
     "Access",
+    "AccessDay",
     "AccessMonth",
     "AccessQuerySet",
+    "AccessTopicDay",
     "AccessTopicMonth",
     "AgeBand",
     "Booking",
