@@ -91,3 +91,18 @@ def test_groups_without_shared_alternatives_stay_apart(world):
     ]
     query = text.parse("giocobimbi cuccioli buccinasco")
     assert sorted(leaves(condition_query(query))) == sorted(leaves(query.search_query))
+
+
+def test_alternatives_another_way_covers_are_left_out_of_the_selection(world):
+    # "psicologo", "psicologa" and "supporto psicologico" all hold the lexeme of "psicologo".
+    SearchSynonymFactory(
+        phrase="giocobimbi", words=["psicologo", "psicologa", "supporto psicologico", "calcio"]
+    )
+    query = text.parse("giocobimbi")
+    assert sorted(leaves(condition_query(query))) == ["calcio", "giocobimbi", "psicologo"]
+    # The rank keeps every alternative.
+    assert len(leaves(query.search_query)) == 5
+    # So does the forgiving pass's selection (``at_least``), its rank keeping them all.
+    some = text.parse("giocobimbi teatro").at_least(1)
+    assert sorted(leaves(condition_query(some))) == ["calcio", "giocobimbi", "psicologo", "teatro"]
+    assert len(leaves(some.search_query)) == 6
