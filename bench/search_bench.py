@@ -2,6 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:54347/linkrete \
         .venv/bin/python bench/search_bench.py [--repeat 3] [--only distance] [--match aperto_ora]
+        .venv/bin/python bench/search_bench.py --combine bench/results/search-A.json …
 
 Runs in-process through Django's test client on the real database of DATABASE_URL (no test
 database), with production settings (``bench.settings``: DEBUG off). Every URL is requested
@@ -9,6 +10,10 @@ once to warm up, then ``--repeat`` times timed (the time around ``client.get``, 
 view, SQL and template rendering). Prints p50/p95 per category and overall, SQL queries per page
 (CaptureQueriesContext) and the HTML size of the results pages; writes everything, with the
 slowest URLs, as JSON to bench/results/.
+
+The whole mix takes minutes; on a shared machine it may be run in parts (``--only`` takes
+several categories, comma-separated) and the parts' JSON files read back together with
+``--combine``, which prints the same table and slowest URLs over all their samples.
 """
 
 import argparse
@@ -422,6 +427,7 @@ def summarize(samples):
             "requests": len(rows),
             "p50_ms": round(percentile(times, 0.5), 1),
             "p95_ms": round(percentile(times, 0.95), 1),
+            "p99_ms": round(percentile(times, 0.99), 1),
             "max_ms": round(max(times), 1),
             "sql_p50_ms": round(percentile([r["sql_ms"] for r in rows], 0.5), 1),
             "queries_max": max(r["queries"] for r in rows),
@@ -445,6 +451,7 @@ def print_table(summary):
         ("requests", 8),
         ("p50_ms", 7),
         ("p95_ms", 7),
+        ("p99_ms", 7),
         ("max_ms", 7),
         ("sql_p50_ms", 10),
         ("queries_max", 11),
@@ -462,7 +469,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the mix")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--only", help="only this category of the mix")
+    parser.add_argument(
+        "--only", help="only these categories of the mix (comma-separated: sentences,english)"
+    )
+    parser.add_argument(
+        "--combine",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="run nothing: report over the samples of these result files (parts of one mix)",
+    )
     parser.add_argument(
         "--match",
         action="append",
@@ -476,10 +492,13 @@ def main():
         help="ISTAT code of a remembered municipality, sent as the cookie with every request",
     )
     args = parser.parse_args()
+    if args.combine:
+        combine(args.combine, args.slowest)
+        return
 
     mix = build_mix(args.seed)
     if args.only:
-        mix = [(c, u) for c, u in mix if c == args.only]
+        mix = [(c, u) for c, u in mix if c in args.only.split(",")]
     if args.match:
         mix = [(c, u) for c, u in mix if any(text in u for text in args.match)]
     results_pages = sum(1 for c, _ in mix if c != "detail")
@@ -488,30 +507,8 @@ def main():
     samples = run(mix, args.repeat, client, args.remembered)
     summary = summarize(samples)
     print_table(summary)
-
-    by_url = {}
-    for row in samples:
-        by_url.setdefault(row["url"], []).append(row)
-    slowest = sorted(
-        (
-            {
-                "url": path,
-                "category": rows[0]["category"],
-                "median_ms": round(statistics.median(r["ms"] for r in rows), 1),
-                "sql_ms": round(statistics.median(r["sql_ms"] for r in rows), 1),
-                "queries": rows[0]["queries"],
-                "total": rows[0]["total"],
-            }
-            for path, rows in by_url.items()
-        ),
-        key=lambda r: -r["median_ms"],
-    )[: args.slowest]
-    print("\nslowest URLs (median ms, of which SQL ms, queries, results):")
-    for row in slowest:
-        print(
-            f"  {row['median_ms']:7.1f} {row['sql_ms']:7.1f} {row['queries']:3} "
-            f"{row['total']!s:>7}  {row['url']}"
-        )
+    slowest = slowest_urls(samples, args.slowest)
+    print_slowest(slowest)
 
     counts = {
         "activities": Activity.objects.count(),
@@ -535,6 +532,47 @@ def main():
     )
     print(f"\n{counts['activities']} activities, {counts['organizations']} organizations")
     print(f"written {path.relative_to(ROOT)}")
+
+
+def combine(paths, how_many):
+    """The table and the slowest URLs over the samples of several runs (parts of one mix)."""
+    samples, urls = [], 0
+    for path in paths:
+        data = json.loads(path.read_text())
+        samples += data["samples"]
+        urls += data["urls"]
+    print(f"{len(paths)} runs, {urls} URLs, {len(samples)} samples")
+    print_table(summarize(samples))
+    print_slowest(slowest_urls(samples, how_many))
+
+
+def slowest_urls(samples, how_many):
+    by_url = {}
+    for row in samples:
+        by_url.setdefault(row["url"], []).append(row)
+    return sorted(
+        (
+            {
+                "url": path,
+                "category": rows[0]["category"],
+                "median_ms": round(statistics.median(r["ms"] for r in rows), 1),
+                "sql_ms": round(statistics.median(r["sql_ms"] for r in rows), 1),
+                "queries": rows[0]["queries"],
+                "total": rows[0]["total"],
+            }
+            for path, rows in by_url.items()
+        ),
+        key=lambda r: -r["median_ms"],
+    )[:how_many]
+
+
+def print_slowest(slowest):
+    print("\nslowest URLs (median ms, of which SQL ms, queries, results):")
+    for row in slowest:
+        print(
+            f"  {row['median_ms']:7.1f} {row['sql_ms']:7.1f} {row['queries']:3} "
+            f"{row['total']!s:>7}  {row['url']}"
+        )
 
 
 if __name__ == "__main__":

@@ -107,6 +107,40 @@ def expand(words: list[str]) -> list[Group]:
     return groups
 
 
+@dataclass(frozen=True)
+class Block:
+    """Groups the search may match together: ``members``, positions in the query's groups;
+    ``shared``, the alternatives all of them hold (none for a block of one group)."""
+
+    members: tuple[int, ...]
+    shared: tuple[Alternative, ...] = ()
+
+
+def blocks(groups: list[Group]) -> list[Block]:
+    """The groups in blocks, each alternative in one block only: a group joins the first block
+    with which it shares some alternatives ("playgroup" and "toddlers" both widen to *nido*,
+    *ludoteca*, *spazio gioco*…). Requiring every group of a block, ``(a | X) & (b | X)``, is
+    requiring ``X | (a & b)`` (``X`` their shared alternatives), so the query names each
+    alternative once, and the block's share is no longer the product of two groups taken as
+    independent when both mean the same (``text.parse``)."""
+    found: list[tuple[list[int], dict[str, Alternative]]] = []
+    for index, group in enumerate(groups):
+        own = {alternative.match: alternative for alternative in group.alternatives}
+        for members, shared in found:
+            common = {match: a for match, a in shared.items() if match in own}
+            if common:
+                members.append(index)
+                shared.clear()
+                shared.update(common)
+                break
+        else:
+            found.append(([index], own))
+    return [
+        Block(tuple(members), tuple(shared.values()) if len(members) > 1 else ())
+        for members, shared in found
+    ]
+
+
 def understood(groups: list[Group]) -> list[str]:
     """What the page says the search also looked for, at most ``MAX_SHOWN`` names."""
     labels = []
