@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, JobOffer, Organization
 from famiglie.models.case import Case
+from famiglie.models.labels import ChoiceLabels
 from famiglie.models.plan import Objective
 
 
@@ -31,7 +32,7 @@ class InterventionQuerySet(models.QuerySet):
         ).order_by("-date", "-pk")
 
 
-class Intervention(models.Model):
+class Intervention(ChoiceLabels, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="interventions", verbose_name=_("case")
     )

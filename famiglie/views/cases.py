@@ -129,6 +129,11 @@ def _consents_with_state(household, today):
     return consents
 
 
+def _reader_is_psychologist(case) -> bool | None:
+    """What ``get_case_for_user(…, psychologist=True)`` found, or None (``visible_to`` asks)."""
+    return getattr(case, "reader_is_psychologist", None)
+
+
 def _render_case(
     request, case, *, move_form=None, decision_form=None, assign_form=None, status=200
 ):
@@ -148,9 +153,13 @@ def _render_case(
     assessments = list(Assessment.objects.latest_for(case, ASSESSMENTS_COMPARED))[::-1]
     latest = assessments[-1] if assessments else None
     reviews = case.reviews.select_related("held_by")
-    notes = list(Note.objects.visible_to(user, case)[:NOTES_SHOWN])
-    record_read(request, case, household)
-    record_reads(request, notes)
+    notes = list(
+        Note.objects.visible_to(user, case, psychologist=_reader_is_psychologist(case))[
+            :NOTES_SHOWN
+        ]
+    )
+    # The audit rows of the case, its household and the notes shown, in one INSERT.
+    record_reads(request, [case, household, *notes])
     return render(
         request,
         "famiglie/case_detail.html",
@@ -194,7 +203,6 @@ def _render_case(
             if is_lead and case.requested_state
             else None,
             "assign_form": (assign_form or CaseTeamAssignForm(case=case)) if is_lead else None,
-            "can_override": user.has_perm("famiglie.override_consent"),
         },
         status=status,
     )
@@ -202,7 +210,7 @@ def _render_case(
 
 @case_worker_view
 def case_detail(request, code):
-    case = access.get_case_for_user(request.user, code)
+    case = access.get_case_for_user(request.user, code, psychologist=True)
     return _render_case(request, case)
 
 

@@ -25,14 +25,17 @@ from tests.factories import (
 
 # 10, and 1 for the plan reviews due.
 HOME_QUERIES = 11
-# 17, 2 for the assessments compared (the latest six and their scores), 3 for the plan
-# (objectives, reviews pending, the latest reviews held), 1 for the latest interventions, 3
-# for the latest diary notes (is the reader a psychologist of the case, the notes, one INSERT
-# of their audit rows), 2 for the closures and their objectives' outcomes.
-CASE_PAGE_QUERIES = 28
-# The diary's page: 6 as every case page (session, user, second factor, case…), and the
-# psychologist check, COUNT, the page of notes, one INSERT of their audit rows.
-NOTE_LIST_QUERIES = 10
+# 12 (session, user, second factor, works on cases: one statement, the case with whether the
+# reader is a psychologist of it, members and their languages, the timeline's COUNT and page,
+# the case team, consents, topics), 2 for the assessments compared (the latest six and their
+# scores), 3 for the plan (objectives, reviews pending, the latest reviews held), 1 for the
+# latest interventions, 1 for the latest diary notes, 1 INSERT of the audit rows of the case,
+# its household and the notes shown, 2 for the closures and their objectives' outcomes.
+CASE_PAGE_QUERIES = 22
+# The diary's page: 5 as every case page (session, user, second factor, works on cases, the
+# case with whether the reader is a psychologist of it), and COUNT, the page of notes, one
+# INSERT of their audit rows.
+NOTE_LIST_QUERIES = 8
 
 
 def _count(client, url):
