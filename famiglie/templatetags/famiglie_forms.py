@@ -29,8 +29,8 @@ def _key(form):
         choices = None
         if hasattr(field, "choices"):
             # Read once (a ModelChoiceField's queryset) and kept on the field, so rendering
-            # does not read it again.
-            choices = list(field.choices)
+            # does not read it again; not list(), which would COUNT the queryset first.
+            choices = [choice for choice in field.choices]  # noqa: C416
             field.choices = choices
             choices = tuple((str(value), str(label)) for value, label in choices)
         fields.append((name, repr(form.get_initial_for_field(field, name)), choices))

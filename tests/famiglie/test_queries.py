@@ -21,6 +21,7 @@ from tests.factories import (
     ObjectiveFactory,
     OrganizationFactory,
     ReviewFactory,
+    TeamMemberFactory,
 )
 
 # 10, and 1 for the plan reviews due.
@@ -106,6 +107,23 @@ def test_case_page_queries_do_not_grow_with_its_history(client, case, case_worke
     _grow_case(case, 5)
     assert _count(client, case.get_absolute_url()) == small == CASE_PAGE_QUERIES
     assert _count(client, case.get_absolute_url() + "?pagina=3") == CASE_PAGE_QUERIES
+
+
+# The team lead's: 1 more, the équipe's members for the form assigning them to the case.
+CASE_PAGE_QUERIES_LEAD = CASE_PAGE_QUERIES + 1
+
+
+@pytest.mark.usefixtures("pinned_now")
+def test_case_page_queries_of_the_lead_do_not_grow_with_its_history(client, case, team_lead):
+    client.force_login(team_lead)
+    _grow_case(case, 1)
+    small = _count(client, case.get_absolute_url())
+    _grow_case(case, 5)
+    for _ in range(3):
+        TeamMemberFactory(team=case.team)
+    # Twice: the assignment form is rendered by crispy the first time, then kept.
+    assert _count(client, case.get_absolute_url()) == small == CASE_PAGE_QUERIES_LEAD
+    assert _count(client, case.get_absolute_url()) == CASE_PAGE_QUERIES_LEAD
 
 
 @pytest.mark.usefixtures("pinned_now")
