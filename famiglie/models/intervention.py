@@ -25,11 +25,41 @@ class InterventionKind(models.TextChoices):
     TRAINING = "training_course", _("training course")
 
 
+# The intervention's own columns the case page shows, and its links.
+_SHOWN = (
+    "case",
+    "kind",
+    "date",
+    "quantity",
+    "amount",
+    "notes",
+    "objective",
+    "organization",
+    "activity",
+    "operator",
+    "job_offer",
+)
+
+
 class InterventionQuerySet(models.QuerySet):
     def for_case_page(self):
-        return self.select_related(
-            "objective", "organization", "activity", "operator", "job_offer"
-        ).order_by("-date", "-pk")
+        """With what the case page shows of each related row only (an activity, an
+        organization are wide rows; ten of them a page)."""
+        return (
+            self.select_related("objective", "organization", "activity", "operator", "job_offer")
+            .only(
+                *_SHOWN,
+                "objective__area",
+                "objective__description",
+                "organization__name",
+                "activity__title",
+                "job_offer__title",
+                "operator__first_name",
+                "operator__last_name",
+                "operator__username",
+            )
+            .order_by("-date", "-pk")
+        )
 
 
 class Intervention(ChoiceLabels, models.Model):

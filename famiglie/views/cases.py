@@ -44,6 +44,20 @@ from sportelli.models import Referral, ReferralStatus
 # next visit (they are worked through, not browsed).
 ACTION_LIMIT = 20
 TIMELINE_PAGE = 20
+# What the timeline shows of each event, and of the people named (``User.__str__``): an
+# organization, a user are wide rows, twenty of each a page.
+TIMELINE_FIELDS = (
+    "case",
+    "kind",
+    "at",
+    "by",
+    "from_state",
+    "to_state",
+    "user",
+    "organization",
+    "note",
+)
+USER_NAME_FIELDS = ("first_name", "last_name", "username")
 # How many assessments the case page compares, the latest and those before it.
 ASSESSMENTS_COMPARED = 6
 # The plan's reviews held that the case page lists, the latest first (those pending, all).
@@ -147,7 +161,11 @@ def _render_case(
         member.of_working_age = member.age(today) >= MIN_WORKING_AGE
     timeline = page_of(
         request,
-        case.events.select_related("by", "user", "organization"),
+        case.events.select_related("by", "user", "organization").only(
+            *TIMELINE_FIELDS,
+            *(f"{who}__{name}" for who in ("by", "user") for name in USER_NAME_FIELDS),
+            "organization__name",
+        ),
         per_page=TIMELINE_PAGE,
     )
     assessments = list(Assessment.objects.latest_for(case, ASSESSMENTS_COMPARED))[::-1]

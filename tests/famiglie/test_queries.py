@@ -69,7 +69,9 @@ def _grow_case(case, n):
         JobProfileFactory(member__household=case.household)
         ConsentFactory(household=case.household, kind="sharing", organization=OrganizationFactory())
     for _ in range(n * 10):
-        CaseEventFactory(case=case)
+        CaseEventFactory(
+            case=case, by=case.team.lead, user=case.team.lead, organization=OrganizationFactory()
+        )
         NoteFactory(case=case, author=case.team.lead)
         NoteFactory(case=case, visibility="psychologist")
     for _ in range(n * 3):
