@@ -20,15 +20,20 @@ TARGET_MS = 300
 
 
 def timed_get(client, url):
-    """One GET: milliseconds, status, queries, SQL milliseconds, bytes, resident set growth."""
+    """One GET: milliseconds, the process's CPU milliseconds (Python, not the database's nor
+    the other processes' of a shared machine), status, queries, SQL milliseconds, bytes,
+    resident set growth."""
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
+        cpu_started = time.process_time()
         response = client.get(url)
+        cpu = (time.process_time() - cpu_started) * 1000
         elapsed = (time.perf_counter() - started) * 1000
     content = b"".join(response) if response.streaming else response.content
     return {
         "ms": elapsed,
+        "cpu_ms": cpu,
         "status": response.status_code,
         "queries": len(queries.captured_queries),
         "sql_ms": sum(float(q["time"]) for q in queries.captured_queries) * 1000,
@@ -69,11 +74,13 @@ def measure(client, kind, label, url, repeat, once_over_ms, prepare=None):
         "max": times[-1],
         "queries": max(r["queries"] for r in runs),
         "sql_ms": statistics.median(r["sql_ms"] for r in runs),
+        "cpu_ms": statistics.median(r["cpu_ms"] for r in runs),
         "bytes": runs[-1]["bytes"],
         "peak_rss_growth_mb": max(r["peak_rss_growth_mb"] for r in runs),
     }
     print(
-        f"{result['p50']:8.1f} {result['p95']:8.1f} ms {result['queries']:4d} q "
+        f"{result['p50']:8.1f} {result['p95']:8.1f} ms {result['cpu_ms']:6.1f} cpu "
+        f"{result['sql_ms']:6.1f} sql {result['queries']:4d} q "
         f"{result['bytes'] / 1024:7.1f} KB {result['status']} {kind}: {label} {url}",
         flush=True,
     )
@@ -107,14 +114,15 @@ def flags(result, same_kind):
 def table(results):
     """Markdown, one row per page measured, in the order measured."""
     lines = [
-        "| kind | page | p50 | p95 | max | queries | SQL ms | HTML KB | flags |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| kind | page | p50 | p95 | max | CPU ms | queries | SQL ms | HTML KB | flags |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in results:
         same_kind = [o for o in results if o["kind"] == r["kind"]]
         lines.append(
             f"| {r['kind']} | {r['label']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['max']:.0f} "
-            f"| {r['queries']} | {r['sql_ms']:.0f} | {r['bytes'] / 1024:.1f} "
+            f"| {r.get('cpu_ms', 0):.0f} | {r['queries']} | {r['sql_ms']:.0f} "
+            f"| {r['bytes'] / 1024:.1f} "
             f"| {flags(r, same_kind)} |"
         )
     return "\n".join(lines)

@@ -21,7 +21,7 @@ from django.db.models import (
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from famiglie.models import Case, CaseTeamMember, Team, TeamMember
+from famiglie.models import Case, CaseTeamMember, Role, Team, TeamMember
 
 
 def teams_led_by(user) -> QuerySet[Team]:
@@ -35,10 +35,16 @@ def works_on_cases(user) -> bool:
     must give the second factor and their sessions end after 30 idle minutes."""
     if not user.is_authenticated:
         return False
+    # One statement, three EXISTS (each on its index), whichever way in the user has.
     return (
-        Team.objects.filter(lead=user).exists()
-        or TeamMember.objects.filter(user=user).exists()
-        or CaseTeamMember.objects.filter(user=user).exists()
+        Team.objects.filter(lead=user)
+        .values("pk")
+        .union(
+            TeamMember.objects.filter(user=user).values("pk"),
+            CaseTeamMember.objects.filter(user=user).values("pk"),
+            all=True,
+        )
+        .exists()
     )
 
 
@@ -79,13 +85,22 @@ def listed_cases(user) -> QuerySet[Case]:
     )
 
 
-def get_case_for_user(user, code: str) -> Case:
-    return get_object_or_404(
-        cases_visible_to(user).select_related(
-            "household__municipality", "team__lead", "requested_by"
-        ),
-        code=code,
+def get_case_for_user(user, code: str, *, psychologist: bool = False) -> Case:
+    """The case ``code`` if ``user`` may read it, else 404. With ``psychologist``, the case
+    also says whether ``user`` is a psychologist of its case team (``reader_is_psychologist``,
+    for ``NoteQuerySet.visible_to``), in the same statement."""
+    cases = cases_visible_to(user).select_related(
+        "household__municipality", "team__lead", "requested_by"
     )
+    if psychologist:
+        cases = cases.annotate(
+            reader_is_psychologist=Exists(
+                CaseTeamMember.objects.filter(
+                    case=OuterRef("pk"), user=user, role=Role.PSYCHOLOGIST
+                )
+            )
+        )
+    return get_object_or_404(cases, code=code)
 
 
 def is_team_lead(user, case: Case) -> bool:

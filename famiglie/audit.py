@@ -47,17 +47,18 @@ def record_read(request, *records) -> None:
 
 
 def record_reads(request, records) -> None:
-    """One "access" row per record of a list shown (a page of diary notes), in one INSERT
-    whatever their number: the same rows as ``record_read``'s."""
+    """One "access" row per record shown (a page of diary notes; the case page's case,
+    household and notes), in one INSERT whatever their number and kinds: the same rows as
+    ``record_read``'s."""
     records = list(records)
     if not records:
         return
     where = request.resolver_match.view_name if request.resolver_match else ""
-    content_type = ContentType.objects.get_for_model(records[0])
     cid = get_cid()
     LogEntry.objects.bulk_create(
         LogEntry(
-            content_type=content_type,
+            # Cached by Django after the first time for each model: no query.
+            content_type=ContentType.objects.get_for_model(record),
             object_pk=str(record.pk),
             object_id=record.pk,
             object_repr=str(record),

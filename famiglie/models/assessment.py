@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from famiglie.areas import Area, SubArea, area_of
 from famiglie.models.case import Case
+from famiglie.models.labels import ChoiceLabels
 
 
 class Level(models.IntegerChoices):
@@ -29,7 +30,7 @@ class AssessmentQuerySet(models.QuerySet):
         )
 
 
-class Assessment(models.Model):
+class Assessment(ChoiceLabels, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("case")
     )
@@ -58,7 +59,7 @@ class Assessment(models.Model):
         }
 
 
-class AssessmentScore(models.Model):
+class AssessmentScore(ChoiceLabels, models.Model):
     """One sub-area's level in one assessment."""
 
     assessment = models.ForeignKey(

@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from directory.models import Category, Organization
 from famiglie.models.household import REFERENCE_ALPHABET, Household
+from famiglie.models.labels import ChoiceLabels
 from famiglie.models.team import Role, Team
 from sportelli.models import TOPIC_TAXONOMY, Access, Referral
 
@@ -62,7 +63,7 @@ class CaseQuerySet(models.QuerySet):
         )
 
 
-class Case(models.Model):
+class Case(ChoiceLabels, models.Model):
     code = models.CharField(_("code"), max_length=16, unique=True, default=new_code, editable=False)
     household = models.ForeignKey(
         Household, on_delete=models.PROTECT, related_name="cases", verbose_name=_("household")
@@ -143,7 +144,7 @@ class Case(models.Model):
         return TRANSITIONS[CaseState(self.state)]
 
 
-class CaseTeamMember(models.Model):
+class CaseTeamMember(ChoiceLabels, models.Model):
     """Who works on one case, and as what; assigned and removed by the team lead."""
 
     case = models.ForeignKey(
@@ -194,7 +195,7 @@ class EventKind(models.TextChoices):
     INTERVENTION = "intervention", _("intervention recorded")
 
 
-class CaseEvent(models.Model):
+class CaseEvent(ChoiceLabels, models.Model):
     """One line of the case's timeline. Notes here are the team's own words about the work,
     not about health (those go in the later steps' encrypted notes)."""
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from famiglie.models.assessment import Assessment
 from famiglie.models.case import Case
+from famiglie.models.labels import ChoiceLabels
 from famiglie.models.plan import Objective, ObjectiveStatus
 
 
@@ -29,7 +30,7 @@ class ObjectiveOutcome(models.TextChoices):
     NOT_REACHED = ObjectiveStatus.NOT_ACHIEVED.value, _("not reached")
 
 
-class Closure(models.Model):
+class Closure(ChoiceLabels, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="closures", verbose_name=_("case")
     )
@@ -80,7 +81,7 @@ class Closure(models.Model):
         }
 
 
-class ClosureOutcome(models.Model):
+class ClosureOutcome(ChoiceLabels, models.Model):
     closure = models.ForeignKey(
         Closure, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("closure")
     )

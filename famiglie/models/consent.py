@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
 from famiglie.models.household import Household
+from famiglie.models.labels import ChoiceLabels
 
 # A consent in force is shown as expiring this many days before its end.
 EXPIRING_DAYS = 30
@@ -46,7 +47,7 @@ class ConsentQuerySet(models.QuerySet):
         )
 
 
-class Consent(models.Model):
+class Consent(ChoiceLabels, models.Model):
     household = models.ForeignKey(
         Household, on_delete=models.CASCADE, related_name="consents", verbose_name=_("household")
     )

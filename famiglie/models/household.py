@@ -12,6 +12,7 @@ from localflavor.it.util import ssn_validation
 
 from directory.models import Language, Municipality
 from directory.models.taxonomy import AGE_BANDS
+from famiglie.models.labels import ChoiceLabels
 
 # No 0/O, 1/I/L: a reference is read out on the phone and copied by hand.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -31,7 +32,7 @@ class IseeBand(models.TextChoices):
     OVER_25K = "25000+", _("over € 25,000")
 
 
-class Household(models.Model):
+class Household(ChoiceLabels, models.Model):
     reference = models.CharField(
         _("reference"), max_length=12, unique=True, default=new_reference, editable=False
     )
@@ -98,7 +99,7 @@ def age_band_of(age: int):
     return elderly if age >= elderly.minimum else adults
 
 
-class Member(models.Model):
+class Member(ChoiceLabels, models.Model):
     household = models.ForeignKey(
         Household, on_delete=models.CASCADE, related_name="members", verbose_name=_("household")
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Activity, JobOffer, Organization
 from famiglie.models.case import Case
+from famiglie.models.labels import ChoiceLabels
 from famiglie.models.plan import Objective
 
 
@@ -24,14 +25,44 @@ class InterventionKind(models.TextChoices):
     TRAINING = "training_course", _("training course")
 
 
+# The intervention's own columns the case page shows, and its links.
+_SHOWN = (
+    "case",
+    "kind",
+    "date",
+    "quantity",
+    "amount",
+    "notes",
+    "objective",
+    "organization",
+    "activity",
+    "operator",
+    "job_offer",
+)
+
+
 class InterventionQuerySet(models.QuerySet):
     def for_case_page(self):
-        return self.select_related(
-            "objective", "organization", "activity", "operator", "job_offer"
-        ).order_by("-date", "-pk")
+        """With what the case page shows of each related row only (an activity, an
+        organization are wide rows; ten of them a page)."""
+        return (
+            self.select_related("objective", "organization", "activity", "operator", "job_offer")
+            .only(
+                *_SHOWN,
+                "objective__area",
+                "objective__description",
+                "organization__name",
+                "activity__title",
+                "job_offer__title",
+                "operator__first_name",
+                "operator__last_name",
+                "operator__username",
+            )
+            .order_by("-date", "-pk")
+        )
 
 
-class Intervention(models.Model):
+class Intervention(ChoiceLabels, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="interventions", verbose_name=_("case")
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models.job_offer import Skill, skills_field
 from famiglie.models.household import Member
+from famiglie.models.labels import ChoiceLabels
 
 # Who is offered a job: from 16, the end of compulsory schooling.
 MIN_WORKING_AGE = 16
@@ -21,7 +22,7 @@ class Availability(models.TextChoices):
     NOT_NOW = "not_now", _("not available for now")
 
 
-class JobProfile(models.Model):
+class JobProfile(ChoiceLabels, models.Model):
     member = models.OneToOneField(
         Member,
         on_delete=models.CASCADE,

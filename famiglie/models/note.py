@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from famiglie.models.case import Case, CaseTeamMember
+from famiglie.models.labels import ChoiceLabels
 from famiglie.models.team import Role
 from linkrete.field_encryption import EncryptedTextField
 
@@ -38,7 +39,7 @@ class NoteQuerySet(models.QuerySet):
         return notes if psychologist else notes.filter(visibility=Visibility.TEAM)
 
 
-class Note(models.Model):
+class Note(ChoiceLabels, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="notes", verbose_name=_("case")
     )

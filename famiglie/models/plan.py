@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from famiglie.areas import Area
 from famiglie.models.case import Case
+from famiglie.models.labels import ChoiceLabels
 
 # A review is listed on the team's home this many days before it is due (and after, until held).
 REVIEW_DUE_DAYS = 7
@@ -23,7 +24,7 @@ class ObjectiveStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
-class Objective(models.Model):
+class Objective(ChoiceLabels, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="objectives", verbose_name=_("case")
     )
@@ -65,7 +66,7 @@ class ReviewQuerySet(models.QuerySet):
         return self.pending().filter(due_on__lte=day + datetime.timedelta(days=REVIEW_DUE_DAYS))
 
 
-class Review(models.Model):
+class Review(ChoiceLabels, models.Model):
     case = models.ForeignKey(
         Case, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("case")
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization, Zone
+from famiglie.models.labels import ChoiceLabels
 
 
 class Role(models.TextChoices):
@@ -15,7 +16,7 @@ class Role(models.TextChoices):
     VOLUNTEER = "volunteer", _("volunteer")
 
 
-class Team(models.Model):
+class Team(ChoiceLabels, models.Model):
     """An équipe (Cuore Visconteo's has 16 people). Its lead (responsabile d'équipe) approves
     plans and closures and forms each case's team; the network coordinator is not the lead."""
 
@@ -53,7 +54,7 @@ class Team(models.Model):
         return self.name
 
 
-class TeamMember(models.Model):
+class TeamMember(ChoiceLabels, models.Model):
     """A person of the équipe with their professional role (the lead is ``Team.lead``)."""
 
     team = models.ForeignKey(

@@ -44,6 +44,20 @@ from sportelli.models import Referral, ReferralStatus
 # next visit (they are worked through, not browsed).
 ACTION_LIMIT = 20
 TIMELINE_PAGE = 20
+# What the timeline shows of each event, and of the people named (``User.__str__``): an
+# organization, a user are wide rows, twenty of each a page.
+TIMELINE_FIELDS = (
+    "case",
+    "kind",
+    "at",
+    "by",
+    "from_state",
+    "to_state",
+    "user",
+    "organization",
+    "note",
+)
+USER_NAME_FIELDS = ("first_name", "last_name", "username")
 # How many assessments the case page compares, the latest and those before it.
 ASSESSMENTS_COMPARED = 6
 # The plan's reviews held that the case page lists, the latest first (those pending, all).
@@ -129,6 +143,11 @@ def _consents_with_state(household, today):
     return consents
 
 
+def _reader_is_psychologist(case) -> bool | None:
+    """What ``get_case_for_user(…, psychologist=True)`` found, or None (``visible_to`` asks)."""
+    return getattr(case, "reader_is_psychologist", None)
+
+
 def _render_case(
     request, case, *, move_form=None, decision_form=None, assign_form=None, status=200
 ):
@@ -142,15 +161,23 @@ def _render_case(
         member.of_working_age = member.age(today) >= MIN_WORKING_AGE
     timeline = page_of(
         request,
-        case.events.select_related("by", "user", "organization"),
+        case.events.select_related("by", "user", "organization").only(
+            *TIMELINE_FIELDS,
+            *(f"{who}__{name}" for who in ("by", "user") for name in USER_NAME_FIELDS),
+            "organization__name",
+        ),
         per_page=TIMELINE_PAGE,
     )
     assessments = list(Assessment.objects.latest_for(case, ASSESSMENTS_COMPARED))[::-1]
     latest = assessments[-1] if assessments else None
     reviews = case.reviews.select_related("held_by")
-    notes = list(Note.objects.visible_to(user, case)[:NOTES_SHOWN])
-    record_read(request, case, household)
-    record_reads(request, notes)
+    notes = list(
+        Note.objects.visible_to(user, case, psychologist=_reader_is_psychologist(case))[
+            :NOTES_SHOWN
+        ]
+    )
+    # The audit rows of the case, its household and the notes shown, in one INSERT.
+    record_reads(request, [case, household, *notes])
     return render(
         request,
         "famiglie/case_detail.html",
@@ -194,7 +221,6 @@ def _render_case(
             if is_lead and case.requested_state
             else None,
             "assign_form": (assign_form or CaseTeamAssignForm(case=case)) if is_lead else None,
-            "can_override": user.has_perm("famiglie.override_consent"),
         },
         status=status,
     )
@@ -202,7 +228,7 @@ def _render_case(
 
 @case_worker_view
 def case_detail(request, code):
-    case = access.get_case_for_user(request.user, code)
+    case = access.get_case_for_user(request.user, code, psychologist=True)
     return _render_case(request, case)
 
 

@@ -19,8 +19,12 @@ NOTES_PAGE = 20
 
 @case_worker_view
 def note_list(request, code):
-    case = access.get_case_for_user(request.user, code)
-    notes = page_of(request, Note.objects.visible_to(request.user, case), per_page=NOTES_PAGE)
+    case = access.get_case_for_user(request.user, code, psychologist=True)
+    notes = page_of(
+        request,
+        Note.objects.visible_to(request.user, case, psychologist=case.reader_is_psychologist),
+        per_page=NOTES_PAGE,
+    )
     record_reads(request, notes)
     return render(request, "famiglie/note_list.html", {"case": case, "notes": notes})
 

@@ -23,9 +23,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.usefixtures("pinned_now")
 
-# 6 as every case page (session, user, second factor, case…), the member, the profile, one
-# INSERT of its read's audit row, the matching offers with their organization and town.
-MATCH_PAGE_QUERIES = 10
+# 5 as every case page (session, user, second factor, works on cases: one statement, the
+# case), the member, the profile, one INSERT of its read's audit row, the matching offers with
+# their organization and town.
+MATCH_PAGE_QUERIES = 9
 
 
 @pytest.fixture

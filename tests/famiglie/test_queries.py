@@ -21,18 +21,22 @@ from tests.factories import (
     ObjectiveFactory,
     OrganizationFactory,
     ReviewFactory,
+    TeamMemberFactory,
 )
 
 # 10, and 1 for the plan reviews due.
 HOME_QUERIES = 11
-# 17, 2 for the assessments compared (the latest six and their scores), 3 for the plan
-# (objectives, reviews pending, the latest reviews held), 1 for the latest interventions, 3
-# for the latest diary notes (is the reader a psychologist of the case, the notes, one INSERT
-# of their audit rows), 2 for the closures and their objectives' outcomes.
-CASE_PAGE_QUERIES = 28
-# The diary's page: 6 as every case page (session, user, second factor, case…), and the
-# psychologist check, COUNT, the page of notes, one INSERT of their audit rows.
-NOTE_LIST_QUERIES = 10
+# 12 (session, user, second factor, works on cases: one statement, the case with whether the
+# reader is a psychologist of it, members and their languages, the timeline's COUNT and page,
+# the case team, consents, topics), 2 for the assessments compared (the latest six and their
+# scores), 3 for the plan (objectives, reviews pending, the latest reviews held), 1 for the
+# latest interventions, 1 for the latest diary notes, 1 INSERT of the audit rows of the case,
+# its household and the notes shown, 2 for the closures and their objectives' outcomes.
+CASE_PAGE_QUERIES = 22
+# The diary's page: 5 as every case page (session, user, second factor, works on cases, the
+# case with whether the reader is a psychologist of it), and COUNT, the page of notes, one
+# INSERT of their audit rows.
+NOTE_LIST_QUERIES = 8
 
 
 def _count(client, url):
@@ -65,7 +69,9 @@ def _grow_case(case, n):
         JobProfileFactory(member__household=case.household)
         ConsentFactory(household=case.household, kind="sharing", organization=OrganizationFactory())
     for _ in range(n * 10):
-        CaseEventFactory(case=case)
+        CaseEventFactory(
+            case=case, by=case.team.lead, user=case.team.lead, organization=OrganizationFactory()
+        )
         NoteFactory(case=case, author=case.team.lead)
         NoteFactory(case=case, visibility="psychologist")
     for _ in range(n * 3):
@@ -103,6 +109,23 @@ def test_case_page_queries_do_not_grow_with_its_history(client, case, case_worke
     _grow_case(case, 5)
     assert _count(client, case.get_absolute_url()) == small == CASE_PAGE_QUERIES
     assert _count(client, case.get_absolute_url() + "?pagina=3") == CASE_PAGE_QUERIES
+
+
+# The team lead's: 1 more, the équipe's members for the form assigning them to the case.
+CASE_PAGE_QUERIES_LEAD = CASE_PAGE_QUERIES + 1
+
+
+@pytest.mark.usefixtures("pinned_now")
+def test_case_page_queries_of_the_lead_do_not_grow_with_its_history(client, case, team_lead):
+    client.force_login(team_lead)
+    _grow_case(case, 1)
+    small = _count(client, case.get_absolute_url())
+    _grow_case(case, 5)
+    for _ in range(3):
+        TeamMemberFactory(team=case.team)
+    # Twice: the assignment form is rendered by crispy the first time, then kept.
+    assert _count(client, case.get_absolute_url()) == small == CASE_PAGE_QUERIES_LEAD
+    assert _count(client, case.get_absolute_url()) == CASE_PAGE_QUERIES_LEAD
 
 
 @pytest.mark.usefixtures("pinned_now")
