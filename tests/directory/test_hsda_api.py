@@ -543,8 +543,11 @@ def test_a_deep_page_reads_the_same_rows_as_an_offset(client, api_world):
     assert _count(client, "services", {"per_page": "3", "page": "3"}) == 4
 
 
-def test_the_pairs_deep_pages_walk_the_keys_of_the_public_pairs(client, api_world):
+def test_the_pairs_deep_pages_walk_the_keys_of_the_public_pairs(client, api_world, monkeypatch):
     organization, *_ = api_world
+    # The first two pages of 3 read the public pairs themselves, the next ones skip to their
+    # keys in ``listed_pairs`` (from the 6th pair on, not the 5,000th).
+    monkeypatch.setattr(lists, "DEEP_PAIRS_FROM", 6)
     _grow(organization, 7)
     hidden = OrganizationFactory(name="Ente sospeso", status=Status.DRAFT)
     draft = Activity.objects.get(title="Doposcuola in bozza")
@@ -557,11 +560,14 @@ def test_the_pairs_deep_pages_walk_the_keys_of_the_public_pairs(client, api_worl
         lists.public_pairs().values_list("pk", flat=True)
     )
     every = [row["id"] for row in ok(client, "service_at_locations", per_page="100")["contents"]]
+    # Every page to the end, past the hidden pairs (the last written): the same pairs.
     paged = [
         row["id"]
-        for page in ("1", "2", "3", "4", "5")
-        for row in ok(client, "service_at_locations", per_page="3", page=page)["contents"]
+        for page in range(1, len(every) // 3 + 3)
+        for row in ok(client, "service_at_locations", per_page="3", page=str(page))["contents"]
     ]
-    assert paged == every[:15] and len(set(every)) == len(every)
-    # The rate limit's counter, the counts (the pairs, the desks), the page.
-    assert _count(client, "service_at_locations", {"per_page": "3", "page": "4"}) == 4
+    assert paged == every and len(set(every)) == len(every) > 6
+    # The rate limit's counter, the counts (the pairs, the desks), the page: before and past
+    # the deep pages' start.
+    for page in ("2", "4"):
+        assert _count(client, "service_at_locations", {"per_page": "3", "page": page}) == 4

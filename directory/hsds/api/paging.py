@@ -45,16 +45,41 @@ def count(rows: models.QuerySet) -> int:
     return total
 
 
-def page_rows(rows: models.QuerySet | Sequence, start: int, size: int, by_keys: bool = False):
+def page_rows(
+    rows: models.QuerySet | Sequence,
+    start: int,
+    size: int,
+    by_keys: bool = False,
+    deep: "DeepPages | None" = None,
+):
     """The rows of the page starting at ``start``. Past the first page, a queryset's rows are
     those whose keys a subquery skips to (``OFFSET`` over the keys alone, which an index holds,
     then the page's ``size`` whole rows), not the whole rows before them read and dropped
     (page 1000 of the services at national scale: 340 → 30 ms). Still one query. Only where
-    asked (``by_keys``): the pairs' join so written was planned far worse (seconds)."""
+    asked (``by_keys``): the pairs' join so written was planned far worse (seconds). From
+    ``deep.start`` on, the keys are skipped to in ``deep.keys`` and the rows read by them from
+    ``deep.rows`` (``DeepPages``)."""
+    if deep is not None and start >= deep.start:
+        keys = deep.keys.order_by("pk").values("pk")[start : start + size]
+        return deep.rows.filter(pk__in=keys).order_by("pk")
     if start == 0 or not by_keys or not isinstance(rows, models.QuerySet):
         return rows[start : start + size]
     keys = rows.values("pk")[start : start + size]
     return rows.filter(pk__in=keys)
+
+
+@dataclass(frozen=True)
+class DeepPages:
+    """How the pages from the ``start``-th row on are read when skipping the part's own rows
+    costs more than once a set of what they leave out (the pairs': ``lists.listed_pairs``):
+    ``keys``, the same rows written so that skipping is cheap, in primary key order; ``rows``,
+    the page's rows read by those keys alone, with what its documents need and no condition
+    (the keys are already the public ones): a condition there had PostgreSQL plan the page
+    from the whole table (15 s)."""
+
+    keys: models.QuerySet
+    rows: models.QuerySet
+    start: int
 
 
 @dataclass(frozen=True)
@@ -68,6 +93,8 @@ class Part:
     # Given each page's (or streamed batch's) rows before their documents are made: what
     # they read that a queryset's prefetch could not give, fetched for the page at once.
     page_hook: Callable | None = None
+    # Deep pages read otherwise (``DeepPages``).
+    deep: DeepPages | None = None
 
     def documents(self, rows) -> list:
         if self.page_hook is not None:
@@ -102,7 +129,7 @@ def chained_envelope(parts: Sequence[Part], paging: Paging) -> dict:
             offset -= part_total
             continue
         size = min(wanted, part_total - offset)
-        contents.extend(part.documents(page_rows(part.rows, offset, size, part.by_keys)))
+        contents.extend(part.documents(page_rows(part.rows, offset, size, part.by_keys, part.deep)))
         offset, wanted = 0, wanted - size
     return {
         "total_items": total,

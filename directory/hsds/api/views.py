@@ -7,7 +7,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from directory.hsds import batches, desks, mapping, profile
 from directory.hsds.api import lists, params
 from directory.hsds.api.http import endpoint, json_response, not_found
-from directory.hsds.api.paging import Part, chained_envelope
+from directory.hsds.api.paging import DeepPages, Part, chained_envelope
 from directory.hsds.api.streams import stream
 from directory.models import Activity, Category, OpeningSlot, Organization, Taxonomy
 from sportelli.models import Desk
@@ -110,9 +110,8 @@ def services_at_locations(request):
     paging, filters = params.paging(query), params.service_filters(query)
     full = params.flag(query, "full")
     centre = lists.located(filters)
-    rows = lists.services_at_locations(filters, centre=centre).select_related(
-        "activity__organization", "location__organization", "location__municipality"
-    )
+    related = ("activity__organization", "location__organization", "location__municipality")
+    rows = lists.services_at_locations(filters, centre=centre).select_related(*related)
     desk_rows = lists.desks_at_locations(filters, centre=centre).select_related(
         "host_organization", "location__organization", "location__municipality"
     )
@@ -138,14 +137,13 @@ def services_at_locations(request):
         def desk_document(desk):
             return desks.desk_at_location_list_record(desk, base_url)
 
+    deep = None
+    if lists.whole_pairs(filters):
+        # Only the whole list: with filters, its keys alone were planned worse (seconds).
+        pairs = lists.ServiceAtLocation.objects.select_related(*related)
+        deep = DeepPages(lists.listed_pairs(), pairs, lists.DEEP_PAIRS_FROM)
     parts = [
-        Part(
-            rows,
-            to_document,
-            # Only the whole list: with filters, its keys alone were planned worse (seconds).
-            by_keys=lists.whole_pairs(filters),
-            page_hook=_with_hours if full else None,
-        ),
+        Part(rows, to_document, page_hook=_with_hours if full else None, deep=deep),
         Part(desk_rows, desk_document),
     ]
     return _listed(parts, paging)
