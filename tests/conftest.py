@@ -221,14 +221,15 @@ def other_desk_operator(role_groups, other_desk):
 @pytest.fixture
 def seeded_taxonomies(transactional_db):
     """The taxonomies and languages of migration directory/0002, with the family-facing labels
-    of 0021, seeded again (idempotent): transactional tests (live server, threads) flush the
-    tables, seeded rows included."""
+    of 0021 and the names in every language of 0045, seeded again (idempotent): transactional
+    tests (live server, threads) flush the tables, seeded rows included."""
     import importlib
 
     from django.apps import apps
 
     importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
     importlib.import_module("directory.migrations.0021_upcoming_and_family_labels").fill(apps, None)
+    importlib.import_module("directory.migrations.0045_taxonomy_names_translated").seed(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,6 @@
-"""The rows the migrations write (taxonomies, languages, family labels, the thesaurus's starter
-list), put back after a module that seeds the demo and flushes the database."""
+"""The rows the migrations write (taxonomies, languages, family labels and names in every
+language, the thesaurus's starter list), put back after a module that seeds the demo and
+flushes the database."""
 
 import importlib
 
@@ -17,6 +18,7 @@ def restore_migrated_data():
     call_command("flush", interactive=False, verbosity=0)
     importlib.import_module("directory.migrations.0002_seed_taxonomies").seed(apps, None)
     importlib.import_module("directory.migrations.0021_upcoming_and_family_labels").fill(apps, None)
+    importlib.import_module("directory.migrations.0045_taxonomy_names_translated").seed(apps, None)
     load_starter(
         apps.get_model("directory", "SearchSynonym"), apps.get_model("directory", "Category")
     )

@@ -423,8 +423,9 @@ QUERIES = {
     "services": ({}, 4),
     "services (full)": ({"full": "true"}, 4 + 6),
     "services (minimal)": ({"minimal": "true"}, 4),
-    # The vocabulary; the thesaurus' table, with the cache emptied (two queries).
-    "services (search)": ({"search": "laboratorio"}, 4 + 3),
+    # The vocabulary; with the cache emptied, the thesaurus' table (two queries) and the
+    # categories' and languages' names, which it matches in the page's language (two).
+    "services (search)": ({"search": "laboratorio"}, 4 + 5),
     "services (term)": ({"taxonomy_term_id": "TERM"}, 4 + 1),
     "services (taxonomy)": ({"taxonomy_id": "TAXONOMY"}, 4 + 1),
     "services (postcode near)": ({"postcode": "20090", "proximity": "5000"}, 4 + 1),
