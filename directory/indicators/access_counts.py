@@ -47,57 +47,41 @@ def daily(model, scope, period, **filters):
     return model.objects.filter(in_days, desk__in=sorted(scope.desks), **filters).order_by()
 
 
-def _counted(rolled_rows, live_rows) -> Counter:
+ACCESSES = (AccessMonth, AccessDay)
+TOPICS = (AccessTopicMonth, AccessTopicDay)
+
+
+def _summed(scope, period, key, *, rollups=ACCESSES, daily_key=None, **filters) -> Counter:
+    """Accesses summed by ``key``: the monthly rollup's rows of the whole months plus the daily
+    one's of the partial months (``daily_key`` computes the key where the daily rows lack it)."""
+    monthly_model, daily_model = rollups
+    days = daily(daily_model, scope, period, **filters)
+    if daily_key is not None:
+        days = days.annotate(**{key: daily_key})
     counts = Counter()
-    for key, n in [*rolled_rows, *live_rows]:
-        counts[key] += n
+    for rows in (rolled(monthly_model, scope, period, **filters), days):
+        for value, n in rows.values_list(key).annotate(n=Sum("accesses")):
+            counts[value] += n
     return counts
 
 
 def by_field(scope, period, dimension: Dimension) -> Counter:
     """Accesses by their channel, age band or outcome."""
-    return _counted(
-        rolled(AccessMonth, scope, period, dimension=dimension)
-        .values_list("value")
-        .annotate(n=Sum("accesses")),
-        daily(AccessDay, scope, period, dimension=dimension)
-        .values_list("value")
-        .annotate(n=Sum("accesses")),
-    )
+    return _summed(scope, period, "value", dimension=dimension)
 
 
 def by_desk_name(scope, period) -> Counter:
     """Every access has one channel: the channel's rows of a desk are its accesses."""
-    return _counted(
-        rolled(AccessMonth, scope, period, dimension=Dimension.CHANNEL)
-        .values_list("desk__name")
-        .annotate(n=Sum("accesses")),
-        daily(AccessDay, scope, period, dimension=Dimension.CHANNEL)
-        .values_list("desk__name")
-        .annotate(n=Sum("accesses")),
-    )
+    return _summed(scope, period, "desk__name", dimension=Dimension.CHANNEL)
 
 
 def by_month(scope, period) -> Counter:
     """Accesses by month (its first day)."""
-    return _counted(
-        rolled(AccessMonth, scope, period, dimension=Dimension.CHANNEL)
-        .values_list("month")
-        .annotate(n=Sum("accesses")),
-        daily(AccessDay, scope, period, dimension=Dimension.CHANNEL)
-        .annotate(month=TruncMonth("day"))
-        .values_list("month")
-        .annotate(n=Sum("accesses")),
-    )
+    return _summed(scope, period, "month", daily_key=TruncMonth("day"), dimension=Dimension.CHANNEL)
 
 
 def by_topic_name(scope, period) -> Counter:
     """An access with two topics counts once under each; one without a topic nowhere."""
-    counts = _counted(
-        rolled(AccessTopicMonth, scope, period)
-        .values_list("topic__name")
-        .annotate(n=Sum("accesses")),
-        daily(AccessTopicDay, scope, period).values_list("topic__name").annotate(n=Sum("accesses")),
-    )
+    counts = _summed(scope, period, "topic__name", rollups=TOPICS)
     counts.pop(None, None)
     return counts

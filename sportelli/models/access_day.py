@@ -12,18 +12,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Category
-from sportelli.models.access_month import Dimension
-from sportelli.models.desk import Desk
+from sportelli.models.access_count import DeskCount, DimensionCount
 
 
-class AccessDay(models.Model):
-    desk = models.ForeignKey(
-        Desk, on_delete=models.CASCADE, related_name="+", verbose_name=_("desk")
-    )
+class AccessDay(DimensionCount):
     day = models.DateField(_("day"))
-    dimension = models.CharField(_("dimension"), max_length=20, choices=Dimension)
-    value = models.CharField(_("value"), max_length=30)
-    accesses = models.PositiveIntegerField(_("accesses"))
 
     class Meta:
         verbose_name = _("accesses of a day")
@@ -39,15 +32,11 @@ class AccessDay(models.Model):
         return f"{self.desk_id} {self.day} {self.dimension}={self.value}"
 
 
-class AccessTopicDay(models.Model):
-    desk = models.ForeignKey(
-        Desk, on_delete=models.CASCADE, related_name="+", verbose_name=_("desk")
-    )
+class AccessTopicDay(DeskCount):
     day = models.DateField(_("day"))
     topic = models.ForeignKey(
         Category, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic")
     )
-    accesses = models.PositiveIntegerField(_("accesses"))
 
     class Meta:
         verbose_name = _("accesses of a day by topic")

@@ -15,15 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Category
-from sportelli.models.desk import Desk
-
-
-class Dimension(models.TextChoices):
-    CHANNEL = "channel", _("channel")
-    AGE_BAND = "age_band", _("age band")
-    OUTCOME = "outcome", _("outcome")
-    AREA = "area", _("area of need")
-
+from sportelli.models.access_count import DeskCount, Dimension, DimensionCount
 
 # The dimensions counted once per access, by their field on ``Access`` (the area is its topics').
 FIELD_OF_DIMENSION = {
@@ -33,14 +25,8 @@ FIELD_OF_DIMENSION = {
 }
 
 
-class AccessMonth(models.Model):
-    desk = models.ForeignKey(
-        Desk, on_delete=models.CASCADE, related_name="+", verbose_name=_("desk")
-    )
+class AccessMonth(DimensionCount):
     month = models.DateField(_("month"), help_text=_("Its first day."))
-    dimension = models.CharField(_("dimension"), max_length=20, choices=Dimension)
-    value = models.CharField(_("value"), max_length=30)
-    accesses = models.PositiveIntegerField(_("accesses"))
 
     class Meta:
         verbose_name = _("accesses of a month")
@@ -58,15 +44,11 @@ class AccessMonth(models.Model):
         return f"{self.desk_id} {self.month:%Y-%m} {self.dimension}={self.value}"
 
 
-class AccessTopicMonth(models.Model):
-    desk = models.ForeignKey(
-        Desk, on_delete=models.CASCADE, related_name="+", verbose_name=_("desk")
-    )
+class AccessTopicMonth(DeskCount):
     month = models.DateField(_("month"), help_text=_("Its first day."))
     topic = models.ForeignKey(
         Category, on_delete=models.CASCADE, related_name="+", verbose_name=_("topic")
     )
-    accesses = models.PositiveIntegerField(_("accesses"))
 
     class Meta:
         verbose_name = _("accesses of a month by topic")

@@ -7,7 +7,6 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
 from directory.indicators import desk_figures
 from directory.indicators.period import Period
@@ -15,6 +14,7 @@ from linkrete.accounts.scope import scope_of_network
 from sportelli.models import Access, AccessDay, AccessTopicDay
 from sportelli.rollups import counted_days, refresh_access_months
 from tests.factories import AccessFactory, category
+from tests.sportelli.rollup_rows import as_tuples, at, table
 
 pytestmark = pytest.mark.django_db
 
@@ -22,30 +22,12 @@ pytestmark = pytest.mark.django_db
 WITHIN_MONTHS = Period(datetime.date(2026, 3, 15), datetime.date(2026, 6, 10))
 
 
-def at(month, day, hour=10):
-    return timezone.make_aware(datetime.datetime(2026, month, day, hour))
-
-
-def table(indicator):
-    return {row.label: row.values for row in indicator.rows}
-
-
 def days():
-    """The daily rollup's rows as comparable tuples."""
-    return {
-        (row.desk_id, row.day, row.dimension, row.value, row.accesses)
-        for row in AccessDay.objects.all()
-    } | {
-        (row.desk_id, row.day, "topic", row.topic_id, row.accesses)
-        for row in AccessTopicDay.objects.all()
-    }
+    return as_tuples(AccessDay.objects.all(), AccessTopicDay.objects.all(), "day")
 
 
 def rebuilt_days():
-    rows, topics = counted_days(Access.objects.all())
-    return {(r.desk_id, r.day, r.dimension, r.value, r.accesses) for r in rows} | {
-        (r.desk_id, r.day, "topic", r.topic_id, r.accesses) for r in topics
-    }
+    return as_tuples(*counted_days(Access.objects.all()), "day")
 
 
 def test_the_nightly_command_builds_every_day_by_each_dimension(desk):

@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from directory.indicators import desk_figures
 from directory.indicators.period import Period
@@ -22,6 +21,7 @@ from tests.factories import (
     TeamFactory,
     category,
 )
+from tests.sportelli.rollup_rows import as_tuples, at, table
 
 pytestmark = pytest.mark.django_db
 
@@ -29,31 +29,13 @@ YEAR = Period(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
 MARCH = datetime.date(2026, 3, 1)
 
 
-def at(month, day, hour=10):
-    return timezone.make_aware(datetime.datetime(2026, month, day, hour))
-
-
-def table(indicator):
-    return {row.label: row.values for row in indicator.rows}
-
-
 def rollup():
-    """The rollup's rows as comparable tuples."""
-    return {
-        (row.desk_id, row.month, row.dimension, row.value, row.accesses)
-        for row in AccessMonth.objects.all()
-    } | {
-        (row.desk_id, row.month, "topic", row.topic_id, row.accesses)
-        for row in AccessTopicMonth.objects.all()
-    }
+    return as_tuples(AccessMonth.objects.all(), AccessTopicMonth.objects.all(), "month")
 
 
 def rebuilt():
     """What the nightly rebuild would write now, without writing it."""
-    rows, topics = counted_rows(Access.objects.all())
-    return {(r.desk_id, r.month, r.dimension, r.value, r.accesses) for r in rows} | {
-        (r.desk_id, r.month, "topic", r.topic_id, r.accesses) for r in topics
-    }
+    return as_tuples(*counted_rows(Access.objects.all()), "month")
 
 
 def test_the_nightly_command_builds_every_month_by_each_dimension(desk):
