@@ -36,7 +36,7 @@ def ignore_patterns() -> list[str]:
 
 def is_ignored(path: str) -> bool:
     """Docker's rule, for the patterns this project uses: a pattern matches the path from the
-    context's root or one of its parent folders; the last matching pattern wins ("!" re-includes)."""
+    context's root or one of its parent folders; the last match wins ("!" re-includes)."""
     parts = path.strip("/").split("/")
     prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
     ignored = False
