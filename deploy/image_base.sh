@@ -8,6 +8,11 @@
 #
 # Root, buildah and debootstrap (apt-get install buildah debootstrap); README, "Checking the
 # image without Docker". Usage: deploy/image_base.sh [WORK_DIR]   (default /tmp/image17-base)
+# Then, from the project's folder (the -v only behind a TLS-inspecting proxy, so that pip in
+# the build trusts the host's certificates; the image does not keep them):
+#   buildah --storage-driver vfs bud --isolation chroot --pull=never \
+#       -v /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro \
+#       -t localhost/linkrete:latest .
 set -eu
 
 WORK=${1:-/tmp/image17-base}
