@@ -150,6 +150,10 @@ class Part:
     # (``Boundaries``), read from this queryset: ``rows``' own rows, written so that reading
     # them all is cheap (``rows`` itself will do). None: the rows before the page are walked.
     boundaries: models.QuerySet | None = None
+    # The kept keys read even for the first pages when the count is not kept: where reading
+    # ``boundaries`` costs less than counting ``rows`` (the whole list of pairs at national
+    # scale: 1.1 s against 2.2 s, on a loaded server), the count comes from them.
+    counted_by_boundaries: bool = False
     # Given each page's (or streamed batch's) rows before their documents are made: what
     # they read that a queryset's prefetch could not give, fetched for the page at once.
     page_hook: Callable | None = None
@@ -164,8 +168,8 @@ class Part:
 
     def located(self, start: int) -> tuple[int, Boundaries | None]:
         """The part's size, and its ``Boundaries`` when a page starting at its row ``start``
-        is deep enough to skip by them (then one statement gives both)."""
-        if self.boundaries is not None and start >= EVERY:
+        is deep enough to skip by them, or they give the count (one statement gives both)."""
+        if self.boundaries is not None and (start >= EVERY or self.counted_by_boundaries):
             found = boundaries(self.boundaries, self.rows)
             if found is not None:
                 return found.total, found
