@@ -169,3 +169,21 @@ def test_a_deep_page_costs_the_queries_of_the_first(client, grown, path):
     # Kept: the rate limit's counter, the desks' count (kept too), the page.
     assert queries(7) == 2
     assert queries(1) == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        ("services", {"search": "laboratorio"}),
+        ("services", {"search": "laboratorio", "full": "true"}),
+        ("services", {"postcode": "20090"}),
+        ("service_at_locations", {"search": "laboratorio"}),
+    ],
+)
+def test_the_filtered_deep_pages_are_the_pages_of_one_long_page(client, grown, path, query):
+    """A filter set's pages of 2 one after the other are its first page of 100 (read with no
+    kept key)."""
+    whole = client.get(API + path, {"per_page": "100", **query}).json()
+    expected = [row["id"] for row in whole["contents"]]
+    assert len(expected) == whole["total_items"] > 2 * paging.EVERY
+    _every_page(client, path, expected, **query)
