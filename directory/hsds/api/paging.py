@@ -16,11 +16,13 @@ page: 500,000 of them, about 250 ms on a quiet server). So each list that may be
 keeps, beside its count and under the same generation, every ``EVERY``-th key of its order
 (``Boundaries``, one statement that walks the keys once and gives the count too): page N reads
 the rows from the last kept key at or before its first row, with an ``OFFSET`` under
-``EVERY``, and costs about what page 1 to 5 cost, at any depth. Same rows in the same order as
+``EVERY``, and costs about what the first pages cost, at any depth. Same rows in the same order as
 the plain ``OFFSET``: the kept keys are the list's own, from the same data (the generation
 changes with it), and a key need not still exist (``pk >= key``). A write that sends no
 signal shifts the deep pages by the rows it adds or hides until the entry expires, as it leaves
-the count stale.
+the count stale. Like the count, the kept keys are read again at the latest every
+``COUNT_TIMEOUT`` seconds (one statement: about 0.9 s for the services, 1.1 s for the pairs at
+national scale on the loaded server).
 """
 
 import hashlib
