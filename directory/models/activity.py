@@ -265,7 +265,7 @@ class Activity(AgeRange):
             # and stop after a page, instead of sorting every match.
             models.Index(fields=["title", "id"], name="activity_title_idx"),
             # The few not published: the HSDA API's pairs list leaves them out as one hashed
-            # set (``directory.hsds.api.lists.listed_pairs``) and walks the pairs' keys.
+            # set (``directory.hsds.api.lists.listed_pairs``) when it keeps its deep pages' keys.
             models.Index(
                 fields=["id"],
                 condition=~models.Q(publication_status="published"),

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.hsds import mapping, pair_identifiers, profile, schemas
-from directory.hsds.api import lists
+from directory.hsds.api import lists, paging
 from directory.models import Activity, Category
 from directory.models import PublicationStatus as Status
 from directory.search import rebuild_search_index
@@ -544,11 +544,11 @@ def test_a_deep_page_reads_the_same_rows_as_an_offset(client, api_world):
     assert _count(client, "services", {"per_page": "3", "page": "3"}) == 4
 
 
-def test_the_pairs_deep_pages_walk_the_keys_of_the_public_pairs(client, api_world, monkeypatch):
+def test_the_pairs_deep_pages_skip_by_the_keys_of_the_public_pairs(client, api_world, monkeypatch):
     organization, *_ = api_world
-    # The first two pages of 3 read the public pairs themselves, the next ones skip to their
-    # keys in ``listed_pairs`` (from the 6th pair on, not the 5,000th).
-    monkeypatch.setattr(lists, "DEEP_PAIRS_FROM", 6)
+    # The first two pages of 3 walk the public pairs from the first, the next ones from a key
+    # kept from ``listed_pairs`` (one every 4 pairs, not every 250).
+    monkeypatch.setattr(paging, "EVERY", 4)
     _grow(organization, 7)
     hidden = OrganizationFactory(name="Ente sospeso", status=Status.DRAFT)
     draft = Activity.objects.get(title="Doposcuola in bozza")
@@ -568,7 +568,7 @@ def test_the_pairs_deep_pages_walk_the_keys_of_the_public_pairs(client, api_worl
         for row in ok(client, "service_at_locations", per_page="3", page=str(page))["contents"]
     ]
     assert paged == every and len(set(every)) == len(every) > 6
-    # The rate limit's counter, the counts (the pairs, the desks), the page: before and past
-    # the deep pages' start.
+    # The rate limit's counter, the counts (the pairs, the desks; on a deep page the kept keys
+    # give the pairs'), the page: before and past the deep pages' start.
     for page in ("2", "4"):
         assert _count(client, "service_at_locations", {"per_page": "3", "page": page}) == 4

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from directory.hsds import batches, desks, mapping, profile
 from directory.hsds.api import lists, params
 from directory.hsds.api.http import endpoint, json_response, not_found
-from directory.hsds.api.paging import DeepPages, Part, chained_envelope
+from directory.hsds.api.paging import Part, chained_envelope
 from directory.hsds.api.streams import stream
 from directory.models import Activity, Category, OpeningSlot, Organization, Taxonomy
 from sportelli.models import Desk
@@ -44,6 +44,8 @@ def services(request):
     full, minimal = params.flag(query, "full"), params.flag(query, "minimal")
     centre = lists.located(filters)
     rows = lists.services(filters, centre=centre)
+    # The deep pages' kept keys (``paging.Boundaries``): from the same rows, whatever is read.
+    keys = rows
     desk_rows = lists.desks(filters, centre=centre)
     base_url = _base_url(request)
     if full:
@@ -66,7 +68,7 @@ def services(request):
         to_document = mapping.service_record
         desk_rows, desk_document = desk_rows.select_related("host_organization"), desks.desk_record
     parts = [
-        Part(rows, lambda row: to_document(row, base_url), by_keys=True),
+        Part(rows, lambda row: to_document(row, base_url), by_keys=True, boundaries=keys),
         Part(desk_rows, lambda desk: desk_document(desk, base_url)),
     ]
     return _listed(parts, paging)
@@ -137,13 +139,19 @@ def services_at_locations(request):
         def desk_document(desk):
             return desks.desk_at_location_list_record(desk, base_url)
 
-    deep = None
-    if lists.whole_pairs(filters):
-        # Only the whole list: with filters, its keys alone were planned worse (seconds).
-        pairs = lists.ServiceAtLocation.objects.select_related(*related)
-        deep = DeepPages(lists.listed_pairs(), pairs, lists.DEEP_PAIRS_FROM)
+    # The whole list's deep pages skip by kept keys (``paging.Boundaries``), read from
+    # ``listed_pairs`` (the same pairs, read whole in half the time of their count, which
+    # they give too); a filtered list walks its pairs.
+    whole = lists.whole_pairs(filters)
+    keys = lists.listed_pairs() if whole else None
     parts = [
-        Part(rows, to_document, page_hook=_with_hours if full else None, deep=deep),
+        Part(
+            rows,
+            to_document,
+            page_hook=_with_hours if full else None,
+            boundaries=keys,
+            counted_by_boundaries=whole,
+        ),
         Part(desk_rows, desk_document),
     ]
     return _listed(parts, paging)
