@@ -7,6 +7,9 @@ thread beside it, calls ``enqueue_due_jobs`` every minute: each job of
 as the task ``run_daily_job``; the worker then runs it like any other task. A worker that was
 down at that hour enqueues the job when it comes back, the same day. The jobs of
 ``settings.LINKRETE_HOURLY_JOBS`` (``resume_search_refreshes``) are enqueued once an hour.
+They are enqueued below the default priority (``PRIORITY``): a mail or a text message queued
+meanwhile is sent before the next job starts (at national scale ``refresh_indicator_rollups``
+and ``publish_hsds`` take minutes each; a booking's confirmation must not wait for them all).
 
 Several workers may run at once (production runs two): the check and the enqueue happen under
 one PostgreSQL transaction-level advisory lock, and a job is enqueued only if the queue holds no
@@ -33,6 +36,9 @@ logger = logging.getLogger(__name__)
 LOCK_KEY = 7_125_031_117
 # How often the scheduler thread looks (seconds): a job starts at most this late.
 CHECK_EVERY = 60
+# The queue takes higher priorities first (django-tasks: -100 to 100, 0 by default): the
+# daily jobs yield to everything a person waits for.
+PRIORITY = -10
 
 
 @task()
@@ -77,7 +83,7 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
                 enqueued_at__gte=since,
             ).exists()
             if not already:
-                run_daily_job.enqueue(name)
+                run_daily_job.using(priority=PRIORITY).enqueue(name)
                 enqueued.append(name)
     for name in enqueued:
         logger.info("Daily job %s enqueued", name)

@@ -4,6 +4,8 @@ workers run, and ``manage.py run_worker --batch`` runs them."""
 import datetime
 import io
 import threading
+import uuid
+from dataclasses import asdict
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -15,6 +17,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from linkrete import daily
+from linkrete.mail import Mail, deliver_mail
 from tests.clock import PINNED_NOW, ROME
 from tests.factories import BookingFactory
 
@@ -47,6 +50,29 @@ def test_a_job_is_enqueued_once_a_day_at_or_after_its_hour(settings, time_machin
     assert daily.enqueue_due_jobs() == ["apply_retention"]
 
     assert runs("apply_retention").count() == 2 and runs("clearsessions").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_mail_queued_after_the_daily_jobs_is_sent_before_them(settings):
+    """At national scale the daily jobs hold the worker for minutes each (the journey found a
+    booking's confirmation waiting behind four of them): they yield to what a person waits for."""
+    settings.LINKRETE_DAILY_JOB_HOURS = {"apply_retention": 2, "publish_hsds": 4}
+    settings.LINKRETE_MAIL_TASK_BACKEND = "default"  # the queue, as in production
+    daily.enqueue_due_jobs()
+    mail_task = deliver_mail.using(backend="default").enqueue(
+        asdict(Mail(kind="k", reference="r", subject="s", body="b", to="a@example.org")),
+        None,
+        settings.EMAIL_BACKEND,
+        1,
+    )
+
+    queue = DBTaskResult.objects.ready()
+    assert [row.task_path for row in queue] == [
+        deliver_mail.module_path,
+        daily.run_daily_job.module_path,
+        daily.run_daily_job.module_path,
+    ]
+    assert queue.get_locked().pk == uuid.UUID(mail_task.id)
 
 
 @pytest.mark.django_db
