@@ -1,6 +1,8 @@
 """The pages of errors (linkrete/error_pages.py): translated, in the site's design, and shown
 with no database at all; a database out of reach answers 503 with Retry-After."""
 
+import logging
+
 import pytest
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
@@ -160,6 +162,35 @@ def test_a_session_read_by_a_middleware_with_the_database_down_answers_503(djang
     with database_unreachable(django_db_blocker):
         response = client.get("/contatti/")
     _check_page(response, "it", 503)
+
+
+def test_an_outage_is_logged_as_one_warning_without_traceback(django_db_blocker, caplog):
+    """Django logs each 5xx at ERROR, with the traceback (naming the database's host) when a
+    middleware raised: PostgreSQL stopped under load filled gunicorn's log with them."""
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = "abcdefghijklmnopqrstuvwxyz012345"
+    with database_unreachable(django_db_blocker) as connection:
+        port = connection.settings_dict["PORT"]
+        by_middleware = client.get("/contatti/")  # the session, read before the view
+        by_view = Client(raise_request_exception=False).get("/sportelli/")
+    assert by_middleware.status_code == by_view.status_code == 503
+
+    answers = [r for r in caplog.records if r.name == "django.request"]
+    assert [(r.levelname, r.getMessage()) for r in answers] == [
+        ("WARNING", "Database unavailable (OperationalError): /contatti/ answered 503"),
+        ("WARNING", "Service Unavailable: /sportelli/"),
+    ]
+    assert all(r.exc_info is None for r in answers)
+    assert "Traceback" not in caplog.text and port not in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_other_server_errors_stay_errors_with_their_traceback(caplog):
+    client = Client(raise_request_exception=False)
+    with override_settings(ROOT_URLCONF=__name__):
+        assert client.get("/error/").status_code == 500
+    (answer,) = [r for r in caplog.records if r.name == "django.request"]
+    assert answer.levelname == "ERROR" and answer.exc_info[0] is ValueError
 
 
 @pytest.mark.django_db
