@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
@@ -90,6 +90,23 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
     return enqueued
 
 
+def enqueue_due_jobs_or_wait(every: float = CHECK_EVERY) -> list[str]:
+    """``enqueue_due_jobs``, for the scheduler's turns: a database out of reach (restarting,
+    stopped) is a warning naming the error's type only (its message names the host), and the
+    next turn tries again; any other error is logged with its traceback."""
+    try:
+        return enqueue_due_jobs()
+    except (OperationalError, InterfaceError) as error:
+        logger.warning(
+            "Daily jobs not scheduled this time (%s): trying again in %s s",
+            type(error).__name__,
+            every,
+        )
+    except Exception:
+        logger.exception("Daily jobs not scheduled this time")
+    return []
+
+
 def start_scheduler(
     every: float = CHECK_EVERY, stop: threading.Event | None = None
 ) -> threading.Thread:
@@ -100,9 +117,7 @@ def start_scheduler(
     def loop():
         while not stop.is_set():
             try:
-                enqueue_due_jobs()
-            except Exception:  # the database restarting: try again at the next turn
-                logger.exception("Daily jobs not scheduled this time")
+                enqueue_due_jobs_or_wait(every)
             finally:
                 connection.close()
             stop.wait(every)

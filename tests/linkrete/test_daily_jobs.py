@@ -19,6 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from linkrete import daily
 from linkrete.mail import Mail, deliver_mail
 from tests.clock import PINNED_NOW, ROME
+from tests.database_down import database_unreachable
 from tests.factories import BookingFactory
 
 pytestmark = pytest.mark.usefixtures("pinned_now")
@@ -136,6 +137,24 @@ def test_the_scheduler_thread_enqueues_the_due_jobs_until_stopped(settings):
 
     assert not thread.is_alive()
     assert runs("clearsessions").count() == 1  # however many turns it took
+
+
+def test_a_turn_with_the_database_down_is_one_warning_without_the_host(
+    settings, django_db_blocker, caplog
+):
+    """PostgreSQL stopped under load (bench/journey.py): the scheduler's turn logged the whole
+    traceback, naming the database's host and port."""
+    settings.LINKRETE_DAILY_JOB_HOURS = {"clearsessions": 2}
+    with database_unreachable(django_db_blocker) as connection:
+        port = connection.settings_dict["PORT"]
+        assert daily.enqueue_due_jobs_or_wait(every=60) == []
+
+    (record,) = [r for r in caplog.records if r.name == "linkrete.daily"]
+    assert (record.levelname, record.getMessage()) == (
+        "WARNING",
+        "Daily jobs not scheduled this time (OperationalError): trying again in 60 s",
+    )
+    assert record.exc_info is None and port not in caplog.text
 
 
 @pytest.mark.django_db
