@@ -10,7 +10,7 @@ type alone, as ``linkrete.middleware.DatabaseUnavailableMiddleware`` does for th
 
 import logging
 
-from linkrete.error_pages import DATABASE_ERRORS
+from linkrete.error_pages import database_error_in
 
 
 class OutageFilter(logging.Filter):
@@ -18,8 +18,8 @@ class OutageFilter(logging.Filter):
         if getattr(record, "status_code", None) != 503:
             return True
         record.levelno, record.levelname = logging.WARNING, "WARNING"
-        error = record.exc_info[1] if record.exc_info else None
-        if isinstance(error, DATABASE_ERRORS):
+        error = database_error_in(record.exc_info[1] if record.exc_info else None)
+        if error is not None:
             request = getattr(record, "request", None)
             record.msg = "Database unavailable (%s): %s answered 503"
             record.args = (type(error).__name__, getattr(request, "path", "?"))

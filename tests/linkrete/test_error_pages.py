@@ -5,15 +5,17 @@ import logging
 
 import pytest
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.urls import path
 from django.utils import translation
 
 from linkrete import error_pages
 from linkrete import urls as site_urls
-from tests.database_down import database_unreachable
+from tests.database_down import closed_port, database_unreachable
 from tests.factories import ActivityFactory
 
 HANDLERS = {
@@ -62,11 +64,20 @@ def _reads_the_database(request):
     raise AssertionError("the database answered")
 
 
+@login_not_required
+def _database_goes_away_before_the_session_is_saved(request):
+    request.session["seen"] = True  # read now, saved by the middleware on the way out
+    connection.close()
+    connection.settings_dict["PORT"] = str(closed_port())
+    return HttpResponse("ok")
+
+
 urlpatterns = [
     path("bad/", _raises_bad_request),
     path("denied/", _raises_permission_denied),
     path("error/", _raises_error),
     path("database/", _reads_the_database),
+    path("session/", _database_goes_away_before_the_session_is_saved),
     *site_urls.urlpatterns,
 ]
 handler400 = error_pages.bad_request
@@ -191,6 +202,35 @@ def test_other_server_errors_stay_errors_with_their_traceback(caplog):
         assert client.get("/error/").status_code == 500
     (answer,) = [r for r in caplog.records if r.name == "django.request"]
     assert answer.levelname == "ERROR" and answer.exc_info[0] is ValueError
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_session_the_database_could_not_save_is_the_503_page(caplog):
+    """PostgreSQL stopped during a request (bench/journey.py): the view answered, then saving
+    the session failed, which Django calls an interrupted session and answers 400."""
+    session = SessionStore()
+    session.create()
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = session.session_key
+    port = connection.settings_dict["PORT"]
+    try:
+        response = client.get("/session/")
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = port
+    _check_page(response, "it", 503)
+    assert response["Retry-After"] == "30"
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert (record.levelname, record.getMessage()) == (
+        "WARNING",
+        "Database unavailable (OperationalError): /session/ answered 503",
+    )
+
+
+def test_a_bad_request_of_another_cause_stays_400():
+    request = RequestFactory().get("/")
+    _check_page(error_pages.bad_request(request, SuspiciousOperation("odd")), "it", 400)
 
 
 @pytest.mark.django_db
