@@ -2,6 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:54330/journey17 \
         .venv/bin/python bench/journey.py [--workers 2] [--users 8] [--duration 60] \
+        [--staff-user ente] [--case-user equipe] \
         [--restart-postgres "CMD"] [--stop-postgres "CMD" --start-postgres "CMD"] \
         [--kill-worker] [--stop-cache "CMD" --start-cache "CMD"] [--instances 2] [--run-workers 2]
 
@@ -16,9 +17,11 @@ Starts gunicorn (``bench/settings.py``: production settings; ``--workers`` sync 
    cookies and address) for ``--duration`` seconds, each picking a step by weight: a search
    (varied words), an activity's page, a booking through the five public steps (a session of
    its own, POSTs with CSRF, a fresh address each so the booking rate limit is not one limit
-   for the whole run), a staff edit of an activity (``ente``, signed in with the second factor
-   verified as ``tests/signing_in.py`` does; the form read back and posted), a case page (the
-   case team's ``equipe``);
+   for the whole run), a staff edit of an activity (``--staff-user``, ``ente`` of the demo,
+   ``bench-ente`` at national scale, signed in with the second factor verified as
+   ``tests/signing_in.py`` does; the form read back and posted), a case page (``--case-user``:
+   the demo's ``equipe``, ``bench-equipe`` of ``bench/populate_cases.py``); a booking that goes
+   no further (no free slot, a 503) is counted by where it stopped (``bookings stopped``);
 3. a fault, if asked, a third of the way in (``--fault-at``):
    ``--restart-postgres CMD`` runs CMD (e.g. ``pg_ctl -w restart``): once ``/readyz`` answers
    200 again no request may fail; ``--stop-postgres CMD`` stops the database, checks that pages
@@ -43,7 +46,8 @@ one-query page, p50/p95/p99) and the checks; writes everything to ``bench/result
 Mail goes to Django's in-memory backend (the worker "sends" it), the page cache is off unless
 ``--page-cache`` (the views themselves), the run's cache is a directory of its own. The
 bookings are left in the database (names ``Journey <run> …``, addresses ``@example.invalid``):
-give the script a database of its own (the demo: ``seed_demo`` and ``seed_cases``).
+give the script a database of its own (the demo: ``seed_demo`` and ``seed_cases``; at national
+scale a copy of it with ``bench/populate_cases.py --households 5000 --teams 10``).
 """
 
 import argparse
@@ -77,8 +81,9 @@ SEARCH_WORDS = [
 WEIGHTS = {"search": 40, "detail": 25, "booking": 10, "staff edit": 10, "case": 15}
 
 
-def prepare(run_id):
-    """URLs and signed-in sessions from the database (reads, and the two sessions)."""
+def prepare(staff_user, case_user):
+    """URLs and signed-in sessions from the database (reads, and the two sessions): the
+    activities ``staff_user`` manages, the cases ``case_user`` sees."""
     import django
 
     django.setup()
@@ -99,7 +104,7 @@ def prepare(run_id):
 
     details = [a.get_absolute_url() for a in Activity.objects.public().order_by("pk")[:60]]
     desks = [d.slug for d in Desk.objects.public().order_by("pk")]
-    staff = users.get(username="ente")
+    staff = users.get(username=staff_user)
     orgs = Organization.objects.filter(memberships__user=staff, memberships__role="manager")
     edits = [
         reverse("staff:activity_edit", kwargs={"slug": a.organization.slug, "pk": a.pk})
@@ -110,8 +115,8 @@ def prepare(run_id):
         "detail": details,
         "desks": desks,
         "edits": edits,
-        "staff_cookies": session_of("ente"),
-        "case_cookies": session_of("equipe"),
+        "staff_cookies": session_of(staff_user),
+        "case_cookies": session_of(case_user),
         "case_home": reverse("famiglie:home"),
     }
 
@@ -128,6 +133,10 @@ class Journey:
         with self.lock:
             counts = self.outcomes.setdefault(what, {})
             counts[str(status)] = counts.get(str(status), 0) + 1
+
+    def stopped(self, where, status):
+        """A booking that went no further, counted by where and the answer there."""
+        self.count("bookings stopped", f"{where} {status}")
 
     # Steps -----------------------------------------------------------------------------------
 
@@ -170,26 +179,26 @@ class Journey:
         status, _h, text = visitor.get(step, base)
         channels = choices(text, "channel")
         if status != 200 or not channels:
-            return
+            return self.stopped("no channel" if status == 200 else "channel page", status)
         status, headers, _t = visitor.post(
             step, base, {"csrfmiddlewaretoken": csrf(text), "channel": channels[0]}
         )
         if status != 302:
-            return
+            return self.stopped("channel sent", status)
         status, _h, text = visitor.get(step, base + "orario/")
         slots = choices(text, "slot")
-        if status != 200 or not slots:
-            return
+        if status != 200 or not slots:  # a desk without a free slot in its window
+            return self.stopped("no free slot" if status == 200 else "slot page", status)
         status, headers, _t = visitor.post(
             step, base + "orario/", {"csrfmiddlewaretoken": csrf(text), "slot": rng.choice(slots)}
         )
         if status != 302:
-            return
+            return self.stopped("slot sent", status)
         name = f"Journey {self.run_id} {number}"
         email = f"journey-{self.run_id}-{number}@example.invalid"
         status, _h, text = visitor.get(step, base + "dati/")
         if status != 200:  # the database away: a browser would not post this form either
-            return
+            return self.stopped("details page", status)
         status, _h, _t = visitor.post(
             step,
             base + "dati/",
@@ -202,18 +211,18 @@ class Journey:
             },
         )
         if status != 302:
-            return
+            return self.stopped("details sent", status)
         status, _h, text = visitor.get(step, base + "privacy/")
         if status != 200:
-            return
+            return self.stopped("privacy page", status)
         status, _h, _t = visitor.post(
             step, base + "privacy/", {"csrfmiddlewaretoken": csrf(text), "privacy": "on"}
         )
         if status != 302:
-            return
+            return self.stopped("privacy sent", status)
         status, _h, text = visitor.get(step, base + "riepilogo/")
         if status != 200:
-            return
+            return self.stopped("summary page", status)
         keys = choices(text, "key")
         key = keys[0] if keys else ""
         attempt = {"key": key, "name": name, "outcome": "not sent"}
@@ -453,6 +462,14 @@ def parse_args():
     parser.add_argument("--duration", type=int, default=60, help="seconds of the journey")
     parser.add_argument("--slice", type=int, default=5, help="seconds of each page alone")
     parser.add_argument("--port", type=int, default=8741)
+    parser.add_argument(
+        "--staff-user",
+        default="ente",
+        help="manager of the activities edited (national: bench-ente)",
+    )
+    parser.add_argument(
+        "--case-user", default="equipe", help="case team member (national: bench-equipe)"
+    )
     parser.add_argument("--page-cache", action="store_true", help="the page cache on")
     parser.add_argument("--fault-at", type=float, default=1 / 3, help="share of the duration")
     parser.add_argument("--down-seconds", type=int, default=10)
@@ -486,7 +503,7 @@ def main():
     os.environ.setdefault("CACHE_LOCATION", str(workdir / "cache"))
     if "redis" not in os.environ.get("PAGE_CACHE_BACKEND", "").lower():
         os.environ["PAGE_CACHE_LOCATION"] = str(workdir / "pages")
-    plan = prepare(run_id)
+    plan = prepare(args.staff_user, args.case_user)
     from django.utils import timezone
 
     started_at = timezone.now()

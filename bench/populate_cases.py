@@ -143,8 +143,11 @@ def populate(seed: int, households: int, rows: int, teams: int) -> None:
             people.append(users(username=f"bench-lead-{t}", password="!"))
             people += [users(username=f"bench-op-{t}-{i}", password="!") for i in range(TEAM_SIZE)]
         users.objects.bulk_create(people, batch_size=BATCH)
+        # Only the users made here: a national database has other "bench-" users (its staff).
         by_name = dict(
-            users.objects.filter(username__startswith="bench-").values_list("username", "pk")
+            users.objects.filter(username__in=[p.username for p in people]).values_list(
+                "username", "pk"
+            )
         )
         group.user_set.add(*by_name.values())
         log(started, f"users: {len(people):,}")

@@ -7,6 +7,9 @@ thread beside it, calls ``enqueue_due_jobs`` every minute: each job of
 as the task ``run_daily_job``; the worker then runs it like any other task. A worker that was
 down at that hour enqueues the job when it comes back, the same day. The jobs of
 ``settings.LINKRETE_HOURLY_JOBS`` (``resume_search_refreshes``) are enqueued once an hour.
+They are enqueued below the default priority (``PRIORITY``): a mail or a text message queued
+meanwhile is sent before the next job starts (at national scale ``refresh_indicator_rollups``
+and ``publish_hsds`` take minutes each; a booking's confirmation must not wait for them all).
 
 Several workers may run at once (production runs two): the check and the enqueue happen under
 one PostgreSQL transaction-level advisory lock, and a job is enqueued only if the queue holds no
@@ -22,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
@@ -33,6 +36,9 @@ logger = logging.getLogger(__name__)
 LOCK_KEY = 7_125_031_117
 # How often the scheduler thread looks (seconds): a job starts at most this late.
 CHECK_EVERY = 60
+# The queue takes higher priorities first (django-tasks: -100 to 100, 0 by default): the
+# daily jobs yield to everything a person waits for.
+PRIORITY = -10
 
 
 @task()
@@ -77,11 +83,28 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
                 enqueued_at__gte=since,
             ).exists()
             if not already:
-                run_daily_job.enqueue(name)
+                run_daily_job.using(priority=PRIORITY).enqueue(name)
                 enqueued.append(name)
     for name in enqueued:
         logger.info("Daily job %s enqueued", name)
     return enqueued
+
+
+def enqueue_due_jobs_or_wait(every: float = CHECK_EVERY) -> list[str]:
+    """``enqueue_due_jobs``, for the scheduler's turns: a database out of reach (restarting,
+    stopped) is a warning naming the error's type only (its message names the host), and the
+    next turn tries again; any other error is logged with its traceback."""
+    try:
+        return enqueue_due_jobs()
+    except (OperationalError, InterfaceError) as error:
+        logger.warning(
+            "Daily jobs not scheduled this time (%s): trying again in %s s",
+            type(error).__name__,
+            every,
+        )
+    except Exception:
+        logger.exception("Daily jobs not scheduled this time")
+    return []
 
 
 def start_scheduler(
@@ -94,9 +117,7 @@ def start_scheduler(
     def loop():
         while not stop.is_set():
             try:
-                enqueue_due_jobs()
-            except Exception:  # the database restarting: try again at the next turn
-                logger.exception("Daily jobs not scheduled this time")
+                enqueue_due_jobs_or_wait(every)
             finally:
                 connection.close()
             stop.wait(every)

@@ -73,7 +73,22 @@ def error_response(status: int) -> HttpResponse:
     return response
 
 
+def database_error_in(exception: BaseException | None) -> BaseException | None:
+    """The database error ``exception`` is, or was raised from or while handling, if any."""
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, DATABASE_ERRORS):
+            return exception
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return None
+
+
 def bad_request(request, exception=None):
+    # The session could not be saved because the database went away during the request:
+    # Django calls it "interrupted" (a 400); it is the outage's 503.
+    if database_error_in(exception) is not None:
+        return error_response(503)
     return error_response(400)
 
 

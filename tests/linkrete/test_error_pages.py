@@ -1,17 +1,21 @@
 """The pages of errors (linkrete/error_pages.py): translated, in the site's design, and shown
 with no database at all; a database out of reach answers 503 with Retry-After."""
 
+import logging
+
 import pytest
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.urls import path
 from django.utils import translation
 
 from linkrete import error_pages
 from linkrete import urls as site_urls
-from tests.database_down import database_unreachable
+from tests.database_down import closed_port, database_unreachable
 from tests.factories import ActivityFactory
 
 HANDLERS = {
@@ -60,11 +64,20 @@ def _reads_the_database(request):
     raise AssertionError("the database answered")
 
 
+@login_not_required
+def _database_goes_away_before_the_session_is_saved(request):
+    request.session["seen"] = True  # read now, saved by the middleware on the way out
+    connection.close()
+    connection.settings_dict["PORT"] = str(closed_port())
+    return HttpResponse("ok")
+
+
 urlpatterns = [
     path("bad/", _raises_bad_request),
     path("denied/", _raises_permission_denied),
     path("error/", _raises_error),
     path("database/", _reads_the_database),
+    path("session/", _database_goes_away_before_the_session_is_saved),
     *site_urls.urlpatterns,
 ]
 handler400 = error_pages.bad_request
@@ -160,6 +173,64 @@ def test_a_session_read_by_a_middleware_with_the_database_down_answers_503(djang
     with database_unreachable(django_db_blocker):
         response = client.get("/contatti/")
     _check_page(response, "it", 503)
+
+
+def test_an_outage_is_logged_as_one_warning_without_traceback(django_db_blocker, caplog):
+    """Django logs each 5xx at ERROR, with the traceback (naming the database's host) when a
+    middleware raised: PostgreSQL stopped under load filled gunicorn's log with them."""
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = "abcdefghijklmnopqrstuvwxyz012345"
+    with database_unreachable(django_db_blocker) as connection:
+        port = connection.settings_dict["PORT"]
+        by_middleware = client.get("/contatti/")  # the session, read before the view
+        by_view = Client(raise_request_exception=False).get("/sportelli/")
+    assert by_middleware.status_code == by_view.status_code == 503
+
+    answers = [r for r in caplog.records if r.name == "django.request"]
+    assert [(r.levelname, r.getMessage()) for r in answers] == [
+        ("WARNING", "Database unavailable (OperationalError): /contatti/ answered 503"),
+        ("WARNING", "Service Unavailable: /sportelli/"),
+    ]
+    assert all(r.exc_info is None for r in answers)
+    assert "Traceback" not in caplog.text and port not in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_other_server_errors_stay_errors_with_their_traceback(caplog):
+    client = Client(raise_request_exception=False)
+    with override_settings(ROOT_URLCONF=__name__):
+        assert client.get("/error/").status_code == 500
+    (answer,) = [r for r in caplog.records if r.name == "django.request"]
+    assert answer.levelname == "ERROR" and answer.exc_info[0] is ValueError
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_session_the_database_could_not_save_is_the_503_page(caplog):
+    """PostgreSQL stopped during a request (bench/journey.py): the view answered, then saving
+    the session failed, which Django calls an interrupted session and answers 400."""
+    session = SessionStore()
+    session.create()
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = session.session_key
+    port = connection.settings_dict["PORT"]
+    try:
+        response = client.get("/session/")
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = port
+    _check_page(response, "it", 503)
+    assert response["Retry-After"] == "30"
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert (record.levelname, record.getMessage()) == (
+        "WARNING",
+        "Database unavailable (OperationalError): /session/ answered 503",
+    )
+
+
+def test_a_bad_request_of_another_cause_stays_400():
+    request = RequestFactory().get("/")
+    _check_page(error_pages.bad_request(request, SuspiciousOperation("odd")), "it", 400)
 
 
 @pytest.mark.django_db
