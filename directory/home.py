@@ -31,6 +31,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from directory.models import Activity, Category, Organization, Zone
+from linkrete.error_pages import database_error_in
 
 logger = logging.getLogger(__name__)
 
@@ -70,11 +71,17 @@ def schedule_recompute() -> None:
         return
     try:
         recompute_home_figures.enqueue()
-    except Exception:
+    except Exception as error:
         # The page (or the save that called this) must not fail for it: the next change or
-        # visit tries again.
+        # visit tries again. A database outage is logged by its type alone, as the requests'
+        # (``linkrete.outage_logging``); anything else with its traceback.
         cache.delete(PENDING_KEY)
-        logger.exception("Could not enqueue the home figures' recompute")
+        if database_error_in(error) is not None:
+            logger.warning(
+                "Could not enqueue the home figures' recompute: %s", type(error).__name__
+            )
+        else:
+            logger.exception("Could not enqueue the home figures' recompute")
 
 
 def store_figures() -> dict:

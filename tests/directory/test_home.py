@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.cache import cache, caches
 from django.core.management import call_command
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
@@ -324,6 +324,29 @@ def test_a_queue_that_refuses_the_recompute_breaks_neither_the_save_nor_the_page
     assert Activity.objects.filter(pk=activity.pk).exists()
     assert client.get(reverse("directory:home")).status_code == 200
     assert cache.get(home.PENDING_KEY) is None  # the next change or visit tries again
+
+
+@pytest.mark.parametrize(
+    ("error", "level", "traceback"),
+    [
+        (OperationalError("connection to server at 127.0.0.1, port 5432 failed"), "WARNING", False),
+        (ValueError("a bug"), "ERROR", True),
+    ],
+)
+def test_a_database_outage_is_logged_by_its_type_alone(
+    monkeypatch, caplog, error, level, traceback
+):
+    class RefusingTask:
+        def enqueue(self):
+            raise error
+
+    monkeypatch.setattr(tasks, "recompute_home_figures", RefusingTask())
+    with caplog.at_level("WARNING", logger="directory.home"):
+        home.schedule_recompute()
+    (record,) = [r for r in caplog.records if r.name == "directory.home"]
+    assert record.levelname == level
+    assert bool(record.exc_info) is traceback
+    assert "127.0.0.1" not in record.getMessage()
 
 
 def test_finder_step_two_carries_the_age_band_and_asks_for_a_category(client):
