@@ -33,6 +33,7 @@ def public_models():
             "TargetGroup",
             "Taxonomy",
             "VolunteeringCall",
+            "VolunteeringCallTranslation",
             "Zone",
         )
     )

@@ -1,5 +1,6 @@
 """The reader's language's text of a listing, where its staff gave one (``ActivityTranslation``,
-``OrganizationTranslation``), else the Italian.
+``OrganizationTranslation``, ``VolunteeringCallTranslation``, ``sportelli.DeskTranslation``),
+else the Italian.
 
 Read in the same query as the record: ``with_translation`` joins the one translation row of the
 page's language (a LEFT JOIN on the unique (record, language) key) and selects its columns as
@@ -25,6 +26,11 @@ ACTIVITY_PAGE_FIELDS = (
     "fee_description",
 )
 ORGANIZATION_FIELDS = ("description", "social_utility")
+# A volunteering call's card and page.
+CALL_CARD_FIELDS = ("title", "time_commitment")
+CALL_PAGE_FIELDS = ("title", "description", "time_commitment")
+# A desk's page, its booking pages and its sheet (its card shows no text of its own).
+DESK_FIELDS = ("description", "interpreting")
 
 
 def reading_language() -> str | None:

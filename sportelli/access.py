@@ -20,7 +20,7 @@ from directory.models import (
     Organization,
 )
 from linkrete.accounts.roles import is_coordinator
-from linkrete.accounts.scope import scope_of
+from linkrete.accounts.scope import coordinates, scope_of
 from sportelli.models import Access, Booking, Desk, Referral
 
 
@@ -39,7 +39,7 @@ def desks_for_operator(user) -> QuerySet[Desk]:
 
 def require_console(user) -> list[Desk]:
     """The user's desks, fetched once; 404 for anyone who works on no desk."""
-    desks = list(desks_for_operator(user).order_by("name"))
+    desks = list(desks_for_operator(user).select_related("host_organization").order_by("name"))
     if not desks and not is_coordinator(user):
         raise Http404
     return desks
@@ -181,3 +181,25 @@ def access_point_networks(access_point: Organization) -> QuerySet[Network]:
 def access_point_referrals(access_point: Organization) -> QuerySet[Referral]:
     """What the access point sent, whoever of its referrers sent it."""
     return Referral.objects.filter(from_organization=access_point).exclude(source_type="")
+
+
+# Translations of a desk's public texts ------------------------------------------------------
+
+
+def get_desk_for_translator(user, organization_slug: str, desk_slug: str) -> Desk:
+    """A desk whose public texts ``user`` may translate: its operators, its host organization's
+    staff and the coordinators of that organization's networks; 404 for anyone else."""
+    desk = get_object_or_404(
+        Desk.objects.select_related("host_organization"),
+        slug=desk_slug,
+        host_organization__slug=organization_slug,
+    )
+    if not user.is_authenticated:
+        raise Http404
+    if (
+        coordinates(user, desk.host_organization_id)
+        or Membership.objects.filter(user=user, organization=desk.host_organization_id).exists()
+        or desk.operators.filter(pk=user.pk).exists()
+    ):
+        return desk
+    raise Http404

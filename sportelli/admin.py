@@ -18,6 +18,7 @@ from sportelli.models import (
     Desk,
     DeskException,
     DeskOpeningSlot,
+    DeskTranslation,
     Referral,
     ReferralEvent,
 )
@@ -34,6 +35,14 @@ class DeskOpeningSlotInline(admin.TabularInline):
 class DeskExceptionInline(admin.TabularInline):
     model = DeskException
     extra = 0
+
+
+class DeskTranslationInline(admin.StackedInline):
+    """The desk's texts in other languages; its staff propose them through a review."""
+
+    model = DeskTranslation
+    extra = 0
+    fields = ["language", *DeskTranslation.text_fields]
 
 
 @admin.register(Desk)
@@ -60,7 +69,7 @@ class DeskAdmin(ScopedAdmin, CheapRowsMixin, admin.ModelAdmin):
     # Operators are chosen among every account (10,000 at national scale): a box that searches
     # them, rather than a list of every user on the page (3.7 s).
     autocomplete_fields = ["operators"]
-    inlines = [DeskOpeningSlotInline, DeskExceptionInline]
+    inlines = [DeskOpeningSlotInline, DeskExceptionInline, DeskTranslationInline]
     list_select_related = ["host_organization", "municipality"]
 
 

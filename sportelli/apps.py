@@ -9,9 +9,11 @@ class SportelliConfig(AppConfig):
     def ready(self):
         from linkrete import page_cache
         from sportelli import rollups
-        from sportelli.models import Booking, Desk, DeskException, DeskOpeningSlot
+        from sportelli.models import Booking, Desk, DeskException, DeskOpeningSlot, DeskTranslation
 
         # The cached desk pages (linkrete.page_cache); a booking, in case a page shows free slots.
-        page_cache.connect([Booking, Desk, DeskException, DeskOpeningSlot], "desks")
+        page_cache.connect(
+            [Booking, Desk, DeskException, DeskOpeningSlot, DeskTranslation], "desks"
+        )
         # The accesses' monthly rollup, recounted with each access (sportelli.rollups).
         rollups.connect()

@@ -262,6 +262,16 @@ class VolunteeringCallFactory(factory.django.DjangoModelFactory):
     review_status = directory.VolunteeringCall.ReviewStatus.APPROVED
 
 
+class VolunteeringCallTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = directory.VolunteeringCallTranslation
+
+    call = factory.SubFactory(VolunteeringCallFactory)
+    language = "en"
+    title = factory.Sequence(lambda n: f"Homework help {n}")
+    description = "Help middle-school pupils with their homework."
+
+
 class ApplicationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = directory.Application
@@ -331,6 +341,15 @@ class DeskFactory(factory.django.DjangoModelFactory):
     def operators(self, create, extracted, **kwargs):
         if create and extracted:
             self.operators.set(extracted)
+
+
+class DeskTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = sportelli.DeskTranslation
+
+    desk = factory.SubFactory(DeskFactory)
+    language = "en"
+    description = "A free desk: guidance to services and help with online procedures."
 
 
 class DeskOpeningSlotFactory(factory.django.DjangoModelFactory):

@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from directory.admin.big_tables import ORGANIZATION_HEAVY, IndexedSearchMixin, across
 from directory.admin.labels import LabelledInputsMixin
 from directory.admin.typed_filters import OrganizationFilter
-from directory.models import BoardPost, Course, Revision, TrainingPlan, VolunteeringCall
+from directory.models import (
+    BoardPost,
+    Course,
+    Revision,
+    TrainingPlan,
+    VolunteeringCall,
+    VolunteeringCallTranslation,
+)
 from linkrete.admin_scope import ScopedAdmin
 
 
@@ -73,6 +80,14 @@ class BoardPostAdmin(ScopedAdmin, IndexedSearchMixin, LabelledInputsMixin, admin
     readonly_fields = ["author", "created_at"]
 
 
+class VolunteeringCallTranslationInline(admin.StackedInline):
+    """The call's texts in other languages; its staff propose them through a review."""
+
+    model = VolunteeringCallTranslation
+    extra = 0
+    fields = ["language", *VolunteeringCallTranslation.text_fields]
+
+
 @admin.register(VolunteeringCall)
 class VolunteeringCallAdmin(ScopedAdmin, IndexedSearchMixin, admin.ModelAdmin):
     """Calls are public data: the review page (with the reason for a rejection) is where
@@ -99,6 +114,7 @@ class VolunteeringCallAdmin(ScopedAdmin, IndexedSearchMixin, admin.ModelAdmin):
     autocomplete_fields = ["organization", "municipality", "activity"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["submitted_at", "reviewed_by", "reviewed_at", "created_at"]
+    inlines = [VolunteeringCallTranslationInline]
 
     @admin.display(description=_("review"))
     def review_link(self, call):

@@ -225,3 +225,44 @@ ACTIVITY_TRANSLATIONS = {
         },
     },
 }
+
+
+# Every demo desk's texts (they share the same Italian), in English and Arabic: open a desk on
+# /en/sportelli/ or /ar/sportelli/ (sportelli/management/commands/seed_desks.py). The
+# "interpreting" text is given only to the desks that have one.
+DESK_TRANSLATIONS = {
+    "en": {
+        "description": (
+            "A free proximity desk: guidance to services, help with online procedures, "
+            "information on jobs and opportunities in the area."
+        ),
+        "interpreting": (
+            "For other languages, on request when you book: a cultural mediator of the SpOON "
+            "network or an interpreter by phone."
+        ),
+    },
+    "ar": {
+        "description": (
+            "مكتب قُرب مجاني: توجيه إلى الخدمات، ومساعدة في المعاملات عبر الإنترنت، "
+            "ومعلومات عن العمل والفرص في المنطقة."
+        ),
+        "interpreting": (
+            "للغات الأخرى، عند الطلب وقت الحجز: وسيطة ثقافية من شبكة SpOON أو مترجم عبر الهاتف."
+        ),
+    },
+}
+
+# The after-school volunteering calls (directory/management/commands/seed_association_area.py),
+# in English and Arabic; ``{organization}`` is the organization's name.
+CALL_TRANSLATIONS = {
+    "en": {
+        "title": "Volunteers for the after-school club – {organization}",
+        "description": "Help the children with their homework, together with the educators.",
+        "time_commitment": "Two afternoons a week",
+    },
+    "ar": {
+        "title": "متطوعون لنادي ما بعد المدرسة – {organization}",
+        "description": "ساعد الأطفال في واجباتهم المدرسية، مع المربّين.",
+        "time_commitment": "عصران في الأسبوع",
+    },
+}

@@ -62,6 +62,7 @@ from directory.models.translation import (
     TRANSLATION_LANGUAGES,
     ActivityTranslation,
     OrganizationTranslation,
+    VolunteeringCallTranslation,
 )
 from directory.models.volunteer import Volunteer, VolunteerHours
 from directory.models.volunteering_call import Application, VolunteeringCall
@@ -109,6 +110,7 @@ __all__ = [
     "TRANSLATION_LANGUAGES",
     "ActivityTranslation",
     "OrganizationTranslation",
+    "VolunteeringCallTranslation",
     "Attendance",
     "Course",
     "PlaceRequest",

@@ -35,6 +35,10 @@ class Revision(models.Model):
         EVENT = "event", _("event")
         ACTIVITY_TRANSLATION = "activity_translation", _("translation of an activity")
         ORGANIZATION_TRANSLATION = "org_translation", _("translation of the profile")
+        # The desk's or the call's key is in ``data`` ("desk", "call"): a desk lives in the
+        # sportelli app, which depends on this one.
+        DESK_TRANSLATION = "desk_translation", _("translation of a desk")
+        CALL_TRANSLATION = "call_translation", _("translation of a volunteering call")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for review")
@@ -118,6 +122,10 @@ class Revision(models.Model):
 
     @property
     def target_label(self):
+        if self.kind in (self.Kind.DESK_TRANSLATION, self.Kind.CALL_TRANSLATION):
+            # The record's Italian name, carried in ``data`` when proposed: no query per row.
+            language = str(self.data.get("language", "")).upper()
+            return f"{self.data.get('record') or self.organization} [{language}]"
         if self.kind in (self.Kind.ACTIVITY_TRANSLATION, self.Kind.ORGANIZATION_TRANSLATION):
             # The Italian name the reviewer knows the record by, and the language.
             record = self.activity if self.kind == self.Kind.ACTIVITY_TRANSLATION else None

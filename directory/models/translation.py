@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models.activity import Activity
 from directory.models.organization import Organization
+from directory.models.volunteering_call import VolunteeringCall
 
 # The interface languages a listing can be translated into: all but the listings' own.
 TRANSLATION_LANGUAGES = tuple(
@@ -109,3 +110,30 @@ class OrganizationTranslation(Translation):
 
     def __str__(self):
         return f"{self.organization} [{self.language}]"
+
+
+class VolunteeringCallTranslation(Translation):
+    """A volunteering call's public texts in one language; the applications stay untouched."""
+
+    call = models.ForeignKey(
+        VolunteeringCall,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("volunteering call"),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    description = models.TextField(_("what you would do"), blank=True)
+    time_commitment = models.CharField(_("time commitment"), max_length=200, blank=True)
+
+    text_fields = ("title", "description", "time_commitment")
+
+    class Meta:
+        verbose_name = _("translation of a volunteering call")
+        verbose_name_plural = _("translations of volunteering calls")
+        ordering = ["call", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "language"], name="call_translation_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.call} [{self.language}]"

@@ -48,6 +48,7 @@ HEADINGS = {
     "documents": _("Documents to bring"),
     "cost": _("Cost"),
     "languages": _("Languages spoken"),
+    "interpreting": _("Help in other languages"),
     "book": _("Book an appointment"),
     "channels": _("How to meet"),
     "host": _("Hosted by"),

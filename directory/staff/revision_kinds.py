@@ -39,6 +39,8 @@ from directory.models import (
     OrganizationTranslation,
     Revision,
     SearchRefresh,
+    VolunteeringCall,
+    VolunteeringCallTranslation,
 )
 from directory.search import organization_translations
 from directory.staff.event_forms import EventForm, EventSessionForm, session_rows
@@ -51,7 +53,13 @@ from directory.staff.forms import (
     current_values,
 )
 from directory.staff.slugs import unique_slug
-from directory.staff.translation_forms import ActivityTranslationForm, OrganizationTranslationForm
+from directory.staff.translation_forms import (
+    ActivityTranslationForm,
+    DeskTranslationForm,
+    OrganizationTranslationForm,
+    VolunteeringCallTranslationForm,
+)
+from sportelli.models import Desk, DeskTranslation
 
 
 class RevisionKind:
@@ -351,6 +359,57 @@ class OrganizationTranslationKind(TranslationKind):
         )
 
 
+class CallTranslationKind(TranslationKind):
+    """A volunteering call's texts in one language; the call's key is ``data["call"]``."""
+
+    kind = Revision.Kind.CALL_TRANSLATION
+    form_class = VolunteeringCallTranslationForm
+    model = VolunteeringCallTranslation
+
+    def _record(self, revision):
+        call = VolunteeringCall.objects.filter(
+            pk=revision.data.get("call"), organization=revision.organization
+        ).first()
+        if call is None:
+            raise ValidationError(_("The volunteering call no longer exists."))
+        return {"call": call}
+
+    def edit_url(self, revision):
+        return reverse(
+            "staff:call_translation",
+            args=[revision.organization.slug, revision.data["call"], revision.data["language"]],
+        )
+
+
+class DeskTranslationKind(TranslationKind):
+    """A desk's texts in one language; the desk's key is ``data["desk"]`` and the revision
+    belongs to its host organization, whose coordinators review it."""
+
+    kind = Revision.Kind.DESK_TRANSLATION
+    form_class = DeskTranslationForm
+    model = DeskTranslation
+
+    def _desk(self, revision):
+        return Desk.objects.filter(
+            pk=revision.data.get("desk"), host_organization=revision.organization
+        ).first()
+
+    def _record(self, revision):
+        desk = self._desk(revision)
+        if desk is None:
+            raise ValidationError(_("The desk no longer exists."))
+        return {"desk": desk}
+
+    def edit_url(self, revision):
+        desk = self._desk(revision)
+        if desk is None:
+            return None
+        return reverse(
+            "staff:desk_translation",
+            args=[revision.organization.slug, desk.slug, revision.data["language"]],
+        )
+
+
 REVISION_KINDS: dict[str, RevisionKind] = {
     entry.kind: entry
     for entry in (
@@ -361,6 +420,8 @@ REVISION_KINDS: dict[str, RevisionKind] = {
         EventKind(),
         ActivityTranslationKind(),
         OrganizationTranslationKind(),
+        CallTranslationKind(),
+        DeskTranslationKind(),
     )
 }
 

@@ -4,7 +4,12 @@ one stays in Italian on the public page), at least one given."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import ActivityTranslation, OrganizationTranslation
+from directory.models import (
+    ActivityTranslation,
+    OrganizationTranslation,
+    VolunteeringCallTranslation,
+)
+from sportelli.models import DeskTranslation
 
 
 class TranslationForm(forms.ModelForm):
@@ -44,4 +49,21 @@ class OrganizationTranslationForm(TranslationForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "social_utility": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class VolunteeringCallTranslationForm(TranslationForm):
+    class Meta:
+        model = VolunteeringCallTranslation
+        fields = list(VolunteeringCallTranslation.text_fields)
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+
+class DeskTranslationForm(TranslationForm):
+    class Meta:
+        model = DeskTranslation
+        fields = list(DeskTranslation.text_fields)
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "interpreting": forms.Textarea(attrs={"rows": 3}),
         }

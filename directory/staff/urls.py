@@ -140,6 +140,26 @@ urlpatterns = [
         translations.organization_translation,
         name="organization_translation",
     ),
+    path(
+        org + "chiamate/<int:pk>/traduzioni/",
+        translations.call_translations,
+        name="call_translations",
+    ),
+    path(
+        org + "chiamate/<int:pk>/traduzioni/<slug:language>/",
+        translations.call_translation,
+        name="call_translation",
+    ),
+    path(
+        org + "sportelli/<slug:desk>/traduzioni/",
+        translations.desk_translations,
+        name="desk_translations",
+    ),
+    path(
+        org + "sportelli/<slug:desk>/traduzioni/<slug:language>/",
+        translations.desk_translation,
+        name="desk_translation",
+    ),
     path(org + "eventi/", events.event_list, name="event_list"),
     path(org + "eventi/nuovo/", events.event_edit, name="event_new"),
     path(org + "eventi/<int:pk>/", events.event_edit, name="event_edit"),

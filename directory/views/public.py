@@ -390,11 +390,14 @@ def organization_detail(request, slug):
     )
     activities = with_card_details(paged.page.object_list)
     locations = list(organization.locations.all())
-    calls = list(
-        organization.volunteering_calls.public()
+    calls = [
+        translations.apply(call, translations.CALL_CARD_FIELDS)
+        for call in translations.with_translation(
+            organization.volunteering_calls.public(), translations.CALL_CARD_FIELDS
+        )
         .select_related("municipality")
         .order_by(F("deadline").asc(nulls_last=True), "-created_at")
-    )
+    ]
     return render(
         request,
         "directory/organization_detail.html",

@@ -56,6 +56,7 @@ PUBLIC_RECORDS = [
     Tracked("directory.BoardPost"),
     Tracked("directory.BoardAnswer"),
     Tracked("directory.VolunteeringCall"),
+    Tracked("directory.VolunteeringCallTranslation"),
     # No personal data by design (directory/models/job_offer.py).
     Tracked("directory.JobOffer"),
     # A network's needs survey: the questionnaire is the coordinators' work, and who changed it
@@ -66,6 +67,7 @@ PUBLIC_RECORDS = [
     Tracked("sportelli.Desk"),
     Tracked("sportelli.DeskOpeningSlot"),
     Tracked("sportelli.DeskException"),
+    Tracked("sportelli.DeskTranslation"),
     # No name, contact or free text by design (sportelli/models/access_log.py).
     Tracked("sportelli.Access"),
 ]

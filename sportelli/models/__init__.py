@@ -29,6 +29,7 @@ from sportelli.models.desk import (
     DeskOpeningSlot,
     DeskQuerySet,
 )
+from sportelli.models.desk_translation import DeskTranslation
 from sportelli.models.need_signal import NeedSignal, NeedSignalQuerySet
 from sportelli.models.referral import TRANSITIONS, Referral, ReferralEvent, ReferralStatus
 
@@ -55,6 +56,7 @@ __all__ = [
     "DeskException",
     "DeskOpeningSlot",
     "DeskQuerySet",
+    "DeskTranslation",
     "Dimension",
     "Gender",
     "NeedSignal",

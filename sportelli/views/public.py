@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from directory import translations
 from directory.hours import OpeningHours
 from directory.models import Category, Language
 from directory.place_param import Place
@@ -59,10 +60,12 @@ DESKS_PER_PAGE = 20
 
 
 def _public_desk(slug):
-    return get_object_or_404(
-        Desk.objects.public().select_related("municipality", "host_organization", "location"),
-        slug=slug,
+    """The desk, its texts in the page's language where translated (in the same query)."""
+    desks = translations.with_translation(Desk.objects.public(), translations.DESK_FIELDS)
+    desk = get_object_or_404(
+        desks.select_related("municipality", "host_organization", "location"), slug=slug
     )
+    return translations.apply(desk, translations.DESK_FIELDS)
 
 
 @login_not_required

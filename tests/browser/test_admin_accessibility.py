@@ -41,6 +41,7 @@ from tests.factories import (
     DeskExceptionFactory,
     DeskFactory,
     DeskOpeningSlotFactory,
+    DeskTranslationFactory,
     EventFactory,
     EventSessionFactory,
     JobOfferFactory,
@@ -61,6 +62,7 @@ from tests.factories import (
     TrainingPlanFactory,
     UserFactory,
     VolunteeringCallFactory,
+    VolunteeringCallTranslationFactory,
     ZoneFactory,
 )
 
@@ -114,7 +116,8 @@ def network(coordinator):
     CourseFactory(plan=plan)
     BoardPostFactory(organization=oratorio, author=editor)
     BoardPostFactory(organization=comitato, kind=BoardPost.Kind.OFFER)
-    VolunteeringCallFactory(organization=oratorio, activity=activity)
+    call = VolunteeringCallFactory(organization=oratorio, activity=activity)
+    VolunteeringCallTranslationFactory(call=call, language="ar", title="مساعدة في الواجبات")
     VolunteeringCallFactory(organization=comitato)
     JobOfferFactory(organization=comitato, title="Addetta al magazzino")
     JobOfferFactory(organization=oratorio, valid_until=datetime.date(2026, 11, 1))
@@ -145,6 +148,7 @@ def network(coordinator):
     DeskOpeningSlotFactory(desk=desk)
     DeskOpeningSlotFactory(desk=desk, weekday=4)
     DeskExceptionFactory(desk=desk)
+    DeskTranslationFactory(desk=desk, language="ar", description="توجيه إلى الخدمات")
     DeskFactory(host_organization=comitato)
     BookingFactory(desk=desk)
     BookingFactory(desk=desk)

@@ -134,6 +134,7 @@ def test_staff_urls_address_people_by_primary_key_only():
         "key": SlugConverter,  # an indicator of a network's dashboard (its export)
         "extension": SlugConverter,  # the export's format
         "language": SlugConverter,  # a listing's translation: an interface language's code
+        "desk": SlugConverter,  # a desk's public slug (its translations)
     }
     for pattern in staff_urls.urlpatterns:
         for name, converter in pattern.pattern.converters.items():

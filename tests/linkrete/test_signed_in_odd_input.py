@@ -192,6 +192,8 @@ PK_OBJECTS = {
     "course_edit": "course",
     "place_request_decide": "course",
     "call_edit": "call",
+    "call_translations": "call",
+    "call_translation": "call",
     "job_offer_edit": "job_offer",
     "event_edit": "event",
     "event_signup_list": "event",
@@ -216,6 +218,10 @@ def _kwargs(namespace, pattern, objects, pk=None):
             if pattern.name.startswith(("network_", "survey_round", "survey_results")):
                 key = "network"
             kwargs[name] = objects[key].slug
+            if pattern.name.startswith("desk_translation"):  # the desk's host organization's
+                kwargs[name] = objects["desk"].host_organization.slug
+        elif name == "desk":  # a desk's translations, in the association area
+            kwargs[name] = objects["desk"].slug
         elif name == "key":  # an indicator (its export)
             kwargs[name] = "referrals_by_state" if pk is None else "none"
         elif name == "extension":

@@ -115,7 +115,7 @@ def test_seed_desks_is_idempotent_and_links_the_demo_operator(settings, db):
     call_command("load_municipalities", stdout=io.StringIO())
     out = io.StringIO()
     call_command("seed_desks", stdout=out)
-    from sportelli.models import Access, Booking, Desk, Referral
+    from sportelli.models import Access, Booking, Desk, DeskTranslation, Referral
 
     counts = (
         Desk.objects.count(),
@@ -137,6 +137,10 @@ def test_seed_desks_is_idempotent_and_links_the_demo_operator(settings, db):
     assert pagnana.municipality.name == "Empoli"
     # A desk that meets newcomers says what it offers in the languages it does not speak.
     assert "mediatrice culturale" in pagnana.interpreting
+    # Every demo desk in English and Arabic (issue 13), once each.
+    assert set(pagnana.translations.values_list("language", flat=True)) == {"en", "ar"}
+    assert "mediator" in pagnana.translations.get(language="en").interpreting
+    assert DeskTranslation.objects.count() == 2 * counts[0]
     assert out.getvalue().strip().splitlines()[-1].startswith("Desks: 6 in all")
 
 

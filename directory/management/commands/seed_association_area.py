@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from directory.demo.translations import CALL_TRANSLATIONS
 from directory.models import (
     Activity,
     Attendance,
@@ -21,6 +22,7 @@ from directory.models import (
     Volunteer,
     VolunteerHours,
     VolunteeringCall,
+    VolunteeringCallTranslation,
 )
 from linkrete.accounts import roles
 from linkrete.accounts.models import User
@@ -171,7 +173,7 @@ class Command(BaseCommand):
                     "municipality": municipality,
                 },
             )
-            VolunteeringCall.objects.get_or_create(
+            call, _created = VolunteeringCall.objects.get_or_create(
                 slug=f"{slug}-volontari-doposcuola",
                 defaults={
                     "organization": organization,
@@ -184,6 +186,15 @@ class Command(BaseCommand):
                     "review_status": VolunteeringCall.ReviewStatus.APPROVED,
                 },
             )
+            for language, texts in CALL_TRANSLATIONS.items():
+                VolunteeringCallTranslation.objects.update_or_create(
+                    call=call,
+                    language=language,
+                    defaults={
+                        name: text.format(organization=organization.name)
+                        for name, text in texts.items()
+                    },
+                )
         # One call waits in the coordinators' review queue.
         VolunteeringCall.objects.get_or_create(
             slug="oratorio-san-luigi-animatori-estate",

@@ -167,6 +167,8 @@ def organization_dashboard(request, slug):
             "missing": missing,
             "needs_verification": needs_verification(organization, today),
             "locations": organization.locations.all(),
+            # The desks it hosts, whose public texts its staff may translate.
+            "desks": organization.desks.order_by("name").only("name", "slug"),
             # 500 activities for the biggest bodies: a page at a time, by title.
             "activities": page_of(
                 request,

@@ -1,5 +1,6 @@
-"""Translations of an organization's profile and of its activities' texts, one language at a
-time, each saved as a revision (published on approval, as any change to public data)."""
+"""Translations of an organization's profile, of its activities', desks' and volunteering calls'
+texts, one language at a time, each saved as a revision (published on approval, as any change
+to public data)."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,8 +10,14 @@ from django.utils.translation import gettext as _
 
 from directory.models import TRANSLATION_LANGUAGES, Revision
 from directory.staff.access import get_organization_for_user
-from directory.staff.translation_forms import ActivityTranslationForm, OrganizationTranslationForm
+from directory.staff.translation_forms import (
+    ActivityTranslationForm,
+    DeskTranslationForm,
+    OrganizationTranslationForm,
+    VolunteeringCallTranslationForm,
+)
 from directory.staff.views.editing import _reopened, _submit
+from sportelli.access import get_desk_for_translator
 
 
 def _language_or_404(code: str) -> str:
@@ -142,4 +149,79 @@ def activity_translation(request, slug, pk, language):
         "language": get_language_info(language)["name_translated"],
     }
     back = reverse("staff:activity_translations", args=[slug, activity.pk])
+    return _form_page(request, organization, form, language, italian, title, back)
+
+
+def _record_title(record_title, language):
+    return _("%(title)s in %(language)s") % {
+        "title": record_title,
+        "language": get_language_info(language)["name_translated"],
+    }
+
+
+def call_translations(request, slug, pk):
+    organization = get_organization_for_user(request.user, slug)
+    call = get_object_or_404(organization.volunteering_calls, pk=pk)
+    pending = organization.revisions.pending().filter(
+        kind=Revision.Kind.CALL_TRANSLATION, data__call=call.pk
+    )
+    rows = _rows(
+        call.translations.all(),
+        pending,
+        lambda code: reverse("staff:call_translation", args=[slug, call.pk, code]),
+    )
+    return _list_page(request, organization, _("Translations of the call"), call.title, rows)
+
+
+def call_translation(request, slug, pk, language):
+    organization = get_organization_for_user(request.user, slug)
+    call = get_object_or_404(organization.volunteering_calls, pk=pk)
+    language = _language_or_404(language)
+    kind = Revision.Kind.CALL_TRANSLATION
+    translation = call.translations.filter(language=language).first()
+    carried = {"language": language, "call": call.pk, "record": call.title}
+    if request.method == "POST":
+        form = VolunteeringCallTranslationForm(request.POST, instance=translation)
+        if form.is_valid() and _submit(request, organization, kind, form, carried):
+            return redirect("staff:call_translations", slug=slug, pk=call.pk)
+    else:
+        initial = _initial(request, organization, kind, language, data__call=call.pk)
+        form = VolunteeringCallTranslationForm(instance=translation, initial=initial)
+    italian = [(name, getattr(call, name)) for name in form.fields]
+    back = reverse("staff:call_translations", args=[slug, call.pk])
+    title = _record_title(call.title, language)
+    return _form_page(request, organization, form, language, italian, title, back)
+
+
+def desk_translations(request, slug, desk):
+    desk = get_desk_for_translator(request.user, slug, desk)
+    organization = desk.host_organization
+    pending = organization.revisions.pending().filter(
+        kind=Revision.Kind.DESK_TRANSLATION, data__desk=desk.pk
+    )
+    rows = _rows(
+        desk.translations.all(),
+        pending,
+        lambda code: reverse("staff:desk_translation", args=[slug, desk.slug, code]),
+    )
+    return _list_page(request, organization, _("Translations of the desk"), desk.name, rows)
+
+
+def desk_translation(request, slug, desk, language):
+    desk = get_desk_for_translator(request.user, slug, desk)
+    organization = desk.host_organization
+    language = _language_or_404(language)
+    kind = Revision.Kind.DESK_TRANSLATION
+    translation = desk.translations.filter(language=language).first()
+    carried = {"language": language, "desk": desk.pk, "record": desk.name}
+    if request.method == "POST":
+        form = DeskTranslationForm(request.POST, instance=translation)
+        if form.is_valid() and _submit(request, organization, kind, form, carried):
+            return redirect("staff:desk_translations", slug=slug, desk=desk.slug)
+    else:
+        initial = _initial(request, organization, kind, language, data__desk=desk.pk)
+        form = DeskTranslationForm(instance=translation, initial=initial)
+    italian = [(name, getattr(desk, name)) for name in form.fields]
+    back = reverse("staff:desk_translations", args=[slug, desk.slug])
+    title = _record_title(desk.name, language)
     return _form_page(request, organization, form, language, italian, title, back)

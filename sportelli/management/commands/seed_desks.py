@@ -11,6 +11,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from directory.demo.translations import DESK_TRANSLATIONS
 from directory.models import (
     Category,
     Language,
@@ -31,6 +32,7 @@ from sportelli.models import (
     Desk,
     DeskException,
     DeskOpeningSlot,
+    DeskTranslation,
     Gender,
     Outcome,
     Referral,
@@ -279,6 +281,15 @@ class Command(BaseCommand):
                 )
             christmas = datetime.date(timezone.localdate().year, 12, 25)
             DeskException.objects.create(desk=desk, date=christmas, reason="Natale")
+        for language, texts in DESK_TRANSLATIONS.items():
+            DeskTranslation.objects.update_or_create(
+                desk=desk,
+                language=language,
+                defaults={
+                    "description": texts["description"],
+                    "interpreting": texts["interpreting"] if desk.interpreting else "",
+                },
+            )
         return desk
 
     def _demo_operator(self, desk):

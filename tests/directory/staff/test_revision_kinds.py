@@ -7,7 +7,13 @@ from django.urls import resolve
 from directory.models import Revision
 from directory.staff.revision_kinds import REVISION_KINDS, kind_of
 from directory.staff.views.editing import reopen_url
-from tests.factories import ActivityFactory, EventSessionFactory, LocationFactory
+from tests.factories import (
+    ActivityFactory,
+    DeskFactory,
+    EventSessionFactory,
+    LocationFactory,
+    VolunteeringCallFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +28,8 @@ def _revisions(organization, author):
     activity = ActivityFactory(organization=organization)
     location = LocationFactory(organization=organization)
     event = EventSessionFactory(event__organization=organization, location=location).event
+    desk = DeskFactory(host_organization=organization, location=location)
+    call = VolunteeringCallFactory(organization=organization)
     targets = {
         Revision.Kind.ORGANIZATION: [{}],
         Revision.Kind.LOCATION: [{"location": location}, {"is_new": True}],
@@ -33,6 +41,13 @@ def _revisions(organization, author):
             {"activity": activity, "is_new": True, "data": {"language": "en"}}
         ],
         Revision.Kind.ORGANIZATION_TRANSLATION: [{"is_new": True, "data": {"language": "ar"}}],
+        # A desk's and a call's key travel in ``data``.
+        Revision.Kind.DESK_TRANSLATION: [
+            {"is_new": True, "data": {"language": "uk", "desk": desk.pk, "record": desk.name}}
+        ],
+        Revision.Kind.CALL_TRANSLATION: [
+            {"is_new": True, "data": {"language": "fr", "call": call.pk, "record": call.title}}
+        ],
     }
     assert set(targets) == set(Revision.Kind.values), "a new kind needs a case here"
     return [
