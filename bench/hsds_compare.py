@@ -1,13 +1,15 @@
 """An HSDS export against its re-export (export -> import into an empty database -> export):
 how many documents are identical, and identical but for the taxonomy terms' identifiers.
 
-    python bench/hsds_compare.py ORIGINAL AGAIN [--sample N] [--only organizations|services]
+    python bench/hsds_compare.py ORIGINAL AGAIN [--sample N] [--skip M]
+        [--only organizations|services]
 
 Each installation seeds its categories with its own UUIDs, and the import finds them by
 taxonomy and code (docs/hsds.md): the terms' ``id``, ``parent_id`` and ``taxonomy_id`` and
 the attributes' identifiers derived from them are this database's. Everything else must be
 the same. ``--sample N`` compares the first N documents of each file (of a re-export still
-being written, its complete lines).
+being written, its complete lines), ``--skip M`` those after the first M (a comparison in
+parts).
 
 Both files are read side by side, a line at a time: an export writes its documents in the
 order of the rows' keys, and an import into an empty database keeps the file's order, so a
@@ -43,9 +45,10 @@ def without_term_identifiers(value):
     return result
 
 
-def documents(path: Path, limit: int | None = None) -> Iterator[dict]:
+def documents(path: Path, limit: int | None = None, skip: int = 0) -> Iterator[dict]:
     with open(path, encoding="utf-8") as lines:
-        yield from map(json.loads, islice(lines, limit))
+        end = None if limit is None else skip + limit
+        yield from map(json.loads, islice(lines, skip, end))
 
 
 LOOKAHEAD = 1000
@@ -93,6 +96,7 @@ def main() -> None:
     parser.add_argument("original", type=Path)
     parser.add_argument("again", type=Path)
     parser.add_argument("--sample", type=int, default=None)
+    parser.add_argument("--skip", type=int, default=0)
     parser.add_argument("--only", choices=["organizations", "services"], default=None)
     args = parser.parse_args()
     for kind in [args.only] if args.only else ["organizations", "services"]:
@@ -100,8 +104,8 @@ def main() -> None:
         fields: Counter = Counter()
         examples: dict[str, list[str]] = {}
         for document, again in pairs(
-            documents(args.original / "json" / f"{kind}.ndjson", args.sample),
-            documents(args.again / "json" / f"{kind}.ndjson", args.sample),
+            documents(args.original / "json" / f"{kind}.ndjson", args.sample, args.skip),
+            documents(args.again / "json" / f"{kind}.ndjson", args.sample, args.skip),
         ):
             compared += 1
             if again is None:

@@ -15,10 +15,11 @@ A document's records are spread over a dozen CSV files in no given order: a serv
    addresses, then the addresses' terms…), one query a level (``_gather``), and builds the
    batch's documents from them (``_document``).
 
-The process holds one batch's rows, whatever the package's size. The temporary table lasts as
-long as the connection (``close`` drops it sooner). The documents are those the old reader,
-which held every table, built: the rows' values typed by the package's schema, a record's
-nested lists in the files' order, the last row of an identifier when two share it.
+The process holds one batch's rows, whatever the package's size. The temporary table (the
+database's temporary files: larger than the CSV, its rows being JSON) lasts as long as the
+connection. The documents are those the old reader, which held every table, built: the rows'
+values typed by the package's schema, a record's nested lists in the files' order, the last
+row of an identifier when two share it.
 """
 
 import csv
@@ -79,6 +80,11 @@ NESTING = {BY_ID["location"]: "location"}
 _names = itertools.count(1)
 
 
+def _owner(identifier) -> str:
+    """An identifier as the index keeps it (PostgreSQL's text has no NUL character)."""
+    return str(identifier).replace("\x00", "")
+
+
 class TabularPackage:
     def __init__(self, folder: Path):
         self.folder = folder
@@ -98,12 +104,6 @@ class TabularPackage:
             Source(schemas.files()[table], table, self.counts[table], self._entries(table))
             for table in ("organization", "service")
         ]
-
-    def close(self) -> None:
-        if self.table:
-            with connection.cursor() as cursor:
-                cursor.execute(f"DROP TABLE IF EXISTS {self.table}")
-            self.table = ""
 
     # Reading the files ---------------------------------------------------------------------
 
@@ -151,9 +151,9 @@ class TabularPackage:
         own identifier when a document repeats it."""
         for column in OWNER_COLUMNS.get(table, []):
             if column in record:
-                yield table, str(record[column])
+                yield table, _owner(record[column])
         if table in BY_ID and "id" in record:
-            yield BY_ID[table], str(record["id"])
+            yield BY_ID[table], _owner(record["id"])
 
     def _load(self) -> None:
         self.table = f"hsds_tabular_rows_{next(_names)}"
@@ -198,10 +198,10 @@ class TabularPackage:
         """The keys of the records the row's document holds."""
         if "id" in row:
             for nested in NESTED_OF.get(table, []):
-                yield NESTED_TABLES[nested], str(row["id"])
+                yield NESTED_TABLES[nested], _owner(row["id"])
         for named_in, column, named in REPEATED:
             if table == named_in and column in row:
-                yield BY_ID[named], str(row[column])
+                yield BY_ID[named], _owner(row[column])
 
     def _gather(self, table: str, batch: list[dict]) -> dict[tuple[str, str], list[dict]]:
         """Every record the batch's documents hold, by (key, owner), in the files' order:
@@ -241,7 +241,7 @@ class TabularPackage:
                 nested_table = NESTED_TABLES[nested]
                 records = [
                     self._document(nested_table, record, found)
-                    for record in found.get((nested_table, str(row["id"])), [])
+                    for record in found.get((nested_table, _owner(row["id"])), [])
                 ]
                 if records:
                     document[nested] = records
@@ -256,5 +256,5 @@ class TabularPackage:
         """The record of that identifier (the last, if the file has two)."""
         if identifier is None:
             return None
-        rows = found.get((BY_ID[table], str(identifier)))
+        rows = found.get((BY_ID[table], _owner(identifier)))
         return rows[-1] if rows else None
