@@ -7,20 +7,15 @@ A path is one of:
   each document an organization or a service;
 - a tabular data package: a folder with ``datapackage.json`` and the CSV files (or an
   ``export_hsds`` folder with only ``tabular/``). Its rows are put back together as documents
-  (the reverse of ``tabular.rows``), so both forms go through one import.
+  (the reverse of ``tabular.rows``; ``tabular_reading``), so both forms go through one import.
 
 Organizations come before services, so that a service finds its organization.
 """
 
-import csv
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from directory.hsds import schemas
-from directory.hsds.tabular import NESTED_TABLES
 
 
 class UnreadablePath(Exception):
@@ -63,6 +58,9 @@ def sources(path: Path) -> list[Source]:
             return found
     for folder in (path, path / "tabular"):
         if (folder / "datapackage.json").is_file():
+            # Imported here: the package's reader builds on this module's Entry and Source.
+            from directory.hsds.tabular_reading import TabularPackage
+
             return TabularPackage(folder).sources()
     raise UnreadablePath(
         f"{path}: neither HSDS JSON (organizations.ndjson, services.ndjson) nor a tabular data "
@@ -142,148 +140,3 @@ def _listed(name: str, documents: list):
                 yield Entry(where, None, "not a JSON object")
 
     return read
-
-
-# The tabular data package ------------------------------------------------------------------
-
-# Which column of a nested table names the record it belongs to.
-OWNER_COLUMNS = {
-    "organization_identifier": ["organization_id"],
-    "phone": ["organization_id", "service_id", "location_id"],
-    "location": ["organization_id"],
-    "address": ["location_id"],
-    "accessibility": ["location_id"],
-    "service_at_location": ["service_id"],
-    "schedule": ["service_id"],
-    "language": ["service_id"],
-    "cost_option": ["service_id"],
-    "required_document": ["service_id"],
-    "attribute": ["link_id"],
-}
-NESTED_OF = {
-    "organization": ["organization_identifiers", "phones", "locations", "attributes"],
-    "location": ["addresses", "accessibility", "phones", "attributes"],
-    "service": [
-        "phones",
-        "service_at_locations",
-        "schedules",
-        "languages",
-        "cost_options",
-        "required_documents",
-        "attributes",
-    ],
-    "schedule": ["attributes"],
-}
-
-
-class TabularPackage:
-    """The CSV files of a package as documents. The tables are read into memory first: a
-    document's records are spread over a dozen files in no particular order."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.types = {
-            resource["name"]: {
-                field["name"]: field["type"] for field in resource["schema"]["fields"]
-            }
-            for resource in schemas.datapackage()["resources"]
-        }
-        self.tables: dict[str, list[dict]] = {}
-        self.owned: dict[str, dict[str, list[dict]]] = {}
-
-    def _read(self, table: str) -> list[dict]:
-        if table not in self.tables:
-            path = self.folder / schemas.files()[table]
-            rows = []
-            if path.is_file():
-                with open(path, newline="", encoding="utf-8", errors="replace") as handle:
-                    for number, row in enumerate(csv.DictReader(handle), start=2):
-                        record = self._typed(table, row)
-                        record["_where"] = f"{path.name}:{number}"
-                        rows.append(record)
-            self.tables[table] = rows
-        return self.tables[table]
-
-    def _typed(self, table: str, row: dict) -> dict:
-        record = {}
-        for name, value in row.items():
-            if name is None or value in (None, ""):
-                continue
-            if self.types[table].get(name) == "number":
-                try:
-                    number = float(value)
-                except ValueError:
-                    record[name] = value  # the schema's validation reports it
-                    continue
-                record[name] = int(number) if number.is_integer() and "." not in value else number
-            else:
-                record[name] = value
-        return record
-
-    def _owned(self, table: str, owner: str) -> list[dict]:
-        if table not in self.owned:
-            by_owner = defaultdict(list)
-            for row in self._read(table):
-                for column in OWNER_COLUMNS[table]:
-                    if column in row:
-                        by_owner[row[column]].append(row)
-            self.owned[table] = by_owner
-        return self.owned[table].get(owner, [])
-
-    def _document(self, table: str, row: dict) -> dict:
-        document = {name: value for name, value in row.items() if name != "_where"}
-        for nested in NESTED_OF.get(table, []):
-            nested_table = NESTED_TABLES[nested]
-            records = [
-                self._document(nested_table, record)
-                for record in self._owned(nested_table, row["id"])
-            ]
-            if records:
-                document[nested] = records
-        if table == "attribute" and row.get("taxonomy_term_id") in self._terms():
-            document["taxonomy_term"] = self._terms()[row["taxonomy_term_id"]]
-        if table == "service_at_location":
-            location = self._locations().get(row.get("location_id"))
-            if location is not None:
-                document["location"] = self._document("location", location)
-        if table == "service":
-            organization = self._organizations().get(row.get("organization_id"))
-            if organization is not None:
-                document["organization"] = {
-                    name: value for name, value in organization.items() if name != "_where"
-                }
-        return document
-
-    def _terms(self) -> dict[str, dict]:
-        if "_terms" not in self.owned:
-            self.owned["_terms"] = {
-                row["id"]: {name: value for name, value in row.items() if name != "_where"}
-                for row in self._read("taxonomy_term")
-            }
-        return self.owned["_terms"]
-
-    def _organizations(self) -> dict[str, dict]:
-        if "_organizations" not in self.owned:
-            self.owned["_organizations"] = {row["id"]: row for row in self._read("organization")}
-        return self.owned["_organizations"]
-
-    def _locations(self) -> dict[str, dict]:
-        if "_locations" not in self.owned:
-            self.owned["_locations"] = {row["id"]: row for row in self._read("location")}
-        return self.owned["_locations"]
-
-    def _entries(self, table: str):
-        def read():
-            for row in self._read(table):
-                if "id" not in row:
-                    yield Entry(row["_where"], None, "no id")
-                    continue
-                yield Entry(row["_where"], self._document(table, row))
-
-        return read
-
-    def sources(self) -> list[Source]:
-        return [
-            Source(schemas.files()[table], table, len(self._read(table)), self._entries(table))
-            for table in ("organization", "service")
-        ]
