@@ -79,6 +79,43 @@ def _initial(request, organization, kind, language, **target):
     return reopened.data if reopened else None
 
 
+def _translation_page(
+    request,
+    organization,
+    record,
+    language,
+    title,
+    back,
+    kind,
+    form_class,
+    *,
+    carried=None,
+    reopened_by=None,
+    **target,
+):
+    """The form of ``record``'s translation into ``language``: the published one, or the
+    revision reopened (found by ``reopened_by``); posted, a revision of ``kind`` with the language
+    and ``carried`` in its data and ``target`` as its link, then back to the list."""
+    translation = record.translations.filter(language=language).first()
+    if request.method == "POST":
+        form = form_class(request.POST, instance=translation)
+        data = {"language": language, **(carried or {})}
+        if form.is_valid() and _submit(request, organization, kind, form, data, **target):
+            return redirect(back)
+    else:
+        initial = _initial(request, organization, kind, language, **(reopened_by or target))
+        form = form_class(instance=translation, initial=initial)
+    italian = [(name, getattr(record, name)) for name in form.fields]
+    return _form_page(request, organization, form, language, italian, title, back)
+
+
+def _record_title(record_title, language):
+    return _("%(title)s in %(language)s") % {
+        "title": record_title,
+        "language": get_language_info(language)["name_translated"],
+    }
+
+
 def organization_translations(request, slug):
     organization = get_organization_for_user(request.user, slug)
     pending = organization.revisions.pending().filter(kind=Revision.Kind.ORGANIZATION_TRANSLATION)
@@ -95,21 +132,20 @@ def organization_translations(request, slug):
 def organization_translation(request, slug, language):
     organization = get_organization_for_user(request.user, slug)
     language = _language_or_404(language)
-    kind = Revision.Kind.ORGANIZATION_TRANSLATION
-    translation = organization.translations.filter(language=language).first()
-    if request.method == "POST":
-        form = OrganizationTranslationForm(request.POST, instance=translation)
-        if form.is_valid() and _submit(request, organization, kind, form, {"language": language}):
-            return redirect("staff:organization_translations", slug=slug)
-    else:
-        initial = _initial(request, organization, kind, language)
-        form = OrganizationTranslationForm(instance=translation, initial=initial)
-    italian = [(name, getattr(organization, name)) for name in form.fields]
     title = _("Profile in %(language)s") % {
         "language": get_language_info(language)["name_translated"]
     }
     back = reverse("staff:organization_translations", args=[slug])
-    return _form_page(request, organization, form, language, italian, title, back)
+    return _translation_page(
+        request,
+        organization,
+        organization,
+        language,
+        title,
+        back,
+        Revision.Kind.ORGANIZATION_TRANSLATION,
+        OrganizationTranslationForm,
+    )
 
 
 def activity_translations(request, slug, pk):
@@ -132,31 +168,18 @@ def activity_translation(request, slug, pk, language):
     organization = get_organization_for_user(request.user, slug)
     activity = get_object_or_404(organization.activities, pk=pk)
     language = _language_or_404(language)
-    kind = Revision.Kind.ACTIVITY_TRANSLATION
-    translation = activity.translations.filter(language=language).first()
-    if request.method == "POST":
-        form = ActivityTranslationForm(request.POST, instance=translation)
-        if form.is_valid() and _submit(
-            request, organization, kind, form, {"language": language}, activity=activity
-        ):
-            return redirect("staff:activity_translations", slug=slug, pk=activity.pk)
-    else:
-        initial = _initial(request, organization, kind, language, activity=activity)
-        form = ActivityTranslationForm(instance=translation, initial=initial)
-    italian = [(name, getattr(activity, name)) for name in form.fields]
-    title = _("%(title)s in %(language)s") % {
-        "title": activity.title,
-        "language": get_language_info(language)["name_translated"],
-    }
     back = reverse("staff:activity_translations", args=[slug, activity.pk])
-    return _form_page(request, organization, form, language, italian, title, back)
-
-
-def _record_title(record_title, language):
-    return _("%(title)s in %(language)s") % {
-        "title": record_title,
-        "language": get_language_info(language)["name_translated"],
-    }
+    return _translation_page(
+        request,
+        organization,
+        activity,
+        language,
+        _record_title(activity.title, language),
+        back,
+        Revision.Kind.ACTIVITY_TRANSLATION,
+        ActivityTranslationForm,
+        activity=activity,
+    )
 
 
 def call_translations(request, slug, pk):
@@ -177,20 +200,19 @@ def call_translation(request, slug, pk, language):
     organization = get_organization_for_user(request.user, slug)
     call = get_object_or_404(organization.volunteering_calls, pk=pk)
     language = _language_or_404(language)
-    kind = Revision.Kind.CALL_TRANSLATION
-    translation = call.translations.filter(language=language).first()
-    carried = {"language": language, "call": call.pk, "record": call.title}
-    if request.method == "POST":
-        form = VolunteeringCallTranslationForm(request.POST, instance=translation)
-        if form.is_valid() and _submit(request, organization, kind, form, carried):
-            return redirect("staff:call_translations", slug=slug, pk=call.pk)
-    else:
-        initial = _initial(request, organization, kind, language, data__call=call.pk)
-        form = VolunteeringCallTranslationForm(instance=translation, initial=initial)
-    italian = [(name, getattr(call, name)) for name in form.fields]
     back = reverse("staff:call_translations", args=[slug, call.pk])
-    title = _record_title(call.title, language)
-    return _form_page(request, organization, form, language, italian, title, back)
+    return _translation_page(
+        request,
+        organization,
+        call,
+        language,
+        _record_title(call.title, language),
+        back,
+        Revision.Kind.CALL_TRANSLATION,
+        VolunteeringCallTranslationForm,
+        carried={"call": call.pk, "record": call.title},
+        reopened_by={"data__call": call.pk},
+    )
 
 
 def desk_translations(request, slug, desk):
@@ -209,19 +231,17 @@ def desk_translations(request, slug, desk):
 
 def desk_translation(request, slug, desk, language):
     desk = get_desk_for_translator(request.user, slug, desk)
-    organization = desk.host_organization
     language = _language_or_404(language)
-    kind = Revision.Kind.DESK_TRANSLATION
-    translation = desk.translations.filter(language=language).first()
-    carried = {"language": language, "desk": desk.pk, "record": desk.name}
-    if request.method == "POST":
-        form = DeskTranslationForm(request.POST, instance=translation)
-        if form.is_valid() and _submit(request, organization, kind, form, carried):
-            return redirect("staff:desk_translations", slug=slug, desk=desk.slug)
-    else:
-        initial = _initial(request, organization, kind, language, data__desk=desk.pk)
-        form = DeskTranslationForm(instance=translation, initial=initial)
-    italian = [(name, getattr(desk, name)) for name in form.fields]
     back = reverse("staff:desk_translations", args=[slug, desk.slug])
-    title = _record_title(desk.name, language)
-    return _form_page(request, organization, form, language, italian, title, back)
+    return _translation_page(
+        request,
+        desk.host_organization,
+        desk,
+        language,
+        _record_title(desk.name, language),
+        back,
+        Revision.Kind.DESK_TRANSLATION,
+        DeskTranslationForm,
+        carried={"desk": desk.pk, "record": desk.name},
+        reopened_by={"data__desk": desk.pk},
+    )
