@@ -1,8 +1,9 @@
 import json
+from urllib.parse import urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -67,6 +68,37 @@ def canonical_url(context):
     return request.build_absolute_uri(request.path) if request else ""
 
 
+def _paths_in_languages(request) -> dict[str, str | None]:
+    """{language code: this page's path in it, None where it has none}: what Django's
+    ``translate_url`` gives, from the request's own match (resolved once, by the request) and
+    kept on the request. ``language_alternates`` and ``language_links`` each called
+    ``translate_url`` for every language, which resolves the path again each time: 18 times a
+    page, several milliseconds of every page (``bench/profile_page.py``)."""
+    paths = getattr(request, "_linkrete_language_paths", None)
+    if paths is None:
+        match = request.resolver_match
+        name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+        paths = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                try:
+                    paths[code] = reverse(name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    paths[code] = None
+        request._linkrete_language_paths = paths
+    return paths
+
+
+def _in_language(request, url: str, code: str) -> str:
+    """``url`` (this page's, absolute or not, with its query) in language ``code``: as
+    ``translate_url(url, code)``, unchanged when the page has no path in it."""
+    path = _paths_in_languages(request)[code]
+    if path is None:
+        return url
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))
+
+
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
     """(language code, absolute URL of this page in that language) for hreflang links."""
@@ -74,7 +106,7 @@ def language_alternates(context):
     if request is None or getattr(request, "resolver_match", None) is None:
         return []
     url = request.build_absolute_uri(request.path)
-    return [(code, translate_url(url, code)) for code, _name in settings.LANGUAGES]
+    return [(code, _in_language(request, url, code)) for code, _name in settings.LANGUAGES]
 
 
 # Open Graph wants a territory; the one each language is read in here.
@@ -107,7 +139,7 @@ def language_links(context):
     links = []
     for code, _name in settings.LANGUAGES:
         if resolved:
-            url = translate_url(request.get_full_path(), code)
+            url = _in_language(request, request.get_full_path(), code)
         else:
             with translation.override(code):
                 url = reverse("directory:home")

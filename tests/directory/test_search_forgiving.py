@@ -149,14 +149,15 @@ def test_query_count_of_the_forgiving_pass_does_not_grow(
         )
     rebuild_search_index()
     # No activity holds both words (words the thesaurus does not widen: its "pittura" also
-    # finds every creative workshop): the search, the probe, the search again; the
-    # thesaurus's table read once (two queries: a test starts with an empty cache).
-    # With words, one more: the coming events they name (directory/event_search.py).
-    with django_assert_max_num_queries(14):
+    # finds every creative workshop): the search, then the search for one of them (no probe:
+    # ``forgiving.first_try``); the thesaurus's table read once (two queries: a test starts
+    # with an empty cache). With words, one more: the coming events they name
+    # (directory/event_search.py).
+    with django_assert_max_num_queries(13):
         response = client.get(URL, {"q": "ceramica scacchi"})
     assert total(response) == 2 * count
     assert forgiven(response)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         response = client.get(URL, {"q": "ceramica scacchi", "ordine": "nome"})
     assert len(slugs(response)) == min(2 * count, 20)
     assert slugs(response)[0].startswith("corso-di-scacchi")
@@ -167,11 +168,40 @@ def test_the_probe_plans_each_number_of_words_for_all_its_rows(client, world):
     until a match turns up, and when none holds that many words (the usual case: the search
     for all of them has just found nothing) it read every activity at national scale. Each
     number of words is a materialised CTE, read until its first row (``forgiving.py``)."""
+    # Four words, none held by any activity with another: all but one (3) are counted first
+    # in vain, then the probe asks about 2 and 1.
     with CaptureQueriesContext(connection) as queries:
-        response = search(client, q="calcio bambini teatro")
-    assert slugs(response) == ["calcio"]
+        response = search(client, q="calcio teatro xqzwv pkjhg")
+    assert set(slugs(response)) == {"calcio", "teatro"}
+    assert forgiven(response)
     probes = [q["sql"] for q in queries.captured_queries if "held_2 AS MATERIALIZED" in q["sql"]]
     assert len(probes) == 1
     assert "held_1 AS MATERIALIZED" in probes[0]
+    assert "held_3" not in probes[0]
     assert "LIMIT 1) THEN" not in probes[0]
     assert "CASE WHEN EXISTS (SELECT FROM held_2) THEN 2" in probes[0]
+
+
+def test_no_probe_when_all_the_words_but_one_are_held(client, world):
+    """The search for all the words but one is the probe for that many (``first_try``): when
+    it finds activities, they are the page and no probe statement runs."""
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, q="calcio bambini teatro")
+    assert slugs(response) == ["calcio"]
+    assert forgiven(response)
+    assert not [q for q in queries.captured_queries if "held_" in q["sql"]]
+    # Two words, neither with the other: the search for one of them is the page, no probe.
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, q="calcio teatro")
+    assert set(slugs(response)) == {"calcio", "teatro"}
+    assert not [q for q in queries.captured_queries if "held_" in q["sql"]]
+
+
+def test_no_word_held_asks_no_probe_for_two_words(client, world):
+    """Two words, none held: the search for one of them found nothing, and there is no
+    smaller number to probe; the relaxations are offered as before."""
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, q="xqzwv pkjhg")
+    assert slugs(response) == []
+    assert "data-no-results" in response.content.decode()
+    assert not [q for q in queries.captured_queries if "held_" in q["sql"]]

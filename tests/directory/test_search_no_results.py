@@ -51,3 +51,36 @@ def test_in_english_too(client, world):
     box = no_results_box(client.get("/en" + URL, {"q": "riding"}))
 
     assert "No activity matches “riding”." in box
+
+
+def test_the_relaxations_reuse_the_facets_sets(client, world):
+    """Without a filter that has its own facet set (a municipality), the count is the one the
+    facets' statement already made (``facets._relaxation_counts``, ``known``), not compiled
+    and counted again; the numbers offered are still each search's own total."""
+    from django.http import QueryDict
+    from django.utils import timezone
+
+    from directory.models import Activity
+    from directory.search import choices, facets
+    from directory.search.filters import ActivityFilter
+
+    box = no_results_box(client.get(URL, {"q": "calcio", "comune": EMPOLI}))
+    offered = dict(re.findall(r'<a href="\?([^"]*)" data-relax>[^:]*: (\d+) risultat', box))
+    assert len(offered) == 2
+    for query, count in offered.items():
+        assert total(client.get(URL + "?" + query.replace("&amp;", "&"))) == int(count), query
+
+    categories, languages = choices.categories_and_languages()
+    search = ActivityFilter(
+        QueryDict(f"q=calcio&comune={EMPOLI}"),
+        categories=categories,
+        languages=languages,
+        now=timezone.localtime(),
+    )
+    search.resolve()
+    conditions = search.conditions()
+    base = Activity.objects.public().not_ended()
+    without, _wider = facets._relaxation_counts(base, conditions, search, 500)
+    known = {"comune": 7, None: 0}  # as the facets' sizes give them: taken as they are
+    reused, _wider = facets._relaxation_counts(base, conditions, search, 500, known=known)
+    assert reused == {**without, "comune": 7}

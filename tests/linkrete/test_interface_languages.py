@@ -87,3 +87,32 @@ def test_listings_italian_runs_left_to_right_on_an_arabic_page(client):
     english = client.get(url("directory:activity_detail", "en", slug=activity.slug))
     assert 'lang="it" dir="ltr"' not in english.content.decode()
     assert '<meta property="og:locale" content="ar_AR">' in arabic.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/cerca/?q=compiti&pagina=2",
+        "/en/cerca/?q=homework",
+        "/ar/attivita/doposcuola/",
+        "/enti/nessuno/",  # a 404 of a page that resolves
+        "/cerca/luogo/nomi/?q=mil",
+    ],
+)
+def test_the_language_links_are_what_translate_url_gives(rf, path):
+    """The switch and the hreflang links reverse the page's own match once per language
+    (``site_tags._paths_in_languages``) instead of resolving it again for each: the same URLs
+    Django's ``translate_url`` gives."""
+    from django.urls import resolve, translate_url
+
+    from directory.templatetags import site_tags
+
+    request = rf.get(path)
+    # As LocaleMiddleware does: the path's language active while it is resolved.
+    with translation.override(translation.get_language_from_path(path) or "it"):
+        request.resolver_match = resolve(request.path)
+        absolute = request.build_absolute_uri(request.path)
+        full = request.get_full_path()
+        for code in CODES:
+            assert site_tags._in_language(request, full, code) == translate_url(full, code)
+            assert site_tags._in_language(request, absolute, code) == translate_url(absolute, code)

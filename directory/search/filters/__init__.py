@@ -166,9 +166,14 @@ class _ActivityFilter(django_filters.FilterSet):
             self._text_query = text.parse(words, reading_language()) if words else None
         return self._text_query
 
-    def forgive(self, required: int) -> None:
-        """Match at least ``required`` of the words, not all (``directory.search.forgiving``)."""
-        self._text_query = self.text_query.at_least(required)
+    def forgive(self, required: int | None) -> None:
+        """Match at least ``required`` of the words, not all (``directory.search.forgiving``);
+        None: all of them again."""
+        if not hasattr(self, "_all_words"):
+            self._all_words = self.text_query
+        self._text_query = (
+            self._all_words if required is None else self._all_words.at_least(required)
+        )
 
     @property
     def point(self):
