@@ -106,7 +106,7 @@ def boundaries(keys: models.QuerySet, rows: models.QuerySet) -> Boundaries | Non
         return found
     sql, params = keys.order_by("pk").values("pk").query.sql_with_params()
     statement = (
-        "SELECT count(*), array_agg(pk ORDER BY pk) FILTER (WHERE rank %% %s = 0) "
+        "SELECT count(*), array_agg(pk ORDER BY pk) FILTER (WHERE rank %% %s = 0) "  # nosec B608 # the ORM's own SQL, its values as parameters
         "FROM (SELECT listed.pk, row_number() OVER (ORDER BY listed.pk) - 1 AS rank "
         f"FROM ({sql}) AS listed (pk)) AS ranked"
     )
