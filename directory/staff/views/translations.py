@@ -43,7 +43,17 @@ def _rows(translations, pending_revisions, url_of) -> list[dict]:
     ]
 
 
-def _list_page(request, organization, title, record_title, rows):
+def _list_page(
+    request, organization, record, kind, title, record_title, url_name, url_args, **pending
+):
+    """Every language of ``record``'s translations, each linked to its form (``url_name`` with
+    ``url_args`` and the language); ``pending`` picks the record's revisions waiting for review."""
+    waiting = organization.revisions.pending().filter(kind=kind, **pending)
+    rows = _rows(
+        record.translations.all(),
+        waiting,
+        lambda code: reverse(url_name, args=[*url_args, code]),
+    )
     return render(
         request,
         "staff/translation_list.html",
@@ -118,14 +128,15 @@ def _record_title(record_title, language):
 
 def organization_translations(request, slug):
     organization = get_organization_for_user(request.user, slug)
-    pending = organization.revisions.pending().filter(kind=Revision.Kind.ORGANIZATION_TRANSLATION)
-    rows = _rows(
-        organization.translations.all(),
-        pending,
-        lambda code: reverse("staff:organization_translation", args=[slug, code]),
-    )
     return _list_page(
-        request, organization, _("Translations of the profile"), organization.name, rows
+        request,
+        organization,
+        organization,
+        Revision.Kind.ORGANIZATION_TRANSLATION,
+        _("Translations of the profile"),
+        organization.name,
+        "staff:organization_translation",
+        [slug],
     )
 
 
@@ -151,16 +162,16 @@ def organization_translation(request, slug, language):
 def activity_translations(request, slug, pk):
     organization = get_organization_for_user(request.user, slug)
     activity = get_object_or_404(organization.activities, pk=pk)
-    pending = organization.revisions.pending().filter(
-        kind=Revision.Kind.ACTIVITY_TRANSLATION, activity=activity
-    )
-    rows = _rows(
-        activity.translations.all(),
-        pending,
-        lambda code: reverse("staff:activity_translation", args=[slug, activity.pk, code]),
-    )
     return _list_page(
-        request, organization, _("Translations of the activity"), activity.title, rows
+        request,
+        organization,
+        activity,
+        Revision.Kind.ACTIVITY_TRANSLATION,
+        _("Translations of the activity"),
+        activity.title,
+        "staff:activity_translation",
+        [slug, activity.pk],
+        activity=activity,
     )
 
 
@@ -185,15 +196,17 @@ def activity_translation(request, slug, pk, language):
 def call_translations(request, slug, pk):
     organization = get_organization_for_user(request.user, slug)
     call = get_object_or_404(organization.volunteering_calls, pk=pk)
-    pending = organization.revisions.pending().filter(
-        kind=Revision.Kind.CALL_TRANSLATION, data__call=call.pk
+    return _list_page(
+        request,
+        organization,
+        call,
+        Revision.Kind.CALL_TRANSLATION,
+        _("Translations of the call"),
+        call.title,
+        "staff:call_translation",
+        [slug, call.pk],
+        data__call=call.pk,
     )
-    rows = _rows(
-        call.translations.all(),
-        pending,
-        lambda code: reverse("staff:call_translation", args=[slug, call.pk, code]),
-    )
-    return _list_page(request, organization, _("Translations of the call"), call.title, rows)
 
 
 def call_translation(request, slug, pk, language):
@@ -217,16 +230,17 @@ def call_translation(request, slug, pk, language):
 
 def desk_translations(request, slug, desk):
     desk = get_desk_for_translator(request.user, slug, desk)
-    organization = desk.host_organization
-    pending = organization.revisions.pending().filter(
-        kind=Revision.Kind.DESK_TRANSLATION, data__desk=desk.pk
+    return _list_page(
+        request,
+        desk.host_organization,
+        desk,
+        Revision.Kind.DESK_TRANSLATION,
+        _("Translations of the desk"),
+        desk.name,
+        "staff:desk_translation",
+        [slug, desk.slug],
+        data__desk=desk.pk,
     )
-    rows = _rows(
-        desk.translations.all(),
-        pending,
-        lambda code: reverse("staff:desk_translation", args=[slug, desk.slug, code]),
-    )
-    return _list_page(request, organization, _("Translations of the desk"), desk.name, rows)
 
 
 def desk_translation(request, slug, desk, language):
