@@ -22,15 +22,13 @@ stamp also expires after ``TIMEOUT``. For the drop to reach every server process
 be shared by them (settings: ``CACHES``).
 """
 
-import uuid
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils.translation import get_language
 
 from directory.models import SearchSynonym
 from directory.models.taxonomy_names import NAME_LANGUAGES
+from linkrete.stamped_copy import StampedCopy
 
 CACHE_KEY = "directory:search-thesaurus:stamp:2"
 TIMEOUT = 600
@@ -154,21 +152,8 @@ def understood(groups: list[Group]) -> list[str]:
 def _table() -> dict[str, dict[tuple[str, ...], tuple[Alternative, ...]]]:
     """The table, read from the database at most once per process and per change: the cache
     holds only a stamp of the current version (unpickling the whole table on every search cost
-    several milliseconds), and each process keeps the table of the stamp it last saw."""
-    global _local
-    stamp = cache.get(CACHE_KEY)
-    if stamp is None:
-        stamp = uuid.uuid4().hex
-        if not cache.add(CACHE_KEY, stamp, TIMEOUT):
-            stamp = cache.get(CACHE_KEY, stamp)
-    elif _local is not None and _local[0] == stamp:
-        return _local[1]
-    table = _read_table()
-    _local = (stamp, table)
-    return table
-
-
-_local: tuple[str, dict] | None = None  # (stamp, table) of this process
+    several milliseconds; ``linkrete.stamped_copy``)."""
+    return _copy.get()
 
 
 def _read_table() -> dict[str, dict[tuple[str, ...], tuple[Alternative, ...]]]:
@@ -252,10 +237,12 @@ def _category_names() -> dict[str, dict[tuple[str, ...], list[Alternative]]]:
     return tables
 
 
+_copy = StampedCopy(CACHE_KEY, TIMEOUT, _read_table)
+
+
 def forget(**kwargs):
     """Drop the table's stamp: every process reads it again (a signal receiver: takes the
     signal's arguments)."""
     if str(kwargs.get("action", "")).startswith("pre_"):
         return
-    cache.delete(CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    _copy.forget()
