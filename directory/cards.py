@@ -1,4 +1,5 @@
-"""What an activity card shows, from the rows ``Activity.objects.for_list()`` prefetches."""
+"""What an activity card shows, from the rows ``Activity.objects.for_list()`` reads and those of its
+places and hours (``directory.card_rows``)."""
 
 import re
 
@@ -11,6 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from directory import translations, upcoming
+from directory.card_rows import read_card_rows
 from directory.hours import OpeningHours
 from linkrete.dates import weekday_day_month
 
@@ -24,9 +26,9 @@ def with_card_details(activities, moment=None, today=None):
     the template language takes several times longer for the same logic. ``today``: say
     "opens today at" for an opening later today (the search page); otherwise give the date.
     """
-    activities = list(activities)
     url_of = _detail_urls()
     day = today or timezone.localdate(moment)
+    activities = read_card_rows(list(activities), day)
     for activity in activities:
         translations.apply(activity, translations.ACTIVITY_CARD_FIELDS)
         activity.in_italian = translations.in_italian(activity, translations.ACTIVITY_CARD_FIELDS)

@@ -1,4 +1,3 @@
-import datetime
 import uuid
 
 from django.contrib.postgres.fields import ArrayField
@@ -64,16 +63,12 @@ class ActivityQuerySet(models.QuerySet):
         """Activities whose age range overlaps [minimum, maximum]."""
         return self.filter(age_range_condition(minimum, maximum))
 
-    def for_list(self, today=None, horizon_days=28):
-        """What a result card shows: organization, places (``card_locations``), and the hours of
-        the coming weeks (``card_slots``, ``card_exceptions``), as lists on each activity: unlike
-        ``activity.locations.all()``, they cost Django no filtered manager per activity and
-        relation (a few milliseconds of a results page)."""
+    def for_list(self):
+        """What a result card shows of the activity and its organization, its texts in the
+        page's language where translated; the rows of its places and hours come after, for the
+        whole page at once (``directory.card_rows``, called by ``cards.with_card_details``)."""
         from directory import translations
-        from directory.models.organization import Location
-        from directory.models.schedule import OpeningSlot, ScheduleException
 
-        today = today or timezone.localdate()
         # A card shows none of the long texts: leave them (and the search document) in the
         # database, a results page reads 20 narrow rows instead of 20 wide ones.
         return (
@@ -87,27 +82,6 @@ class ActivityQuerySet(models.QuerySet):
                 "organization__social_utility",
             )
             .select_related("organization")
-            .prefetch_related(
-                models.Prefetch(
-                    "opening_slots",
-                    queryset=OpeningSlot.objects.filter(
-                        models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=today)
-                    ),
-                    to_attr="card_slots",
-                ),
-                models.Prefetch(
-                    "schedule_exceptions",
-                    queryset=ScheduleException.objects.filter(
-                        date__gte=today, date__lte=today + datetime.timedelta(days=horizon_days)
-                    ),
-                    to_attr="card_exceptions",
-                ),
-                models.Prefetch(
-                    "locations",
-                    queryset=Location.objects.select_related("municipality"),
-                    to_attr="card_locations",
-                ),
-            )
         )
 
     def for_detail(self):

@@ -152,7 +152,7 @@ def _results(base, conditions, filterset, order, facet_data, top, matches=None):
         if _many(facet_data, thresholds.rank_candidates()):
             candidates = candidates[: thresholds.rank_candidates()]
         results = Activity.objects.filter(pk__in=_first(candidates, "c.title, c.id", top))
-    results = _with_distance(results.for_list(filterset.now.date()), point)
+    results = _with_distance(results.for_list(), point)
     if order == "distanza":
         results = results.order_by(models.F("distance").asc(nulls_last=True), "title", "pk")
     if order == "nome":
@@ -253,9 +253,7 @@ def _counted(base, conditions, filterset, params, order, requested, nearby=None)
 
 def _page_of(page_ids, filterset):
     """The activities of a ranked page, in its order, read whole (with what cards show)."""
-    rows = _with_distance(
-        Activity.objects.filter(pk__in=page_ids).for_list(filterset.now.date()), filterset.point
-    )
+    rows = _with_distance(Activity.objects.filter(pk__in=page_ids).for_list(), filterset.point)
     by_id = {activity.pk: activity for activity in rows}
     return [by_id[pk] for pk in page_ids if pk in by_id]
 

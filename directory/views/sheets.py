@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 
 from directory import my_list as session_list
 from directory import translations
+from directory.card_rows import read_card_rows
 from directory.hours import OpeningHours
 from directory.models import Activity, Location
 from directory.sheets import labels
@@ -95,6 +96,7 @@ def _my_list_sheet(request, *, as_pdf):
     if ids:
         activities = _in_order(Activity.objects.public().filter(pk__in=ids).for_list(), "pk", ids)
     today = timezone.localdate()
+    read_card_rows(activities, today)
     for activity in activities:
         translations.apply(activity, translations.ACTIVITY_CARD_FIELDS)
     items = [
