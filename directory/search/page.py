@@ -219,18 +219,21 @@ def _counted(base, conditions, filterset, params, order, requested, nearby=None)
         return conditions, facet_data, False
     held = 0
     if forgiving.may_forgive(filterset.text_query):
-        # All the words but one first, counted at once: when some activity holds that many
-        # (the usual case) this count is the page's, and no probe is needed
-        # (``forgiving.first_try``); otherwise the probe asks about fewer.
-        most = forgiving.first_try(filterset.text_query)
-        filterset.forgive(most)
-        tried = filterset.conditions()
-        page = _ranked_page(filterset, tried, order, requested, nearby)
-        found = facets.compute(base, tried, filterset, params, page=page, relax=False)
-        if found.total:
-            return tried, found, True
+        # All the words but one, then all but two, counted at once: when some activity holds
+        # that many (the usual case) this count is the page's, and no probe is needed
+        # (``forgiving.first_tries``); otherwise the probe asks about fewer.
+        tries = forgiving.first_tries(filterset.text_query)
+        for most in tries:
+            filterset.forgive(most)
+            tried = filterset.conditions()
+            page = _ranked_page(filterset, tried, order, requested, nearby)
+            found = facets.compute(base, tried, filterset, params, page=page, relax=False)
+            if found.total:
+                return tried, found, True
         filterset.forgive(None)
-        held = forgiving.most_words_held(base, conditions, filterset.text_query, fewer_than=most)
+        held = forgiving.most_words_held(
+            base, conditions, filterset.text_query, fewer_than=tries[-1]
+        )
     if not held and filterset.language_words is not None:
         # "attivita in arabo": the language named is a word that matches.
         without_words = {name: c for name, c in conditions.items() if name != "q"}

@@ -150,7 +150,7 @@ def test_query_count_of_the_forgiving_pass_does_not_grow(
     rebuild_search_index()
     # No activity holds both words (words the thesaurus does not widen: its "pittura" also
     # finds every creative workshop): the search, then the search for one of them (no probe:
-    # ``forgiving.first_try``); the thesaurus's table read once (two queries: a test starts
+    # ``forgiving.first_tries``); the thesaurus's table read once (two queries: a test starts
     # with an empty cache). With words, one more: the coming events they name
     # (directory/event_search.py).
     with django_assert_max_num_queries(13):
@@ -168,22 +168,23 @@ def test_the_probe_plans_each_number_of_words_for_all_its_rows(client, world):
     until a match turns up, and when none holds that many words (the usual case: the search
     for all of them has just found nothing) it read every activity at national scale. Each
     number of words is a materialised CTE, read until its first row (``forgiving.py``)."""
-    # Four words, none held by any activity with another: all but one (3) are counted first
-    # in vain, then the probe asks about 2 and 1.
+    # Five words, none held by any activity with another: all but one (4) and all but two (3)
+    # are counted first in vain, then the probe asks about 2 and 1.
     with CaptureQueriesContext(connection) as queries:
-        response = search(client, q="calcio teatro xqzwv pkjhg")
+        response = search(client, q="calcio teatro xqzwv pkjhg wvbnm")
     assert set(slugs(response)) == {"calcio", "teatro"}
     assert forgiven(response)
     probes = [q["sql"] for q in queries.captured_queries if "held_2 AS MATERIALIZED" in q["sql"]]
     assert len(probes) == 1
     assert "held_1 AS MATERIALIZED" in probes[0]
     assert "held_3" not in probes[0]
+    assert "held_4" not in probes[0]
     assert "LIMIT 1) THEN" not in probes[0]
     assert "CASE WHEN EXISTS (SELECT FROM held_2) THEN 2" in probes[0]
 
 
 def test_no_probe_when_all_the_words_but_one_are_held(client, world):
-    """The search for all the words but one is the probe for that many (``first_try``): when
+    """The search for all the words but one is the probe for that many (``first_tries``): when
     it finds activities, they are the page and no probe statement runs."""
     with CaptureQueriesContext(connection) as queries:
         response = search(client, q="calcio bambini teatro")
@@ -195,6 +196,26 @@ def test_no_probe_when_all_the_words_but_one_are_held(client, world):
         response = search(client, q="calcio teatro")
     assert set(slugs(response)) == {"calcio", "teatro"}
     assert not [q for q in queries.captured_queries if "held_" in q["sql"]]
+
+
+def test_no_probe_when_all_the_words_but_two_are_held(client, world):
+    """All the words but two are counted directly too (``first_tries``): when the search for
+    all but one finds nothing and the one for all but two finds activities, they are the page,
+    with no probe statement, and the page is the one the probe led to before."""
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, q="calcio bambini xqzwv pkjhg")
+    assert slugs(response) == ["calcio"]
+    assert total(response) == 1
+    assert forgiven(response)
+    assert not [q for q in queries.captured_queries if "held_" in q["sql"]]
+    # Fewer than all but two: the probe asks only about those.
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, q="calcio teatro xqzwv pkjhg")
+    assert set(slugs(response)) == {"calcio", "teatro"}
+    probes = [q["sql"] for q in queries.captured_queries if "held_" in q["sql"]]
+    assert len(probes) == 1
+    assert "held_1 AS MATERIALIZED" in probes[0]
+    assert "held_2" not in probes[0]
 
 
 def test_no_word_held_asks_no_probe_for_two_words(client, world):

@@ -211,7 +211,7 @@ PAGES = {
     # name, one query (directory/event_search.py).
     "directory:search (text)": (lambda world: reverse("directory:search") + "?q=laboratorio", 12),
     # No activity holds both words: the count again for one of them (all the words but one,
-    # counted before any probe: directory/search/forgiving.py ``first_try``; 14 with the probe).
+    # counted before any probe: directory/search/forgiving.py ``first_tries``; 14 with the probe).
     "directory:search (some words)": (
         lambda world: reverse("directory:search") + "?q=doposcuola+xqzwv",
         13,
