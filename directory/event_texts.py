@@ -1,0 +1,92 @@
+"""The coming events' titles and summaries, kept by each process: which events a search's words
+can name, found in memory (``directory.event_search``).
+
+Matching the words in the database read every event's title and summary through ``unaccent``
+(a sequential scan: some 100 ms at national scale, 15,000 events) on every results page, and
+most queries name no event. The copy holds, for each event with a session from the day it was
+read (less a day), its title and summary as the database folds them for ``unaccent__icontains``
+(``UPPER(UNACCENT(…))``); a word of ASCII letters and digits (what ``normalize`` leaves of
+Italian and English) is then in a text exactly when the database's ``LIKE`` would find it.
+No status is tested here: the query that fetches the sessions still applies them, so the copy
+only needs to hold every event that could be shown.
+
+Saving or deleting an event or a session drops the copy's stamp (``linkrete.stamped_copy``,
+connected in ``DirectoryConfig.ready``); a ``QuerySet.update()`` sends no signal, so the stamp
+also expires after ``TIMEOUT`` seconds.
+"""
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.lookups import Unaccent
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Upper
+from django.utils import timezone
+
+from directory.models import Event, EventSession
+from linkrete.stamped_copy import StampedCopy
+
+CACHE_KEY = "directory:event-texts:stamp:1"
+TIMEOUT = 300
+# The stems looked up are remembered (common words come back on page after page), up to this.
+REMEMBERED = 2000
+SEPARATOR = "\n"  # never in a word (``normalize`` leaves letters and digits)
+_FOLDABLE = re.compile(r"[A-Za-z0-9_]+")
+
+
+@dataclass
+class EventTexts:
+    since: datetime.date  # every event with a session on or after this day is here
+    ids: list[int]
+    starts: list[int]  # where each event's text begins in ``text``
+    text: str
+    _found: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def holding(self, stem: str) -> frozenset[int] | None:
+        """The events whose title or summary holds ``stem`` (accents and case aside); None
+        when the copy cannot tell (a word the database would fold differently)."""
+        if not _FOLDABLE.fullmatch(stem):
+            return None
+        found = self._found.get(stem)
+        if found is None:
+            positions = (m.start() for m in re.finditer(re.escape(stem.upper()), self.text))
+            found = frozenset(self.ids[bisect.bisect(self.starts, p) - 1] for p in positions)
+            if len(self._found) >= REMEMBERED:
+                self._found.clear()
+            self._found[stem] = found
+        return found
+
+
+def _read() -> EventTexts:
+    since = timezone.localdate() - datetime.timedelta(days=1)
+    rows = (
+        Event.objects.filter(
+            Exists(EventSession.objects.filter(event=OuterRef("pk"), date__gte=since))
+        )
+        .annotate(folded_title=Upper(Unaccent("title")), folded_summary=Upper(Unaccent("summary")))
+        .order_by("pk")
+        .values_list("pk", "folded_title", "folded_summary")
+    )
+    ids, starts, parts, offset = [], [], [], 0
+    for pk, title, summary in rows:
+        part = f"{title}{SEPARATOR}{summary}{SEPARATOR}"
+        ids.append(pk)
+        starts.append(offset)
+        parts.append(part)
+        offset += len(part)
+    return EventTexts(since, ids, starts, "".join(parts))
+
+
+_copy = StampedCopy(CACHE_KEY, TIMEOUT, _read)
+
+
+def event_texts() -> EventTexts:
+    """Shared by the process's requests, not to be changed."""
+    return _copy.get()
+
+
+def forget(**kwargs):
+    """Every process reads them again (a signal receiver: takes the signal's arguments)."""
+    _copy.forget()
