@@ -24,6 +24,9 @@ from directory.search.stopwords import is_filler
 from directory.search.text import normalize
 
 SESSIONS_SHOWN = 5
+# The sessions of the words' events asked about first: enough for the shown ones, most of the
+# time, when a few are cancelled or of an unpublished event.
+CANDIDATES = 4 * SESSIONS_SHOWN
 WINDOW_DAYS = 60
 # Words that only say which one ("questo sabato", "next week"): dropped with the time words.
 MODIFIERS = {"questo", "questa", "prossimo", "prossima", "this", "next", "coming", "il", "la"}
@@ -111,17 +114,27 @@ def _word_condition(word: str) -> Q:
     return Q(title__unaccent__icontains=stem) | Q(summary__unaccent__icontains=stem)
 
 
-def _events_holding(words: list[str], first: datetime.date, every: bool) -> frozenset | None:
+def _events_holding(texts, words: list[str], first: datetime.date, every: bool):
     """The events whose title or summary holds every word (or one of them), from the copy of
     the coming events' texts; None when the copy cannot tell (it starts after ``first``, or a
     word the database folds differently)."""
-    texts = event_texts()
     if first < texts.since:
         return None
     found = [texts.holding(_stem(word)) for word in words]
     if any(ids is None for ids in found):
         return None
     return frozenset.intersection(*found) if every else frozenset.union(*found)
+
+
+def _first_of(texts, held, sessions, first, last):
+    """The first sessions shown of the events ``held`` (``sessions`` tests the rest), asking
+    the database about the first few of their sessions only (by key, a cheap plan); None when
+    those few, some not taking place, do not settle it."""
+    keys, more = texts.first_sessions(held, first, last, CANDIDATES)
+    if not keys:
+        return []
+    shown = list(sessions.filter(pk__in=keys).for_list()[:SESSIONS_SHOWN])
+    return shown if len(shown) == SESSIONS_SHOWN or not more else None
 
 
 def _of_events(ids) -> RawSQL:
@@ -152,10 +165,17 @@ def coming_sessions(text: str, today: datetime.date):
         (span.first, span.last) if span else (today, today + datetime.timedelta(WINDOW_DAYS))
     )
     calendar_url = span.calendar_url if span else reverse("directory:event_calendar")
-    held = _events_holding(rest, first, every=span is None) if rest else None
+    texts = event_texts() if rest else None
+    held = _events_holding(texts, rest, first, every=span is None) if rest else None
     if span is None and held is not None and not held:
         return [], calendar_url  # the words name no coming event
     sessions = EventSession.objects.taking_place().between(first, last)
+    if held:
+        shown = _first_of(texts, held, sessions, first, last)
+        if shown is not None and (shown or span is None):
+            return shown, calendar_url
+        if shown == []:  # with a time, none of theirs taking place then: the time's sessions
+            held = frozenset()
     if span is None:
         # No time: the events whose title or summary holds every word.
         if held is not None:

@@ -17,6 +17,7 @@ also expires after ``TIMEOUT`` seconds.
 
 import bisect
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -42,7 +43,31 @@ class EventTexts:
     ids: list[int]
     starts: list[int]  # where each event's text begins in ``text``
     text: str
+    # Their sessions from that day, (date, starts_at, pk, event) in the calendar's order, and
+    # by event: which sessions to ask the database about, a few keys instead of thousands.
+    sessions: list[tuple]
+    by_event: dict[int, list[tuple]]
     _found: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def first_sessions(self, events, first, last, count: int) -> tuple[list[int], bool]:
+        """The keys of the first ``count`` sessions from ``first`` to ``last`` of these events,
+        in the calendar's order (any status: the query tests it), and whether there are more."""
+        if len(events) <= count * 10:  # few events: their own sessions
+            found = sorted(
+                session
+                for event in events
+                for session in self.by_event.get(event, ())
+                if first <= session[0] <= last
+            )
+        else:  # many: the calendar's order, until enough
+            found = []
+            start = bisect.bisect_left(self.sessions, (first,))
+            for session in itertools.islice(self.sessions, start, None):
+                if session[0] > last or len(found) > count:
+                    break
+                if session[3] in events:
+                    found.append(session)
+        return [session[2] for session in found[:count]], len(found) > count
 
     def holding(self, stem: str) -> frozenset[int] | None:
         """The events whose title or summary holds ``stem`` (accents and case aside); None
@@ -76,7 +101,15 @@ def _read() -> EventTexts:
         starts.append(offset)
         parts.append(part)
         offset += len(part)
-    return EventTexts(since, ids, starts, "".join(parts))
+    sessions = list(
+        EventSession.objects.filter(date__gte=since)
+        .order_by("date", "starts_at", "pk")
+        .values_list("date", "starts_at", "pk", "event_id")
+    )
+    by_event = {}
+    for session in sessions:
+        by_event.setdefault(session[3], []).append(session)
+    return EventTexts(since, ids, starts, "".join(parts), sessions, by_event)
 
 
 _copy = StampedCopy(CACHE_KEY, TIMEOUT, _read)
