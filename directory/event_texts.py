@@ -22,11 +22,10 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.lookups import Unaccent
-from django.db.models import Exists, OuterRef
 from django.db.models.functions import Upper
 from django.utils import timezone
 
-from directory.models import Event, EventSession
+from directory.models import EventSession
 from linkrete.stamped_copy import StampedCopy
 
 CACHE_KEY = "directory:event-texts:stamp:1"
@@ -85,31 +84,29 @@ class EventTexts:
 
 
 def _read() -> EventTexts:
+    """One query: the sessions from the day before today, each with its event's folded texts."""
     since = timezone.localdate() - datetime.timedelta(days=1)
     rows = (
-        Event.objects.filter(
-            Exists(EventSession.objects.filter(event=OuterRef("pk"), date__gte=since))
-        )
-        .annotate(folded_title=Upper(Unaccent("title")), folded_summary=Upper(Unaccent("summary")))
-        .order_by("pk")
-        .values_list("pk", "folded_title", "folded_summary")
-    )
-    ids, starts, parts, offset = [], [], [], 0
-    for pk, title, summary in rows:
-        part = f"{title}{SEPARATOR}{summary}{SEPARATOR}"
-        ids.append(pk)
-        starts.append(offset)
-        parts.append(part)
-        offset += len(part)
-    sessions = list(
         EventSession.objects.filter(date__gte=since)
+        .annotate(
+            folded_title=Upper(Unaccent("event__title")),
+            folded_summary=Upper(Unaccent("event__summary")),
+        )
         .order_by("date", "starts_at", "pk")
-        .values_list("date", "starts_at", "pk", "event_id")
+        .values_list("date", "starts_at", "pk", "event_id", "folded_title", "folded_summary")
     )
-    by_event = {}
-    for session in sessions:
-        by_event.setdefault(session[3], []).append(session)
-    return EventTexts(since, ids, starts, "".join(parts), sessions, by_event)
+    sessions, by_event, folded = [], {}, {}
+    for day, starts_at, pk, event, title, summary in rows:
+        session = (day, starts_at, pk, event)
+        sessions.append(session)
+        by_event.setdefault(event, []).append(session)
+        folded[event] = f"{title}{SEPARATOR}{summary}{SEPARATOR}"
+    ids, starts, offset = sorted(folded), [], 0
+    for event in ids:
+        starts.append(offset)
+        offset += len(folded[event])
+    text = "".join(folded[event] for event in ids)
+    return EventTexts(since, ids, starts, text, sessions, by_event)
 
 
 _copy = StampedCopy(CACHE_KEY, TIMEOUT, _read)
