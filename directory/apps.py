@@ -44,8 +44,15 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from directory import home
-        from directory.models import Category, Language, SearchSynonym, Taxonomy
+        from directory import event_texts, home
+        from directory.models import (
+            Category,
+            Event,
+            EventSession,
+            Language,
+            SearchSynonym,
+            Taxonomy,
+        )
         from directory.search import choices as search_choices
         from directory.search import thesaurus
         from linkrete import page_cache, write_signals
@@ -58,6 +65,10 @@ class DirectoryConfig(AppConfig):
         )
         write_signals.on_write(
             (SearchSynonym, Category), thesaurus.forget, name="directory.search.thesaurus"
+        )
+        # The coming events' texts the search page matches its words against.
+        write_signals.on_write(
+            (Event, EventSession), event_texts.forget, name="directory.event_texts"
         )
 
         shown = public_models()
