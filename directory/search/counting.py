@@ -168,10 +168,13 @@ def count(base, definitions: dict, served: dict, search, limit: int, page=None):
         f"WITH {', '.join(ctes)} "  # nosec B608 # see SQL_BUILT_HERE
         "SELECT c.set_no, c.key, c.n, m.istat_code, m.name, z.slug, z.name "
         f"FROM ({' UNION ALL '.join(parts)}) AS c "
-        f"LEFT JOIN directory_municipality m ON c.key >= {tags.MUNICIPALITY} "
-        f"AND c.key < {tags.ZONE} AND m.id = c.key - {tags.MUNICIPALITY} "
-        f"LEFT JOIN directory_zone z ON c.key >= {tags.ZONE} AND c.key < {tags.FLAG} "
-        f"AND z.id = c.key - {tags.ZONE}"
+        # A key outside a range looks up NULL, which no index scan reads: with the range
+        # tested beside the key instead, every row of the result (the page's, the measures')
+        # probed both indexes (about 1,200 buffers, a millisecond, at national scale).
+        f"LEFT JOIN directory_municipality m ON m.id = CASE WHEN c.key >= {tags.MUNICIPALITY} "
+        f"AND c.key < {tags.ZONE} THEN c.key - {tags.MUNICIPALITY} END "
+        f"LEFT JOIN directory_zone z ON z.id = CASE WHEN c.key >= {tags.ZONE} "
+        f"AND c.key < {tags.FLAG} THEN c.key - {tags.ZONE} END"
     )
     keys = list(definitions)
     by_set = {key: {} for key in keys}
