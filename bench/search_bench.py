@@ -238,8 +238,22 @@ HOURS = ["09:00", "10:00", "15:00", "16:30", "17:00", "18:00"]
 LANGUAGES = ["it", "en", "ar", "fr", "uk"]
 
 
-def url(**params):
-    return "/cerca/?" + urlencode(params) if params else "/cerca/"
+# What a family reading the site in another language types (``/en/cerca/``, ``/uk/cerca/``…):
+# the words are also looked up in the listings' translations into it.
+IN_PAGE_LANGUAGE = {
+    "uk": ["курси італійської мови", "футбол для дітей"],
+    "ar": ["دروس اللغة الإيطالية", "مساعدة غذائية"],
+    "fr": ["cours de italien", "aide aux devoirs"],
+    "es": ["clases de italiano", "ayuda alimentaria"],
+    "ro": ["curs de italiană", "ajutor la teme"],
+    "sq": ["kurs italisht", "ndihmë ushqimore"],
+    "zh-hans": ["意大利语课程", "足球"],
+}
+
+
+def url(language="it", **params):
+    path = "/cerca/" if language == "it" else f"/{language}/cerca/"
+    return f"{path}?{urlencode(params)}" if params else path
 
 
 def build_mix(seed: int) -> list[tuple[str, str]]:
@@ -286,6 +300,12 @@ def build_mix(seed: int) -> list[tuple[str, str]]:
         mix.append(("synonyms", url(q=words, comune=rng.choice(comuni))))
     for words in ENGLISH + ENGLISH_QUERIES:
         mix.append(("english", url(q=words)))
+    # Pages in the other languages: the words in the page's language (its translations too).
+    for words in ENGLISH_QUERIES[:10]:
+        mix.append(("languages", url("en", q=words)))
+    for language, queries in IN_PAGE_LANGUAGE.items():
+        for words in queries:
+            mix.append(("languages", url(language, q=words)))
 
     # Filters without text (including the empty search: the whole directory).
     mix.append(("filters", url()))

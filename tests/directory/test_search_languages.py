@@ -168,3 +168,19 @@ def test_the_search_page_in_another_language_costs_the_italian_pages_queries(
     with django_assert_max_num_queries(13):
         response = client.get("/zh-hans/cerca/", {"q": "laboratorio bambini"})
     assert len(slugs(response)) == min(count, 20)
+
+
+def test_the_translations_are_looked_up_beside_the_full_text_index(client, world):
+    # ``id = ANY(ARRAY(…))``, not ``id IN (…)``: beside the Italian words' full-text lookup
+    # PostgreSQL can join both index scans only so; with ``IN`` it read every activity (one to
+    # two seconds a search at national scale, bench/search_bench.py --only languages). And the
+    # organizations by name or by translation, each set looked up on its own (a UNION).
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert search(client, "fr", "devoir enfant") == ["doposcuola"]
+    counting = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("WITH s0")]
+    assert counting and all('"id" = ANY(ARRAY(SELECT' in sql for sql in counting)
+    translation = "directory_organizationtranslation"
+    organizations = [q["sql"] for q in queries.captured_queries if translation in q["sql"]]
+    assert organizations and all(" UNION " in sql for sql in organizations)
