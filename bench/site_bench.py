@@ -227,6 +227,8 @@ def pages(o):
     out.append(("sportelli:desk_list", "desks", "list", reverse("sportelli:desk_list"), None))
     for key in ("busy_desk", "quiet_desk"):
         desk = o[key]
+        if desk is None:  # a database without desks (the national one holds none)
+            continue
         out.append(("sportelli:desk_detail", "desk", key, desk.get_absolute_url(), None))
         for step in BOOKING_STEPS:
             name = f"sportelli:booking_{step}"
