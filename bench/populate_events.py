@@ -1,5 +1,5 @@
-"""Add events to a directory filled by populate.py: 15,000 published events of random
-organizations, each with 1–4 sessions over the last 30 and the next 90 days.
+"""Add events to a directory filled by populate.py: 15,000 events of random organizations (about
+95 % published, the others drafts), each with 1–4 sessions over the last 30 and the next 90 days.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:54347/linkrete \
         .venv/bin/python bench/populate_events.py [--seed 19] [--events 15000]
