@@ -15,18 +15,15 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.db.models.expressions import RawSQL
+from django.db.models.lookups import Contains
 from django.urls import reverse
 
-from directory.event_texts import event_texts
 from directory.models import Event, EventSession
 from directory.search.stopwords import is_filler
 from directory.search.text import normalize
+from linkrete.folding import Folded, fold
 
 SESSIONS_SHOWN = 5
-# The sessions of the words' events asked about first: enough for the shown ones, most of the
-# time, when a few are cancelled or of an unpublished event.
-CANDIDATES = 4 * SESSIONS_SHOWN
 WINDOW_DAYS = 60
 # Words that only say which one ("questo sabato", "next week"): dropped with the time words.
 MODIFIERS = {"questo", "questa", "prossimo", "prossima", "this", "next", "coming", "il", "la"}
@@ -51,7 +48,8 @@ DAYS_FROM_TODAY = {
 }
 WEEKEND = {"weekend", "finesettimana"}
 WEEK = {"settimana", "week"}
-# Words shorter than this are not matched against the events (articles left by the filler).
+# Words shorter than this are not matched against the events (articles left by the filler; and
+# a trigram index cannot answer a shorter one).
 MIN_WORD = 3
 # A word this long matches without its last letter too ("laboratori" finds "laboratorio").
 STEM_FROM = 5
@@ -109,47 +107,17 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) >= STEM_FROM else word
 
 
-def _word_condition(word: str) -> Q:
-    stem = _stem(word)
-    return Q(title__unaccent__icontains=stem) | Q(summary__unaccent__icontains=stem)
+def _holds(word: str) -> Q:
+    """The event's title or summary holds the word's stem, accents and case aside: a LIKE on
+    ``linkrete_fold`` of each, which the trigram indexes on them answer (``Event.Meta``)."""
+    stem = fold(_stem(word))
+    return Q(Contains(Folded("title"), stem)) | Q(Contains(Folded("summary"), stem))
 
 
-def _events_holding(texts, words: list[str], first: datetime.date, every: bool):
-    """The events whose title or summary holds every word (or one of them), from the copy of
-    the coming events' texts; None when the copy cannot tell (it starts after ``first``, or a
-    word the database folds differently)."""
-    if first < texts.since:
-        return None
-    found = [texts.holding(_stem(word)) for word in words]
-    if any(ids is None for ids in found):
-        return None
-    return frozenset.intersection(*found) if every else frozenset.union(*found)
-
-
-def _first_of(texts, held, sessions, first, last):
-    """The first sessions shown of the events ``held`` (``sessions`` tests the rest), asking
-    the database about the first few of their sessions only (by key, a cheap plan); None when
-    those few, some not taking place, do not settle it."""
-    keys, more = texts.first_sessions(held, first, last, CANDIDATES)
-    if not keys:
-        return []
-    shown = list(sessions.filter(pk__in=keys).for_list()[:SESSIONS_SHOWN])
-    return shown if len(shown) == SESSIONS_SHOWN or not more else None
-
-
-def _of_events(ids) -> RawSQL:
-    """The session is of one of these events: one array parameter, however many."""
-    return RawSQL(
-        '"directory_eventsession"."event_id" = ANY(%s)',  # nosec B611 # a fixed column; ids as a parameter
-        (sorted(ids),),
-        output_field=BooleanField(),
-    )
-
-
-def _events(conditions, combine):
-    condition = conditions[0]
-    for other in conditions[1:]:
-        condition = combine(condition, other)
+def _events(words: list[str], combine):
+    condition = _holds(words[0])
+    for word in words[1:]:
+        condition = combine(condition, _holds(word))
     return Event.objects.filter(condition).values("pk")
 
 
@@ -164,42 +132,19 @@ def coming_sessions(text: str, today: datetime.date):
     first, last = (
         (span.first, span.last) if span else (today, today + datetime.timedelta(WINDOW_DAYS))
     )
-    calendar_url = span.calendar_url if span else reverse("directory:event_calendar")
-    texts = event_texts() if rest else None
-    held = _events_holding(texts, rest, first, every=span is None) if rest else None
-    if span is None and held is not None and not held:
-        return [], calendar_url  # the words name no coming event
     sessions = EventSession.objects.taking_place().between(first, last)
-    if held:
-        shown = _first_of(texts, held, sessions, first, last)
-        if shown is not None and (shown or span is None):
-            return shown, calendar_url
-        if shown == []:  # with a time, none of theirs taking place then: the time's sessions
-            held = frozenset()
     if span is None:
         # No time: the events whose title or summary holds every word.
-        if held is not None:
-            sessions = sessions.filter(_of_events(held))
-        else:
-            conditions = [_word_condition(word) for word in rest]
-            sessions = sessions.filter(event__in=_events(conditions, Q.__and__))
-    elif rest and held != frozenset():
+        sessions = sessions.filter(event__in=_events(rest, Q.__and__))
+    elif rest:
         # A time and words ("coro domenica"): the sessions of that time whose event holds one
         # of the words first; when none does, the words were about something else ("cosa
-        # fare nel weekend") and the time's sessions are shown (in their order: no event
-        # holding any word, the copy says so without asking the database).
-        if held is not None:
-            matched = _of_events(held)
-        else:
-            conditions = [_word_condition(word) for word in rest]
-            matched = ExpressionWrapper(
-                Q(event__in=_events(conditions, Q.__or__)), output_field=BooleanField()
-            )
-        sessions = sessions.annotate(matched=matched).order_by(
-            "-matched", "date", "starts_at", "pk"
-        )
-    else:
-        rest = []
+        # fare nel weekend") and the time's sessions are shown.
+        matched = Q(event__in=_events(rest, Q.__or__))
+        sessions = sessions.annotate(
+            matched=ExpressionWrapper(matched, output_field=BooleanField())
+        ).order_by("-matched", "date", "starts_at", "pk")
+    calendar_url = span.calendar_url if span else reverse("directory:event_calendar")
     shown = list(sessions.for_list()[:SESSIONS_SHOWN])
     if span is not None and rest and shown and shown[0].matched:
         shown = [session for session in shown if session.matched]
