@@ -152,11 +152,13 @@ def test_the_summary_counts_and_a_word_does_not_run_from_title_to_summary():
 
 
 def test_a_word_is_folded_as_the_database_folds_the_texts():
-    # unaccent makes "ß" "ss", and "Città" is found by "citta".
+    # unaccent makes "ß" "ss" and "æ" "ae", and "Città" is found by "citta".
     EventSessionFactory(event=EventFactory(title="Festa in Strasse"), date=SATURDAY)
     EventSessionFactory(event=EventFactory(title="Festa della Città"), date=SATURDAY)
+    EventSessionFactory(event=EventFactory(title="Lettura dell'Encyclopaedia"), date=SATURDAY)
     assert _titles("straße") == ["Festa in Strasse"]
     assert _titles("citta") == ["Festa della Città"]
+    assert _titles("encyclopædia") == ["Lettura dell'Encyclopaedia"]
 
 
 @pytest.mark.parametrize("q", ["coro", "coro sabato"])
