@@ -44,11 +44,9 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        from directory import event_texts, home
+        from directory import home
         from directory.models import (
             Category,
-            Event,
-            EventSession,
             Language,
             SearchSynonym,
             Taxonomy,
@@ -65,10 +63,6 @@ class DirectoryConfig(AppConfig):
         )
         write_signals.on_write(
             (SearchSynonym, Category), thesaurus.forget, name="directory.search.thesaurus"
-        )
-        # The coming events' texts the search page matches its words against.
-        write_signals.on_write(
-            (Event, EventSession), event_texts.forget, name="directory.event_texts"
         )
 
         shown = public_models()

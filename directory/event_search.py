@@ -3,30 +3,31 @@
 activities, with a link to the calendar for that time. The activities' results are the
 search's business and do not change (``directory.search``).
 
-One query, only when the query has words: the sessions taking place in the time named (from
-today to ``WINDOW_DAYS`` ahead when none), of the events whose title or summary holds the
-other words (accents and case aside; with a time, those holding one of them come first).
-Which events hold the words is read from the process's copy of the coming events' texts
-(``directory.event_texts``): no query at all when the words name no coming event and no time,
-and the query tests event keys instead of folding every event's texts.
+One query, when the query names a time or has words: the sessions taking place in the time
+named (from today to ``WINDOW_DAYS`` ahead when none), of the events whose title or summary
+holds the other words (accents and case aside; with a time, those holding one of them come
+first). Each word is a ``LIKE`` on ``linkrete_fold`` of the title and of the summary, which the
+events' trigram indexes answer (``Event.Meta``, as the organizations' names): at national scale
+(15,000 events, 16,000 sessions in the next 60 days) 1–11 ms of executor time, the planner
+choosing between the words' events and the sessions by date from the indexed texts' statistics.
+Matching through ``unaccent`` read every event (~100 ms); a per-process copy of the coming
+events' texts answered without a query but was read again, inside a request, after any write of
+an event or a session (230–390 ms): bench/README.md, issue 13.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.db.models.lookups import Contains
 from django.urls import reverse
 
-from directory.event_texts import event_texts
 from directory.models import Event, EventSession
 from directory.search.stopwords import is_filler
 from directory.search.text import normalize
+from linkrete.folding import Folded, fold
 
 SESSIONS_SHOWN = 5
-# The sessions of the words' events asked about first: enough for the shown ones, most of the
-# time, when a few are cancelled or of an unpublished event.
-CANDIDATES = 4 * SESSIONS_SHOWN
 WINDOW_DAYS = 60
 # Words that only say which one ("questo sabato", "next week"): dropped with the time words.
 MODIFIERS = {"questo", "questa", "prossimo", "prossima", "this", "next", "coming", "il", "la"}
@@ -51,7 +52,8 @@ DAYS_FROM_TODAY = {
 }
 WEEKEND = {"weekend", "finesettimana"}
 WEEK = {"settimana", "week"}
-# Words shorter than this are not matched against the events (articles left by the filler).
+# Words shorter than this are not matched against the events (articles left by the filler; and
+# a trigram index cannot answer a shorter one).
 MIN_WORD = 3
 # A word this long matches without its last letter too ("laboratori" finds "laboratorio").
 STEM_FROM = 5
@@ -109,47 +111,24 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) >= STEM_FROM else word
 
 
-def _word_condition(word: str) -> Q:
-    stem = _stem(word)
-    return Q(title__unaccent__icontains=stem) | Q(summary__unaccent__icontains=stem)
+def _folded(stem: str):
+    """The stem as ``linkrete_fold`` makes it: ``fold()`` for letters and digits in ASCII (a
+    constant, whose share of the events the planner estimates); the database's own function
+    for a letter ``unaccent`` expands (``æ`` → ``AE``), which ``fold()`` does not."""
+    return fold(stem) if stem.isascii() else Folded(Value(stem))
 
 
-def _events_holding(texts, words: list[str], first: datetime.date, every: bool):
-    """The events whose title or summary holds every word (or one of them), from the copy of
-    the coming events' texts; None when the copy cannot tell (it starts after ``first``, or a
-    word the database folds differently)."""
-    if first < texts.since:
-        return None
-    found = [texts.holding(_stem(word)) for word in words]
-    if any(ids is None for ids in found):
-        return None
-    return frozenset.intersection(*found) if every else frozenset.union(*found)
+def _holds(word: str) -> Q:
+    """The event's title or summary holds the word's stem, accents and case aside: a LIKE on
+    ``linkrete_fold`` of each, which the trigram indexes on them answer (``Event.Meta``)."""
+    stem = _folded(_stem(word))
+    return Q(Contains(Folded("title"), stem)) | Q(Contains(Folded("summary"), stem))
 
 
-def _first_of(texts, held, sessions, first, last):
-    """The first sessions shown of the events ``held`` (``sessions`` tests the rest), asking
-    the database about the first few of their sessions only (by key, a cheap plan); None when
-    those few, some not taking place, do not settle it."""
-    keys, more = texts.first_sessions(held, first, last, CANDIDATES)
-    if not keys:
-        return []
-    shown = list(sessions.filter(pk__in=keys).for_list()[:SESSIONS_SHOWN])
-    return shown if len(shown) == SESSIONS_SHOWN or not more else None
-
-
-def _of_events(ids) -> RawSQL:
-    """The session is of one of these events: one array parameter, however many."""
-    return RawSQL(
-        '"directory_eventsession"."event_id" = ANY(%s)',  # nosec B611 # a fixed column; ids as a parameter
-        (sorted(ids),),
-        output_field=BooleanField(),
-    )
-
-
-def _events(conditions, combine):
-    condition = conditions[0]
-    for other in conditions[1:]:
-        condition = combine(condition, other)
+def _events(words: list[str], combine):
+    condition = _holds(words[0])
+    for word in words[1:]:
+        condition = combine(condition, _holds(word))
     return Event.objects.filter(condition).values("pk")
 
 
@@ -164,42 +143,19 @@ def coming_sessions(text: str, today: datetime.date):
     first, last = (
         (span.first, span.last) if span else (today, today + datetime.timedelta(WINDOW_DAYS))
     )
-    calendar_url = span.calendar_url if span else reverse("directory:event_calendar")
-    texts = event_texts() if rest else None
-    held = _events_holding(texts, rest, first, every=span is None) if rest else None
-    if span is None and held is not None and not held:
-        return [], calendar_url  # the words name no coming event
     sessions = EventSession.objects.taking_place().between(first, last)
-    if held:
-        shown = _first_of(texts, held, sessions, first, last)
-        if shown is not None and (shown or span is None):
-            return shown, calendar_url
-        if shown == []:  # with a time, none of theirs taking place then: the time's sessions
-            held = frozenset()
     if span is None:
         # No time: the events whose title or summary holds every word.
-        if held is not None:
-            sessions = sessions.filter(_of_events(held))
-        else:
-            conditions = [_word_condition(word) for word in rest]
-            sessions = sessions.filter(event__in=_events(conditions, Q.__and__))
-    elif rest and held != frozenset():
+        sessions = sessions.filter(event__in=_events(rest, Q.__and__))
+    elif rest:
         # A time and words ("coro domenica"): the sessions of that time whose event holds one
         # of the words first; when none does, the words were about something else ("cosa
-        # fare nel weekend") and the time's sessions are shown (in their order: no event
-        # holding any word, the copy says so without asking the database).
-        if held is not None:
-            matched = _of_events(held)
-        else:
-            conditions = [_word_condition(word) for word in rest]
-            matched = ExpressionWrapper(
-                Q(event__in=_events(conditions, Q.__or__)), output_field=BooleanField()
-            )
-        sessions = sessions.annotate(matched=matched).order_by(
-            "-matched", "date", "starts_at", "pk"
-        )
-    else:
-        rest = []
+        # fare nel weekend") and the time's sessions are shown.
+        matched = Q(event__in=_events(rest, Q.__or__))
+        sessions = sessions.annotate(
+            matched=ExpressionWrapper(matched, output_field=BooleanField())
+        ).order_by("-matched", "date", "starts_at", "pk")
+    calendar_url = span.calendar_url if span else reverse("directory:event_calendar")
     shown = list(sessions.for_list()[:SESSIONS_SHOWN])
     if span is not None and rest and shown and shown[0].matched:
         shown = [session for session in shown if session.matched]

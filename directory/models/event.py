@@ -9,6 +9,7 @@ later table hanging on the session.
 import datetime
 import uuid
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -27,6 +28,7 @@ from directory.models.organization import (
 )
 from directory.models.taxonomy import Category, Language
 from linkrete.accounts.roles import is_coordinator
+from linkrete.folding import Folded
 
 
 class EventQuerySet(models.QuerySet):
@@ -145,6 +147,13 @@ class Event(AgeRange):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["title"]
+        # The search page's words, matched in the titles and summaries (directory.event_search).
+        indexes = [
+            GinIndex(OpClass(Folded("title"), name="gin_trgm_ops"), name="event_title_fold_trgm"),
+            GinIndex(
+                OpClass(Folded("summary"), name="gin_trgm_ops"), name="event_summary_fold_trgm"
+            ),
+        ]
         constraints = [
             *AgeRange.Meta.constraints,
             models.CheckConstraint(

@@ -212,13 +212,13 @@ def test_query_count_with_synonyms_does_not_grow(client, world, count, django_as
     # what they cost without synonyms (the vocabulary, one query for all the words). The first
     # search names a municipality, which the browser then remembers: the next pages look it up
     # (one query) to put the nearby results first; with 5 there is no page 2, and the first is
-    # ranked again, nearby first (one statement). With words, one more: the coming events' copy
-    # (directory/event_texts.py), read once; the words name no event, so no more after it.
+    # ranked again, nearby first (one statement). With words, one more: the coming sessions
+    # of the events they name (directory/event_search.py), none here.
     with django_assert_num_queries(13):
         response = client.get(URL, {"q": "aiutino scuola compiti", "comune": "015036"})
     assert total(response) == count
-    # (with 5, the first page again: its coming events from the copy, no query.)
-    with django_assert_num_queries({5: 9, 40: 8}[count]):
+    # (with 5, the first page again, its coming sessions asked for again: one query.)
+    with django_assert_num_queries({5: 10, 40: 8}[count]):
         response = client.get(URL, {"q": "aiutino scuola compiti", "pagina": "2"})
     assert total(response) == count + 1  # and the world's own doposcuola
     assert len(slugs(response)) == {5: 6, 40: 20}[count]  # (no page 2 of 6: the first)

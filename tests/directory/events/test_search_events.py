@@ -4,11 +4,14 @@ the calendar, and leaves the activities' results as they were. Now is pinned (te
 Wednesday 2 December 2026."""
 
 import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from directory.event_search import read_time
+from directory.event_search import coming_sessions, read_time
 from directory.models import PublicationStatus
 from directory.search import rebuild_search_index
 from tests.factories import ActivityFactory, EventFactory, EventSessionFactory
@@ -106,3 +109,72 @@ def test_next_week_and_this_week():
     assert (span.first, span.last) == (datetime.date(2026, 12, 7), datetime.date(2026, 12, 13))
     span, _rest = read_time(["this", "week"], WEDNESDAY)
     assert (span.first, span.last) == (WEDNESDAY, datetime.date(2026, 12, 6))
+
+
+def _titles(q, today=WEDNESDAY):
+    return [s.event.title for s in coming_sessions(q, today)[0]]
+
+
+def test_words_ask_the_database_once_in_the_folded_texts_the_indexes_hold():
+    EventSessionFactory(event=EventFactory(title="Coro dei bambini"), date=SATURDAY)
+    for q, titles in (("scuola calcio", []), ("coro", ["Coro dei bambini"])):
+        with CaptureQueriesContext(connection) as queries:
+            shown, calendar_url = coming_sessions(q, WEDNESDAY)
+        assert ([s.event.title for s in shown], len(queries)) == (titles, 1)
+        assert calendar_url  # the calendar's link, with or without sessions
+        # A LIKE on linkrete_fold(...): what the trigram indexes on the events answer.
+        for field in ("title", "summary"):
+            assert re.search(rf'linkrete_fold\(\w+\."{field}"\)(::text)? LIKE', queries[0]["sql"])
+
+
+def test_a_new_or_renamed_event_and_a_new_session_are_found_at_once():
+    coro = EventSessionFactory(event=EventFactory(title="Coro dei bambini"), date=SATURDAY).event
+    assert _titles("ceramica") == []
+    EventSessionFactory(event=EventFactory(title="Laboratorio di ceramica"), date=SATURDAY)
+    assert _titles("ceramica") == ["Laboratorio di ceramica"]
+    coro.title = "Tombolata"
+    coro.save()
+    assert (_titles("coro"), _titles("tombolata")) == ([], ["Tombolata"])
+    past = EventSessionFactory(
+        event=EventFactory(title="Presepe vivente"), date=WEDNESDAY - datetime.timedelta(3)
+    )
+    assert _titles("presepe") == []
+    EventSessionFactory(event=past.event, date=SATURDAY)
+    assert _titles("presepe") == ["Presepe vivente"]
+
+
+def test_the_summary_counts_and_a_word_does_not_run_from_title_to_summary():
+    EventSessionFactory(
+        event=EventFactory(title="Festa", summary="Musica e merenda"), date=SATURDAY
+    )
+    assert _titles("merenda") == ["Festa"]
+    assert _titles("festamusica") == []
+
+
+def test_a_word_is_folded_as_the_database_folds_the_texts():
+    # unaccent makes "ß" "ss" and "æ" "ae", and "Città" is found by "citta".
+    EventSessionFactory(event=EventFactory(title="Festa in Strasse"), date=SATURDAY)
+    EventSessionFactory(event=EventFactory(title="Festa della Città"), date=SATURDAY)
+    EventSessionFactory(event=EventFactory(title="Lettura dell'Encyclopaedia"), date=SATURDAY)
+    assert _titles("straße") == ["Festa in Strasse"]
+    assert _titles("citta") == ["Festa della Città"]
+    assert _titles("encyclopædia") == ["Lettura dell'Encyclopaedia"]
+
+
+@pytest.mark.parametrize("q", ["coro", "coro sabato"])
+def test_cancelled_sessions_among_the_first_ones_do_not_hide_the_next(q):
+    coro = EventFactory(title="Coro dei bambini")
+    for hour in (9, 10, 11):
+        EventSessionFactory(
+            event=coro, date=SATURDAY, starts_at=datetime.time(hour), status="cancelled"
+        )
+    EventSessionFactory(event=coro, date=SATURDAY, starts_at=datetime.time(15))
+    EventSessionFactory(event=EventFactory(title="Tombola"), date=SATURDAY)
+    shown = coming_sessions(q, WEDNESDAY)[0]
+    assert [(s.event.title, s.starts_at.hour) for s in shown] == [("Coro dei bambini", 15)]
+
+
+def test_a_time_and_words_whose_events_are_all_cancelled_then_show_the_times_sessions():
+    EventSessionFactory(event=EventFactory(title="Coro"), date=SATURDAY, status="cancelled")
+    EventSessionFactory(event=EventFactory(title="Tombola"), date=SATURDAY)
+    assert _titles("coro sabato") == ["Tombola"]
