@@ -12,7 +12,7 @@ events' trigram indexes answer (``Event.Meta``, as the organizations' names): at
 choosing between the words' events and the sessions by date from the indexed texts' statistics.
 Matching through ``unaccent`` read every event (~100 ms); a per-process copy of the coming
 events' texts answered without a query but was read again, inside a request, after any write of
-an event or a session (230–390 ms): bench/README.md, issue 13.
+an event or a session (230–390 ms): bench/README.md, issue 11.
 """
 
 import datetime
