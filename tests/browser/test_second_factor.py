@@ -29,6 +29,7 @@ def test_a_coordinator_enrols_then_signs_in_with_a_recovery_code(
     key = page.locator("#second-factor-key").inner_text().replace(" ", "")
     page.fill("#id_code", "000000")
     page.click("main form button[type=submit]")
+    page.wait_for_selector("#id_code.is-invalid")  # the answer's page, not the one being left
     assert page.locator("#id_code.is-invalid").count() == 1
     assert_accessible(page)
 

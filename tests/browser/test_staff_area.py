@@ -41,6 +41,8 @@ def test_staff_edits_an_activitys_hours(desktop_page, assert_accessible, staff, 
     page.fill("#id_slots-0-opens_at", "16:30")
     page.fill("#id_slots-0-closes_at", "18:30")
     page.click("button[name=add_slot]")
+    # The page comes back from the server with one row more: wait for it, not only for its start.
+    page.wait_for_selector("#id_slots-1-weekday")
     assert page.locator("#id_slots-1-weekday").count() == 1
     assert page.input_value("#id_slots-0-opens_at") == "16:30"
     assert_accessible(page)
