@@ -3,16 +3,18 @@
 activities, with a link to the calendar for that time. The activities' results are the
 search's business and do not change (``directory.search``).
 
-One query, when the query names a time or has words: the sessions taking place in the time
-named (from today to ``WINDOW_DAYS`` ahead when none), of the events whose title or summary
-holds the other words (accents and case aside; with a time, those holding one of them come
-first). Each word is a ``LIKE`` on ``linkrete_fold`` of the title and of the summary, which the
-events' trigram indexes answer (``Event.Meta``, as the organizations' names): at national scale
-(15,000 events, 16,000 sessions in the next 60 days) 1–11 ms of executor time, the planner
-choosing between the words' events and the sessions by date from the indexed texts' statistics.
-Matching through ``unaccent`` read every event (~100 ms); a per-process copy of the coming
-events' texts answered without a query but was read again, inside a request, after any write of
-an event or a session (230–390 ms): bench/README.md, issue 11.
+The sessions taking place in the time named (from today to ``WINDOW_DAYS`` ahead when none),
+of the events whose title or summary holds the other words (accents and case aside; with a
+time, those holding one of them come first). Each word is a ``LIKE`` on ``linkrete_fold`` of
+the title and of the summary, which the events' trigram indexes answer (``Event.Meta``, as the
+organizations' names). Two queries at most: the events holding the words (``_events_holding``),
+then, when there are some or a time was named, their sessions. Most searches name no coming
+event and stop at the first, short query (about 1 ms to plan); the sessions' five joins took 5
+ms to plan on every search. At national scale (15,000 events; ``bench/coming_bench.py``, the
+mix's 165 queries): 3 ms a call in the median, 12 on average, against 17 and 18 with one query
+for all. Matching through ``unaccent`` read every event (~100 ms); a per-process copy of the
+coming events' texts answered without a query but was read again, inside a request, after any
+write of an event or a session (230–390 ms): bench/README.md, issue 11.
 """
 
 import datetime
@@ -29,6 +31,8 @@ from linkrete.folding import Folded, fold
 
 SESSIONS_SHOWN = 5
 WINDOW_DAYS = 60
+# The events holding the words are asked for by key up to this many (``_events_holding``).
+LISTED = 100
 # Words that only say which one ("questo sabato", "next week"): dropped with the time words.
 MODIFIERS = {"questo", "questa", "prossimo", "prossima", "this", "next", "coming", "il", "la"}
 WEEKDAYS = {
@@ -125,11 +129,19 @@ def _holds(word: str) -> Q:
     return Q(Contains(Folded("title"), stem)) | Q(Contains(Folded("summary"), stem))
 
 
-def _events(words: list[str], combine):
+def _events_holding(words: list[str], combine):
+    """The events whose title or summary holds the words (``combine``: all or any of them):
+    their keys when at most ``LISTED``, else the condition itself (a subquery); None when no
+    event holds them. A short query of its own, planned in a millisecond where the sessions'
+    (five joins) took five: most searches name no event, and end here."""
     condition = _holds(words[0])
     for word in words[1:]:
         condition = combine(condition, _holds(word))
-    return Event.objects.filter(condition).values("pk")
+    events = Event.objects.filter(condition).order_by().values("pk")
+    keys = [row["pk"] for row in events[: LISTED + 1]]
+    if not keys:
+        return None
+    return events if len(keys) > LISTED else keys
 
 
 def coming_sessions(text: str, today: datetime.date):
@@ -143,19 +155,25 @@ def coming_sessions(text: str, today: datetime.date):
     first, last = (
         (span.first, span.last) if span else (today, today + datetime.timedelta(WINDOW_DAYS))
     )
-    sessions = EventSession.objects.taking_place().between(first, last)
+    calendar_url = span.calendar_url if span else reverse("directory:event_calendar")
     if span is None:
         # No time: the events whose title or summary holds every word.
-        sessions = sessions.filter(event__in=_events(rest, Q.__and__))
-    elif rest:
+        events = _events_holding(rest, Q.__and__)
+        if events is None:
+            return [], calendar_url
+    sessions = EventSession.objects.taking_place().between(first, last)
+    if span is None:
+        sessions = sessions.filter(event__in=events)
+    elif rest and (events := _events_holding(rest, Q.__or__)) is not None:
         # A time and words ("coro domenica"): the sessions of that time whose event holds one
         # of the words first; when none does, the words were about something else ("cosa
         # fare nel weekend") and the time's sessions are shown.
-        matched = Q(event__in=_events(rest, Q.__or__))
+        matched = Q(event__in=events)
         sessions = sessions.annotate(
             matched=ExpressionWrapper(matched, output_field=BooleanField())
         ).order_by("-matched", "date", "starts_at", "pk")
-    calendar_url = span.calendar_url if span else reverse("directory:event_calendar")
+    else:
+        rest = []
     shown = list(sessions.for_list()[:SESSIONS_SHOWN])
     if span is not None and rest and shown and shown[0].matched:
         shown = [session for session in shown if session.matched]

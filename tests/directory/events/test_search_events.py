@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from directory import event_search
 from directory.event_search import coming_sessions, read_time
 from directory.models import PublicationStatus
 from directory.search import rebuild_search_index
@@ -115,16 +116,28 @@ def _titles(q, today=WEDNESDAY):
     return [s.event.title for s in coming_sessions(q, today)[0]]
 
 
-def test_words_ask_the_database_once_in_the_folded_texts_the_indexes_hold():
+def test_words_are_looked_up_in_the_folded_texts_the_indexes_hold():
+    # One query when no event holds the words, their sessions in a second one when some do.
     EventSessionFactory(event=EventFactory(title="Coro dei bambini"), date=SATURDAY)
-    for q, titles in (("scuola calcio", []), ("coro", ["Coro dei bambini"])):
+    for q, titles, count in (("scuola calcio", [], 1), ("coro", ["Coro dei bambini"], 2)):
         with CaptureQueriesContext(connection) as queries:
             shown, calendar_url = coming_sessions(q, WEDNESDAY)
-        assert ([s.event.title for s in shown], len(queries)) == (titles, 1)
+        assert ([s.event.title for s in shown], len(queries)) == (titles, count)
         assert calendar_url  # the calendar's link, with or without sessions
         # A LIKE on linkrete_fold(...): what the trigram indexes on the events answer.
         for field in ("title", "summary"):
-            assert re.search(rf'linkrete_fold\(\w+\."{field}"\)(::text)? LIKE', queries[0]["sql"])
+            folded_like = rf'linkrete_fold\([\w"]+\."{field}"\)(::text)? LIKE'
+            assert re.search(folded_like, queries[0]["sql"])
+
+
+def test_many_events_holding_the_words_are_asked_for_by_a_subquery(monkeypatch):
+    monkeypatch.setattr(event_search, "LISTED", 2)
+    for day in range(3):
+        EventSessionFactory(
+            event=EventFactory(title=f"Coro {day}"), date=SATURDAY + datetime.timedelta(day)
+        )
+    assert _titles("coro") == ["Coro 0", "Coro 1", "Coro 2"]
+    assert _titles("coro domenica") == ["Coro 1"]
 
 
 def test_a_new_or_renamed_event_and_a_new_session_are_found_at_once():
