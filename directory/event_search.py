@@ -5,22 +5,25 @@ search's business and do not change (``directory.search``).
 
 The sessions taking place in the time named (from today to ``WINDOW_DAYS`` ahead when none),
 of the events whose title or summary holds the other words (accents and case aside; with a
-time, those holding one of them come first). Each word is a ``LIKE`` on ``linkrete_fold`` of
-the title and of the summary, which the events' trigram indexes answer (``Event.Meta``, as the
-organizations' names). Two queries at most: the events holding the words (``_events_holding``),
-then, when there are some or a time was named, their sessions. Most searches name no coming
+time, of those holding one of them, or all the time's sessions when none does). Each word is a
+``LIKE`` on ``linkrete_fold`` of the title and of the summary, which the events' trigram
+indexes answer (``Event.Meta``, as the organizations' names). The events holding the words
+are asked for first (``_events_holding``), then their sessions only when there are some (and,
+with a time, the time's sessions when none of theirs falls in it). Most searches name no coming
 event and stop at the first, short query (about 1 ms to plan); the sessions' five joins took 5
-ms to plan on every search. At national scale (15,000 events; ``bench/coming_bench.py``, the
-mix's 165 queries): 3 ms a call in the median, 12 on average, against 17 and 18 with one query
-for all. Matching through ``unaccent`` read every event (~100 ms); a per-process copy of the
-coming events' texts answered without a query but was read again, inside a request, after any
-write of an event or a session (230–390 ms): bench/README.md, issue 11.
+ms to plan on every search, and a time with words sorted all the time's sessions to put the
+words' first (37 ms for "letture ad alta voce il sabato mattina"). At national scale (15,000
+events; ``bench/coming_bench.py``, the mix's 165 queries): 2 ms a call in the median, 7 on
+average, against 15–19 and 16–20 with one query for all. Matching through ``unaccent`` read
+every event (~100 ms); a per-process copy of the coming events' texts answered without a
+query but was read again, inside a request, after any write of an event or a session
+(230–390 ms): bench/README.md, issue 11.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, Value
+from django.db.models import Q, Value
 from django.db.models.lookups import Contains
 from django.urls import reverse
 
@@ -161,20 +164,21 @@ def coming_sessions(text: str, today: datetime.date):
         events = _events_holding(rest, Q.__and__)
         if events is None:
             return [], calendar_url
-    sessions = EventSession.objects.taking_place().between(first, last)
-    if span is None:
-        sessions = sessions.filter(event__in=events)
-    elif rest and (events := _events_holding(rest, Q.__or__)) is not None:
+        return _first_sessions(first, last, events), calendar_url
+    if rest and (events := _events_holding(rest, Q.__or__)) is not None:
         # A time and words ("coro domenica"): the sessions of that time whose event holds one
-        # of the words first; when none does, the words were about something else ("cosa
-        # fare nel weekend") and the time's sessions are shown.
-        matched = Q(event__in=events)
-        sessions = sessions.annotate(
-            matched=ExpressionWrapper(matched, output_field=BooleanField())
-        ).order_by("-matched", "date", "starts_at", "pk")
-    else:
-        rest = []
-    shown = list(sessions.for_list()[:SESSIONS_SHOWN])
-    if span is not None and rest and shown and shown[0].matched:
-        shown = [session for session in shown if session.matched]
-    return shown, calendar_url
+        # of the words; when none does, the words were about something else ("cosa fare nel
+        # weekend") and the time's sessions are shown.
+        shown = _first_sessions(first, last, events)
+        if shown:
+            return shown, calendar_url
+    return _first_sessions(first, last), calendar_url
+
+
+def _first_sessions(first, last, events=None):
+    """The first sessions from ``first`` to ``last`` (of ``events``' when given). Built only
+    when asked for: the queryset alone costs about 3 ms of the ORM's time."""
+    sessions = EventSession.objects.taking_place()
+    if events is not None:
+        sessions = sessions.filter(event__in=events)
+    return list(sessions.between(first, last).for_list()[:SESSIONS_SHOWN])
