@@ -25,6 +25,8 @@ import re
 
 from django.contrib.postgres.search import SearchQuery
 
+from directory.search.tsquery import TsQuery
+
 CONFIGS = {
     "en": "english",
     "es": "spanish",
@@ -72,14 +74,14 @@ def word_query(language: str, text: str) -> SearchQuery:
     beginnings (``PREFIXES``)."""
     config = config_for(language)
     if language not in PREFIXES:
-        return SearchQuery(query_text(language, text), config=config)
+        return TsQuery.of(query_text(language, text), config)
     prefixes = [
         f"{word[: max(PREFIX_KEEPS, len(word) - PREFIX_DROPS)]}:*"
         if len(word) >= PREFIX_KEEPS
         else word
         for word in re.findall(r"[^\W_]+", text)
     ]
-    return SearchQuery(" & ".join(prefixes), config=config, search_type="raw")
+    return TsQuery.of(" & ".join(prefixes), config, search_type="raw")
 
 
 def query_text(language: str, word: str) -> str:

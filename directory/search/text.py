@@ -27,6 +27,7 @@ from directory.search.thresholds import (
     ORGANIZATION_CANDIDATES,
     ROWS_OR_INDEX,
 )
+from directory.search.tsquery import TsQuery
 from linkrete.read_replica import read_connection
 
 CONFIG = "linkrete_it"
@@ -57,9 +58,9 @@ def query_words(text: str) -> list[str]:
 def word_query(word: str, alternatives: list[str]) -> SearchQuery:
     """One word of a query as a full-text query: the word or any of its alternatives (the
     vocabulary's close words when it is a typo)."""
-    term = SearchQuery(word, config=CONFIG)
+    term = TsQuery.of(word, CONFIG)
     for alternative in alternatives:
-        term |= SearchQuery(alternative, config=CONFIG)
+        term |= TsQuery.of(alternative, CONFIG)
     return term
 
 
@@ -135,7 +136,7 @@ class TextQuery:
             return None
         typed = None
         for group in self.groups:
-            term = SearchQuery(group.text, config=CONFIG)
+            term = TsQuery.of(group.text, CONFIG)
             typed = term if typed is None else typed | term
         return typed
 
@@ -385,7 +386,7 @@ def _shared_block(block, groups, shares) -> tuple[SearchQuery, float | None, flo
         term = word_query(group.text, [a.match for a in group.alternatives])
         query = term if query is None else query & term
     for alternative in block.shared:
-        query |= SearchQuery(alternative.match, config=CONFIG)
+        query |= TsQuery.of(alternative.match, CONFIG)
     rest_shares = [_group_share(group, shares) for group in rest]
     known = [s for s in rest_shares if s is not None]
     parts = [_group_share(shared, shares), math.prod(known) if known else None]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from directory.models import Activity, Category, SearchSynonym
 from directory.search import starter_synonyms as starter
 from directory.search import text, thesaurus
+from directory.search.tsquery import TsQuery
 from tests.directory.search_world import build_world, slugs
 from tests.factories import SearchSynonymFactory
 
@@ -24,6 +25,8 @@ def world(db):
 
 def leaves(expression) -> list[str]:
     """The texts of the full-text queries an expression combines, repeats included."""
+    if isinstance(expression, TsQuery):
+        return list(expression.texts)
     if isinstance(expression, SearchQuery):
         return [
             value.value
