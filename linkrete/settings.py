@@ -165,6 +165,11 @@ if PARALLEL_WORKERS:
     _connection_options.append(
         f"-c max_parallel_workers_per_gather={env_int('DB_PARALLEL_WORKERS_PER_QUERY', 0)}"
     )
+# A bounded search reads "the first matches" of a common word in the table's order; with
+# synchronized scans (PostgreSQL's default) a scan of a big table starts where the last one left
+# off, so two identical requests showed different results (9 of the search mix's 399 pages at
+# national scale). Off: each scan starts at the table's first page.
+_connection_options.append("-c synchronize_seqscans=off")
 # PostgreSQL cancels a statement that runs longer than this many seconds: below gunicorn's
 # --timeout (30 s in the README), so a runaway query ends as an error page, not as a killed
 # worker with its query still running. Management commands (manage.py names the one it runs)

@@ -63,6 +63,15 @@ def test_postgresql_connections_run_without_parallel_workers_unless_told():
     assert "must be a whole number" in result.stderr
 
 
+def test_a_big_tables_scan_starts_at_its_first_page(db):
+    # Synchronized scans made two identical bounded searches show different first matches.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronize_seqscans")
+        assert cursor.fetchone() == ("off",)
+
+
 def test_statements_are_cut_before_gunicorn_kills_the_worker_unless_told():
     url = "postgres://u:p@db.example:5432/rete"
     assert "-c statement_timeout=25000'" in load_settings(DEBUG="1", DATABASE_URL=url).stdout
