@@ -33,6 +33,7 @@ from directory.search.text import normalize
 from linkrete.folding import Folded, fold
 
 SESSIONS_SHOWN = 5
+ORDER = ("date", "starts_at", "pk")  # as ``EventSessionQuerySet.between``
 WINDOW_DAYS = 60
 # The events holding the words are asked for by key up to this many (``_events_holding``).
 LISTED = 100
@@ -176,9 +177,14 @@ def coming_sessions(text: str, today: datetime.date):
 
 
 def _first_sessions(first, last, events=None):
-    """The first sessions from ``first`` to ``last`` (of ``events``' when given). Built only
+    """The first sessions from ``first`` to ``last`` (of ``events``' when given): their keys,
+    then their rows with what a line shows. In one statement, its eight tables took 5–11 ms to
+    plan at national scale against 1.5 for the keys and 0.7 for the rows by key. Built only
     when asked for: the queryset alone costs about 3 ms of the ORM's time."""
     sessions = EventSession.objects.taking_place()
     if events is not None:
         sessions = sessions.filter(event__in=events)
-    return list(sessions.between(first, last).for_list()[:SESSIONS_SHOWN])
+    keys = list(sessions.between(first, last).values_list("pk", flat=True)[:SESSIONS_SHOWN])
+    if not keys:
+        return []
+    return list(EventSession.objects.filter(pk__in=keys).for_list().order_by(*ORDER))

@@ -208,19 +208,20 @@ PAGES = {
     "directory:search": (lambda world: reverse("directory:search"), 7),
     # Words: with the cache emptied, the thesaurus's table is read too (two queries, once per
     # process and change: directory/search/thesaurus.py). Any words: the events holding them,
-    # one query, and, since an event of the world holds "laboratorio", their coming sessions,
-    # one more (directory/event_search.py).
-    "directory:search (text)": (lambda world: reverse("directory:search") + "?q=laboratorio", 13),
+    # one query, and, since an event of the world holds "laboratorio", their coming sessions'
+    # keys and rows, two more (directory/event_search.py).
+    "directory:search (text)": (lambda world: reverse("directory:search") + "?q=laboratorio", 14),
     # No activity holds both words: the count again for one of them (all the words but one,
     # counted before any probe: directory/search/forgiving.py ``first_tries``; 14 with the probe).
     "directory:search (some words)": (
         lambda world: reverse("directory:search") + "?q=doposcuola+xqzwv",
         13,
     ),
-    # A time named: the sessions of that day, one query; the activities' search as for words.
+    # A time named: the sessions of that day, their keys and rows; the activities' search as
+    # for words.
     "directory:search (a time)": (
         lambda world: reverse("directory:search") + "?q=questo+sabato",
-        9,
+        10,
     ),
     # A language named in the words: the language filter, no words left.
     "directory:search (language in the words)": (

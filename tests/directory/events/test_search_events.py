@@ -117,9 +117,9 @@ def _titles(q, today=WEDNESDAY):
 
 
 def test_words_are_looked_up_in_the_folded_texts_the_indexes_hold():
-    # One query when no event holds the words, their sessions in a second one when some do.
+    # One query when no event holds the words; when some do, their sessions' keys, then rows.
     EventSessionFactory(event=EventFactory(title="Coro dei bambini"), date=SATURDAY)
-    for q, titles, count in (("scuola calcio", [], 1), ("coro", ["Coro dei bambini"], 2)):
+    for q, titles, count in (("scuola calcio", [], 1), ("coro", ["Coro dei bambini"], 3)):
         with CaptureQueriesContext(connection) as queries:
             shown, calendar_url = coming_sessions(q, WEDNESDAY)
         assert ([s.event.title for s in shown], len(queries)) == (titles, count)
@@ -133,11 +133,12 @@ def test_words_are_looked_up_in_the_folded_texts_the_indexes_hold():
 @pytest.mark.parametrize(
     ("q", "titles", "count"),
     [
-        ("questo sabato", ["Tombolata di Natale"], 1),  # a time alone: its sessions
-        ("tombola sabato", ["Tombolata di Natale"], 2),  # the events, their sessions that day
-        ("tombola coro domenica", ["Coro dei bambini"], 2),
-        ("coro sabato", ["Tombolata di Natale"], 3),  # none of theirs that day: the day's
-        ("xqzwv sabato", ["Tombolata di Natale"], 2),  # no event holds it: the day's
+        # Sessions are read as keys, then rows (``_first_sessions``): two queries each time.
+        ("questo sabato", ["Tombolata di Natale"], 2),  # a time alone: its sessions
+        ("tombola sabato", ["Tombolata di Natale"], 3),  # the events, their sessions that day
+        ("tombola coro domenica", ["Coro dei bambini"], 3),
+        ("coro sabato", ["Tombolata di Natale"], 4),  # none of theirs that day (keys): the day's
+        ("xqzwv sabato", ["Tombolata di Natale"], 3),  # no event holds it: the day's
     ],
 )
 def test_a_time_and_words_ask_for_the_words_sessions_then_the_times(season, q, titles, count):
