@@ -3,21 +3,21 @@
 activities, with a link to the calendar for that time. The activities' results are the
 search's business and do not change (``directory.search``).
 
-The sessions taking place in the time named (from today to ``WINDOW_DAYS`` ahead when none),
-of the events whose title or summary holds the other words (accents and case aside; with a
-time, of those holding one of them, or all the time's sessions when none does). Each word is a
+The sessions taking place in the time named (from today to ``WINDOW_DAYS`` ahead when none), of
+the events whose title or summary holds the other words (accents and case aside; with a time,
+of those holding one of them, or all the time's sessions when none does). Each word is a
 ``LIKE`` on ``linkrete_fold`` of the title and of the summary, which the events' trigram
-indexes answer (``Event.Meta``, as the organizations' names). The events holding the words
-are asked for first (``_events_holding``), then their sessions only when there are some (and,
-with a time, the time's sessions when none of theirs falls in it). Most searches name no coming
-event and stop at the first, short query (about 1 ms to plan); the sessions' five joins took 5
-ms to plan on every search, and a time with words sorted all the time's sessions to put the
-words' first (37 ms for "letture ad alta voce il sabato mattina"). At national scale (15,000
-events; ``bench/coming_bench.py``, the mix's 165 queries): 2 ms a call in the median, 7 on
-average, against 15–19 and 16–20 with one query for all. Matching through ``unaccent`` read
-every event (~100 ms); a per-process copy of the coming events' texts answered without a
-query but was read again, inside a request, after any write of an event or a session
-(230–390 ms): bench/README.md, issue 11.
+indexes answer (``Event.Meta``, as the organizations' names). The events holding the words are
+asked for first (``_events_holding``), then their sessions only when there are some (and, with
+a time, the time's sessions when none of theirs falls in it). Most searches name no coming
+event and stop at the first, short query (about 1 ms to plan); the sessions' statement (eight
+tables) took 5–11 ms to plan on every search, and a time with words sorted all the time's
+sessions to put the words' first (37 ms for "letture ad alta voce il sabato mattina"). At
+national scale (15,000 events; ``bench/coming_bench.py``, the mix's 165 queries): 2 ms a call
+in the median, 7 on average, against 15–19 and 16–20 with one query for all. Matching through
+``unaccent`` read every event (~100 ms); a per-process copy of the coming events' texts
+answered without a query but was read again, inside a request, after any write of an event or a
+session (230–390 ms): bench/README.md, issue 11.
 """
 
 import datetime
@@ -137,7 +137,7 @@ def _events_holding(words: list[str], combine):
     """The events whose title or summary holds the words (``combine``: all or any of them):
     their keys when at most ``LISTED``, else the condition itself (a subquery); None when no
     event holds them. A short query of its own, planned in a millisecond where the sessions'
-    (five joins) took five: most searches name no event, and end here."""
+    statement took 5–11: most searches name no event, and end here."""
     condition = _holds(words[0])
     for word in words[1:]:
         condition = combine(condition, _holds(word))
