@@ -37,6 +37,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "linkrete.settings")
 os.environ.setdefault("DEBUG", "1")
+# The load's statements (the search documents of 600,000 activities, the indexes) run for
+# minutes: no statement timeout, as for a management command.
+os.environ.setdefault("DB_STATEMENT_TIMEOUT", "0")
 
 import django  # noqa: E402
 
