@@ -222,6 +222,12 @@ CACHES = {
         ),
         "LOCATION": env_str("PAGE_CACHE_LOCATION", str(BASE_DIR / "cache" / "pages")),
     },
+    # Parts of pages that are the same on every page in a language (the footer): rendered once
+    # per process and language, kept in the process's memory ({% cache %} in base.html).
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+    },
 }
 # Django's own culling (file, memory, database caches): Redis and Memcached evict by themselves
 # (maxmemory) and would take MAX_ENTRIES for an option of their client.

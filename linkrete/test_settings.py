@@ -7,7 +7,7 @@ os.environ["DEBUG"] = "0"
 os.environ.setdefault("FIELD_KEYS", "dGVzdC1zdWl0ZS1maWVsZC1rZXktMDAwMDAwMDAwMDA=")
 
 from linkrete.settings import *  # noqa: E402,F403
-from linkrete.settings import DATABASES  # noqa: E402
+from linkrete.settings import CACHES, DATABASES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -20,6 +20,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "fragments": CACHES["fragments"],
 }
 # The browser tests' live server speaks plain http.
 SESSION_COOKIE_SECURE = False

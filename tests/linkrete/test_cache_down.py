@@ -26,6 +26,7 @@ def redis_down(settings):
         closed_port = s.getsockname()[1]
     location = f"redis://127.0.0.1:{closed_port}"
     settings.CACHES = {
+        **settings.CACHES,  # the fragments stay in each process's memory, as in production
         "default": {"BACKEND": "linkrete.cache.RedisCache", "LOCATION": f"{location}/0"},
         "pages": {"BACKEND": "linkrete.cache.RedisCache", "LOCATION": f"{location}/1"},
     }

@@ -95,6 +95,27 @@ def test_the_footer_links_every_page_and_the_helplines(client):
     assert "numero unico di emergenza" in footer
 
 
+def _footer(response) -> str:
+    html = response.content.decode()
+    return html[html.index('<footer class="it-footer"') :]
+
+
+def test_the_footer_is_rendered_once_per_language_and_site_name(client, settings):
+    # Kept in the process's memory once rendered (base.html): each language and each site
+    # name has its own, whatever page rendered it first.
+    contacts, privacy, legal = (
+        reverse(f"pages:{name}") for name in ("contacts", "privacy", "legal")
+    )
+    italian = _footer(client.get(contacts))
+    english = _footer(client.get("/en" + contacts))
+    assert "numero unico di emergenza" in italian and "single emergency number" in english
+    assert 'href="/en/' in english and 'href="/en/' not in italian
+    assert _footer(client.get(privacy)) == italian
+    assert _footer(client.get("/en" + privacy)) == english
+    settings.LINKRETE_SITE_NAME = "Rete Sociale Rhodense"
+    assert "Rete Sociale Rhodense" in _footer(client.get(legal))  # a page not yet cached
+
+
 def test_the_api_page_explains_the_api_and_the_open_data_page_links_it(client, settings):
     settings.LINKRETE_API_RATE_LIMIT = 77
     html = client.get(reverse("pages:open_data_api")).content.decode()
