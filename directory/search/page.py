@@ -85,7 +85,7 @@ def _pageable(filterset, order, facet_data):
     pageable = facet_data.total
     if _many(facet_data, thresholds.rank_candidates()) and order in ("rilevanza", "nome"):
         pageable = min(pageable, thresholds.rank_candidates())
-    if order == "distanza" and _many(facet_data, thresholds.near_candidates()):
+    if order == "distanza" and facet_data.more:
         pageable = min(pageable, thresholds.near_candidates())
     return pageable
 
@@ -122,10 +122,12 @@ def _results(base, conditions, filterset, order, facet_data, top, matches=None):
         results = base.filter(combine(conditions))
     point = filterset.point
     if order == "distanza":
-        # Up to the limit all the matches are sorted (a few hundred rows); beyond, the places
-        # nearest first, as many as the limit: they all lie in the circle, since more matches
-        # than that do.
-        if _many(facet_data, thresholds.near_candidates()):
+        # Up to the counting limit all the matches are sorted (at most a few hundred rows, their
+        # ids given by the statement counting them); beyond, the places nearest first, as many
+        # as ``near_candidates``: they all lie in the circle, since more matches than that do.
+        # Walking the places in order is fast for common matches but reads thousands of rows
+        # for a selective filter (an hour, an age), which a few hundred matches mean.
+        if facet_data.more:
             pairs = (
                 base.filter(combine(conditions, without="vicino"))
                 .filter(within(point, filterset.radius_km, "locations__"))
@@ -176,12 +178,13 @@ def _with_distance(activities, point):
 def _ranked_page(filterset, conditions, order, number, nearby=None):
     """How the statement counting the facets can also rank the page asked for
     (``directory.search.counting.RankedPage``), so the matches are found once: by relevance, and by
-    name when filtering. By distance, it gives the ids of all the matches when they are few
-    enough to be sorted by distance (``_results``). None otherwise (by name through the whole
-    directory). ``nearby`` (``directory.search.nearby.Nearby``): the results near it first,
+    name when filtering. By distance, it gives the ids of all the matches when they are all
+    counted, to be sorted by distance (``_results``). None otherwise (by name through the
+    whole directory). ``nearby`` (``directory.search.nearby.Nearby``): the results near it first,
     among those of comparable relevance, or before the name."""
     if order == "distanza":
-        return RankedPage({}, "c.id", thresholds.near_candidates(), 0, thresholds.near_candidates())
+        limit = thresholds.count_limit()
+        return RankedPage({}, "c.id", limit, 0, limit)
     window = {}
     if order == "rilevanza":
         columns, order_by = {"rank": filterset.text_query.rank()}, "c.rank DESC, c.title, c.id"

@@ -134,6 +134,21 @@ def test_distance_order_within_the_limit_is_exact(client, db):
     assert slugs(first) + slugs(second) == [f"a{n:02d}" for n in range(1, 26)]
 
 
+
+def test_distance_order_sorts_every_counted_match_beyond_the_nearest_candidates(
+    client, db, settings
+):
+    # More matches than the nearest places walked beyond the limit, but all counted: they are
+    # all sorted by distance and every one can be paged to (the walk would stop at 22).
+    settings.LINKRETE_SEARCH_COUNT_LIMIT = 30
+    settings.LINKRETE_SEARCH_NEAR_CANDIDATES = 22
+    spread_around(25)
+    near_buccinasco = f"{BUCCINASCO[0]},{BUCCINASCO[1]}"
+    params = {"vicino": near_buccinasco, "raggio": 50, "ordine": "distanza"}
+    first, second = client.get(URL, params), client.get(URL, {**params, "pagina": 2})
+    assert 'data-total="25"' in first.content.decode()
+    assert slugs(first) + slugs(second) == [f"a{n:02d}" for n in range(1, 26)]
+
 def test_name_order_beyond_the_limit_sorts_a_bounded_set(client, db, settings):
     settings.LINKRETE_SEARCH_COUNT_LIMIT = 10
     settings.LINKRETE_SEARCH_RANK_CANDIDATES = 12
