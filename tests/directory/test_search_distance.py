@@ -134,7 +134,6 @@ def test_distance_order_within_the_limit_is_exact(client, db):
     assert slugs(first) + slugs(second) == [f"a{n:02d}" for n in range(1, 26)]
 
 
-
 def test_distance_order_sorts_every_counted_match_beyond_the_nearest_candidates(
     client, db, settings
 ):
@@ -148,6 +147,7 @@ def test_distance_order_sorts_every_counted_match_beyond_the_nearest_candidates(
     first, second = client.get(URL, params), client.get(URL, {**params, "pagina": 2})
     assert 'data-total="25"' in first.content.decode()
     assert slugs(first) + slugs(second) == [f"a{n:02d}" for n in range(1, 26)]
+
 
 def test_name_order_beyond_the_limit_sorts_a_bounded_set(client, db, settings):
     settings.LINKRETE_SEARCH_COUNT_LIMIT = 10
