@@ -251,13 +251,16 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
-def _no_tag_statistics():
-    """The tags' shares come from PostgreSQL's statistics, kept for minutes by each process
-    (``directory.search.tags.share``): each test starts as before any ANALYZE (every tag rare),
-    whatever an earlier test analysed; a test that runs ANALYZE calls ``forget_shares``."""
+def _no_search_statistics():
+    """The tags' and the words' shares come from PostgreSQL's statistics, kept for minutes by
+    each process (``directory.search.statistics.CommonShares``): each test starts as before any
+    ANALYZE (every tag and word rare), whatever an earlier test analysed; a test that runs
+    ANALYZE calls ``forget_shares`` and ``forget_word_shares``."""
     from directory.search import tags as search_tags
+    from directory.search import text as search_text
 
     search_tags.known_shares({})
+    search_text.LEXEME_SHARES.known({})
 
 
 @pytest.fixture

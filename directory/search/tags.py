@@ -31,12 +31,11 @@ must refresh the activities concerned.
 """
 
 import math
-import time
 
 from django.db import connection
 
-from directory.search.statistics import most_common_sql
-from directory.search.thresholds import MAX_CELLS, SHARES_SECONDS
+from directory.search.statistics import CommonShares
+from directory.search.thresholds import MAX_CELLS
 from linkrete.read_replica import read_connection
 
 CATEGORY = 100_000_000
@@ -64,31 +63,28 @@ CELL_SPAN = 33_333_333
 # The share of activities holding each of the most common tags: the statistics ANALYZE keeps on
 # the column (autovacuum refreshes them as the table changes), read again every
 # ``thresholds.SHARES_SECONDS``.
-SHARES_SQL = most_common_sql("search_tags", "int")
-_shares = {"read_at": -math.inf, "by_tag": {}}
+SHARES = CommonShares("search_tags", "int")
 
 
 def share(tag: int) -> float:
     """The share of activities holding the tag (0 for one rarer than the statistics' most common
     ones, and for all before the table's first ANALYZE). One query per process every few
     minutes."""
-    now = time.monotonic()
-    if now - _shares["read_at"] > SHARES_SECONDS:
+    if SHARES.stale():
         with read_connection().cursor() as cursor:
-            cursor.execute(SHARES_SQL)
-            _shares["by_tag"] = dict(cursor.fetchall())
-        _shares["read_at"] = now
-    return _shares["by_tag"].get(tag, 0.0)
+            cursor.execute(SHARES.sql)
+            SHARES.take(cursor.fetchall())
+    return SHARES.share(tag)
 
 
 def forget_shares() -> None:
     """Read the statistics again at the next ``share`` (after an ANALYZE, in tests)."""
-    _shares["read_at"] = -math.inf
+    SHARES.forget()
 
 
 def known_shares(by_tag: dict) -> None:
     """Take these shares as read just now (tests)."""
-    _shares.update(read_at=time.monotonic(), by_tag=by_tag)
+    SHARES.known(by_tag)
 
 
 def weekday_open_ended(weekday: int) -> int:

@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce
 from directory.models import Organization
 from directory.search import languages, thesaurus
 from directory.search.conditions import Condition, Translated, words_condition
-from directory.search.statistics import most_common_sql
+from directory.search.statistics import CommonShares
 from directory.search.stopwords import is_filler, without_near_home
 from directory.search.thresholds import (
     ORGANIZATION_CANDIDATES,
@@ -200,8 +200,14 @@ def translated_word_query(language: str, text: str) -> SearchQuery:
 
 
 # The lexemes of the search documents most often found, with the share of documents holding
-# each.
-COMMON_LEXEMES_SQL = most_common_sql("search_vector", "text")
+# each, as this process last read them (``statistics.CommonShares``).
+LEXEME_SHARES = CommonShares("search_vector", "text")
+
+
+def forget_word_shares() -> None:
+    """Read the lexemes' statistics again at the next ``look_up`` (after an ANALYZE, in
+    tests)."""
+    LEXEME_SHARES.forget()
 
 
 @dataclass
@@ -216,33 +222,37 @@ class Vocabulary:
 def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
     """In one query: close words for the query words the vocabulary does not know (typos), and
     how common each word (and each word of ``also``: the thesaurus' alternatives) is in the
-    documents (its rarest lexeme's share; 0 below the statistics' most common lexemes)."""
+    documents (its rarest lexeme's share; 0 below the statistics' most common lexemes). The
+    statistics come with it when this process's copy is stale (``LEXEME_SHARES``)."""
     candidates = [w for w in words if len(w) >= MIN_VOCABULARY_WORD and w.isalpha()]
+    statistics = ""
+    if LEXEME_SHARES.stale():
+        statistics = (
+            "UNION ALL SELECT NULL, c.element, NULL, c.share "
+            f"FROM ({LEXEME_SHARES.sql}) c "  # nosec B608 # a constant
+        )
     with read_connection().cursor() as cursor:
         cursor.execute(
-            # MATERIALIZED: read once. Inlined, the statistics' array (some 550 lexemes) was
-            # cast and unnested again for every word: 1.5 ms a word, 16-28 ms for the 18 words
-            # of a sentence and its alternatives (EXPLAIN ANALYZE at national scale).
-            f"WITH common AS MATERIALIZED ({COMMON_LEXEMES_SQL}) "
             "SELECT q.w, t.word, similarity(t.word, q.w) AS s, NULL::real "
             "FROM unnest(%s::text[]) AS q(w) "
             "JOIN directory_searchterm t ON t.word %% q.w "  # nosec B608 # constants; words as %s
             "UNION ALL "
             "SELECT q.w, array_to_string(tsvector_to_array(to_tsvector("
-            f"'{CONFIG}', q.w)), ' '), NULL, (SELECT min(coalesce(c.share, 0)) "
-            f"FROM unnest(tsvector_to_array(to_tsvector('{CONFIG}', q.w))) AS l(lexeme) "
-            "LEFT JOIN common c ON c.element = l.lexeme) "
-            "FROM unnest(%s::text[]) AS q(w) "
-            "ORDER BY 1, 3 DESC",
+            f"'{CONFIG}', q.w)), ' '), NULL, NULL FROM unnest(%s::text[]) AS q(w) "
+            f"{statistics}ORDER BY 1, 3 DESC",  # nosec B608 # constants; words as %s
             [candidates, [*words, *also]],
         )
         rows = cursor.fetchall()
+    if statistics:
+        LEXEME_SHARES.take((lexeme, share) for word, lexeme, _, share in rows if word is None)
     found: dict[str, list[tuple[str, float]]] = {}
     shares, lexemes = {}, {}
-    for word, term, score, share in rows:
-        if score is None:  # the word's share and lexemes
-            shares[word] = share
+    for word, term, score, _ in rows:
+        if word is None:  # the statistics
+            continue
+        if score is None:  # the word's lexemes
             lexemes[word] = frozenset((term or "").split())
+            shares[word] = min(map(LEXEME_SHARES.share, lexemes[word]), default=None)
         else:
             found.setdefault(word, []).append((term, score))
     alternatives = {}

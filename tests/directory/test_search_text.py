@@ -95,7 +95,7 @@ def test_typo_tolerant_organization_block(client, world):
 def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client, world):
     from django.db import connection
 
-    from directory.search.text import look_up, parse
+    from directory.search.text import forget_word_shares, look_up, parse
     from directory.search.thresholds import COMMON_WORDS_SHARE
 
     def on_rows(text):
@@ -104,12 +104,37 @@ def test_common_words_are_matched_on_the_rows_read_with_the_same_results(client,
     indexed = {text: slugs(search(client, q=text)) for text in ("bambini", "bambini calcio")}
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE directory_activity")  # the statistics the shares come from
+    forget_word_shares()
     shares = look_up(["bambini", "di"]).shares
     assert shares["bambini"] >= COMMON_WORDS_SHARE
     assert shares["di"] is None  # a stop word has no lexeme: it does not count
     assert on_rows("bambini") and on_rows("di bambini")
     for text, found in indexed.items():
         assert slugs(search(client, q=text)) == found
+
+
+def test_the_words_statistics_are_read_with_a_search_once_every_few_minutes(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from directory.search.text import LEXEME_SHARES, forget_word_shares, look_up
+    from directory.search.thresholds import COMMON_WORDS_SHARE, SHARES_SECONDS
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE directory_activity")
+    forget_word_shares()
+
+    def looked_up():
+        with CaptureQueriesContext(connection) as queries:
+            shares = look_up(["bambini"]).shares
+        assert len(queries) == 1  # the statistics, when read, come with the words
+        assert shares["bambini"] >= COMMON_WORDS_SHARE
+        return "pg_stats" in queries[0]["sql"]
+
+    assert looked_up()
+    assert not looked_up()  # kept by the process
+    LEXEME_SHARES.read_at -= SHARES_SECONDS + 1
+    assert looked_up()
 
 
 def test_rows_or_index_weighs_the_share_found_against_the_index_entries_walked():
@@ -133,11 +158,12 @@ def test_words_beside_a_rare_tag_are_looked_up_unless_very_common(world):
     from directory.search import tags as search_tags
     from directory.search.conditions import tagged
     from directory.search.plan import combine
-    from directory.search.text import parse
+    from directory.search.text import forget_word_shares, parse
     from directory.search.thresholds import COMMON_WORDS_SHARE_BESIDE_TAGS
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE directory_activity")
+    forget_word_shares()
     rare_tag = search_tags.MUNICIPALITY + 1
     search_tags.known_shares({rare_tag: 0.01})
 
