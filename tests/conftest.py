@@ -243,11 +243,13 @@ def _empty_sms_outbox():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits live in the cache: each test starts with none used, and no cached page."""
+    """Rate limits live in the cache: each test starts with none used, no cached page and no
+    cached part of a page (the footer, whichever test rendered it first)."""
     from django.core.cache import caches
 
     caches["default"].clear()
     caches["pages"].clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -225,9 +225,9 @@ def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
     documents (its rarest lexeme's share; 0 below the statistics' most common lexemes). The
     statistics come with it when this process's copy is stale (``LEXEME_SHARES``)."""
     candidates = [w for w in words if len(w) >= MIN_VOCABULARY_WORD and w.isalpha()]
-    statistics = ""
+    shares_sql = ""
     if LEXEME_SHARES.stale():
-        statistics = (
+        shares_sql = (
             "UNION ALL SELECT NULL, c.element, NULL, c.share "
             f"FROM ({LEXEME_SHARES.sql}) c "  # nosec B608 # a constant
         )
@@ -239,11 +239,11 @@ def look_up(words: list[str], also: list[str] = ()) -> Vocabulary:
             "UNION ALL "
             "SELECT q.w, array_to_string(tsvector_to_array(to_tsvector("
             f"'{CONFIG}', q.w)), ' '), NULL, NULL FROM unnest(%s::text[]) AS q(w) "
-            f"{statistics}ORDER BY 1, 3 DESC",  # nosec B608 # constants; words as %s
+            f"{shares_sql}ORDER BY 1, 3 DESC",  # nosec B608 # constants; words as %s
             [candidates, [*words, *also]],
         )
         rows = cursor.fetchall()
-    if statistics:
+    if shares_sql:
         LEXEME_SHARES.take((lexeme, share) for word, lexeme, _, share in rows if word is None)
     found: dict[str, list[tuple[str, float]]] = {}
     shares, lexemes = {}, {}
