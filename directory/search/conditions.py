@@ -319,18 +319,19 @@ class CompiledOnce(models.Expression):
 
     Statements of the same shape: their outer table under the same alias and the same prefix
     for their subqueries' aliases (``Query.alias_prefix``), so that the condition's SQL reads
-    the same in each. Relabelled (its statement made a subquery of another), it is resolved and
-    compiled again, as any expression is. The copies ``resolve_expression`` makes share
-    ``compiled``: {shape: (the resolved condition, its SQL, its parameters)}.
+    the same in each. Relabelled (its statement made a subquery of another), its resolved
+    condition is relabelled and compiled again, as any expression is. The copies
+    ``resolve_expression`` makes share ``compiled``: {shape: (the resolved condition, its SQL,
+    its parameters)}.
     """
 
     conditional = True
     output_field = models.BooleanField()
 
-    def __init__(self, condition, compiled=None):
+    def __init__(self, condition):
         super().__init__()
         self.condition = condition
-        self.compiled = {} if compiled is None else compiled
+        self.compiled = {}
         self.shape = None
 
     def resolve_expression(
